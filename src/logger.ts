@@ -1,0 +1,49 @@
+import { pino, type Logger } from "pino";
+
+export type { Logger };
+
+/** Keys whose values never reach a log line, wherever they sit in the logged object. */
+const SECRET_KEYS = [
+  "token",
+  "botToken",
+  "appToken",
+  "apiKey",
+  "password",
+  "temporaryPassword",
+  "authorization",
+  "signingSecret",
+  "email",
+  "businessEmail",
+  "mobilePhone",
+  "phone",
+  "birthDate",
+];
+
+const redactPaths = SECRET_KEYS.flatMap((k) => [k, `*.${k}`, `*.*.${k}`, `headers.${k}`]);
+
+const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
+const PHONE = /\+?\d[\d\s().-]{7,}\d/g;
+const DATE = /\b(19|20)\d{2}-\d{2}-\d{2}\b/g;
+const BEARER = /(Bearer\s+|xox[abpr]-|xapp-)[A-Za-z0-9._-]+/g;
+
+/** For free text such as URLs and vendor messages, where a key-based redaction cannot reach. */
+export function redactText(text: string): string {
+  return text
+    .replace(BEARER, "$1[redacted]")
+    .replace(EMAIL, "[email]")
+    .replace(DATE, "[date]")
+    .replace(PHONE, "[phone]");
+}
+
+export function createLogger(options: { level: string; pretty: boolean }): Logger {
+  return pino({
+    level: options.level,
+    redact: { paths: redactPaths, censor: "[redacted]" },
+    ...(options.pretty
+      ? { transport: { target: "pino-pretty", options: { colorize: true, ignore: "pid,hostname" } } }
+      : {}),
+  });
+}
+
+/** For tests and benchmarks: a logger that writes nothing. */
+export const silentLogger: Logger = pino({ level: "silent" });
