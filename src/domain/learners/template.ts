@@ -1,0 +1,94 @@
+import { toCsv } from "../csv/write";
+
+/** The CACWT learner import template, in the vendor's column order (providers.md). */
+export const TEMPLATE_COLUMNS = [
+  "UserID",
+  "LastName",
+  "FirstName",
+  "Email",
+  "Password",
+  "Status",
+  "Affiliation",
+  "OrganizationName",
+  "EmployeeType",
+  "RTADepartment",
+  "RTAJobTitle",
+  "RTAJobCode",
+  "AreaOfAssignment",
+  "DateHire",
+  "DateTransfer",
+  "UserLevel",
+  "AssocLMSID",
+] as const;
+
+export type TemplateColumn = (typeof TEMPLATE_COLUMNS)[number];
+
+/** A file must have these columns; the others may be left out (UserID and Status have defaults). */
+export const REQUIRED_COLUMNS: readonly TemplateColumn[] = [
+  "LastName",
+  "FirstName",
+  "Email",
+  "Affiliation",
+  "EmployeeType",
+];
+
+/** The vendor's own archival guide calls the column "EmploymentType", so files made from it still match. */
+export const COLUMN_ALIASES: Readonly<Record<string, TemplateColumn>> = { EmploymentType: "EmployeeType" };
+
+/** The columns the vendor's archival template tab asks for (plus Status, which says Archived). */
+const ARCHIVAL_COLUMNS: readonly TemplateColumn[] = [
+  "UserID",
+  "LastName",
+  "FirstName",
+  "Email",
+  "Status",
+  "Affiliation",
+  "EmployeeType",
+];
+
+export const COMMUNITY_PARTNER_AFFILIATION = "California Community Partners";
+
+export const CALIFORNIA_COUNTIES = [
+  "Alameda", "Alpine", "Amador", "Butte", "Calaveras", "Colusa", "Contra Costa", "Del Norte",
+  "El Dorado", "Fresno", "Glenn", "Humboldt", "Imperial", "Inyo", "Kern", "Kings", "Lake",
+  "Lassen", "Los Angeles", "Madera", "Marin", "Mariposa", "Mendocino", "Merced", "Modoc", "Mono",
+  "Monterey", "Napa", "Nevada", "Orange", "Placer", "Plumas", "Riverside", "Sacramento",
+  "San Benito", "San Bernardino", "San Diego", "San Francisco", "San Joaquin", "San Luis Obispo",
+  "San Mateo", "Santa Barbara", "Santa Clara", "Santa Cruz", "Shasta", "Sierra", "Siskiyou",
+  "Solano", "Sonoma", "Stanislaus", "Sutter", "Tehama", "Trinity", "Tulare", "Tuolumne",
+  "Ventura", "Yolo", "Yuba",
+] as const;
+
+export type County = (typeof CALIFORNIA_COUNTIES)[number];
+
+const COUNTY_BY_KEY = new Map<string, County>(CALIFORNIA_COUNTIES.map((c) => [c.toLowerCase(), c]));
+const EMPLOYEE_TYPE_SUFFIX = " county community partner";
+
+/** Case- and spacing-insensitive lookup of a county name ("  los  ANGELES " → "Los Angeles"). */
+export function findCounty(name: string): County | null {
+  return COUNTY_BY_KEY.get(collapseSpaces(name).toLowerCase()) ?? null;
+}
+
+export function employeeTypeFor(county: County): string {
+  return `${county} County Community Partner`;
+}
+
+/** The county named by an employee type such as "riverside county community partner", or null. */
+export function countyFromEmployeeType(employeeType: string): County | null {
+  const key = collapseSpaces(employeeType).toLowerCase();
+  if (!key.endsWith(EMPLOYEE_TYPE_SUFFIX)) return null;
+  return COUNTY_BY_KEY.get(key.slice(0, -EMPLOYEE_TYPE_SUFFIX.length)) ?? null;
+}
+
+function collapseSpaces(s: string): string {
+  return s.trim().replace(/\s+/g, " ");
+}
+
+/**
+ * The empty template: the header row only. An example row would be imported as a real learner
+ * (and CACWT would email its address) whenever someone forgets to delete it, so none is included;
+ * the column rules are explained in the message the template is posted with.
+ */
+export function templateCsv(variant: "creation" | "archival"): string {
+  return toCsv([[...(variant === "creation" ? TEMPLATE_COLUMNS : ARCHIVAL_COLUMNS)]]);
+}
