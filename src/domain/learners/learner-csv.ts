@@ -1,0 +1,34 @@
+import { parseCsvStream, type CsvDocument } from "../csv/parse";
+import { classifyRows, type LearnerIndex, type Preview } from "./preview";
+import { COLUMN_ALIASES, REQUIRED_COLUMNS, TEMPLATE_COLUMNS, type TemplateColumn } from "./template";
+
+export interface CsvLimits {
+  maxBytes: number;
+  maxRows: number;
+}
+
+/** 100,000 rows of the template take about 16 MB. */
+export const DEFAULT_CSV_LIMITS: CsvLimits = { maxBytes: 20 * 1024 * 1024, maxRows: 100_000 };
+
+/** Opens an uploaded learner file; throws CsvInputError (with a sentence to show) when it cannot be read. */
+export function openLearnerCsv(
+  input: AsyncIterable<Uint8Array | string>,
+  limits: CsvLimits = DEFAULT_CSV_LIMITS,
+): Promise<CsvDocument<TemplateColumn>> {
+  return parseCsvStream(input, { columns: TEMPLATE_COLUMNS, requiredColumns: REQUIRED_COLUMNS, aliases: COLUMN_ALIASES, ...limits });
+}
+
+export interface LearnerCsvPreview extends Preview {
+  /** Header names that are not template columns; their values were not read. */
+  unknownColumns: string[];
+}
+
+/** The whole preview of an upload: read, validate, find duplicates, compare with CACWT. */
+export async function previewLearnerCsv(
+  input: AsyncIterable<Uint8Array | string>,
+  index: LearnerIndex,
+  limits: CsvLimits = DEFAULT_CSV_LIMITS,
+): Promise<LearnerCsvPreview> {
+  const doc = await openLearnerCsv(input, limits);
+  return { ...(await classifyRows(doc.rows, index)), unknownColumns: doc.unknownColumns };
+}

@@ -1,0 +1,122 @@
+import type { KnownLearner } from "./learner";
+import { IGNORED_COLUMNS, validateRow, type IgnoredColumn, type LearnerRow } from "./row";
+
+export const OUTCOMES = ["create", "update", "reactivate", "archive", "unchanged", "rejected"] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+export type ChangedField = "FirstName" | "LastName" | "Affiliation" | "EmployeeType" | "DateHire";
+
+/** Learners CACWT already has, by lowercased email (a community partner's user ID is their email). */
+export type LearnerIndex = ReadonlyMap<string, KnownLearner>;
+
+export function indexLearners(learners: Iterable<KnownLearner>): LearnerIndex {
+  const index = new Map<string, KnownLearner>();
+  for (const learner of learners) index.set(learner.email.trim().toLowerCase(), learner);
+  return index;
+}
+
+/** What importing one row would do. The import itself acts on `row`. */
+export type Classified =
+  | { outcome: "rejected"; line: number; email: string; problems: readonly string[] }
+  | {
+      outcome: Exclude<Outcome, "rejected">;
+      line: number;
+      email: string;
+      row: LearnerRow;
+      /** Fields that differ from CACWT, for update and reactivate. */
+      changes: readonly ChangedField[];
+      ignoredColumns: readonly IgnoredColumn[];
+    };
+
+type RowInput = Parameters<typeof validateRow>[0];
+
+const NO_CHANGES: readonly ChangedField[] = [];
+
+/**
+ * Classifies the rows of one file in order. It remembers each email's first line, so use one
+ * classifier per file: the second row with an email is rejected as a duplicate of the first.
+ */
+export function createRowClassifier(index: LearnerIndex): (record: RowInput) => Classified {
+  const firstLineByEmail = new Map<string, number>();
+  return (record) => {
+    const result = validateRow(record);
+    const email = result.ok ? result.row.email : result.email;
+    const firstLine = email === "" ? undefined : firstLineByEmail.get(email);
+    if (email !== "" && firstLine === undefined) firstLineByEmail.set(email, record.line);
+    if (firstLine !== undefined) {
+      const duplicate = `This email is a duplicate of line ${firstLine}`;
+      const problems = result.ok ? [duplicate] : [...result.problems, duplicate];
+      return { outcome: "rejected", line: record.line, email, problems };
+    }
+    if (!result.ok) return { outcome: "rejected", line: record.line, email, problems: result.problems };
+    return against(result.row, index.get(email), result.ignoredColumns);
+  };
+}
+
+function against(row: LearnerRow, existing: KnownLearner | undefined, ignoredColumns: readonly IgnoredColumn[]): Classified {
+  const base = { line: row.line, email: row.email, row, ignoredColumns };
+  if (row.status === "Archived") {
+    if (existing === undefined) {
+      return {
+        outcome: "rejected",
+        line: row.line,
+        email: row.email,
+        problems: ["This learner is not in CACWT, so there is nothing to archive; remove the row or set Status to Active"],
+      };
+    }
+    return { ...base, outcome: existing.status === "Active" ? "archive" : "unchanged", changes: NO_CHANGES };
+  }
+  if (existing === undefined) return { ...base, outcome: "create", changes: NO_CHANGES };
+  const changes = changedFields(row, existing);
+  if (existing.status === "Archived") return { ...base, outcome: "reactivate", changes };
+  return { ...base, outcome: changes.length > 0 ? "update" : "unchanged", changes };
+}
+
+function changedFields(row: LearnerRow, existing: KnownLearner): readonly ChangedField[] {
+  const changes: ChangedField[] = [];
+  if (row.firstName !== existing.firstName.trim()) changes.push("FirstName");
+  if (row.lastName !== existing.lastName.trim()) changes.push("LastName");
+  if (row.affiliation.toLowerCase() !== existing.affiliation.trim().toLowerCase()) changes.push("Affiliation");
+  if (row.employeeType.toLowerCase() !== existing.employeeType.trim().toLowerCase()) changes.push("EmployeeType");
+  // A blank DateHire means "keep theirs", never "today" (see LearnerRow.dateHire).
+  if (row.dateHire !== null && row.dateHire !== existing.dateHire) changes.push("DateHire");
+  return changes.length > 0 ? changes : NO_CHANGES;
+}
+
+/** One line of the preview: `details` are the changed fields or the problems, empty otherwise. */
+export interface RowOutcome {
+  line: number;
+  email: string;
+  outcome: Outcome;
+  details: readonly string[];
+}
+
+export interface Preview {
+  counts: Record<Outcome, number>;
+  /** Every non-empty row, in file order. */
+  rows: RowOutcome[];
+  /** Ignored columns that had values, with how many rows filled them, in template order. */
+  ignoredValues: { column: IgnoredColumn; rows: number }[];
+}
+
+export async function classifyRows(records: AsyncIterable<RowInput> | Iterable<RowInput>, index: LearnerIndex): Promise<Preview> {
+  const classify = createRowClassifier(index);
+  const counts = Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Record<Outcome, number>;
+  const rows: RowOutcome[] = [];
+  const ignored = new Map<IgnoredColumn, number>();
+  for await (const record of records) {
+    const c = classify(record);
+    counts[c.outcome] += 1;
+    if (c.outcome === "rejected") {
+      rows.push({ line: c.line, email: c.email, outcome: c.outcome, details: c.problems });
+      continue;
+    }
+    rows.push({ line: c.line, email: c.email, outcome: c.outcome, details: c.changes });
+    for (const column of c.ignoredColumns) ignored.set(column, (ignored.get(column) ?? 0) + 1);
+  }
+  const ignoredValues = IGNORED_COLUMNS.flatMap((column) => {
+    const n = ignored.get(column);
+    return n === undefined ? [] : [{ column, rows: n }];
+  });
+  return { counts, rows, ignoredValues };
+}

@@ -1,0 +1,159 @@
+import type { CsvRecord } from "../csv/parse";
+import { isValidEmail, parseDate } from "./formats";
+import type { LearnerStatus } from "./learner";
+import {
+  COMMUNITY_PARTNER_AFFILIATION,
+  countyFromEmployeeType,
+  employeeTypeFor,
+  findCounty,
+  type County,
+  type TemplateColumn,
+} from "./template";
+
+/** A template row that passed every rule, normalized to what CACWT is sent. */
+export interface LearnerRow {
+  line: number;
+  /** Always the email: for community partners the CACWT user ID is their email. */
+  userId: string;
+  /** Trimmed and lowercased. */
+  email: string;
+  firstName: string;
+  lastName: string;
+  status: LearnerStatus;
+  affiliation: typeof COMMUNITY_PARTNER_AFFILIATION;
+  /** Canonical spelling, e.g. "Riverside County Community Partner". */
+  employeeType: string;
+  county: County;
+  /**
+   * YYYY-MM-DD, or null when the file leaves DateHire blank: a new learner is then hired on the
+   * day the account is created, and an existing learner keeps their date (so importing the same
+   * file again on another day changes nothing).
+   */
+  dateHire: string | null;
+}
+
+/**
+ * Columns the template says to leave blank for community partners, plus Password. A value in them
+ * is dropped with a warning, not a rejection: CACWT has no use for them for community partners,
+ * and refusing a whole row over a value that is thrown away anyway would only block the import.
+ * The Password is never used: carebridge gives every learner a strong temporary password.
+ */
+export const IGNORED_COLUMNS = [
+  "Password",
+  "OrganizationName",
+  "RTADepartment",
+  "RTAJobTitle",
+  "RTAJobCode",
+  "AreaOfAssignment",
+  "DateTransfer",
+  "UserLevel",
+  "AssocLMSID",
+] as const satisfies readonly TemplateColumn[];
+
+export type IgnoredColumn = (typeof IGNORED_COLUMNS)[number];
+
+export type RowValidation =
+  | { ok: true; row: LearnerRow; ignoredColumns: readonly IgnoredColumn[] }
+  /** `email` is the row's email as written (trimmed, lowercased), valid or not, for reports and duplicates. */
+  | { ok: false; line: number; email: string; problems: string[] };
+
+type RowInput = Pick<CsvRecord<TemplateColumn>, "line" | "raw"> & { extraValues?: number };
+
+const NONE: readonly IgnoredColumn[] = [];
+const EXAMPLE_EMPLOYEE_TYPE = employeeTypeFor("Riverside");
+
+export function validateRow({ line, raw, extraValues = 0 }: RowInput): RowValidation {
+  const problems: string[] = [];
+  if (extraValues > 0) {
+    problems.push(
+      `The row has ${extraValues} more value${extraValues > 1 ? "s" : ""} than the header has columns; put quotes around values that contain commas`,
+    );
+  }
+
+  const firstName = name(raw.FirstName, "FirstName", problems);
+  const lastName = name(raw.LastName, "LastName", problems);
+
+  const email = (raw.Email ?? "").trim().toLowerCase();
+  if (email === "") problems.push("Email is required");
+  else if (!isValidEmail(email)) problems.push(`Email "${email}" is not a valid email address`);
+
+  const userId = (raw.UserID ?? "").trim().toLowerCase();
+  if (userId !== "" && email !== "" && userId !== email) {
+    problems.push(`UserID "${userId}" must be the same as Email for community partners (or be left blank)`);
+  }
+
+  const statusText = (raw.Status ?? "").trim();
+  const status = parseStatus(statusText);
+  if (status === null) problems.push(`Status "${statusText}" must be Active or Archived`);
+
+  const affiliation = (raw.Affiliation ?? "").trim();
+  if (affiliation === "") problems.push(`Affiliation is required and must be ${COMMUNITY_PARTNER_AFFILIATION}`);
+  else if (affiliation.toLowerCase() !== COMMUNITY_PARTNER_AFFILIATION.toLowerCase()) {
+    problems.push(`Affiliation "${affiliation}" must be ${COMMUNITY_PARTNER_AFFILIATION}`);
+  }
+
+  const employeeType = (raw.EmployeeType ?? "").trim();
+  const county = countyFromEmployeeType(employeeType);
+  if (county === null) problems.push(employeeTypeProblem(employeeType));
+
+  const dateText = (raw.DateHire ?? "").trim();
+  const dateHire = dateText === "" ? null : parseDate(dateText);
+  if (dateText !== "" && dateHire === null) {
+    problems.push(`DateHire "${dateText}" is not a valid date; use YYYY-MM-DD or M/D/YYYY`);
+  }
+
+  if (problems.length > 0 || status === null || county === null) return { ok: false, line, email, problems };
+  return {
+    ok: true,
+    row: {
+      line,
+      userId: email,
+      email,
+      firstName,
+      lastName,
+      status,
+      affiliation: COMMUNITY_PARTNER_AFFILIATION,
+      employeeType: employeeTypeFor(county),
+      county,
+      dateHire,
+    },
+    ignoredColumns: ignoredIn(raw),
+  };
+}
+
+function name(value: string | undefined, column: "FirstName" | "LastName", problems: string[]): string {
+  const text = (value ?? "").trim().normalize("NFC");
+  if (text === "") problems.push(`${column} is required`);
+  // U+FFFD is what a non-UTF-8 byte (an accent saved as Windows-1252) decodes to.
+  else if (text.includes("\uFFFD")) {
+    problems.push(`${column} has characters that were not saved as UTF-8; save the spreadsheet as "CSV UTF-8"`);
+  }
+  return text;
+}
+
+function parseStatus(text: string): LearnerStatus | null {
+  if (text === "") return "Active";
+  const lower = text.toLowerCase();
+  if (lower === "active") return "Active";
+  if (lower === "archived") return "Archived";
+  return null;
+}
+
+function employeeTypeProblem(value: string): string {
+  const rule = `must be "<County> County Community Partner"`;
+  if (value === "") return `EmployeeType is required and ${rule}, e.g. "${EXAMPLE_EMPLOYEE_TYPE}"`;
+  const named = /^(.*?)\s+county\s+community\s+partner$/i.exec(value.replace(/\s+/g, " "));
+  if (named !== null) return `EmployeeType "${value}" names no California county; it ${rule}, e.g. "${EXAMPLE_EMPLOYEE_TYPE}"`;
+  // "Riverside Community Partner" or "Riverside County": suggest the spelling they meant.
+  const guess = findCounty(value.replace(/\b(county|community|partners?)\b/gi, ""));
+  return `EmployeeType "${value}" ${rule}, e.g. "${guess === null ? EXAMPLE_EMPLOYEE_TYPE : employeeTypeFor(guess)}"`;
+}
+
+function ignoredIn(raw: RowInput["raw"]): readonly IgnoredColumn[] {
+  let found: IgnoredColumn[] | undefined;
+  for (const column of IGNORED_COLUMNS) {
+    const value = raw[column];
+    if (value !== undefined && value.trim() !== "") (found ??= []).push(column);
+  }
+  return found ?? NONE;
+}
