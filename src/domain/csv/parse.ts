@@ -13,7 +13,7 @@ export interface CsvReadOptions<C extends string> extends HeaderSpec<C> {
 export interface CsvRecord<C extends string> {
   /** Line in the file where the row starts; the header is line 1. */
   line: number;
-  /** Values of the template columns the file has, untrimmed; a column the file lacks is absent. */
+  /** Values of the template columns the file has, untrimmed ("" where a short row ends early); a column the file lacks is absent. */
   raw: Partial<Record<C, string>>;
   /** Non-empty values beyond the header's last column: usually an unquoted comma shifted the row. */
   extraValues: number;
@@ -40,6 +40,8 @@ export async function parseCsvStream<C extends string>(
     // A stray quote inside an unquoted value (O"Neil) is kept as text rather than failing the file.
     relax_quotes: true,
     record_delimiter: ["\r\n", "\r", "\n"],
+    // A real row is a few hundred characters; a huge one is a quote left open, swallowing the file.
+    max_record_size: 64 * 1024,
   });
   // Errors from the input side reach the consumer through the parser's iterator.
   pipeline(Readable.from(guardInput(input, options.maxBytes)), parser, () => {});
@@ -84,15 +86,11 @@ export async function parseCsvStream<C extends string>(
         if (count > options.maxRows) throw new CsvInputError({ code: "too_many_rows", maxRows: options.maxRows });
         const raw: Partial<Record<C, string>> = {};
         let extraValues = 0;
-        for (let i = 0; i < fields.length; i++) {
-          const value = fields[i] ?? "";
-          if (i >= slots.length) {
-            if (value.trim() !== "") extraValues += 1;
-            continue;
-          }
+        for (let i = 0; i < slots.length; i++) {
           const column = slots[i];
-          if (column !== undefined) raw[column] = value;
+          if (column !== undefined) raw[column] = fields[i] ?? "";
         }
+        for (let i = slots.length; i < fields.length; i++) if ((fields[i] ?? "").trim() !== "") extraValues += 1;
         yield { line: rec.line, raw, extraValues };
       }
     } finally {
@@ -123,8 +121,6 @@ function lineBreaks(fields: readonly string[]): number {
 
 const REASONS: Partial<Record<CsvError["code"], string>> = {
   CSV_QUOTE_NOT_CLOSED: "a value opens a quote that is never closed",
-  CSV_INVALID_CLOSING_QUOTE: "a value has text right after its closing quote",
-  CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE: "a value has text right after its closing quote",
   CSV_MAX_RECORD_SIZE: "a row is far too long, often because of a quote that is never closed",
 };
 
