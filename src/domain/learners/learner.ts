@@ -14,3 +14,12 @@ export interface KnownLearner {
   /** YYYY-MM-DD */
   dateHire: string | null;
 }
+
+/** The fields CACWT is sent to create a learner (its temporary password is added by the caller). */
+export interface NewLearner extends KnownLearner {
+  userId: string;
+  dateHire: string;
+  organizationName: null;
+  trainingManager: boolean;
+  supervisor: boolean;
+}

@@ -1,6 +1,6 @@
 import type { CsvRecord } from "../csv/parse";
 import { isValidEmail, parseDate } from "./formats";
-import type { LearnerStatus } from "./learner";
+import type { LearnerStatus, NewLearner } from "./learner";
 import {
   COMMUNITY_PARTNER_AFFILIATION,
   countyFromEmployeeType,
@@ -156,4 +156,27 @@ function ignoredIn(raw: RowInput["raw"]): readonly IgnoredColumn[] {
     if (value !== undefined && value.trim() !== "") (found ??= []).push(column);
   }
   return found ?? NONE;
+}
+
+/**
+ * What CACWT is sent for a new learner. The template has no training-manager or supervisor
+ * columns, so an imported learner is neither unless `flags` (from `/learner add`) says so.
+ */
+export function newLearnerFrom(
+  row: LearnerRow,
+  today: string,
+  flags: { trainingManager: boolean; supervisor: boolean } = { trainingManager: false, supervisor: false },
+): NewLearner {
+  return {
+    userId: row.userId,
+    email: row.email,
+    firstName: row.firstName,
+    lastName: row.lastName,
+    status: row.status,
+    affiliation: row.affiliation,
+    organizationName: null,
+    employeeType: row.employeeType,
+    dateHire: row.dateHire ?? today,
+    ...flags,
+  };
 }
