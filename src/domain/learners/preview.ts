@@ -15,18 +15,25 @@ export function indexLearners(learners: Iterable<KnownLearner>): LearnerIndex {
   return index;
 }
 
-/** What importing one row would do. The import itself acts on `row`. */
-export type Classified =
-  | { outcome: "rejected"; line: number; email: string; problems: readonly string[] }
-  | {
-      outcome: Exclude<Outcome, "rejected">;
-      line: number;
-      email: string;
-      row: LearnerRow;
-      /** Fields that differ from CACWT, for update and reactivate. */
-      changes: readonly ChangedField[];
-      ignoredColumns: readonly IgnoredColumn[];
-    };
+export interface RejectedRow {
+  outcome: "rejected";
+  line: number;
+  email: string;
+  problems: readonly string[];
+}
+
+export interface AcceptedRow {
+  outcome: Exclude<Outcome, "rejected">;
+  line: number;
+  email: string;
+  row: LearnerRow;
+  /** Fields that differ from CACWT, for update and reactivate. */
+  changes: readonly ChangedField[];
+  ignoredColumns: readonly IgnoredColumn[];
+}
+
+/** What importing one row would do. The import itself acts on an accepted row's `row`. */
+export type Classified = RejectedRow | AcceptedRow;
 
 type RowInput = Parameters<typeof validateRow>[0];
 
@@ -81,6 +88,21 @@ function changedFields(row: LearnerRow, existing: KnownLearner): readonly Change
   // A blank DateHire means "keep theirs", never "today" (see LearnerRow.dateHire).
   if (row.dateHire !== null && row.dateHire !== existing.dateHire) changes.push("DateHire");
   return changes.length > 0 ? changes : NO_CHANGES;
+}
+
+/** The fields of a CACWT learner PATCH (providers.md). */
+export type LearnerPatch = Partial<Pick<KnownLearner, "status" | "firstName" | "lastName" | "affiliation" | "employeeType" | "dateHire">>;
+
+/** What to PATCH for an update, a reactivation or an archival: the new status and the changed fields only. */
+export function learnerPatch(c: AcceptedRow & { outcome: "update" | "reactivate" | "archive" }): LearnerPatch {
+  const { row, changes } = c;
+  const patch: LearnerPatch = c.outcome === "update" ? {} : { status: row.status };
+  if (changes.includes("FirstName")) patch.firstName = row.firstName;
+  if (changes.includes("LastName")) patch.lastName = row.lastName;
+  if (changes.includes("Affiliation")) patch.affiliation = row.affiliation;
+  if (changes.includes("EmployeeType")) patch.employeeType = row.employeeType;
+  if (changes.includes("DateHire")) patch.dateHire = row.dateHire;
+  return patch;
 }
 
 /** One line of the preview: `details` are the changed fields or the problems, empty otherwise. */
