@@ -1,0 +1,241 @@
+import type http from "node:http";
+import type { Vendor } from "../../config";
+import { redactText, type Logger } from "../../logger";
+import { CircuitBreaker, type CircuitBreakerOptions } from "./circuit-breaker";
+import { systemClock, type Clock } from "./clock";
+import { ProviderError, UnavailableError } from "./errors";
+import { RateLimiter } from "./rate-limiter";
+import { DEFAULT_BACKOFF, fullJitterDelay, parseRetryAfter, type BackoffOptions } from "./retry";
+import { createAgent, send, TransportError } from "./transport";
+import { readContractError, refusalError, type ErrorBodyReader } from "./vendor-errors";
+import { VENDOR_LABELS } from "../labels";
+
+export interface HttpClientOptions {
+  vendor: Vendor;
+  baseUrl: string;
+  apiKey: string;
+  requestsPerSecond: number;
+  /** Total time for one attempt, from send to the last byte of the answer. */
+  timeoutMs: number;
+  /** Time to establish the connection; defaults to the smaller of 5 s and `timeoutMs`. */
+  connectTimeoutMs?: number;
+  maxRetries?: number;
+  /** No retry starts once this much time has passed since the first attempt. */
+  retryBudgetMs?: number;
+  backoff?: BackoffOptions;
+  breaker?: CircuitBreakerOptions;
+  /** Content type sent and accepted for JSON bodies (SCIM uses application/scim+json). */
+  mediaType?: string;
+  readErrorBody?: ErrorBodyReader;
+  logger: Logger;
+  clock?: Clock;
+  random?: () => number;
+}
+
+export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+
+export interface HttpRequest {
+  method: HttpMethod;
+  /** Relative to the base URL, e.g. `/v1/caregivers/cg-1`; callers encode path segments. */
+  path: string;
+  query?: Record<string, string | number | boolean | undefined>;
+  json?: unknown;
+  text?: { body: string; contentType: string };
+  headers?: Record<string, string>;
+  /**
+   * Safe to send twice. Defaults to true for every method but POST. A request that is not
+   * idempotent is retried only when it provably never reached the vendor (no connection) or the
+   * vendor refused it unprocessed (429); after a timeout, reset or 5xx its outcome is unknown, and
+   * the caller (which looks records up by natural key before creating) decides.
+   */
+  idempotent?: boolean;
+}
+
+export interface HttpResponse {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: unknown;
+}
+
+type AttemptResult =
+  | { kind: "answered"; response: HttpResponse }
+  | { kind: "failed"; error: UnavailableError; retryable: boolean; waitMs: number };
+
+type ResolvedOptions = Required<HttpClientOptions>;
+
+export const DEFAULT_MAX_RETRIES = 4;
+export const DEFAULT_RETRY_BUDGET_MS = 60_000;
+export const DEFAULT_BREAKER: CircuitBreakerOptions = { failureThreshold: 5, cooldownMs: 30_000 };
+
+/**
+ * The one way carebridge talks HTTP to a vendor: bearer auth, timeouts, retries with full-jitter
+ * backoff that honor Retry-After, a rate limiter and a circuit breaker per vendor, vendor errors
+ * mapped to typed errors, and redacted logs. One client per vendor per process: every adapter of
+ * that vendor shares it, so they share its rate and its circuit.
+ */
+export class HttpClient {
+  readonly vendor: Vendor;
+  private readonly options: ResolvedOptions;
+  private readonly limiter: RateLimiter;
+  private readonly breaker: CircuitBreaker;
+  private readonly agent: http.Agent;
+  private readonly base: URL;
+
+  constructor(options: HttpClientOptions) {
+    this.vendor = options.vendor;
+    this.options = resolveOptions(options);
+    const { clock, logger } = this.options;
+    this.base = new URL(options.baseUrl.endsWith("/") ? options.baseUrl : `${options.baseUrl}/`);
+    this.limiter = new RateLimiter(options.requestsPerSecond, clock);
+    this.breaker = new CircuitBreaker(this.options.breaker, clock, () =>
+      logger.warn({ vendor: this.vendor }, "vendor circuit opened: calls fail fast until the cooldown ends"),
+    );
+    this.agent = createAgent(this.base);
+  }
+
+  async request(request: HttpRequest): Promise<HttpResponse> {
+    const { clock, maxRetries, retryBudgetMs, logger } = this.options;
+    const startedAt = clock.now();
+    for (let attempt = 0; ; attempt += 1) {
+      if (this.breaker.state === "open") throw this.circuitOpen();
+      await this.limiter.acquire();
+      if (!this.breaker.tryPass()) throw this.circuitOpen();
+
+      const result = await this.attempt(request, attempt);
+      if (result.kind === "answered") return result.response;
+
+      const { error, retryable, waitMs } = result;
+      const totalWait = Math.max(waitMs, this.limiter.pausedForMs());
+      const outOfBudget = clock.now() + totalWait - startedAt > retryBudgetMs;
+      if (!retryable || attempt >= maxRetries || outOfBudget) throw error;
+      logger.warn(
+        { vendor: this.vendor, method: request.method, path: redactText(request.path), attempt, reason: error.reason, waitMs: totalWait },
+        "vendor call failed; retrying",
+      );
+      if (waitMs > 0) await clock.sleep(waitMs);
+    }
+  }
+
+  async close(): Promise<void> {
+    this.agent.destroy();
+  }
+
+  private async attempt(request: HttpRequest, attempt: number): Promise<AttemptResult> {
+    const { clock, logger, backoff, random } = this.options;
+    const idempotent = request.idempotent ?? request.method !== "POST";
+    const url = this.url(request);
+    const logUrl = redactText(`${url.pathname}${url.search}`);
+    const sentAt = clock.now();
+    const jitter = () => fullJitterDelay(attempt, backoff, random);
+
+    let raw;
+    try {
+      raw = await send({
+        url,
+        method: request.method,
+        headers: this.headers(request),
+        body: request.text?.body ?? (request.json === undefined ? undefined : JSON.stringify(request.json)),
+        connectTimeoutMs: this.options.connectTimeoutMs,
+        timeoutMs: this.options.timeoutMs,
+        agent: this.agent,
+      });
+    } catch (cause) {
+      if (!(cause instanceof TransportError)) throw cause;
+      this.breaker.recordFailure();
+      logger.debug({ vendor: this.vendor, method: request.method, url: logUrl, attempt, error: cause.message }, "vendor call failed");
+      const error = new UnavailableError({
+        vendor: this.vendor,
+        reason: cause.kind === "network" ? "network" : "timeout",
+        mayHaveApplied: request.method !== "GET" && cause.reachedServer,
+        detail: cause.message,
+        cause,
+      });
+      return { kind: "failed", error, retryable: idempotent || !cause.reachedServer, waitMs: jitter() };
+    }
+
+    const { status, headers } = raw;
+    logger.debug({ vendor: this.vendor, method: request.method, url: logUrl, attempt, status, ms: clock.now() - sentAt }, "vendor call");
+    const retryAfterMs = parseRetryAfter(headers["retry-after"], clock.now());
+    const body = this.parseBody(raw.body, headers["content-type"], status);
+
+    if (status === 429) {
+      this.breaker.recordSuccess();
+      // The whole vendor waits, not only this request: the limiter holds every caller.
+      this.limiter.pause(retryAfterMs ?? jitter());
+      const error = new UnavailableError({ vendor: this.vendor, reason: "rate_limited", status, retryAfterMs });
+      return { kind: "failed", error, retryable: true, waitMs: 0 };
+    }
+    if (status >= 500) {
+      this.breaker.recordFailure();
+      if (retryAfterMs !== undefined) this.limiter.pause(retryAfterMs);
+      const error = new UnavailableError({
+        vendor: this.vendor,
+        reason: "server_error",
+        status,
+        mayHaveApplied: request.method !== "GET",
+        retryAfterMs,
+        detail: this.options.readErrorBody(body).message,
+      });
+      return { kind: "failed", error, retryable: idempotent, waitMs: retryAfterMs === undefined ? jitter() : 0 };
+    }
+    this.breaker.recordSuccess();
+    if (status >= 400) throw refusalError(this.vendor, status, this.options.readErrorBody(body));
+    return { kind: "answered", response: { status, headers, body } };
+  }
+
+  private url(request: HttpRequest): URL {
+    const url = new URL(request.path.replace(/^\//, ""), this.base);
+    for (const [key, value] of Object.entries(request.query ?? {})) {
+      if (value !== undefined) url.searchParams.append(key, String(value));
+    }
+    return url;
+  }
+
+  private headers(request: HttpRequest): Record<string, string> {
+    const headers: Record<string, string> = {
+      authorization: `Bearer ${this.options.apiKey}`,
+      accept: this.options.mediaType,
+      "user-agent": "carebridge",
+      ...request.headers,
+    };
+    if (request.text) headers["content-type"] = request.text.contentType;
+    else if (request.json !== undefined) headers["content-type"] = this.options.mediaType;
+    return headers;
+  }
+
+  private parseBody(body: Buffer, contentType: string | undefined, status: number): unknown {
+    if (body.length === 0) return undefined;
+    const text = body.toString("utf8");
+    if (!contentType?.includes("json")) return text;
+    try {
+      return JSON.parse(text) as unknown;
+    } catch (cause) {
+      if (status >= 400) return text;
+      throw new ProviderError(`${VENDOR_LABELS[this.vendor]} answered with malformed JSON.`, {
+        vendor: this.vendor,
+        status,
+        code: "unexpected_response",
+        cause,
+      });
+    }
+  }
+
+  private circuitOpen(): UnavailableError {
+    return new UnavailableError({ vendor: this.vendor, reason: "circuit_open", retryAfterMs: this.breaker.retryInMs() });
+  }
+}
+
+function resolveOptions(options: HttpClientOptions): ResolvedOptions {
+  return {
+    ...options,
+    connectTimeoutMs: options.connectTimeoutMs ?? Math.min(5_000, options.timeoutMs),
+    maxRetries: options.maxRetries ?? DEFAULT_MAX_RETRIES,
+    retryBudgetMs: options.retryBudgetMs ?? DEFAULT_RETRY_BUDGET_MS,
+    backoff: options.backoff ?? DEFAULT_BACKOFF,
+    breaker: options.breaker ?? DEFAULT_BREAKER,
+    mediaType: options.mediaType ?? "application/json",
+    readErrorBody: options.readErrorBody ?? readContractError,
+    clock: options.clock ?? systemClock,
+    random: options.random ?? Math.random,
+  };
+}

@@ -1,0 +1,108 @@
+import http from "node:http";
+import https from "node:https";
+
+/**
+ * One HTTP exchange over node:http, with the two timeouts the vendors need: connect (the TCP/TLS
+ * handshake; fail fast when a host is unreachable) and total (from send to the last body byte).
+ * node:http rather than fetch because Node 20's fetch cannot set a connect timeout without the
+ * undici package; nock intercepts both the same way.
+ */
+export interface TransportRequest {
+  url: URL;
+  method: string;
+  headers: Record<string, string>;
+  body: string | undefined;
+  connectTimeoutMs: number;
+  timeoutMs: number;
+  agent: http.Agent;
+}
+
+export interface TransportResponse {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: Buffer;
+}
+
+/**
+ * The exchange failed without an HTTP answer. `reachedServer` is false only when the request
+ * provably never got to the vendor (no connection, or a kept-alive socket the vendor had
+ * already closed), which makes even a create safe to send again.
+ */
+export class TransportError extends Error {
+  constructor(
+    readonly kind: "connect_timeout" | "timeout" | "network",
+    readonly reachedServer: boolean,
+    readonly code: string | undefined,
+    cause?: unknown,
+  ) {
+    super(`HTTP ${kind}${code ? ` (${code})` : ""}`, cause === undefined ? undefined : { cause });
+    this.name = "TransportError";
+  }
+}
+
+const MAX_BODY_BYTES = 32 * 1024 * 1024;
+
+export function createAgent(url: URL): http.Agent {
+  const options = { keepAlive: true, maxSockets: 32 };
+  return url.protocol === "https:" ? new https.Agent(options) : new http.Agent(options);
+}
+
+export function send(request: TransportRequest): Promise<TransportResponse> {
+  return new Promise((resolve, reject) => {
+    const lib = request.url.protocol === "https:" ? https : http;
+    let connected = false;
+    let settled = false;
+    const timers: Array<ReturnType<typeof setTimeout>> = [];
+    const finish = (error: TransportError | undefined, response?: TransportResponse) => {
+      if (settled) return;
+      settled = true;
+      for (const t of timers) clearTimeout(t);
+      if (error) reject(error);
+      else if (response) resolve(response);
+    };
+
+    const req = lib.request(request.url, { method: request.method, headers: request.headers, agent: request.agent });
+    const fail = (kind: TransportError["kind"]) => {
+      const error = new TransportError(kind, connected, undefined);
+      finish(error);
+      req.destroy(error);
+    };
+    timers.push(setTimeout(() => fail("timeout"), request.timeoutMs));
+
+    req.on("socket", (socket) => {
+      if (!socket.connecting) {
+        connected = true;
+        return;
+      }
+      timers.push(setTimeout(() => !connected && fail("connect_timeout"), request.connectTimeoutMs));
+      socket.once(request.url.protocol === "https:" ? "secureConnect" : "connect", () => {
+        connected = true;
+      });
+    });
+
+    req.on("error", (error: NodeJS.ErrnoException) => {
+      if (error instanceof TransportError) return finish(error);
+      // Node's documented case: a kept-alive socket the server had closed fails before sending.
+      const staleSocket = req.reusedSocket && error.code === "ECONNRESET";
+      finish(new TransportError("network", connected && !staleSocket, error.code, error));
+    });
+
+    req.on("response", (res) => {
+      const chunks: Buffer[] = [];
+      let size = 0;
+      res.on("data", (chunk: Buffer) => {
+        size += chunk.length;
+        if (size > MAX_BODY_BYTES) {
+          finish(new TransportError("network", true, "EBODYTOOLARGE"));
+          req.destroy();
+          return;
+        }
+        chunks.push(chunk);
+      });
+      res.on("error", (error: NodeJS.ErrnoException) => finish(new TransportError("network", true, error.code, error)));
+      res.on("end", () => finish(undefined, { status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+    });
+
+    req.end(request.body);
+  });
+}
