@@ -1,0 +1,110 @@
+import type { Vendor } from "../../config";
+import { ConflictError, UnsupportedError } from "../http/errors";
+import type { AdminSession, CaregiverLms, LmsUser, LmsUserPatch, NewLmsUser } from "../roles";
+import { eq, primaryValue, type ScimUser } from "./schema";
+import type { PatchOperation, ScimUsers } from "./users";
+
+/**
+ * Any SCIM 2.0 service provider playing the caregivers' LMS. userName is the email. SCIM has no
+ * birth date or training due date attribute: birthDate is not sent and both read back as null.
+ * email, mobilePhone and state replace the whole emails / phoneNumbers / addresses attribute.
+ */
+export class ScimCaregiverLms implements CaregiverLms {
+  readonly capabilities = { adminSso: false };
+
+  constructor(
+    private readonly vendor: Vendor,
+    private readonly users: ScimUsers,
+  ) {}
+
+  async findByExternalId(externalId: string): Promise<LmsUser | null> {
+    const user = await this.users.findOne(eq("externalId", externalId));
+    return user && toLmsUser(user);
+  }
+
+  async findByEmail(email: string): Promise<LmsUser | null> {
+    const user = await this.users.findOne(eq("userName", email));
+    return user && toLmsUser(user);
+  }
+
+  async get(id: string): Promise<LmsUser> {
+    return toLmsUser(await this.users.get(id));
+  }
+
+  async create(user: NewLmsUser): Promise<LmsUser> {
+    try {
+      return toLmsUser(await this.users.create({ externalId: user.externalId, active: true, ...attributes(user) }));
+    } catch (error) {
+      if (!(error instanceof ConflictError)) throw error;
+      // SCIM's 409 does not name the existing user; the use-cases need its id.
+      const existing = await this.users.findOne(eq("userName", user.email));
+      throw new ConflictError({
+        vendor: this.vendor,
+        status: error.status,
+        code: existing ? "email_taken" : error.code,
+        existingId: existing?.id,
+        detail: error.detail,
+      });
+    }
+  }
+
+  async update(id: string, patch: LmsUserPatch): Promise<LmsUser> {
+    const { externalId, ...rest } = patch;
+    const value = { ...(externalId === undefined ? {} : { externalId }), ...attributes(rest) };
+    return toLmsUser(await this.users.patch(id, [{ op: "replace", value }]));
+  }
+
+  activate(id: string): Promise<LmsUser> {
+    return this.setActive(id, true);
+  }
+
+  deactivate(id: string): Promise<LmsUser> {
+    return this.setActive(id, false);
+  }
+
+  reactivate(id: string): Promise<LmsUser> {
+    return this.setActive(id, true);
+  }
+
+  createAdminSession(): Promise<AdminSession> {
+    return Promise.reject(
+      new UnsupportedError(this.vendor, "Single sign-on is not available through SCIM; sign in to the training system directly."),
+    );
+  }
+
+  private async setActive(id: string, active: boolean): Promise<LmsUser> {
+    const operation: PatchOperation = { op: "replace", path: "active", value: active };
+    return toLmsUser(await this.users.patch(id, [operation]));
+  }
+}
+
+function attributes(user: Omit<LmsUserPatch, "externalId">): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  if (user.firstName !== undefined || user.lastName !== undefined) {
+    out.name = { givenName: user.firstName, familyName: user.lastName };
+  }
+  if (user.email !== undefined) {
+    out.userName = user.email;
+    out.emails = [{ value: user.email, type: "work", primary: true }];
+  }
+  if (user.mobilePhone !== undefined) {
+    out.phoneNumbers = user.mobilePhone === null ? [] : [{ value: user.mobilePhone, type: "mobile" }];
+  }
+  if (user.state !== undefined) out.addresses = [{ type: "work", region: user.state }];
+  return out;
+}
+
+function toLmsUser(user: ScimUser): LmsUser {
+  return {
+    id: user.id,
+    externalId: user.externalId ?? null,
+    firstName: user.name?.givenName ?? "",
+    lastName: user.name?.familyName ?? "",
+    email: primaryValue(user.emails) ?? user.userName,
+    mobilePhone: user.phoneNumbers?.find((p) => p.type === "mobile")?.value ?? null,
+    birthDate: null,
+    state: (user.addresses?.find((a) => a.type === "work") ?? user.addresses?.[0])?.region ?? "",
+    status: user.active === false ? "deactivated" : "active",
+    trainingDueDate: null,
+  };
+}
