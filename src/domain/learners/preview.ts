@@ -22,8 +22,8 @@ export interface RejectedRow {
   problems: readonly string[];
 }
 
-export interface AcceptedRow {
-  outcome: Exclude<Outcome, "rejected">;
+interface Accepted<O extends Outcome> {
+  outcome: O;
   line: number;
   email: string;
   row: LearnerRow;
@@ -31,6 +31,9 @@ export interface AcceptedRow {
   changes: readonly ChangedField[];
   ignoredColumns: readonly IgnoredColumn[];
 }
+
+/** A row that passed, by outcome, so that checking `outcome` narrows it. */
+export type AcceptedRow = { [O in Exclude<Outcome, "rejected">]: Accepted<O> }[Exclude<Outcome, "rejected">];
 
 /** What importing one row would do. The import itself acts on an accepted row's `row`. */
 export type Classified = RejectedRow | AcceptedRow;
@@ -94,7 +97,7 @@ function changedFields(row: LearnerRow, existing: KnownLearner): readonly Change
 export type LearnerPatch = Partial<Pick<KnownLearner, "status" | "firstName" | "lastName" | "affiliation" | "employeeType" | "dateHire">>;
 
 /** What to PATCH for an update, a reactivation or an archival: the new status and the changed fields only. */
-export function learnerPatch(c: AcceptedRow & { outcome: "update" | "reactivate" | "archive" }): LearnerPatch {
+export function learnerPatch(c: Extract<AcceptedRow, { outcome: "update" | "reactivate" | "archive" }>): LearnerPatch {
   const { row, changes } = c;
   const patch: LearnerPatch = c.outcome === "update" ? {} : { status: row.status };
   if (changes.includes("FirstName")) patch.firstName = row.firstName;

@@ -1,0 +1,94 @@
+import { describe, expect, it } from "vitest";
+import {
+  describeFilter,
+  exceedsArchiveThreshold,
+  matchesFilter,
+  type ArchiveFilter,
+} from "../../../src/domain/learners/archive-filter";
+import type { KnownLearner } from "../../../src/domain/learners/learner";
+
+function learner(email: string, changes: Partial<KnownLearner> = {}): KnownLearner {
+  return {
+    email,
+    status: "Active",
+    firstName: "Ana",
+    lastName: "Garcia",
+    affiliation: "California Community Partners",
+    employeeType: "San Diego County Community Partner",
+    dateHire: "2025-06-01",
+    ...changes,
+  };
+}
+
+const LEARNERS = [
+  learner("a@sdsu.edu"),
+  learner("b@SDSU.edu", { status: "Archived" }),
+  learner("c@mail.sdsu.edu"),
+  learner("d@partner1.org", { employeeType: "riverside county community partner", dateHire: "2024-12-31" }),
+  learner("e@sdsu.edu", { affiliation: "Regional Training Academy" }),
+  learner("f@sdsu.edu", { dateHire: null }),
+];
+
+const selected = (filter: ArchiveFilter) => LEARNERS.filter((l) => matchesFilter(l, filter)).map((l) => l.email);
+
+describe("matchesFilter", () => {
+  it("selects by affiliation and status, as the vendor's bulk action does", () => {
+    expect(selected({ affiliation: "california community partners ", status: "Active" })).toEqual([
+      "a@sdsu.edu",
+      "c@mail.sdsu.edu",
+      "d@partner1.org",
+      "f@sdsu.edu",
+    ]);
+  });
+
+  it("matches the exact email domain, with or without @, in any case", () => {
+    expect(selected({ emailDomain: "@sdsu.edu" })).toEqual(["a@sdsu.edu", "b@SDSU.edu", "e@sdsu.edu", "f@sdsu.edu"]);
+    expect(selected({ emailDomain: "SDSU.EDU", status: "Active", affiliation: "California Community Partners" })).toEqual([
+      "a@sdsu.edu",
+      "f@sdsu.edu",
+    ]);
+  });
+
+  it("selects by county and by hire date strictly before a day, never learners without one", () => {
+    expect(selected({ county: "Riverside" })).toEqual(["d@partner1.org"]);
+    expect(selected({ hiredBefore: "2025-06-01" })).toEqual(["d@partner1.org"]);
+    expect(selected({ hiredBefore: "2025-06-02" })).toEqual(["a@sdsu.edu", "b@SDSU.edu", "c@mail.sdsu.edu", "d@partner1.org", "e@sdsu.edu"]);
+  });
+
+  it("selects everyone when the filter is empty", () => {
+    expect(selected({})).toHaveLength(LEARNERS.length);
+  });
+});
+
+describe("describeFilter", () => {
+  it("says the filter in words", () => {
+    expect(
+      describeFilter({
+        status: "Active",
+        affiliation: "California Community Partners",
+        emailDomain: "@SDSU.edu",
+        county: "San Diego",
+        hiredBefore: "2025-01-01",
+      }),
+    ).toBe(
+      "Active learners with affiliation California Community Partners, with an email address at @sdsu.edu, in San Diego County and hired before 2025-01-01",
+    );
+    expect(describeFilter({ emailDomain: "sdsu.edu" })).toBe("All learners with an email address at @sdsu.edu");
+    expect(describeFilter({})).toBe("All learners");
+  });
+});
+
+describe("exceedsArchiveThreshold", () => {
+  it("needs a second confirmation above 100 learners or above 20% of the active ones", () => {
+    expect(exceedsArchiveThreshold(100, 10_000)).toBe(false);
+    expect(exceedsArchiveThreshold(101, 10_000)).toBe(true);
+    expect(exceedsArchiveThreshold(20, 100)).toBe(false);
+    expect(exceedsArchiveThreshold(21, 100)).toBe(true);
+    expect(exceedsArchiveThreshold(1, 0)).toBe(true);
+  });
+
+  it("uses the thresholds it is given", () => {
+    expect(exceedsArchiveThreshold(30, 1000, { maxCount: 25, maxShare: 1 })).toBe(true);
+    expect(exceedsArchiveThreshold(30, 100, { maxCount: 1000, maxShare: 0.5 })).toBe(false);
+  });
+});
