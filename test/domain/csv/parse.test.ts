@@ -11,7 +11,7 @@ const OPTIONS: CsvReadOptions<Col> = {
   maxRows: 1000,
 };
 
-async function readAll(input: AsyncIterable<Uint8Array | string> | string[], options: Partial<CsvReadOptions<Col>> = {}) {
+async function readAll(input: AsyncIterable<Uint8Array | string> | (string | Uint8Array)[], options: Partial<CsvReadOptions<Col>> = {}) {
   const source = Array.isArray(input) ? toAsync(input) : input;
   const doc = await parseCsvStream(source, { ...OPTIONS, ...options });
   const rows: CsvRecord<Col>[] = [];
