@@ -16,7 +16,7 @@ export async function* guardInput(
   let bytes = 0;
   let sawText = false;
   for await (const chunk of input) {
-    const buf = typeof chunk === "string" ? Buffer.from(chunk, "utf8") : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    const buf = typeof chunk === "string" ? Buffer.from(chunk, "utf8") : Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     if (bytes === 0 && startsWith(buf, 0, ZIP_MAGIC)) throw new CsvInputError({ code: "not_csv", looksLike: "Excel workbook" });
     const start = bytes === 0 && startsWith(buf, 0, UTF8_BOM) ? UTF8_BOM.length : 0;
     bytes += buf.length;

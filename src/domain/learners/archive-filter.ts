@@ -17,7 +17,7 @@ export function matchesFilter(learner: KnownLearner, filter: ArchiveFilter): boo
   if (filter.affiliation !== undefined && !sameText(learner.affiliation, filter.affiliation)) return false;
   if (filter.emailDomain !== undefined && emailDomainOf(learner.email) !== normalizeDomain(filter.emailDomain)) return false;
   if (filter.county !== undefined && countyFromEmployeeType(learner.employeeType) !== filter.county) return false;
-  if (filter.hiredBefore !== undefined && (learner.dateHire === null || !(learner.dateHire < filter.hiredBefore))) return false;
+  if (filter.hiredBefore !== undefined && (learner.dateHire === null || learner.dateHire >= filter.hiredBefore)) return false;
   return true;
 }
 
@@ -29,7 +29,7 @@ export function describeFilter(filter: ArchiveFilter): string {
   if (filter.county !== undefined) parts.push(`in ${filter.county} County`);
   if (filter.hiredBefore !== undefined) parts.push(`hired before ${filter.hiredBefore}`);
   const who = filter.status === undefined ? "All learners" : `${filter.status} learners`;
-  return parts.length === 0 ? who : `${who} ${joinWords(parts)}`;
+  return parts.length === 0 ? who : `${who} ${parts.join(", ")}`;
 }
 
 export interface ArchiveThreshold {
@@ -59,9 +59,4 @@ function normalizeDomain(domain: string): string {
 
 function emailDomainOf(email: string): string {
   return email.slice(email.lastIndexOf("@") + 1).trim().toLowerCase();
-}
-
-function joinWords(parts: readonly string[]): string {
-  if (parts.length === 1) return parts[0] ?? "";
-  return `${parts.slice(0, -1).join(", ")} and ${parts[parts.length - 1]}`;
 }

@@ -4,6 +4,7 @@ import type { LearnerStatus, NewLearner } from "./learner";
 import {
   COMMUNITY_PARTNER_AFFILIATION,
   countyFromEmployeeType,
+  employeeTypeCountyName,
   employeeTypeFor,
   findCounty,
   type County,
@@ -142,8 +143,7 @@ function parseStatus(text: string): LearnerStatus | null {
 function employeeTypeProblem(value: string): string {
   const rule = `must be "<County> County Community Partner"`;
   if (value === "") return `EmployeeType is required and ${rule}, e.g. "${EXAMPLE_EMPLOYEE_TYPE}"`;
-  const named = /^(.*?)\s+county\s+community\s+partner$/i.exec(value.replace(/\s+/g, " "));
-  if (named !== null) return `EmployeeType "${value}" names no California county; it ${rule}, e.g. "${EXAMPLE_EMPLOYEE_TYPE}"`;
+  if (employeeTypeCountyName(value) !== null) return `EmployeeType "${value}" names no California county; it ${rule}, e.g. "${EXAMPLE_EMPLOYEE_TYPE}"`;
   // "Riverside Community Partner" or "Riverside County": suggest the spelling they meant.
   const guess = findCounty(value.replace(/\b(county|community|partners?)\b/gi, ""));
   return `EmployeeType "${value}" ${rule}, e.g. "${guess === null ? EXAMPLE_EMPLOYEE_TYPE : employeeTypeFor(guess)}"`;

@@ -73,11 +73,16 @@ export function employeeTypeFor(county: County): string {
   return `${county} County Community Partner`;
 }
 
+/** The name before "County Community Partner" (any case and spacing), a real county or not; else null. */
+export function employeeTypeCountyName(employeeType: string): string | null {
+  const text = collapseSpaces(employeeType);
+  return text.toLowerCase().endsWith(EMPLOYEE_TYPE_SUFFIX) ? text.slice(0, -EMPLOYEE_TYPE_SUFFIX.length) : null;
+}
+
 /** The county named by an employee type such as "riverside county community partner", or null. */
 export function countyFromEmployeeType(employeeType: string): County | null {
-  const key = collapseSpaces(employeeType).toLowerCase();
-  if (!key.endsWith(EMPLOYEE_TYPE_SUFFIX)) return null;
-  return COUNTY_BY_KEY.get(key.slice(0, -EMPLOYEE_TYPE_SUFFIX.length)) ?? null;
+  const name = employeeTypeCountyName(employeeType);
+  return name === null ? null : findCounty(name);
 }
 
 function collapseSpaces(s: string): string {

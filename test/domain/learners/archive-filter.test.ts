@@ -71,7 +71,7 @@ describe("describeFilter", () => {
         hiredBefore: "2025-01-01",
       }),
     ).toBe(
-      "Active learners with affiliation California Community Partners, with an email address at @sdsu.edu, in San Diego County and hired before 2025-01-01",
+      "Active learners with affiliation California Community Partners, with an email address at @sdsu.edu, in San Diego County, hired before 2025-01-01",
     );
     expect(describeFilter({ emailDomain: "sdsu.edu" })).toBe("All learners with an email address at @sdsu.edu");
     expect(describeFilter({})).toBe("All learners");
