@@ -109,7 +109,7 @@ export class HttpClient {
       const outOfBudget = clock.now() + totalWait - startedAt > retryBudgetMs;
       if (!retryable || attempt >= maxRetries || outOfBudget) throw error;
       logger.warn(
-        { vendor: this.vendor, method: request.method, path: redactText(request.path), attempt, reason: error.reason, waitMs: totalWait },
+        { vendor: this.vendor, method: request.method, path: redactText(decodeForLog(request.path)), attempt, reason: error.reason, waitMs: totalWait },
         "vendor call failed; retrying",
       );
       if (waitMs > 0) await clock.sleep(waitMs);
@@ -124,7 +124,7 @@ export class HttpClient {
     const { clock, logger, backoff, random } = this.options;
     const idempotent = request.idempotent ?? request.method !== "POST";
     const url = this.url(request);
-    const logUrl = redactText(`${url.pathname}${url.search}`);
+    const logUrl = redactText(decodeForLog(`${url.pathname}${url.search}`));
     const sentAt = clock.now();
     const jitter = () => fullJitterDelay(attempt, backoff, random);
 
@@ -238,4 +238,13 @@ function resolveOptions(options: HttpClientOptions): ResolvedOptions {
     clock: options.clock ?? systemClock,
     random: options.random ?? Math.random,
   };
+}
+
+/** Percent-encoded emails (%40) would slip past redaction, so logs redact the decoded text. */
+function decodeForLog(text: string): string {
+  try {
+    return decodeURIComponent(text.replace(/\+/g, " "));
+  } catch {
+    return text;
+  }
 }

@@ -25,8 +25,9 @@ export interface TransportResponse {
 
 /**
  * The exchange failed without an HTTP answer. `reachedServer` is false only when the request
- * provably never got to the vendor (no connection, or a kept-alive socket the vendor had
- * already closed), which makes even a create safe to send again.
+ * provably never got to the vendor (the connection was never made, or a kept-alive socket the
+ * vendor had already closed), which makes even a create safe to send again. Anything else
+ * (a reset, a timeout after connecting) may have reached it.
  */
 export class TransportError extends Error {
   constructor(
@@ -41,6 +42,9 @@ export class TransportError extends Error {
 }
 
 const MAX_BODY_BYTES = 32 * 1024 * 1024;
+
+/** Errors that only happen before a connection exists. */
+const NOT_CONNECTED = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH", "EADDRNOTAVAIL"]);
 
 export function createAgent(url: URL): http.Agent {
   const options = { keepAlive: true, maxSockets: 32 };
@@ -63,7 +67,7 @@ export function send(request: TransportRequest): Promise<TransportResponse> {
 
     const req = lib.request(request.url, { method: request.method, headers: request.headers, agent: request.agent });
     const fail = (kind: TransportError["kind"]) => {
-      const error = new TransportError(kind, connected, undefined);
+      const error = new TransportError(kind, kind !== "connect_timeout", undefined);
       finish(error);
       req.destroy(error);
     };
@@ -84,7 +88,8 @@ export function send(request: TransportRequest): Promise<TransportResponse> {
       if (error instanceof TransportError) return finish(error);
       // Node's documented case: a kept-alive socket the server had closed fails before sending.
       const staleSocket = req.reusedSocket && error.code === "ECONNRESET";
-      finish(new TransportError("network", connected && !staleSocket, error.code, error));
+      const reached = !staleSocket && !NOT_CONNECTED.has(error.code ?? "");
+      finish(new TransportError("network", reached, error.code, error));
     });
 
     req.on("response", (res) => {
