@@ -79,8 +79,15 @@ export function employeeTypeCountyName(employeeType: string): string | null {
   return text.toLowerCase().endsWith(EMPLOYEE_TYPE_SUFFIX) ? text.slice(0, -EMPLOYEE_TYPE_SUFFIX.length) : null;
 }
 
+// Nearly every row spells its employee type with single spaces, so one lookup settles it.
+const COUNTY_BY_EMPLOYEE_TYPE = new Map<string, County>(
+  CALIFORNIA_COUNTIES.map((c) => [employeeTypeFor(c).toLowerCase(), c]),
+);
+
 /** The county named by an employee type such as "riverside county community partner", or null. */
 export function countyFromEmployeeType(employeeType: string): County | null {
+  const county = COUNTY_BY_EMPLOYEE_TYPE.get(employeeType.trim().toLowerCase());
+  if (county !== undefined) return county;
   const name = employeeTypeCountyName(employeeType);
   return name === null ? null : findCounty(name);
 }
