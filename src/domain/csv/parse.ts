@@ -2,7 +2,7 @@ import { pipeline, Readable } from "node:stream";
 import { CsvError, parse } from "csv-parse";
 import { CsvInputError } from "./errors";
 import { guardInput } from "./guard";
-import { matchHeader, type HeaderSpec } from "./header";
+import { matchHeader, type HeaderSpec, type MatchedHeader } from "./header";
 
 export interface CsvReadOptions<C extends string> extends HeaderSpec<C> {
   maxBytes: number;
@@ -22,7 +22,10 @@ export interface CsvRecord<C extends string> {
 export interface CsvDocument<C extends string> {
   columns: C[];
   unknownColumns: string[];
-  /** Read once, in file order. Throws CsvInputError when the file turns out unreadable part-way. */
+  /**
+   * Read once, in file order; reading to the end or breaking out of the loop closes the input.
+   * Throws CsvInputError when the file turns out unreadable part-way.
+   */
   rows: AsyncIterable<CsvRecord<C>>;
 }
 
@@ -61,13 +64,13 @@ export async function parseCsvStream<C extends string>(
     return { line, fields: result.value };
   };
 
-  const readHeader = async () => {
+  const readHeader = async (): Promise<MatchedHeader<C>> => {
     for (let rec = await read(); rec !== null; rec = await read()) {
       if (!isBlank(rec.fields)) return matchHeader(rec.fields, options);
     }
     throw new CsvInputError({ code: "empty" });
   };
-  let header: Awaited<ReturnType<typeof readHeader>>;
+  let header: MatchedHeader<C>;
   try {
     header = await readHeader();
   } catch (err) {

@@ -1,5 +1,5 @@
 import type { KnownLearner, LearnerStatus } from "./learner";
-import { IGNORED_COLUMNS, validateRow, type IgnoredColumn, type LearnerRow } from "./row";
+import { IGNORED_COLUMNS, validateRow, type IgnoredColumn, type LearnerRow, type RowInput } from "./row";
 
 export const OUTCOMES = ["create", "update", "reactivate", "archive", "unchanged", "rejected"] as const;
 export type Outcome = (typeof OUTCOMES)[number];
@@ -37,8 +37,6 @@ export type AcceptedRow = { [O in Exclude<Outcome, "rejected">]: Accepted<O> }[E
 
 /** What importing one row would do. The import itself acts on an accepted row's `row`. */
 export type Classified = RejectedRow | AcceptedRow;
-
-type RowInput = Parameters<typeof validateRow>[0];
 
 const NO_CHANGES: readonly ChangedField[] = [];
 

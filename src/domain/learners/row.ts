@@ -58,7 +58,8 @@ export type RowValidation =
   /** `email` is the row's email as written (trimmed, lowercased), valid or not, for reports and duplicates. */
   | { ok: false; line: number; email: string; problems: string[] };
 
-type RowInput = Pick<CsvRecord<TemplateColumn>, "line" | "raw"> & { extraValues?: number };
+/** A parsed template row (CsvRecord), or one built by hand, e.g. from the `/learner add` form. */
+export type RowInput = Pick<CsvRecord<TemplateColumn>, "line" | "raw"> & { extraValues?: number };
 
 const NONE: readonly IgnoredColumn[] = [];
 const EXAMPLE_EMPLOYEE_TYPE = employeeTypeFor("Riverside");

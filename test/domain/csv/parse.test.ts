@@ -95,6 +95,22 @@ describe("parseCsvStream: text forms", () => {
     expect(rows[2]?.raw).toEqual({ Name: "Bo", Email: "b@x.org", Note: "" });
   });
 
+  it("closes the input when the reader stops early", async () => {
+    let closed = false;
+    async function* input() {
+      try {
+        yield "Name,Email\n";
+        for (let i = 0; ; i++) yield `N${i},n${i}@x.org\n`.repeat(50);
+      } finally {
+        closed = true;
+      }
+    }
+    const doc = await parseCsvStream(input(), { ...OPTIONS, maxRows: Infinity });
+    for await (const row of doc.rows) if (row.line === 3) break;
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(closed).toBe(true);
+  });
+
   it("returns no rows for a header-only file", async () => {
     expect((await readAll(["Name,Email\r\n"])).rows).toEqual([]);
   });
