@@ -6,19 +6,10 @@ import {
   type ArchiveFilter,
 } from "../../../src/domain/learners/archive-filter";
 import type { KnownLearner } from "../../../src/domain/learners/learner";
+import { knownLearner } from "./fixtures";
 
-function learner(email: string, changes: Partial<KnownLearner> = {}): KnownLearner {
-  return {
-    email,
-    status: "Active",
-    firstName: "Ana",
-    lastName: "Garcia",
-    affiliation: "California Community Partners",
-    employeeType: "San Diego County Community Partner",
-    dateHire: "2025-06-01",
-    ...changes,
-  };
-}
+const learner = (email: string, changes: Partial<KnownLearner> = {}) =>
+  knownLearner(email, { employeeType: "San Diego County Community Partner", dateHire: "2025-06-01", ...changes });
 
 const LEARNERS = [
   learner("a@sdsu.edu"),

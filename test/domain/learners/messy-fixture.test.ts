@@ -4,18 +4,15 @@ import { openLearnerCsv, previewLearnerCsv } from "../../../src/domain/learners/
 import { createRowClassifier, indexLearners, type AcceptedRow, type Classified } from "../../../src/domain/learners/preview";
 import { rejectedRowsCsv } from "../../../src/domain/learners/report";
 import { toCsv } from "../../../src/domain/csv/write";
-import { openFixture } from "./fixtures";
+import { knownLearner, openFixture } from "./fixtures";
 
 // Line 8 archives olga.nguyen106, so the README's "imported" for it presumes she is in CACWT.
-const OLGA = {
-  email: "olga.nguyen106@partner2.org",
-  status: "Active" as const,
+const OLGA = knownLearner("olga.nguyen106@partner2.org", {
   firstName: "Olga",
   lastName: "Nguyen",
-  affiliation: "California Community Partners",
   employeeType: "Fresno County Community Partner",
   dateHire: "2026-08-17",
-};
+});
 
 async function classifyFixture(known = [OLGA]): Promise<Map<number, Classified>> {
   const doc = await openLearnerCsv(openFixture("cacwt_learners_messy.csv"));

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { KnownLearner } from "../../../src/domain/learners/learner";
 import { classifyRows, createRowClassifier, indexLearners, learnerPatch, type LearnerIndex } from "../../../src/domain/learners/preview";
 import { newLearnerFrom } from "../../../src/domain/learners/row";
 import type { TemplateColumn } from "../../../src/domain/learners/template";
+import { knownLearner } from "./fixtures";
 
 type Raw = Partial<Record<TemplateColumn, string>>;
 
@@ -18,28 +18,15 @@ function raw(email: string, changes: Raw = {}): Raw {
   };
 }
 
-function known(email: string, changes: Partial<KnownLearner> = {}): KnownLearner {
-  return {
-    email,
-    status: "Active",
-    firstName: "Ana",
-    lastName: "Garcia",
-    affiliation: "California Community Partners",
-    employeeType: "Riverside County Community Partner",
-    dateHire: "2026-02-11",
-    ...changes,
-  };
-}
-
 const records = (...raws: Raw[]) => raws.map((r, i) => ({ line: i + 2, raw: r }));
 
 describe("classifyRows", () => {
   const index = indexLearners([
-    known("same@x.org"),
-    known("Renamed@X.org"),
-    known("gone@x.org", { status: "Archived" }),
-    known("back@x.org", { status: "Archived", lastName: "Old" }),
-    known("leaving@x.org"),
+    knownLearner("same@x.org"),
+    knownLearner("Renamed@X.org"),
+    knownLearner("gone@x.org", { status: "Archived" }),
+    knownLearner("back@x.org", { status: "Archived", lastName: "Old" }),
+    knownLearner("leaving@x.org"),
   ]);
 
   it("says what importing each row would do, with counts", async () => {
@@ -155,7 +142,7 @@ describe("classifyRows", () => {
       const c = classify(record);
       if (c.outcome === "create") after.set(c.email, newLearnerFrom(c.row, "2026-11-23"));
       else if (c.outcome === "update" || c.outcome === "reactivate" || c.outcome === "archive") {
-        after.set(c.email, { ...(index.get(c.email) ?? known(c.email)), ...learnerPatch(c) });
+        after.set(c.email, { ...(index.get(c.email) ?? knownLearner(c.email)), ...learnerPatch(c) });
       }
     }
     const again = await classifyRows(file, after satisfies LearnerIndex);
