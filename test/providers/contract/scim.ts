@@ -1,3 +1,4 @@
+import type nock from "nock";
 import { describe, expect, it } from "vitest";
 import { ConflictError, NotFoundError, UnsupportedError } from "../../../src/providers/http/errors";
 import type { NewCacwtLearner, NewLmsUser } from "../../../src/providers/roles";
@@ -25,7 +26,7 @@ const withVersion = (user: ScimStoredUser, version: string, changes: Partial<Sci
   ...changes,
   meta: { ...user.meta, version },
 });
-const patchOp = (Operations: unknown[]) => ({ schemas: [PATCH_OP_SCHEMA], Operations });
+const patchOp = (Operations: nock.DataMatcherMap[]) => ({ schemas: [PATCH_OP_SCHEMA], Operations });
 
 /** Any SCIM 2.0 service provider (RFC 7643/7644) as the CaregiverLms and the LearnerLms. */
 export function scimContract(makeTarget: TargetFactory): void {

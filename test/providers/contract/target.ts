@@ -2,7 +2,7 @@ import nock from "nock";
 import { afterEach, beforeEach, expect } from "vitest";
 import { loadConfig, VENDORS, type Config, type Vendor } from "../../../src/config";
 import { silentLogger } from "../../../src/logger";
-import { createProviders } from "../../../src/providers";
+import { createProviders, type ProvidersOptions } from "../../../src/providers";
 import type {
   AgencyUser,
   CacwtLearner,
@@ -21,7 +21,7 @@ import type {
   Role,
   StaffDirectory,
 } from "../../../src/providers/roles";
-import { startSandbox, type Sandbox } from "../../../src/providers/sandbox/server";
+import { startSandbox } from "../../../src/providers/sandbox/server";
 import type { SandboxState, ScimStoredUser } from "../../../src/providers/sandbox/state";
 
 /** Records to put in place before a call; the sandbox stores them, nock ignores them. */
@@ -75,8 +75,8 @@ export const PAGE_SIZE = 2;
 export const nockBase = (vendor: Vendor) => `https://${vendor}.contract.test`;
 export const nockKey = (vendor: Vendor) => `key-for-${vendor}`;
 
-function build(config: Config, sandbox: Sandbox | undefined): { adapters: Adapters; all: Providers[] } {
-  const options = { logger: silentLogger, sandbox, pageSize: PAGE_SIZE, http: { maxRetries: 0 } };
+/** The vendor adapters and the SCIM ones, built from one configuration. */
+export function buildAdapters(config: Config, options: ProvidersOptions): { adapters: Adapters; all: Providers[] } {
   const vendor = createProviders(config, options);
   const scim = createProviders({ ...config, caregiverLms: "scim", learnerLms: "scim" }, options);
   return {
@@ -93,15 +93,20 @@ function build(config: Config, sandbox: Sandbox | undefined): { adapters: Adapte
   };
 }
 
-export const nockTarget: TargetFactory = async () => {
+/** Every vendor at its nock host, with its own key. */
+export function nockConfig(timeoutMs = 2_000): Config {
   const base = loadConfig({});
-  const config: Config = {
+  return {
     ...base,
     vendors: Object.fromEntries(
-      VENDORS.map((v) => [v, { ...base.vendors[v], baseUrl: nockBase(v), apiKey: nockKey(v), requestsPerSecond: 1_000 }]),
+      VENDORS.map((v) => [v, { baseUrl: nockBase(v), apiKey: nockKey(v), requestsPerSecond: 1_000, timeoutMs }]),
     ) as Config["vendors"],
   };
-  const { adapters, all } = build(config, undefined);
+}
+
+export const nockTarget: TargetFactory = async () => {
+  const config = nockConfig();
+  const { adapters, all } = buildAdapters(config, { logger: silentLogger, pageSize: PAGE_SIZE, http: { maxRetries: 0 } });
   const mocks = Object.fromEntries(
     VENDORS.map((v) => [v, nock(nockBase(v), { reqheaders: { authorization: `Bearer ${nockKey(v)}` } })]),
   ) as Mocks;
@@ -127,7 +132,7 @@ export const sandboxTarget: TargetFactory = async () => {
     ...base,
     vendors: Object.fromEntries(VENDORS.map((v) => [v, { ...base.vendors[v], baseUrl: undefined, requestsPerSecond: 1_000 }])) as Config["vendors"],
   };
-  const { adapters, all } = build(config, sandbox);
+  const { adapters, all } = buildAdapters(config, { logger: silentLogger, sandbox, pageSize: PAGE_SIZE, http: { maxRetries: 0 } });
   const s = sandbox.state;
   return {
     kind: "sandbox",
