@@ -82,7 +82,7 @@ function applyRow(state: SandboxState, row: Row, now: Date): "created" | "update
     return "updated";
   }
 
-  const missing = (["FirstName", "LastName", "Affiliation", "EmployeeType", "Password"] as const).filter((c) => row[c] === "");
+  const missing = (["FirstName", "LastName", "Affiliation", "EmployeeType"] as const).filter((c) => row[c] === "");
   if (missing.length > 0) return `${missing.join(", ")} ${missing.length === 1 ? "is" : "are"} required for a new learner.`;
   const learner: CacwtLearner = {
     userId,
@@ -98,7 +98,8 @@ function applyRow(state: SandboxState, row: Row, now: Date): "created" | "update
     supervisor: false,
   };
   learners.set(userId, learner);
-  passwords.set(userId, row.Password);
+  // A blank Password column (as in the county template exports) gets CACWT's own temporary password.
+  passwords.set(userId, row.Password || "Changeme1!");
   state.outbox.push({ vendor: "cacwt", to: learner.email, kind: "temporary_password" });
   return "created";
 }
