@@ -1,71 +1,20 @@
 import type http from "node:http";
 import type { Vendor } from "../../config";
-import { redactText, type Logger } from "../../logger";
-import { CircuitBreaker, type CircuitBreakerOptions } from "./circuit-breaker";
-import { systemClock, type Clock } from "./clock";
-import { ProviderError, UnavailableError } from "./errors";
-import { RateLimiter } from "./rate-limiter";
-import { DEFAULT_BACKOFF, fullJitterDelay, parseRetryAfter, type BackoffOptions } from "./retry";
-import { createAgent, send, TransportError } from "./transport";
-import { readContractError, refusalError, type ErrorBodyReader } from "./vendor-errors";
+import { redactText } from "../../logger";
 import { VENDOR_LABELS } from "../labels";
+import { CircuitBreaker } from "./circuit-breaker";
+import { ProviderError, UnavailableError } from "./errors";
+import { resolveOptions, type HttpClientOptions, type HttpRequest, type HttpResponse, type ResolvedOptions } from "./options";
+import { RateLimiter } from "./rate-limiter";
+import { fullJitterDelay, parseRetryAfter } from "./retry";
+import { createAgent, send, TransportError } from "./transport";
+import { refusalError } from "./vendor-errors";
 
-export interface HttpClientOptions {
-  vendor: Vendor;
-  baseUrl: string;
-  apiKey: string;
-  requestsPerSecond: number;
-  /** Total time for one attempt, from send to the last byte of the answer. */
-  timeoutMs: number;
-  /** Time to establish the connection; defaults to the smaller of 5 s and `timeoutMs`. */
-  connectTimeoutMs?: number;
-  maxRetries?: number;
-  /** No retry starts once this much time has passed since the first attempt. */
-  retryBudgetMs?: number;
-  backoff?: BackoffOptions;
-  breaker?: CircuitBreakerOptions;
-  /** Content type sent and accepted for JSON bodies (SCIM uses application/scim+json). */
-  mediaType?: string;
-  readErrorBody?: ErrorBodyReader;
-  logger: Logger;
-  clock?: Clock;
-  random?: () => number;
-}
-
-export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
-
-export interface HttpRequest {
-  method: HttpMethod;
-  /** Relative to the base URL, e.g. `/v1/caregivers/cg-1`; callers encode path segments. */
-  path: string;
-  query?: Record<string, string | number | boolean | undefined>;
-  json?: unknown;
-  text?: { body: string; contentType: string };
-  headers?: Record<string, string>;
-  /**
-   * Safe to send twice. Defaults to true for every method but POST. A request that is not
-   * idempotent is retried only when it provably never reached the vendor (no connection) or the
-   * vendor refused it unprocessed (429); after a timeout, reset or 5xx its outcome is unknown, and
-   * the caller (which looks records up by natural key before creating) decides.
-   */
-  idempotent?: boolean;
-}
-
-export interface HttpResponse {
-  status: number;
-  headers: http.IncomingHttpHeaders;
-  body: unknown;
-}
+export type { HttpClientOptions, HttpMethod, HttpRequest, HttpResponse } from "./options";
 
 type AttemptResult =
   | { kind: "answered"; response: HttpResponse }
   | { kind: "failed"; error: UnavailableError; retryable: boolean; waitMs: number };
-
-type ResolvedOptions = Required<HttpClientOptions>;
-
-export const DEFAULT_MAX_RETRIES = 4;
-export const DEFAULT_RETRY_BUDGET_MS = 60_000;
-export const DEFAULT_BREAKER: CircuitBreakerOptions = { failureThreshold: 5, cooldownMs: 30_000 };
 
 /**
  * The one way carebridge talks HTTP to a vendor: bearer auth, timeouts, retries with full-jitter
@@ -223,21 +172,6 @@ export class HttpClient {
   private circuitOpen(): UnavailableError {
     return new UnavailableError({ vendor: this.vendor, reason: "circuit_open", retryAfterMs: this.breaker.retryInMs() });
   }
-}
-
-function resolveOptions(options: HttpClientOptions): ResolvedOptions {
-  return {
-    ...options,
-    connectTimeoutMs: options.connectTimeoutMs ?? Math.min(5_000, options.timeoutMs),
-    maxRetries: options.maxRetries ?? DEFAULT_MAX_RETRIES,
-    retryBudgetMs: options.retryBudgetMs ?? DEFAULT_RETRY_BUDGET_MS,
-    backoff: options.backoff ?? DEFAULT_BACKOFF,
-    breaker: options.breaker ?? DEFAULT_BREAKER,
-    mediaType: options.mediaType ?? "application/json",
-    readErrorBody: options.readErrorBody ?? readContractError,
-    clock: options.clock ?? systemClock,
-    random: options.random ?? Math.random,
-  };
 }
 
 /** Percent-encoded emails (%40) would slip past redaction, so logs redact the decoded text. */
