@@ -89,8 +89,9 @@ export class HttpClient {
         agent: this.agent,
       });
     } catch (cause) {
-      if (!(cause instanceof TransportError)) throw cause;
+      // Even a bug must return a half-open circuit's trial, or the circuit would never close.
       this.breaker.recordFailure();
+      if (!(cause instanceof TransportError)) throw cause;
       logger.debug({ vendor: this.vendor, method: request.method, url: logUrl, attempt, error: cause.message }, "vendor call failed");
       const error = new UnavailableError({
         vendor: this.vendor,
@@ -105,7 +106,6 @@ export class HttpClient {
     const { status, headers } = raw;
     logger.debug({ vendor: this.vendor, method: request.method, url: logUrl, attempt, status, ms: clock.now() - sentAt }, "vendor call");
     const retryAfterMs = parseRetryAfter(headers["retry-after"], clock.now());
-    const body = this.parseBody(raw.body, headers["content-type"], status);
 
     if (status === 429) {
       this.breaker.recordSuccess();
@@ -117,17 +117,19 @@ export class HttpClient {
     if (status >= 500) {
       this.breaker.recordFailure();
       if (retryAfterMs !== undefined) this.limiter.pause(retryAfterMs);
+      const vendorMessage = this.options.readErrorBody(this.parseBody(raw.body, headers["content-type"], status)).message;
       const error = new UnavailableError({
         vendor: this.vendor,
         reason: "server_error",
         status,
         mayHaveApplied: request.method !== "GET",
         retryAfterMs,
-        detail: this.options.readErrorBody(body).message,
+        detail: vendorMessage === undefined ? undefined : redactText(vendorMessage),
       });
       return { kind: "failed", error, retryable: idempotent, waitMs: retryAfterMs === undefined ? jitter() : 0 };
     }
     this.breaker.recordSuccess();
+    const body = this.parseBody(raw.body, headers["content-type"], status);
     if (status >= 400) throw refusalError(this.vendor, status, this.options.readErrorBody(body));
     return { kind: "answered", response: { status, headers, body } };
   }

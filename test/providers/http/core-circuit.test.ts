@@ -83,6 +83,17 @@ describe("circuit breaker", () => {
     await expect(call(c)).resolves.toMatchObject({ status: 200 });
   });
 
+  it("a trial whose answer cannot be read still settles the circuit", async () => {
+    const clock = jumpingClock();
+    const c = client(clock);
+    await openCircuit(c);
+    clock.jump(30_000);
+    nock(BASE).get(PATH).reply(200, "{oops", { "content-type": "application/json" });
+    await expect(call(c)).rejects.toMatchObject({ code: "unexpected_response" });
+    nock(BASE).get(PATH).reply(200, { data: [] });
+    await expect(call(c)).resolves.toMatchObject({ status: 200 });
+  });
+
   it("refusals (4xx) and 429 prove the vendor is up and do not open it", async () => {
     const c = client();
     const answers: Array<[number, Record<string, string>]> = [

@@ -123,10 +123,10 @@ describe("5xx", () => {
   });
 
   it("does not resend a create after a 500: it may have been applied", async () => {
-    nock(BASE).post("/v1/users").reply(500);
+    nock(BASE).post("/v1/users").reply(500, { error: { code: "boom", message: "failed for a@b.example" } });
     const second = nock(BASE).post("/v1/users").reply(201, { id: "u-1" });
     const error = await create(client()).catch((e: unknown) => e);
-    expect(error).toMatchObject({ name: "UnavailableError", reason: "server_error", status: 500, mayHaveApplied: true });
+    expect(error).toMatchObject({ name: "UnavailableError", reason: "server_error", status: 500, mayHaveApplied: true, detail: "failed for [email]" });
     expect(second.isDone()).toBe(false);
   });
 
