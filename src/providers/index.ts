@@ -16,7 +16,7 @@ import { TeleTrackCaregiverSource } from "./vendors/teletrack";
 
 export type * from "./roles";
 export * from "./http/errors";
-export { VENDOR_LABELS } from "./labels";
+export { displayLabel, VENDOR_LABELS } from "./labels";
 export { startSandbox, type Sandbox, type SandboxOptions } from "./sandbox/server";
 
 export interface ProvidersOptions {

@@ -10,3 +10,8 @@ export const VENDOR_LABELS: Record<Vendor, string> = {
   cacwt: "CACWT",
   scim: "The SCIM training system",
 };
+
+/** The vendor's name as a user should see it next to its data: marked when the sandbox plays it. */
+export function displayLabel(vendor: Vendor, sandboxVendors: ReadonlySet<Vendor>): string {
+  return sandboxVendors.has(vendor) ? `${VENDOR_LABELS[vendor]} (sandbox demo data)` : VENDOR_LABELS[vendor];
+}

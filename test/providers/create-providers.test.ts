@@ -2,7 +2,7 @@ import nock from "nock";
 import { afterEach, describe, expect, it } from "vitest";
 import { loadConfig, type Config } from "../../src/config";
 import { silentLogger } from "../../src/logger";
-import { createProviders, needsSandbox, vendorsInUse, type Providers } from "../../src/providers";
+import { createProviders, displayLabel, needsSandbox, vendorsInUse, type Providers } from "../../src/providers";
 import { startSandbox, type Sandbox } from "../../src/providers/sandbox/server";
 
 let opened: Array<Providers | Sandbox> = [];
@@ -45,6 +45,8 @@ describe("createProviders", () => {
     opened.push(providers, sandbox);
     expect(providers.sandboxVendors.has("teletrack")).toBe(false);
     expect(providers.sandboxVendors.has("careacademy")).toBe(true);
+    expect(displayLabel("teletrack", providers.sandboxVendors)).toBe("Spectrum TeleTrack");
+    expect(displayLabel("careacademy", providers.sandboxVendors)).toBe("CareAcademy (sandbox demo data)");
 
     const real = nock("https://tt.example", { reqheaders: { authorization: "Bearer real-key" } })
       .get("/v1/caregivers/cg-1")
