@@ -1,0 +1,77 @@
+// Letters NFKD does not decompose into a base letter plus a mark.
+const FOLDED_LETTERS: Readonly<Record<string, string>> = {
+  ß: "ss",
+  æ: "ae",
+  œ: "oe",
+  ø: "o",
+  ł: "l",
+  đ: "d",
+  ð: "d",
+  þ: "th",
+  ı: "i",
+};
+const GENERATIONAL_SUFFIXES = new Set(["jr", "sr", "ii", "iii", "iv"]);
+const TITLES = new Set(["mr", "mrs", "ms", "miss", "dr"]);
+
+/** Lowercase without accents: "José Álvarez" → "jose alvarez", "Straße" → "strasse". */
+export function foldAccents(text: string): string {
+  // Most names are plain ASCII; NFKD and the mark regex are the slow part of preparing records.
+  if (/^[\x20-\x7e]*$/.test(text)) return text.toLowerCase();
+  return text
+    .normalize("NFKD")
+    .replace(/\p{M}+/gu, "")
+    .toLowerCase()
+    .replace(/[ßæœøłđðþı]/g, (c) => FOLDED_LETTERS[c] ?? c);
+}
+
+/**
+ * The words of a name, comparable across systems. Apostrophes and periods join
+ * ("O'Brien" → "obrien", "J.R." → "jr") because vendors store them both ways; hyphens and any
+ * other punctuation separate ("Smith-Jones" → "smith jones"). Titles and generational suffixes
+ * (Dr., Jr., III) are dropped unless they are the only word.
+ */
+export function nameTokens(name: string): string[] {
+  const tokens = foldAccents(name)
+    .replace(/['’‘`ʼ.]/g, "")
+    .split(/[^a-z]+/)
+    .filter((t) => t !== "");
+  while (tokens.length > 1 && GENERATIONAL_SUFFIXES.has(tokens[tokens.length - 1] ?? "")) tokens.pop();
+  while (tokens.length > 1 && TITLES.has(tokens[0] ?? "")) tokens.shift();
+  return tokens;
+}
+
+/** "  Mary-Jane  O'Neil Jr. " → "mary jane oneil". */
+export function normalizeName(name: string): string {
+  return nameTokens(name).join(" ");
+}
+
+/** Trimmed and lowercased; null when it cannot be an email. */
+export function normalizeEmail(email: string | null | undefined): string | null {
+  const e = (email ?? "").trim().toLowerCase();
+  return /^[^\s@]+@[^\s@]+$/.test(e) ? e : null;
+}
+
+/** "John.Smith+work@x.org" → "johnsmith": the part people reuse across addresses. */
+export function emailLocalPart(normalizedEmail: string): string {
+  const local = normalizedEmail.slice(0, normalizedEmail.indexOf("@"));
+  const plus = local.indexOf("+");
+  return (plus >= 0 ? local.slice(0, plus) : local).replace(/[^a-z0-9]/g, "");
+}
+
+/** National digits of a phone number (a leading US 1 dropped); null below 7 digits. */
+export function phoneDigits(phone: string | null | undefined): string | null {
+  const digits = (phone ?? "").replace(/\D/g, "");
+  const national = digits.length === 11 && digits.startsWith("1") ? digits.slice(1) : digits;
+  return national.length >= 7 ? national : null;
+}
+
+/** YYYY-MM-DD or null. */
+export function normalizeBirthDate(date: string | null | undefined): string | null {
+  const d = (date ?? "").trim();
+  return /^\d{4}-\d{2}-\d{2}$/.test(d) ? d : null;
+}
+
+/** A name as a person wrote it, for reasons shown in Slack: trimmed, spaces collapsed. */
+export function displayName(name: string): string {
+  return name.trim().replace(/\s+/g, " ");
+}

@@ -1,0 +1,74 @@
+import { compareNames } from "./nameSimilarity";
+import { prepareRecord, type PreparedRecord } from "./prepare";
+import type { MatchKind, MatchRecord, PairScore } from "./types";
+
+/**
+ * The identity fields each kind's two vendors both hold (providers.md): Motivity members and
+ * Calmanac staff have email (and Calmanac a phone); learners and clients have a birth date.
+ * Blocking keys use the same fields.
+ */
+export const COMPARED_FIELDS: Readonly<Record<MatchKind, { email: boolean; phone: boolean; birthDate: boolean }>> = {
+  members: { email: true, phone: true, birthDate: false },
+  learners: { email: false, phone: false, birthDate: true },
+};
+
+// Each agreeing field removes this share of the remaining doubt left by the names.
+const SAME_EMAIL = 0.9;
+const SAME_EMAIL_NAME = 0.5;
+const SAME_PHONE = 0.6;
+const SAME_BIRTH_DATE = 0.35;
+// A different birth date is strong evidence of two people; a one-digit slip is not.
+const DIFFERENT_BIRTH_DATE = 0.7;
+const NEAR_BIRTH_DATE = 0.95;
+
+/** One digit wrong, or day and month swapped. */
+function isNearDate(a: string, b: string): boolean {
+  let diff = 0;
+  for (let i = 0; i < a.length; i++) if (a.charCodeAt(i) !== b.charCodeAt(i)) diff++;
+  return diff === 1 || `${a.slice(0, 5)}${a.slice(8, 10)}-${a.slice(5, 7)}` === b;
+}
+
+/**
+ * Score of two prepared records (scorePair for records as they come). Without explain the
+ * reasons stay empty: blocking scores tens of thousands of pairs and words only the few shown.
+ */
+export function scorePrepared(a: PreparedRecord, b: PreparedRecord, kind: MatchKind, explain = true): PairScore {
+  const fields = COMPARED_FIELDS[kind];
+  const name = compareNames(a, b, explain);
+  const reasons: string[] = [];
+  let doubt = 1 - name.score;
+  let factor = 1;
+
+  if (fields.email && a.email !== null && b.email !== null) {
+    if (a.email === b.email) {
+      doubt *= 1 - SAME_EMAIL;
+      reasons.push("same email");
+    } else if (a.emailLocal !== null && a.emailLocal === b.emailLocal) {
+      doubt *= 1 - SAME_EMAIL_NAME;
+      reasons.push("same email name at another domain");
+    }
+  }
+  if (fields.phone && a.phone !== null && a.phone === b.phone) {
+    doubt *= 1 - SAME_PHONE;
+    reasons.push("same phone");
+  }
+  if (fields.birthDate && a.birthDate !== null && b.birthDate !== null) {
+    if (a.birthDate === b.birthDate) {
+      doubt *= 1 - SAME_BIRTH_DATE;
+      reasons.push("same birth date");
+    } else if (isNearDate(a.birthDate, b.birthDate)) {
+      factor = NEAR_BIRTH_DATE;
+      reasons.push("birth dates nearly equal (one digit or day and month swapped)");
+    } else {
+      factor = DIFFERENT_BIRTH_DATE;
+      reasons.push("different birth date");
+    }
+  }
+  const score = Math.round((1 - doubt) * factor * 1000) / 1000;
+  return { score, reasons: explain ? [...reasons, name.reason] : [] };
+}
+
+/** How likely two records are the same person, with the reasons in words. */
+export function scorePair(a: MatchRecord, b: MatchRecord, kind: MatchKind): PairScore {
+  return scorePrepared(prepareRecord(a), prepareRecord(b), kind);
+}
