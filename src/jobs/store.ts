@@ -1,0 +1,148 @@
+import { Prisma, type PrismaClient } from "../generated/prisma/client";
+import type { ItemResult, Job, JobItem, JobStatus, NewJob } from "./types";
+
+const INSERT_BATCH = 1_000;
+
+export type JobStore = ReturnType<typeof createJobStore>;
+
+export function createJobStore(prisma: PrismaClient) {
+  return {
+    /** Creates the job and its items, or returns the job already made under the same idempotency key. */
+    async create(spec: NewJob): Promise<{ job: Job; created: boolean }> {
+      if (spec.idempotencyKey) {
+        const existing = await prisma.job.findUnique({ where: { idempotencyKey: spec.idempotencyKey } });
+        if (existing) return { job: existing, created: false };
+      }
+      try {
+        const job = await prisma.$transaction(async (tx) => {
+          const row = await tx.job.create({
+            data: {
+              workspaceId: spec.workspaceId,
+              kind: spec.kind,
+              status: spec.status,
+              actorSlackId: spec.actorSlackId,
+              params: spec.params as Prisma.InputJsonValue,
+              idempotencyKey: spec.idempotencyKey ?? null,
+              total: spec.items.length,
+              channelId: spec.channelId ?? null,
+              threadTs: spec.threadTs ?? null,
+            },
+          });
+          for (let i = 0; i < spec.items.length; i += INSERT_BATCH) {
+            await tx.jobItem.createMany({
+              data: spec.items.slice(i, i + INSERT_BATCH).map((item) => ({
+                jobId: row.id,
+                key: item.key,
+                seq: item.seq,
+                input: item.input as Prisma.InputJsonValue,
+              })),
+            });
+          }
+          return row;
+        });
+        return { job, created: true };
+      } catch (error) {
+        // Two requests raced past the look-up: the loser takes the winner's job.
+        if (spec.idempotencyKey && error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+          const job = await prisma.job.findUniqueOrThrow({ where: { idempotencyKey: spec.idempotencyKey } });
+          return { job, created: false };
+        }
+        throw error;
+      }
+    },
+
+    get(jobId: string): Promise<Job | null> {
+      return prisma.job.findUnique({ where: { id: jobId } });
+    },
+
+    /** Moves a job from one status to another only if it is still in the first: one click wins. */
+    async transition(jobId: string, from: JobStatus[], to: JobStatus, data: Partial<Pick<Job, "approvedBy" | "error">> = {}): Promise<boolean> {
+      const { count } = await prisma.job.updateMany({ where: { id: jobId, status: { in: from } }, data: { status: to, ...data } });
+      return count === 1;
+    },
+
+    setMessage(jobId: string, channelId: string, messageTs: string, threadTs?: string): Promise<Job> {
+      return prisma.job.update({ where: { id: jobId }, data: { channelId, messageTs, ...(threadTs ? { threadTs } : {}) } });
+    },
+
+    /** Takes the job for one runner until `until`, unless another runner holds a live lease. */
+    async claim(jobId: string, now: Date, until: Date): Promise<Job | null> {
+      const { count } = await prisma.job.updateMany({
+        where: {
+          id: jobId,
+          status: { in: ["queued", "running"] },
+          OR: [{ leaseUntil: null }, { leaseUntil: { lt: now } }],
+        },
+        data: { status: "running", leaseUntil: until, startedAt: now },
+      });
+      return count === 1 ? prisma.job.findUnique({ where: { id: jobId } }) : null;
+    },
+
+    pendingItems(jobId: string, afterSeq: number, limit: number): Promise<JobItem[]> {
+      return prisma.jobItem.findMany({
+        where: { jobId, status: "pending", seq: { gt: afterSeq } },
+        orderBy: { seq: "asc" },
+        take: limit,
+      });
+    },
+
+    /** Writes a batch of outcomes and renews the lease, in one transaction. */
+    async record(jobId: string, results: Array<{ itemId: string; result: ItemResult }>, leaseUntil: Date): Promise<Job> {
+      return prisma.$transaction(async (tx) => {
+        if (results.length > 0) {
+          const rows = results.map(
+            ({ itemId, result }) => Prisma.sql`(${itemId}, ${result.status}, ${result.outcome}, ${result.message ?? null})`,
+          );
+          await tx.$executeRaw`
+            UPDATE "JobItem" AS j
+            SET "status" = v.status, "outcome" = v.outcome, "message" = v.message,
+                "attempts" = j."attempts" + 1, "updatedAt" = now()
+            FROM (VALUES ${Prisma.join(rows)}) AS v(id, status, outcome, message)
+            WHERE j."id" = v.id`;
+        }
+        const [processed, failed] = await Promise.all([
+          tx.jobItem.count({ where: { jobId, status: { not: "pending" } } }),
+          tx.jobItem.count({ where: { jobId, status: "failed" } }),
+        ]);
+        return tx.job.update({ where: { id: jobId }, data: { processed, failed, leaseUntil } });
+      });
+    },
+
+    finish(jobId: string, status: Extract<JobStatus, "done" | "failed">, error?: string): Promise<Job> {
+      return prisma.job.update({
+        where: { id: jobId },
+        data: { status, finishedAt: new Date(), leaseUntil: null, error: error ?? null },
+      });
+    },
+
+    /** Jobs whose runner is gone: queued or running with no live lease. */
+    interrupted(now: Date, queuedBefore: Date): Promise<Job[]> {
+      return prisma.job.findMany({
+        where: {
+          OR: [
+            { status: "running", leaseUntil: { lt: now } },
+            { status: "queued", leaseUntil: null, updatedAt: { lt: queuedBefore } },
+          ],
+        },
+      });
+    },
+
+    items(jobId: string, status?: ItemResult["status"]): Promise<JobItem[]> {
+      return prisma.jobItem.findMany({ where: { jobId, ...(status ? { status } : {}) }, orderBy: { seq: "asc" } });
+    },
+
+    /** Outcome counts, e.g. { created: 10, updated: 3 }. */
+    async outcomes(jobId: string): Promise<Record<string, number>> {
+      const groups = await prisma.jobItem.groupBy({ by: ["outcome"], where: { jobId }, _count: { _all: true } });
+      return Object.fromEntries(groups.map((g) => [g.outcome ?? "pending", g._count._all]));
+    },
+
+    recent(workspaceId: string, limit: number): Promise<Job[]> {
+      return prisma.job.findMany({
+        where: { workspaceId, status: { not: "preview" } },
+        orderBy: { createdAt: "desc" },
+        take: limit,
+      });
+    },
+  };
+}

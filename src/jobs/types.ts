@@ -1,0 +1,52 @@
+import type { Job, JobItem } from "../generated/prisma/client";
+
+export type { Job, JobItem };
+
+export type JobStatus =
+  | "preview"
+  | "awaiting-second-approval"
+  | "queued"
+  | "running"
+  | "done"
+  | "failed"
+  | "cancelled";
+
+export interface NewJobItem {
+  /** Natural key (a TeleTrack id, an email, a CSV line): a rerun skips keys already done. */
+  key: string;
+  seq: number;
+  input: unknown;
+}
+
+export interface NewJob {
+  workspaceId: string;
+  kind: string;
+  actorSlackId: string;
+  params: unknown;
+  items: NewJobItem[];
+  status: Extract<JobStatus, "preview" | "queued">;
+  /** A second request with the same key gets the first job back (double clicks, retried events). */
+  idempotencyKey?: string;
+  channelId?: string;
+  threadTs?: string;
+}
+
+export interface ItemResult {
+  status: "done" | "failed" | "skipped";
+  outcome: string;
+  message?: string;
+}
+
+export interface JobHandler {
+  kind: string;
+  /** Items in flight at once: enough that the vendor's rate limit, not latency, sets the pace. */
+  concurrency: number;
+  /** Does one item. Must be safe to repeat: pg-boss runs a job at least once. */
+  processItem(item: JobItem, job: Job): Promise<ItemResult>;
+}
+
+/** Told of progress and of the end, e.g. to update a Slack message. Failures here never stop a job. */
+export interface JobObserver {
+  progress(job: Job): Promise<void>;
+  finished(job: Job): Promise<void>;
+}

@@ -1,0 +1,43 @@
+import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { PGlite } from "@electric-sql/pglite";
+import pg from "pg";
+import { type Connection, type Database, openDatabase, pgliteConnection, postgresConnection } from "../../src/db/client";
+
+/** Which database the suite runs on: PGlite by default, PostgreSQL when TEST_DATABASE_URL is set. */
+export const testDatabaseKind = process.env.TEST_DATABASE_URL ? "postgres" : "pglite";
+
+/** A fresh connection to an empty database of its own (not yet migrated). */
+export async function freshConnection(): Promise<Connection & { url?: string }> {
+  const adminUrl = process.env.TEST_DATABASE_URL;
+  if (!adminUrl) return pgliteConnection(await PGlite.create("memory://"));
+  const name = `carebridge_test_${randomBytes(6).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const connection = postgresConnection(url.toString());
+  return {
+    ...connection,
+    url: url.toString(),
+    async close() {
+      await connection.close();
+      const dropper = new pg.Client({ connectionString: adminUrl });
+      await dropper.connect();
+      await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await dropper.end();
+    },
+  };
+}
+
+/** A migrated database of its own for one test file; close() throws it away. */
+export async function testDatabase(): Promise<Database> {
+  const template = process.env.CAREBRIDGE_PGLITE_TEMPLATE;
+  if (!process.env.TEST_DATABASE_URL && template) {
+    const db = await PGlite.create({ loadDataDir: new Blob([readFileSync(template)]) });
+    return openDatabase(pgliteConnection(db));
+  }
+  return openDatabase(await freshConnection());
+}
