@@ -1,0 +1,192 @@
+import { describe, expect, it } from "vitest";
+import { pairKey, resolveIdentities, type MatchOptions, type MatchRecord } from "../../../src/domain/matching";
+
+const MEMBERS: MatchOptions = { kind: "members", suggestScore: 0.75, maxSuggestions: 3 };
+const LEARNERS: MatchOptions = { ...MEMBERS, kind: "learners" };
+
+function rec(id: string, firstName: string, lastName: string, extra: Partial<MatchRecord> = {}): MatchRecord {
+  return { id, firstName, lastName, ...extra };
+}
+
+function suggestedIds(map: Map<string, { leftId: string; rightId: string }[]>, id: string, side: "leftId" | "rightId"): string[] {
+  return (map.get(id) ?? []).map((s) => s[side]);
+}
+
+describe("resolveIdentities: members", () => {
+  it("auto-links the same email, whatever its case and spaces", () => {
+    const result = resolveIdentities(
+      [rec("m1", "Robert", "Miller", { email: "Bob.Miller@Agency.org" })],
+      [rec("c1", "Bob", "Miler", { email: " bob.miller@agency.org " })],
+      MEMBERS,
+    );
+    expect(result.autoLinks).toEqual([{ leftId: "m1", rightId: "c1", reasons: ["same email"] }]);
+    expect(result.unlinkedLeft).toEqual([]);
+    expect(result.unlinkedRight).toEqual([]);
+    expect(result.suggestionsByLeft.size).toBe(0);
+  });
+
+  it("does not auto-link an email two records share; it suggests both instead", () => {
+    const result = resolveIdentities(
+      [rec("m1", "Ann", "Lee", { email: "office@agency.org" }), rec("m2", "Bo", "Kim", { email: "office@agency.org" })],
+      [rec("c1", "Ann", "Lee", { email: "office@agency.org" })],
+      MEMBERS,
+    );
+    expect(result.autoLinks).toEqual([]);
+    expect(suggestedIds(result.suggestionsByRight, "c1", "leftId")).toEqual(["m1", "m2"]);
+    expect(result.suggestionsByLeft.get("m2")?.[0]?.reasons).toEqual(["same email", "last name different (Kim / Lee), first name different (Bo / Ann)"]);
+  });
+
+  it("does not auto-link two people of the same name without a shared email", () => {
+    const result = resolveIdentities(
+      [rec("m1", "John", "Smith", { email: "john.smith@agency.org" }), rec("m2", "John", "Smith", { email: "jsmith2@agency.org" })],
+      [rec("c1", "John", "Smith", { email: null })],
+      MEMBERS,
+    );
+    expect(result.autoLinks).toEqual([]);
+    expect(suggestedIds(result.suggestionsByRight, "c1", "leftId")).toEqual(["m1", "m2"]);
+    expect(result.suggestionsByRight.get("c1")?.map((s) => s.score)).toEqual([1, 1]);
+  });
+
+  it("leaves service accounts out of everything, even with a matching email", () => {
+    const result = resolveIdentities(
+      [rec("csc", "Motivity", "Support", { email: "support@motivity.example", serviceAccount: true }), rec("m1", "Ann", "Lee")],
+      [rec("c1", "Motivity", "Support", { email: "support@motivity.example" }), rec("c2", "Ann", "Lee")],
+      MEMBERS,
+    );
+    expect(result.autoLinks).toEqual([]);
+    expect(result.unlinkedLeft).toEqual(["m1"]);
+    expect(result.unlinkedRight).toEqual(["c1", "c2"]);
+    expect(suggestedIds(result.suggestionsByRight, "c1", "leftId")).toEqual([]);
+    expect(suggestedIds(result.suggestionsByLeft, "m1", "rightId")).toEqual(["c2"]);
+  });
+
+  it("never links or suggests records already linked, on either side's say", () => {
+    const left = [
+      rec("m1", "Ann", "Lee", { email: "ann@agency.org", linkedTo: "c9" }),
+      rec("m2", "Ann", "Lee"),
+      rec("m3", "Tom", "Ray", { linkedTo: "c3" }),
+    ];
+    const right = [
+      rec("c1", "Ann", "Lee", { email: "ann@agency.org" }),
+      rec("c2", "Tom", "Ray", { linkedTo: "m9" }),
+      rec("c3", "Tom", "Ray"),
+      rec("c9", "Ann", "Lee", { email: "ann.lee@agency.org" }),
+    ];
+    const result = resolveIdentities(left, right, MEMBERS);
+    expect(result.autoLinks).toEqual([]);
+    // c3 carries no link itself but m3 points at it; c9 likewise through m1.
+    expect(result.unlinkedLeft).toEqual(["m2"]);
+    expect(result.unlinkedRight).toEqual(["c1"]);
+    expect(suggestedIds(result.suggestionsByLeft, "m2", "rightId")).toEqual(["c1"]);
+    const everySuggested = [...result.suggestionsByLeft.values()].flat().flatMap((s) => [s.leftId, s.rightId]);
+    expect(everySuggested.filter((id) => ["m1", "m3", "c2", "c3", "c9"].includes(id))).toEqual([]);
+  });
+
+  it("leaves ignored records out and keeps other suggestions", () => {
+    const result = resolveIdentities(
+      [rec("m1", "Ann", "Lee", { email: "ann@agency.org" }), rec("m2", "Tom", "Ray")],
+      [rec("c1", "Ann", "Lee", { email: "ann@agency.org" }), rec("c2", "Tom", "Ray"), rec("c3", "Tom", "Ray")],
+      { ...MEMBERS, ignoredLeft: new Set(["m1"]), ignoredRight: new Set(["c2"]) },
+    );
+    expect(result.autoLinks).toEqual([]);
+    expect(result.unlinkedLeft).toEqual(["m2"]);
+    expect(result.unlinkedRight).toEqual(["c1", "c3"]);
+    expect(suggestedIds(result.suggestionsByLeft, "m2", "rightId")).toEqual(["c3"]);
+  });
+
+  it("never auto-links or suggests a pair marked not a match", () => {
+    const result = resolveIdentities(
+      [rec("m1", "Ann", "Lee", { email: "ann@agency.org" }), rec("m2", "Tom", "Ray")],
+      [rec("c1", "Ann", "Lee", { email: "ann@agency.org" }), rec("c2", "Tom", "Ray"), rec("c3", "Thomas", "Ray")],
+      { ...MEMBERS, rejectedPairs: new Set([pairKey("m1", "c1"), pairKey("m2", "c2")]) },
+    );
+    expect(result.autoLinks).toEqual([]);
+    expect(result.unlinkedLeft).toEqual(["m1", "m2"]);
+    expect(suggestedIds(result.suggestionsByLeft, "m1", "rightId")).toEqual([]);
+    expect(suggestedIds(result.suggestionsByLeft, "m2", "rightId")).toEqual(["c3"]);
+  });
+
+  it("suggests at most maxSuggestions above the threshold, best first, ties by id", () => {
+    const right = [
+      rec("c5", "Rob", "Miller"),
+      rec("c4", "Robert", "Miller"),
+      rec("c3", "Robert", "Miller"),
+      rec("c2", "Robert", "Millar"),
+      rec("c1", "Rachel", "Miller"),
+    ];
+    const result = resolveIdentities([rec("m1", "Robert", "Miller")], right, MEMBERS);
+    expect(suggestedIds(result.suggestionsByLeft, "m1", "rightId")).toEqual(["c3", "c4", "c5"]);
+    const scores = result.suggestionsByLeft.get("m1")?.map((s) => s.score) ?? [];
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    const all = resolveIdentities([rec("m1", "Robert", "Miller")], right, { ...MEMBERS, maxSuggestions: 10 });
+    expect(suggestedIds(all.suggestionsByLeft, "m1", "rightId")).toEqual(["c3", "c4", "c5", "c2"]);
+  });
+
+  it("gives the same answer whatever the input order", () => {
+    const left = [rec("m1", "John", "Smith"), rec("m2", "Jon", "Smith"), rec("m3", "Johnny", "Smyth")];
+    const right = [rec("c1", "John", "Smith"), rec("c2", "Jonathan", "Smith"), rec("c3", "John", "Smithe")];
+    const a = resolveIdentities(left, right, MEMBERS);
+    const b = resolveIdentities([...left].reverse(), [...right].reverse(), MEMBERS);
+    for (const id of ["m1", "m2", "m3"]) expect(b.suggestionsByLeft.get(id)).toEqual(a.suggestionsByLeft.get(id));
+    for (const id of ["c1", "c2", "c3"]) expect(b.suggestionsByRight.get(id)).toEqual(a.suggestionsByRight.get(id));
+  });
+});
+
+describe("resolveIdentities: learners", () => {
+  it("auto-links the same full name and birth date, accents, case and punctuation aside", () => {
+    const result = resolveIdentities(
+      [rec("l1", "José", "Álvarez-Núñez", { birthDate: "2016-05-01" })],
+      [rec("k1", "JOSE", "Alvarez Nunez", { birthDate: "2016-05-01" })],
+      LEARNERS,
+    );
+    expect(result.autoLinks).toEqual([{ leftId: "l1", rightId: "k1", reasons: ["same full name", "same birth date"] }]);
+  });
+
+  it("suggests, but does not auto-link, nicknames, swapped names or a missing birth date", () => {
+    const result = resolveIdentities(
+      [
+        rec("l1", "Bob", "Miller", { birthDate: "2016-05-01" }),
+        rec("l2", "Thi", "Nguyen", { birthDate: "2014-02-03" }),
+        rec("l3", "Ava", "Stone", { birthDate: null }),
+      ],
+      [
+        rec("k1", "Robert", "Miller", { birthDate: "2016-05-01" }),
+        rec("k2", "Nguyen", "Thi", { birthDate: "2014-02-03" }),
+        rec("k3", "Ava", "Stone", { birthDate: "2012-07-07" }),
+      ],
+      LEARNERS,
+    );
+    expect(result.autoLinks).toEqual([]);
+    expect(suggestedIds(result.suggestionsByLeft, "l1", "rightId")).toEqual(["k1"]);
+    expect(suggestedIds(result.suggestionsByLeft, "l2", "rightId")).toEqual(["k2"]);
+    expect(suggestedIds(result.suggestionsByLeft, "l3", "rightId")).toEqual(["k3"]);
+    expect(result.suggestionsByLeft.get("l2")?.[0]?.reasons).toEqual(["same birth date", "same names, first and last swapped"]);
+  });
+
+  it("does not auto-link when two learners on one side share name and birth date", () => {
+    const result = resolveIdentities(
+      [rec("l1", "John", "Smith", { birthDate: "2016-05-01" }), rec("l2", "John", "Smith", { birthDate: "2016-05-01" })],
+      [rec("k1", "John", "Smith", { birthDate: "2016-05-01" })],
+      LEARNERS,
+    );
+    expect(result.autoLinks).toEqual([]);
+    expect(suggestedIds(result.suggestionsByRight, "k1", "leftId")).toEqual(["l1", "l2"]);
+  });
+
+  it("does not auto-link when a linked record holds the same name and birth date", () => {
+    const result = resolveIdentities(
+      [rec("l1", "John", "Smith", { birthDate: "2016-05-01", linkedTo: "k7" }), rec("l2", "John", "Smith", { birthDate: "2016-05-01" })],
+      [rec("k1", "John", "Smith", { birthDate: "2016-05-01" })],
+      LEARNERS,
+    );
+    expect(result.autoLinks).toEqual([]);
+    expect(suggestedIds(result.suggestionsByLeft, "l2", "rightId")).toEqual(["k1"]);
+  });
+});
+
+describe("pairKey", () => {
+  it("keeps ids apart whatever characters they hold", () => {
+    expect(pairKey("a|b", "c")).not.toBe(pairKey("a", "b|c"));
+    expect(pairKey("m1", "c1")).toBe(pairKey("m1", "c1"));
+  });
+});
