@@ -2,6 +2,9 @@
 // CLI looks one up first and would download it; any existing file satisfies that look-up.
 import { spawnSync } from "node:child_process";
 
-const env = { ...process.env, PRISMA_SCHEMA_ENGINE_BINARY: process.env.PRISMA_SCHEMA_ENGINE_BINARY ?? process.execPath };
+const env = {
+  ...process.env,
+  PRISMA_SCHEMA_ENGINE_BINARY: process.env.PRISMA_SCHEMA_ENGINE_BINARY ?? process.execPath,
+};
 const run = spawnSync("npx", ["prisma", "generate"], { stdio: "inherit", env });
 process.exit(run.status ?? 1);

@@ -75,7 +75,11 @@ const envSchema = z.object({
   MATCH_SUGGEST_SCORE: z.coerce.number().min(0).max(1).default(0.75),
   ARCHIVE_MAX_COUNT: z.coerce.number().int().positive().default(100),
   ARCHIVE_MAX_SHARE: z.coerce.number().positive().max(1).default(0.2),
-  CSV_MAX_BYTES: z.coerce.number().int().positive().default(20 * 1024 * 1024),
+  CSV_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(20 * 1024 * 1024),
   CSV_MAX_ROWS: z.coerce.number().int().positive().default(100_000),
   ...vendorSchema("TELETRACK"),
   ...vendorSchema("CAREACADEMY"),

@@ -56,13 +56,24 @@ export function createJobStore(prisma: PrismaClient) {
     },
 
     /** Moves a job from one status to another only if it is still in the first: one click wins. */
-    async transition(jobId: string, from: JobStatus[], to: JobStatus, data: Partial<Pick<Job, "approvedBy" | "error">> = {}): Promise<boolean> {
-      const { count } = await prisma.job.updateMany({ where: { id: jobId, status: { in: from } }, data: { status: to, ...data } });
+    async transition(
+      jobId: string,
+      from: JobStatus[],
+      to: JobStatus,
+      data: Partial<Pick<Job, "approvedBy" | "error">> = {},
+    ): Promise<boolean> {
+      const { count } = await prisma.job.updateMany({
+        where: { id: jobId, status: { in: from } },
+        data: { status: to, ...data },
+      });
       return count === 1;
     },
 
     setMessage(jobId: string, channelId: string, messageTs: string, threadTs?: string): Promise<Job> {
-      return prisma.job.update({ where: { id: jobId }, data: { channelId, messageTs, ...(threadTs ? { threadTs } : {}) } });
+      return prisma.job.update({
+        where: { id: jobId },
+        data: { channelId, messageTs, ...(threadTs ? { threadTs } : {}) },
+      });
     },
 
     /** Takes the job for one runner until `until`, unless another runner holds a live lease. */
@@ -87,11 +98,16 @@ export function createJobStore(prisma: PrismaClient) {
     },
 
     /** Writes a batch of outcomes and renews the lease, in one transaction. */
-    async record(jobId: string, results: Array<{ itemId: string; result: ItemResult }>, leaseUntil: Date): Promise<Job> {
+    async record(
+      jobId: string,
+      results: Array<{ itemId: string; result: ItemResult }>,
+      leaseUntil: Date,
+    ): Promise<Job> {
       return prisma.$transaction(async (tx) => {
         if (results.length > 0) {
           const rows = results.map(
-            ({ itemId, result }) => Prisma.sql`(${itemId}, ${result.status}, ${result.outcome}, ${result.message ?? null})`,
+            ({ itemId, result }) =>
+              Prisma.sql`(${itemId}, ${result.status}, ${result.outcome}, ${result.message ?? null})`,
           );
           await tx.$executeRaw`
             UPDATE "JobItem" AS j

@@ -2,14 +2,7 @@ import type { Job, JobItem } from "../generated/prisma/client";
 
 export type { Job, JobItem };
 
-export type JobStatus =
-  | "preview"
-  | "awaiting-second-approval"
-  | "queued"
-  | "running"
-  | "done"
-  | "failed"
-  | "cancelled";
+export type JobStatus = "preview" | "awaiting-second-approval" | "queued" | "running" | "done" | "failed" | "cancelled";
 
 export interface NewJobItem {
   /** Natural key (a TeleTrack id, an email, a CSV line): a rerun skips keys already done. */

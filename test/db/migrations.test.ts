@@ -30,7 +30,16 @@ describe(`migrations on ${testDatabaseKind}`, () => {
       [],
     );
     const tableNames = tables.rows.map((r) => (r as { table_name: string }).table_name);
-    for (const model of ["AppUser", "AuditEvent", "ExternalAccount", "Job", "JobItem", "Person", "Upload", "Workspace"]) {
+    for (const model of [
+      "AppUser",
+      "AuditEvent",
+      "ExternalAccount",
+      "Job",
+      "JobItem",
+      "Person",
+      "Upload",
+      "Workspace",
+    ]) {
       expect(tableNames).toContain(model);
     }
   });

@@ -40,7 +40,8 @@ describe("job runner", () => {
       concurrency: 3,
       async processItem(item: JobItem): Promise<ItemResult> {
         effects.push(item.key);
-        if ((item.input as { n: number }).n % 10 === 7) return { status: "failed", outcome: "failed", message: "no email" };
+        if ((item.input as { n: number }).n % 10 === 7)
+          return { status: "failed", outcome: "failed", message: "no email" };
         return { status: "done", outcome: "created" };
       },
     };
@@ -78,7 +79,11 @@ describe("job runner", () => {
     const { job } = await newJob(30);
     // What a killed runner leaves behind: ten items done, the job running under its lease.
     const firstTen = await db.prisma.jobItem.findMany({ where: { jobId: job.id, seq: { lt: 10 } } });
-    await store.record(job.id, firstTen.map((i) => ({ itemId: i.id, result: { status: "done", outcome: "created" } })), new Date(clock.getTime() + 60_000));
+    await store.record(
+      job.id,
+      firstTen.map((i) => ({ itemId: i.id, result: { status: "done", outcome: "created" } })),
+      new Date(clock.getTime() + 60_000),
+    );
     await db.prisma.job.update({ where: { id: job.id }, data: { status: "running" } });
 
     const restarted = new JobRunner({ store, logger: silentLogger, describeError, now: () => clock });

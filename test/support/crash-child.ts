@@ -8,8 +8,15 @@ import { createJobStore } from "../../src/jobs/store";
 import { silentLogger } from "../../src/logger";
 
 const [jobId, effectsFile] = process.argv.slice(2) as [string, string];
-const db = await openDatabase(await connect({ databaseUrl: process.env.CRASH_DATABASE_URL, dataDir: process.env.CRASH_DATA_DIR ?? "" }));
-const runner = new JobRunner({ store: createJobStore(db.prisma), logger: silentLogger, describeError: String, flushEvery: 3 });
+const db = await openDatabase(
+  await connect({ databaseUrl: process.env.CRASH_DATABASE_URL, dataDir: process.env.CRASH_DATA_DIR ?? "" }),
+);
+const runner = new JobRunner({
+  store: createJobStore(db.prisma),
+  logger: silentLogger,
+  describeError: String,
+  flushEvery: 3,
+});
 runner.register({
   kind: "count",
   concurrency: 2,

@@ -2,7 +2,13 @@ import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
-import { type Connection, type Database, openDatabase, pgliteConnection, postgresConnection } from "../../src/db/client";
+import {
+  type Connection,
+  type Database,
+  openDatabase,
+  pgliteConnection,
+  postgresConnection,
+} from "../../src/db/client";
 
 /** Which database the suite runs on: PGlite by default, PostgreSQL when TEST_DATABASE_URL is set. */
 export const testDatabaseKind = process.env.TEST_DATABASE_URL ? "postgres" : "pglite";

@@ -1,0 +1,40 @@
+import type { Prisma, PrismaClient } from "../generated/prisma/client";
+import type { Actor } from "./actor";
+
+export interface AuditEntry {
+  action: string;
+  targetType: string;
+  targetId: string;
+  outcome: "ok" | "refused" | "failed";
+  /** What changed, in field names and non-personal values: never passwords, birth dates, emails or phones. */
+  details?: Record<string, unknown>;
+}
+
+const PERSONAL = /password|birth|email|phone/i;
+
+/** Drops personal values that slipped into details, keeping the fact that they changed. */
+function scrub(details: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(details).map(([key, value]) => [key, PERSONAL.test(key) ? "[changed]" : value]),
+  );
+}
+
+export type Audit = ReturnType<typeof createAudit>;
+
+export function createAudit(prisma: Pick<PrismaClient, "auditEvent">) {
+  return {
+    async record(actor: Actor, entry: AuditEntry): Promise<void> {
+      await prisma.auditEvent.create({
+        data: {
+          workspaceId: actor.workspaceId,
+          actorId: actor.userId,
+          action: entry.action,
+          targetType: entry.targetType,
+          targetId: entry.targetId,
+          outcome: entry.outcome,
+          ...(entry.details ? { details: scrub(entry.details) as Prisma.InputJsonValue } : {}),
+        },
+      });
+    },
+  };
+}
