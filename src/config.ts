@@ -71,7 +71,6 @@ const envSchema = z.object({
   HTTP_TIMEOUT_MS: positiveNumber(15_000),
   USERNAME_FORMAT: z.string().default("{first}.{last}"),
   ROLE_RANKING: csv(""),
-  MATCH_AUTO_LINK_SCORE: z.coerce.number().min(0).max(1).default(1),
   MATCH_SUGGEST_SCORE: z.coerce.number().min(0).max(1).default(0.75),
   ARCHIVE_MAX_COUNT: z.coerce.number().int().positive().default(100),
   ARCHIVE_MAX_SHARE: z.coerce.number().positive().max(1).default(0.2),
@@ -117,7 +116,8 @@ export interface Config {
   usernameFormat: string;
   /** Caresmartz360 role names from most to least privileged; empty → every role ranks the same. */
   roleRanking: string[];
-  matching: { autoLinkScore: number; suggestScore: number };
+  /** Suggestions below this score (0..1) are not shown; exact matches link without a score. */
+  matching: { suggestScore: number };
   archive: { maxCount: number; maxShare: number };
   csv: { maxBytes: number; maxRows: number };
   vendors: Record<Vendor, VendorConfig>;
@@ -172,7 +172,7 @@ export function loadConfig(env: Record<string, string | undefined> = readEnv()):
     learnerLms: e.LEARNER_LMS,
     usernameFormat: e.USERNAME_FORMAT,
     roleRanking: e.ROLE_RANKING,
-    matching: { autoLinkScore: e.MATCH_AUTO_LINK_SCORE, suggestScore: e.MATCH_SUGGEST_SCORE },
+    matching: { suggestScore: e.MATCH_SUGGEST_SCORE },
     archive: { maxCount: e.ARCHIVE_MAX_COUNT, maxShare: e.ARCHIVE_MAX_SHARE },
     csv: { maxBytes: e.CSV_MAX_BYTES, maxRows: e.CSV_MAX_ROWS },
     vendors: {

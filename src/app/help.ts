@@ -1,0 +1,70 @@
+import type { Actor } from "./actor";
+import type { AccessService } from "./access/service";
+import { type Action, decide } from "./access/policy";
+
+export interface CommandHelp {
+  usage: string;
+  does: string;
+  /** The action the command needs; absent for commands everyone may use. */
+  action?: Action;
+}
+
+/** Every command carebridge answers, one line each, in the order people need them. */
+export const COMMANDS: readonly CommandHelp[] = [
+  { usage: "/carebridge help", does: "the commands you can use" },
+  {
+    usage: "/sync-caregiver <name, email or TeleTrack id>",
+    does: "sync one caregiver from Spectrum TeleTrack to CareAcademy",
+    action: "caregiver.sync",
+  },
+  { usage: "/sync-caregiver all", does: "preview, then sync every caregiver", action: "caregiver.sync-all" },
+  {
+    usage: "/caregiver <name, email or TeleTrack id>",
+    does: "a caregiver's CareAcademy status, with activate and deactivate",
+    action: "caregiver.view",
+  },
+  {
+    usage: "/carebridge login careacademy",
+    does: "a one-time CareAcademy admin sign-in link, only for you",
+    action: "lms.sso",
+  },
+  { usage: "/link members", does: "link Motivity members to Calmanac staff", action: "link.manage" },
+  { usage: "/link learners", does: "link Motivity learners to Calmanac clients", action: "link.manage" },
+  { usage: "/agency-user", does: "create a Caresmartz360 agency user", action: "staff.create" },
+  { usage: "/agency-user list [office]", does: "an office's agency users", action: "staff.list" },
+  { usage: "/learner add", does: "add a CACWT learner", action: "learner.manage" },
+  { usage: "/learner <email or name>", does: "a CACWT learner, with archive and reactivate", action: "learner.view" },
+  {
+    usage: "/learner archive <email> · /learner reactivate <email>",
+    does: "archive or reactivate one learner",
+    action: "learner.manage",
+  },
+  { usage: "/learner template", does: "the CACWT import templates (creation and archival)", action: "learner.view" },
+  {
+    usage: "upload a .csv here",
+    does: "preview, then import CACWT learners from the template",
+    action: "learner.import",
+  },
+  {
+    usage: "/learner archive-bulk",
+    does: "archive learners by a filter, with a preview",
+    action: "learner.archive-bulk",
+  },
+  { usage: "/carebridge access list", does: "who can use carebridge", action: "access.manage" },
+  {
+    usage: "/carebridge access grant @user admin|viewer|agency-user office:<office> [create-staff]",
+    does: "give someone access",
+    action: "access.manage",
+  },
+  { usage: "/carebridge access revoke @user", does: "take someone's access away", action: "access.manage" },
+];
+
+export function createHelp(access: Pick<AccessService, "principal">) {
+  return {
+    /** The commands this actor may use; an unknown user sees only help, and who to ask. */
+    async forActor(actor: Actor): Promise<CommandHelp[]> {
+      const principal = await access.principal(actor);
+      return COMMANDS.filter((c) => !c.action || decide(principal, c.action, undefined, "").allowed);
+    },
+  };
+}

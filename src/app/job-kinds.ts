@@ -1,0 +1,18 @@
+import type { JobItem } from "../jobs/types";
+import type { Action } from "./access/policy";
+
+export interface JobKind {
+  /** What people call it: "Caregiver sync". */
+  label: string;
+  /** Needed to retry its failures: the action that starts such a job. */
+  action: Action;
+  /** Columns of the failures CSV besides the reason, from an item's input (no birth dates or passwords). */
+  describeItem(item: JobItem): Record<string, string>;
+}
+
+/** Every kind of bulk job; a workflow adds its own. */
+export const JOB_KINDS: Record<string, JobKind> = {};
+
+export function jobKind(kind: string): JobKind {
+  return JOB_KINDS[kind] ?? { label: kind, action: "access.manage", describeItem: (item) => ({ Item: item.key }) };
+}

@@ -1,0 +1,101 @@
+import type { Job, JobItem } from "../jobs/types";
+import type { JobRunner } from "../jobs/runner";
+import type { JobStore } from "../jobs/store";
+import type { Actor } from "./actor";
+import type { AccessService } from "./access/service";
+import type { Audit } from "./audit";
+import { jobKind } from "./job-kinds";
+import { fail, type Result } from "./result";
+
+export interface FailureGroup {
+  reason: string;
+  count: number;
+  examples: string[];
+}
+
+export interface JobReport {
+  job: Job;
+  label: string;
+  outcomes: Record<string, number>;
+  failureGroups: FailureGroup[];
+  /** Rows of the failures CSV: the kind's columns, then Reason. */
+  failureRows: Array<Record<string, string>>;
+}
+
+/** Failures grouped by their reason, biggest group first: what to fix, in order of payoff. */
+export function groupFailures(items: JobItem[], describe: (item: JobItem) => string): FailureGroup[] {
+  const groups = new Map<string, FailureGroup>();
+  for (const item of items) {
+    const reason = item.message ?? "failed";
+    const group = groups.get(reason) ?? { reason, count: 0, examples: [] };
+    group.count += 1;
+    if (group.examples.length < 3) group.examples.push(describe(item));
+    groups.set(reason, group);
+  }
+  return [...groups.values()].sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason));
+}
+
+export function createJobs(deps: {
+  store: JobStore;
+  runner: Pick<JobRunner, "enqueue">;
+  access: Pick<AccessService, "check">;
+  audit: Audit;
+}) {
+  const { store } = deps;
+  return {
+    async report(jobId: string): Promise<JobReport | null> {
+      const job = await store.get(jobId);
+      if (!job) return null;
+      const kind = jobKind(job.kind);
+      const failed = await store.items(jobId, "failed");
+      return {
+        job,
+        label: kind.label,
+        outcomes: await store.outcomes(jobId),
+        failureGroups: groupFailures(failed, (item) => Object.values(kind.describeItem(item)).join(" ")),
+        failureRows: failed.map((item) => ({ ...kind.describeItem(item), Reason: item.message ?? "failed" })),
+      };
+    },
+
+    /**
+     * Starts a queued job once the message that shows its progress exists, so that every update
+     * and the final report have a message to go to.
+     */
+    async launch(jobId: string, message: { channel: string; ts: string }): Promise<void> {
+      await store.setMessage(jobId, message.channel, message.ts);
+      await deps.runner.enqueue(jobId);
+    },
+
+    /** A new job over the failed items only, for `launch`; pressing twice makes one. */
+    async retryFailed(actor: Actor, jobId: string): Promise<Result<{ job: Job; created: boolean }>> {
+      const original = await store.get(jobId);
+      if (!original || original.workspaceId !== actor.workspaceId) return fail("That job no longer exists.");
+      const allowed = await deps.access.check(actor, jobKind(original.kind).action, { type: "job", id: jobId });
+      if (!allowed.allowed) return fail(allowed.reason);
+      if (original.status !== "done" && original.status !== "failed")
+        return fail("That job is still running; retry when it has finished.");
+      const failed = await store.items(jobId, "failed");
+      if (failed.length === 0) return fail("Nothing failed in that job, so there is nothing to retry.");
+      const { job, created } = await store.create({
+        workspaceId: actor.workspaceId,
+        kind: original.kind,
+        actorSlackId: actor.userId,
+        params: { ...(original.params as object), retryOf: jobId },
+        status: "queued",
+        idempotencyKey: `retry:${jobId}`,
+        items: failed.map((item) => ({ key: item.key, seq: item.seq, input: item.input })),
+        ...(original.channelId ? { channelId: original.channelId } : {}),
+      });
+      if (created) {
+        await deps.audit.record(actor, {
+          action: "job.retry",
+          targetType: "job",
+          targetId: job.id,
+          outcome: "ok",
+          details: { retryOf: jobId, items: failed.length },
+        });
+      }
+      return { ok: true, job, created };
+    },
+  };
+}

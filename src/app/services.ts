@@ -1,0 +1,50 @@
+import type { Config } from "../config";
+import type { PrismaClient } from "../generated/prisma/client";
+import type { JobRunner } from "../jobs/runner";
+import type { JobStore } from "../jobs/store";
+import type { Logger } from "../logger";
+import type { Providers } from "../providers/roles";
+import { createAccessService } from "./access/service";
+import { createAudit } from "./audit";
+import { createHelp } from "./help";
+import { createHome } from "./home";
+import { createJobs } from "./jobs";
+import { createWorkspaceRegistry } from "./workspaces";
+
+/** Everything the use-cases stand on; built once in main (or by a test) and passed down. */
+export interface AppDeps {
+  config: Config;
+  prisma: PrismaClient;
+  providers: Providers;
+  jobStore: JobStore;
+  jobRunner: JobRunner;
+  logger: Logger;
+  now: () => Date;
+}
+
+/** The use-cases, wired. Transports (Slack, console) call these and nothing below them. */
+export function createServices(deps: AppDeps) {
+  const audit = createAudit(deps.prisma);
+  const access = createAccessService({
+    prisma: deps.prisma,
+    configAdmins: deps.config.admins,
+    audit,
+    offices: deps.providers.staffDirectory,
+  });
+  return {
+    deps,
+    audit,
+    jobs: createJobs({ store: deps.jobStore, runner: deps.jobRunner, access, audit }),
+    access,
+    workspaces: createWorkspaceRegistry(deps.prisma),
+    help: createHelp(access),
+    home: createHome({
+      access,
+      jobs: deps.jobStore,
+      offices: deps.providers.staffDirectory,
+      sandboxVendors: deps.providers.sandboxVendors,
+    }),
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;

@@ -1,0 +1,71 @@
+import { type Services, createServices } from "./app/services";
+import { describeError } from "./app/errors";
+import type { Config } from "./config";
+import { connect, type Database, openDatabase } from "./db/client";
+import { type BossQueue, startBoss } from "./jobs/boss";
+import { JobRunner } from "./jobs/runner";
+import { createJobStore } from "./jobs/store";
+import type { Logger } from "./logger";
+import { createProviders, needsSandbox } from "./providers";
+import type { Providers } from "./providers/roles";
+import { type Sandbox, startSandbox } from "./providers/sandbox/server";
+
+export interface Runtime {
+  config: Config;
+  logger: Logger;
+  db: Database;
+  providers: Providers;
+  sandbox: Sandbox | undefined;
+  jobRunner: JobRunner;
+  services: Services;
+  /** Starts pg-boss workers and resumes jobs a previous run left unfinished. */
+  startJobs(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface BootstrapOptions {
+  /** Tests hand in their own database; the app opens the configured one. */
+  db?: Database;
+  sandboxLatencyMs?: number;
+  now?: () => Date;
+}
+
+/** config → database (+ migrations) → providers (+ sandbox) → jobs → use-cases. */
+export async function bootstrap(config: Config, logger: Logger, options: BootstrapOptions = {}): Promise<Runtime> {
+  const now = options.now ?? (() => new Date());
+  const db =
+    options.db ?? (await openDatabase(await connect({ databaseUrl: config.databaseUrl, dataDir: config.dataDir })));
+  const sandbox = needsSandbox(config)
+    ? await startSandbox({
+        logger,
+        birthDateRequiredStates: config.birthDateRequiredStates,
+        ...(options.sandboxLatencyMs === undefined ? {} : { latencyMs: options.sandboxLatencyMs }),
+      })
+    : undefined;
+  const providers = createProviders(config, { logger, ...(sandbox ? { sandbox } : {}) });
+  const jobStore = createJobStore(db.prisma);
+  const jobRunner = new JobRunner({ store: jobStore, logger, describeError, now });
+  const services = createServices({ config, prisma: db.prisma, providers, jobStore, jobRunner, logger, now });
+  let boss: BossQueue | undefined;
+
+  return {
+    config,
+    logger,
+    db,
+    providers,
+    sandbox,
+    jobRunner,
+    services,
+    async startJobs() {
+      boss = await startBoss(db.sql, jobRunner, logger);
+      const resumed = await jobRunner.resumeInterrupted();
+      if (resumed.length > 0) logger.info({ jobs: resumed }, "resumed interrupted jobs");
+    },
+    async close() {
+      await boss?.stop();
+      await providers.close();
+      await sandbox?.close();
+      await db.close();
+    },
+  };
+}

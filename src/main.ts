@@ -1,0 +1,57 @@
+import { type Config, ConfigError, loadConfig } from "./config";
+import { bootstrap } from "./bootstrap";
+import { createLogger } from "./logger";
+import { attachJobMessages } from "./slack/job-messages";
+import { createSlackApp } from "./slack/app";
+
+/** What to set, in two lines, when Slack is not configured; never a stack trace. */
+function slackSettingsProblem(config: Config): string | undefined {
+  const { botToken, appToken, signingSecret } = config.slack;
+  if (!botToken) {
+    return "Set SLACK_BOT_TOKEN and SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP) — see README.md.\nTo try carebridge without Slack, run: npm run demo";
+  }
+  if (!appToken && !signingSecret) {
+    return "Set SLACK_APP_TOKEN for Socket Mode, or SLACK_SIGNING_SECRET to receive Slack's requests over HTTP.\nTo try carebridge without Slack, run: npm run demo";
+  }
+  return undefined;
+}
+
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const problem = slackSettingsProblem(config);
+  if (problem) {
+    console.error(problem);
+    process.exit(1);
+  }
+  const logger = createLogger({ level: config.logLevel, pretty: config.env !== "production" && process.stdout.isTTY });
+  const runtime = await bootstrap(config, logger);
+  const mode = config.slack.appToken ? ({ kind: "socket" } as const) : ({ kind: "http" } as const);
+  const app = createSlackApp({ config, services: runtime.services, logger, mode });
+  attachJobMessages(runtime.jobRunner, app.client, runtime.services);
+  await runtime.startJobs();
+  await (mode.kind === "http" ? app.start(config.slack.port) : app.start());
+  logger.info(
+    { mode: mode.kind, port: mode.kind === "http" ? config.slack.port : undefined, database: runtime.db.kind },
+    "carebridge is running",
+  );
+
+  const shutdown = async (signal: string) => {
+    logger.info({ signal }, "stopping");
+    await app.stop();
+    await runtime.close();
+    process.exit(0);
+  };
+  process.once("SIGINT", () => void shutdown("SIGINT"));
+  process.once("SIGTERM", () => void shutdown("SIGTERM"));
+}
+
+await main();

@@ -1,0 +1,75 @@
+import { App, type Receiver, LogLevel } from "@slack/bolt";
+import type { Services } from "../app/services";
+import type { Config } from "../config";
+import type { Logger } from "../logger";
+import { registerListeners } from "./listeners";
+import { dedupeEvents } from "./middleware/dedupe-events";
+import { ensureWorkspace } from "./middleware/workspace";
+
+export type SlackMode = { kind: "socket" } | { kind: "http" } | { kind: "custom"; receiver: Receiver };
+
+export interface SlackAppOptions {
+  config: Config;
+  services: Services;
+  logger: Logger;
+  mode: SlackMode;
+  /** Known bot identity, so start-up needs no auth.test call (console, tests). */
+  bot?: { userId: string; botId: string };
+}
+
+/** Bolt's logger interface on top of ours, so Bolt's lines are redacted and leveled like ours. */
+function boltLogger(logger: Logger) {
+  const child = logger.child({ module: "bolt" });
+  let level = LogLevel.INFO;
+  return {
+    debug: (...m: unknown[]) => child.debug(m.map(String).join(" ")),
+    info: (...m: unknown[]) => child.info(m.map(String).join(" ")),
+    warn: (...m: unknown[]) => child.warn(m.map(String).join(" ")),
+    error: (...m: unknown[]) => child.error(m.map(String).join(" ")),
+    setLevel: (l: LogLevel) => void (level = l),
+    getLevel: () => level,
+    setName: () => {},
+  };
+}
+
+export function createSlackApp(options: SlackAppOptions): App {
+  const { config, services, logger, mode } = options;
+  const app = new App({
+    token: config.slack.botToken,
+    ...(options.bot
+      ? { botUserId: options.bot.userId, botId: options.bot.botId, tokenVerificationEnabled: false }
+      : {}),
+    ...(mode.kind === "socket" ? { socketMode: true, appToken: config.slack.appToken } : {}),
+    ...(mode.kind === "http"
+      ? {
+          signingSecret: config.slack.signingSecret,
+          port: config.slack.port,
+          endpoints: "/slack/events",
+          customRoutes: [
+            {
+              path: "/healthz",
+              method: ["GET"],
+              handler: (_req, res) => {
+                res.writeHead(200, { "content-type": "application/json" });
+                res.end(JSON.stringify({ ok: true }));
+              },
+            },
+          ],
+        }
+      : {}),
+    ...(mode.kind === "custom" ? { receiver: mode.receiver } : {}),
+    logger: boltLogger(logger),
+    clientOptions: {
+      slackApiUrl: config.slack.apiUrl,
+      // The default retries a 429 for up to ~30 minutes; a job must not hang that long on one call.
+      retryConfig: { retries: 3, factor: 2, maxRetryTime: 60_000 },
+    },
+  });
+  app.use(dedupeEvents(services.deps.prisma, services.deps.now));
+  app.use(ensureWorkspace(services.workspaces));
+  registerListeners(app, services);
+  app.error(async (error) => {
+    logger.error({ err: error }, "slack listener failed");
+  });
+  return app;
+}

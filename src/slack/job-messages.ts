@@ -1,0 +1,85 @@
+import type { WebClient } from "@slack/web-api";
+import type { Services } from "../app/services";
+import { toCsv } from "../domain/csv/write";
+import type { JobRunner } from "../jobs/runner";
+import type { Job } from "../jobs/types";
+import { failuresFilename, jobProgressMessage, jobReportMessage } from "./presenters/job-progress";
+
+/** chat.update is Tier 3 (about 50 a minute per workspace): one update per job every few seconds. */
+const MIN_UPDATE_MS = 3_000;
+
+/**
+ * Keeps each job's progress message current and, at the end, posts the report in its thread
+ * with a CSV of the failures.
+ */
+export function attachJobMessages(
+  runner: JobRunner,
+  client: WebClient,
+  services: Services,
+  minUpdateMs = MIN_UPDATE_MS,
+): void {
+  const lastUpdate = new Map<string, number>();
+
+  const update = async (job: Job) => {
+    if (!job.channelId || !job.messageTs) return;
+    const message = jobProgressMessage(job);
+    await client.chat.update({ channel: job.channelId, ts: job.messageTs, text: message.text, blocks: message.blocks });
+  };
+
+  runner.observe({
+    async progress(job) {
+      const now = Date.now();
+      if (now - (lastUpdate.get(job.id) ?? 0) < minUpdateMs) return;
+      lastUpdate.set(job.id, now);
+      await update(job);
+    },
+    async finished(job) {
+      lastUpdate.delete(job.id);
+      if (!job.channelId || !job.messageTs) return;
+      await update(job);
+      const report = await services.jobs.report(job.id);
+      if (!report) return;
+      const message = jobReportMessage(report);
+      await client.chat.postMessage({
+        channel: job.channelId,
+        thread_ts: job.messageTs,
+        text: message.text,
+        blocks: message.blocks,
+      });
+      if (report.failureRows.length > 0) {
+        const columns = Object.keys(report.failureRows[0]!);
+        const csv = toCsv([columns, ...report.failureRows.map((row) => columns.map((c) => row[c] ?? ""))]);
+        await client.filesUploadV2({
+          channel_id: job.channelId,
+          thread_ts: job.messageTs,
+          filename: failuresFilename(job),
+          title: `${report.label} failures`,
+          content: csv,
+        });
+      }
+    },
+  });
+}
+
+/**
+ * Posts a job's progress message where the request came from; in a channel the bot is not in,
+ * in the requester's DM with carebridge instead. Returns where it went.
+ */
+export async function postJobMessage(
+  client: WebClient,
+  job: Job,
+  channelId: string,
+  userId: string,
+): Promise<{ channel: string; ts: string }> {
+  const message = jobProgressMessage(job);
+  for (const channel of [channelId, userId]) {
+    try {
+      const posted = await client.chat.postMessage({ channel, text: message.text, blocks: message.blocks });
+      if (posted.ts && posted.channel) return { channel: posted.channel, ts: posted.ts };
+    } catch (error) {
+      const code = (error as { data?: { error?: string } }).data?.error;
+      if (code !== "not_in_channel" && code !== "channel_not_found") throw error;
+    }
+  }
+  throw new Error("could not post the job's progress message");
+}

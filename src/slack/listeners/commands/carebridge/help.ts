@@ -1,0 +1,9 @@
+import { helpMessage } from "../../../presenters/help";
+import { sandboxNote } from "../../../presenters/sandbox";
+import { replyPrivately } from "../../reply";
+import type { Subcommand } from "../../types";
+
+export const help: Subcommand = async ({ actor, respond, services }) => {
+  const commands = await services.help.forActor(actor);
+  await replyPrivately(respond, helpMessage(commands, sandboxNote(services.deps.providers.sandboxVendors)));
+};

@@ -1,0 +1,25 @@
+import type { Services } from "../../../../app/services";
+import { actorOf } from "../../../actor";
+import type { CommandArgs, Subcommand } from "../../types";
+import { access } from "./access";
+import { help } from "./help";
+
+/** `/carebridge <sub> …`; anything unknown gets the help. A workflow adds its subcommand here. */
+const SUBCOMMANDS: Record<string, Subcommand> = { help, access };
+
+export function carebridgeCommand(services: Services) {
+  return async ({ ack, command, respond, client, context }: CommandArgs) => {
+    await ack();
+    const [first = "", ...rest] = command.text.trim().split(/\s+/);
+    const sub = SUBCOMMANDS[first.toLowerCase()] ?? help;
+    await sub({
+      actor: actorOf(context),
+      text: sub === help ? "" : rest.join(" "),
+      channelId: command.channel_id,
+      triggerId: command.trigger_id,
+      respond,
+      client,
+      services,
+    });
+  };
+}

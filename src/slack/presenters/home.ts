@@ -1,0 +1,36 @@
+import type { View } from "@slack/types";
+import type { HomeSummary } from "../../app/home";
+import type { Principal } from "../../app/access/policy";
+import { context, header, section } from "./kit";
+import { jobLine } from "./jobs";
+import { sandboxNote } from "./sandbox";
+
+function roleLine(p: Principal, officeName: string | undefined): string {
+  switch (p.role) {
+    case "admin":
+      return "You are an *admin*: you can do everything in carebridge.";
+    case "agency_user":
+      return `You are an *agency user* of ${officeName ? `*${officeName}*` : "no office yet"}${p.grants.length ? ` (+${p.grants.join(", ")})` : ""}.`;
+    case "viewer":
+      return "You are a *viewer*: you can look things up.";
+    case "unknown":
+      return "You don't have carebridge access yet. Ask an admin to run `/carebridge access grant`.";
+  }
+}
+
+export function homeView(summary: HomeSummary): View {
+  const note = sandboxNote(summary.sandboxVendors);
+  const jobs = summary.recentJobs.map(jobLine);
+  return {
+    type: "home",
+    blocks: [
+      header("carebridge"),
+      section(roleLine(summary.principal, summary.officeName)),
+      ...(summary.principal.role === "unknown"
+        ? []
+        : [section(`*Recent jobs*\n${jobs.length ? jobs.join("\n") : "None yet."}`)]),
+      context("Type `/carebridge help` for the commands you can use."),
+      ...(note ? [context(note)] : []),
+    ],
+  };
+}
