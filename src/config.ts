@@ -148,6 +148,10 @@ export function loadConfig(env: Record<string, string | undefined> = readEnv()):
     );
   }
   const e = parsed.data as z.infer<typeof envSchema> & Record<string, unknown>;
+  const missingKeys = VENDORS.map((v) => v.toUpperCase())
+    .filter((prefix) => e[`${prefix}_BASE_URL`] !== undefined && e[`${prefix}_API_KEY`] === undefined)
+    .map((prefix) => `${prefix}_API_KEY is required when ${prefix}_BASE_URL is set.`);
+  if (missingKeys.length > 0) throw new ConfigError(missingKeys);
   const vendor = (prefix: string): VendorConfig => ({
     baseUrl: e[`${prefix}_BASE_URL`] as string | undefined,
     apiKey: e[`${prefix}_API_KEY`] as string | undefined,

@@ -12,7 +12,7 @@ export type { PrismaClient };
 
 /** What pg-boss needs to run its SQL on the same database as Prisma. */
 export interface SqlExecutor {
-  executeSql(text: string, values: unknown[]): Promise<{ rows: unknown[] }>;
+  executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
 }
 
 export interface Database {
@@ -42,7 +42,7 @@ export function pgliteConnection(db: PGlite): Connection {
     sql: {
       // pg-boss sends multi-statement scripts without parameters; only exec() runs those.
       async executeSql(text, values) {
-        if (values.length === 0) {
+        if (!values || values.length === 0) {
           const results = await db.exec(text);
           return { rows: results.at(-1)?.rows ?? [] };
         }

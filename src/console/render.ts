@@ -1,0 +1,82 @@
+import { mrkdwnToText } from "./mrkdwn";
+
+/** A button the console user can press by its number. */
+export interface Pressable {
+  label: string;
+  actionId: string;
+  blockId: string | undefined;
+  value: string | undefined;
+  url: string | undefined;
+}
+
+interface TextObject {
+  type: string;
+  text: string;
+}
+
+interface Element {
+  type: string;
+  text?: TextObject;
+  action_id?: string;
+  value?: string;
+  url?: string;
+  elements?: Element[];
+}
+
+interface Block {
+  type: string;
+  block_id?: string;
+  text?: TextObject;
+  fields?: TextObject[];
+  elements?: Element[];
+  accessory?: Element;
+  label?: TextObject;
+}
+
+/**
+ * Block Kit as lines of text; each button gets the next number from `pressables`, so the
+ * numbers stay unique across everything shown since the last command.
+ */
+export function renderBlocks(blocks: unknown[], pressables: Pressable[], names?: (id: string) => string): string[] {
+  const lines: string[] = [];
+  const text = (t: TextObject | undefined) => (t ? mrkdwnToText(t.text, names) : "");
+  const addButton = (e: Element, blockId: string | undefined) => {
+    pressables.push({ label: text(e.text), actionId: e.action_id ?? "", blockId, value: e.value, url: e.url });
+    return `[${pressables.length}] ${text(e.text)}`;
+  };
+  for (const raw of blocks as Block[]) {
+    switch (raw.type) {
+      case "header":
+        lines.push(`== ${text(raw.text)} ==`);
+        break;
+      case "section": {
+        if (raw.text) lines.push(text(raw.text));
+        for (const field of raw.fields ?? []) lines.push(`  ${text(field).replace(/\n/g, ": ")}`);
+        if (raw.accessory?.type === "button") lines.push(`  ${addButton(raw.accessory, raw.block_id)}`);
+        break;
+      }
+      case "context":
+        lines.push(
+          `  (${(raw.elements ?? []).map((e) => (e.type === "mrkdwn" || e.type === "plain_text" ? mrkdwnToText((e as unknown as TextObject).text, names) : "")).join(" ")})`,
+        );
+        break;
+      case "actions":
+        lines.push(
+          `  ${(raw.elements ?? [])
+            .filter((e) => e.type === "button")
+            .map((e) => addButton(e, raw.block_id))
+            .join("   ")}`,
+        );
+        break;
+      case "divider":
+        lines.push("---");
+        break;
+      case "input":
+        lines.push(`  • ${text(raw.label)}`);
+        break;
+      default:
+        break;
+    }
+  }
+  return lines;
+}

@@ -1,0 +1,84 @@
+import { join, resolve } from "node:path";
+import { bootstrap, type BootstrapOptions, type Runtime } from "../bootstrap";
+import { loadConfig } from "../config";
+import type { Logger } from "../logger";
+import { createSlackApp } from "../slack/app";
+import { attachJobMessages } from "../slack/job-messages";
+import type { Ask } from "./modal";
+import { ConsoleReceiver } from "./receiver";
+import { ConsoleSession } from "./session";
+import { SlackStandIn } from "./slack-standin";
+
+export const CONSOLE_TEAM = "TCONSOLE";
+export const CONSOLE_USER = "UCONSOLE";
+const BOT_TOKEN = "xoxb-console";
+
+export interface ConsoleOptions {
+  env: Record<string, string | undefined>;
+  logger: (level: string) => Logger;
+  ask: Ask;
+  print: (line: string) => void;
+  bootstrap?: BootstrapOptions;
+}
+
+export interface RunningConsole {
+  session: ConsoleSession;
+  runtime: Runtime;
+  slack: SlackStandIn;
+  close(): Promise<void>;
+}
+
+/**
+ * carebridge with you as the Slack user: the real use-cases, listeners and job queue on the
+ * configured database (PGlite by default) and the sandbox vendors; a local stand-in plays Slack.
+ * Throws ConfigError for bad settings.
+ */
+export async function startConsole(options: ConsoleOptions): Promise<RunningConsole> {
+  const { env } = options;
+  const slack = await new SlackStandIn({ botToken: BOT_TOKEN, teamId: CONSOLE_TEAM, botUserId: "UCAREBRIDGE" }).start();
+  try {
+    const config = loadConfig({
+      LOG_LEVEL: "warn",
+      ...env,
+      SLACK_BOT_TOKEN: BOT_TOKEN,
+      SLACK_APP_TOKEN: "",
+      SLACK_API_URL: slack.apiUrl,
+      CAREBRIDGE_ADMINS: [CONSOLE_USER, env.CAREBRIDGE_ADMINS ?? ""].filter(Boolean).join(","),
+    });
+    slack.addUser({ id: CONSOLE_USER, name: "you", realName: "Console Admin", email: "admin@carebridge.example" });
+    const logger = options.logger(config.logLevel);
+    const runtime = await bootstrap(config, logger, options.bootstrap);
+    const receiver = new ConsoleReceiver();
+    const app = createSlackApp({
+      config,
+      services: runtime.services,
+      logger,
+      mode: { kind: "custom", receiver },
+      bot: { userId: "UCAREBRIDGE", botId: "BCAREBRIDGE" },
+    });
+    attachJobMessages(runtime.jobRunner, app.client, runtime.services);
+    await runtime.startJobs();
+    const session = new ConsoleSession({
+      receiver,
+      slack,
+      teamId: CONSOLE_TEAM,
+      userId: CONSOLE_USER,
+      channelId: "CCONSOLE",
+      filesDir: join(resolve(config.dataDir), "files"),
+      ask: options.ask,
+      print: options.print,
+    });
+    return {
+      session,
+      runtime,
+      slack,
+      async close() {
+        await runtime.close();
+        await slack.close();
+      },
+    };
+  } catch (error) {
+    await slack.close();
+    throw error;
+  }
+}

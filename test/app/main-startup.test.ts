@@ -1,0 +1,34 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+
+/** `npm start` as a new user meets it: no stack traces, just what to set. */
+function start(env: Record<string, string>) {
+  const cwd = mkdtempSync(join(tmpdir(), "carebridge-start-")); // no .env there
+  const run = spawnSync(process.execPath, ["--import", import.meta.resolve("tsx"), `${process.cwd()}/src/main.ts`], {
+    cwd,
+    env: { PATH: process.env.PATH ?? "", ...env },
+    encoding: "utf8",
+    timeout: 60_000,
+  });
+  return { code: run.status, stderr: run.stderr.trim() };
+}
+
+describe("npm start", () => {
+  it("without Slack settings says in two lines what to set, and that npm run demo runs without Slack", () => {
+    const { code, stderr } = start({});
+    expect(code).toBe(1);
+    const lines = stderr.split("\n");
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toContain("SLACK_BOT_TOKEN");
+    expect(lines[1]).toContain("npm run demo");
+  });
+
+  it("with a bad setting names it in one line", () => {
+    const { code, stderr } = start({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_APP_TOKEN: "xapp-1", PORT: "http" });
+    expect(code).toBe(1);
+    expect(stderr).toBe('PORT is not valid: expected a port number, got "http"');
+  });
+});
