@@ -29,7 +29,7 @@ export function describeCsvProblem(problem: CsvInputProblem): string {
     case "empty":
       return "The file is empty; fill in the template and upload it again.";
     case "not_csv":
-      return `The file is a ${problem.looksLike}, not a CSV; ${SAVE_AS_CSV}.`;
+      return `The file is ${problem.looksLike === "Excel workbook" ? "an" : "a"} ${problem.looksLike}, not a CSV; ${SAVE_AS_CSV}.`;
     case "wrong_delimiter":
       return `The file separates columns with ${problem.delimiter === ";" ? "semicolons" : "tabs"}; ${SAVE_AS_CSV}.`;
     case "no_header":

@@ -1,5 +1,5 @@
 import { parseCsvStream, type CsvDocument } from "../csv/parse";
-import { classifyRows, type LearnerIndex, type Preview } from "./preview";
+import { classifyRows, type Classified, type LearnerIndex, type Preview } from "./preview";
 import { COLUMN_ALIASES, REQUIRED_COLUMNS, TEMPLATE_COLUMNS, type TemplateColumn } from "./template";
 
 export interface CsvLimits {
@@ -28,7 +28,8 @@ export async function previewLearnerCsv(
   input: AsyncIterable<Uint8Array | string>,
   index: LearnerIndex,
   limits: CsvLimits = DEFAULT_CSV_LIMITS,
+  visit?: (classified: Classified) => void,
 ): Promise<LearnerCsvPreview> {
   const doc = await openLearnerCsv(input, limits);
-  return { ...(await classifyRows(doc.rows, index)), unknownColumns: doc.unknownColumns };
+  return { ...(await classifyRows(doc.rows, index, visit)), unknownColumns: doc.unknownColumns };
 }

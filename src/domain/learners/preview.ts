@@ -39,6 +39,7 @@ export type AcceptedRow = { [O in Exclude<Outcome, "rejected">]: Accepted<O> }[E
 export type Classified = RejectedRow | AcceptedRow;
 
 const NO_CHANGES: readonly ChangedField[] = [];
+const NO_IGNORED: readonly IgnoredColumn[] = [];
 
 /**
  * Classifies the rows of one file in order. It remembers each email's first line, so use one
@@ -57,19 +58,20 @@ export function createRowClassifier(index: LearnerIndex): (record: RowInput) => 
       return { outcome: "rejected", line: record.line, email, problems };
     }
     if (!result.ok) return { outcome: "rejected", line: record.line, email, problems: result.problems };
-    return against(result.row, index.get(email), result.ignoredColumns);
+    return planRow(result.row, index.get(email), result.ignoredColumns);
   };
 }
 
-function against(row: LearnerRow, existing: KnownLearner | undefined, ignoredColumns: readonly IgnoredColumn[]): Classified {
-  if (row.status === "Archived" && existing === undefined) {
-    return {
-      outcome: "rejected",
-      line: row.line,
-      email: row.email,
-      problems: ["This learner is not in CACWT, so there is nothing to archive; remove the row or set Status to Active"],
-    };
-  }
+/**
+ * What importing a valid row does to the learner CACWT has under its email (or to nobody). A row
+ * with Status Archived for a learner CACWT does not have creates them archived, as CACWT's own
+ * import does. The import job calls this again, just before acting, with what CACWT has then.
+ */
+export function planRow(
+  row: LearnerRow,
+  existing: KnownLearner | undefined,
+  ignoredColumns: readonly IgnoredColumn[] = NO_IGNORED,
+): AcceptedRow {
   const changes = existing === undefined || row.status === "Archived" ? NO_CHANGES : changedFields(row, existing);
   // Built as one literal, not by spreading a shared base: this runs for every row of large files.
   return { outcome: outcomeOf(row.status, existing?.status, changes), line: row.line, email: row.email, row, changes, ignoredColumns };
@@ -118,24 +120,37 @@ export interface RowOutcome {
 
 export interface Preview {
   counts: Record<Outcome, number>;
+  /** How many of the `create` rows say Status Archived, so the learner is created archived. */
+  createdArchived: number;
   /** Every non-empty row, in file order. */
   rows: RowOutcome[];
   /** Ignored columns that had values, with how many rows filled them, in template order. */
   ignoredValues: { column: IgnoredColumn; rows: number }[];
 }
 
-export async function classifyRows(records: AsyncIterable<RowInput> | Iterable<RowInput>, index: LearnerIndex): Promise<Preview> {
+/**
+ * Classifies every row of a file. `visit` sees each classified row as it goes, for a caller that
+ * needs more than the summary (the import keeps the accepted rows to act on).
+ */
+export async function classifyRows(
+  records: AsyncIterable<RowInput> | Iterable<RowInput>,
+  index: LearnerIndex,
+  visit?: (classified: Classified) => void,
+): Promise<Preview> {
   const classify = createRowClassifier(index);
   const counts = Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Record<Outcome, number>;
   const rows: RowOutcome[] = [];
   const ignored = new Map<IgnoredColumn, number>();
+  let createdArchived = 0;
   for await (const record of records) {
     const c = classify(record);
+    visit?.(c);
     counts[c.outcome] += 1;
     if (c.outcome === "rejected") {
       rows.push({ line: c.line, email: c.email, outcome: c.outcome, details: c.problems });
       continue;
     }
+    if (c.outcome === "create" && c.row.status === "Archived") createdArchived += 1;
     rows.push({ line: c.line, email: c.email, outcome: c.outcome, details: c.changes });
     for (const column of c.ignoredColumns) ignored.set(column, (ignored.get(column) ?? 0) + 1);
   }
@@ -143,5 +158,5 @@ export async function classifyRows(records: AsyncIterable<RowInput> | Iterable<R
     const n = ignored.get(column);
     return n === undefined ? [] : [{ column, rows: n }];
   });
-  return { counts, rows, ignoredValues };
+  return { counts, createdArchived, rows, ignoredValues };
 }

@@ -150,6 +150,13 @@ describe("parseCsvStream: files it refuses, with a sentence", () => {
     expect(await looksLike([Buffer.from("\uFEFFName,Email\r\n", "utf16le")])).toBe("binary file");
   });
 
+  it("names what the file looks like with the right article", () => {
+    expect(describeCsvProblem({ code: "not_csv", looksLike: "Excel workbook" })).toBe(
+      'The file is an Excel workbook, not a CSV; save the spreadsheet as "CSV UTF-8" and upload that file.',
+    );
+    expect(describeCsvProblem({ code: "not_csv", looksLike: "web page" })).toMatch(/^The file is a web page, not a CSV/);
+  });
+
   it("refuses an empty file", async () => {
     expect((await problemOf(readAll([]))).problem.code).toBe("empty");
     expect((await problemOf(readAll(["\uFEFF \r\n\r\n"]))).problem.code).toBe("empty");

@@ -6,7 +6,7 @@ import { rejectedRowsCsv } from "../../../src/domain/learners/report";
 import { toCsv } from "../../../src/domain/csv/write";
 import { knownLearner, openFixture } from "./fixtures";
 
-// Line 8 archives olga.nguyen106, so the README's "imported" for it presumes she is in CACWT.
+// Line 8 says Archived: it archives olga.nguyen106 when CACWT has her, and creates her archived when not.
 const OLGA = knownLearner("olga.nguyen106@partner2.org", {
   firstName: "Olga",
   lastName: "Nguyen",
@@ -75,8 +75,11 @@ describe("cacwt_learners_messy.csv gives the outcomes of the fixture README", ()
     expect(errors.map((r) => r[0])).toEqual(["Line", "4", "5", "6", "10", "11"]);
   });
 
-  it("rejects line 8 when CACWT does not have the learner, since there is nothing to archive", async () => {
+  it("creates line 8 as Archived when CACWT does not have the learner, so seven rows import", async () => {
     const byLine = await classifyFixture([]);
-    expect(byLine.get(8)).toMatchObject({ outcome: "rejected", problems: [expect.stringContaining("not in CACWT")] });
+    expect(accepted(byLine, 8)).toMatchObject({ outcome: "create", row: { status: "Archived" } });
+    const preview = await previewLearnerCsv(openFixture("cacwt_learners_messy.csv"), indexLearners([]));
+    expect(preview.counts).toEqual({ create: 7, update: 0, reactivate: 0, archive: 0, unchanged: 0, rejected: 5 });
+    expect(preview.createdArchived).toBe(1);
   });
 });

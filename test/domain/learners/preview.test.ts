@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { classifyRows, createRowClassifier, indexLearners, learnerPatch, type LearnerIndex } from "../../../src/domain/learners/preview";
+import { classifyRows, createRowClassifier, indexLearners, learnerPatch, planRow, type LearnerIndex } from "../../../src/domain/learners/preview";
 import { newLearnerFrom } from "../../../src/domain/learners/row";
 import type { TemplateColumn } from "../../../src/domain/learners/template";
 import { knownLearner } from "./fixtures";
@@ -50,15 +50,34 @@ describe("classifyRows", () => {
       { line: 5, email: "gone@x.org", outcome: "unchanged", details: [] },
       { line: 6, email: "back@x.org", outcome: "reactivate", details: ["LastName"] },
       { line: 7, email: "leaving@x.org", outcome: "archive", details: [] },
-      {
-        line: 8,
-        email: "nobody@x.org",
-        outcome: "rejected",
-        details: ["This learner is not in CACWT, so there is nothing to archive; remove the row or set Status to Active"],
-      },
+      { line: 8, email: "nobody@x.org", outcome: "create", details: [] },
       { line: 9, email: "bad", outcome: "rejected", details: ['Email "bad" is not a valid email address'] },
     ]);
-    expect(preview.counts).toEqual({ create: 1, update: 1, reactivate: 1, archive: 1, unchanged: 2, rejected: 2 });
+    expect(preview.counts).toEqual({ create: 2, update: 1, reactivate: 1, archive: 1, unchanged: 2, rejected: 1 });
+    expect(preview.createdArchived).toBe(1);
+  });
+
+  it("creates a learner CACWT does not have as Archived when the row says Archived, as CACWT's import does", () => {
+    const c = createRowClassifier(index)({ line: 2, raw: raw("nobody@x.org", { Status: "archived" }) });
+    if (c.outcome !== "create") throw new Error(c.outcome);
+    expect(c.row.status).toBe("Archived");
+    expect(newLearnerFrom(c.row, "2026-11-23")).toMatchObject({ email: "nobody@x.org", status: "Archived" });
+  });
+
+  it("shows each classified row to a visitor, in file order", async () => {
+    const seen: string[] = [];
+    await classifyRows(records(raw("new@x.org"), raw("bad"), raw("same@x.org")), index, (c) => seen.push(`${c.line}:${c.outcome}`));
+    expect(seen).toEqual(["2:create", "3:rejected", "4:unchanged"]);
+  });
+
+  it("plans a row again against what CACWT has at the time of the import", () => {
+    const c = createRowClassifier(indexLearners([]))({ line: 2, raw: raw("renamed@x.org", { LastName: "García" }) });
+    if (c.outcome === "rejected") throw new Error("rejected");
+    expect(c.outcome).toBe("create");
+    expect(planRow(c.row, knownLearner("renamed@x.org")).outcome).toBe("update");
+    expect(planRow(c.row, knownLearner("renamed@x.org", { lastName: "García" })).outcome).toBe("unchanged");
+    expect(planRow(c.row, knownLearner("renamed@x.org", { status: "Archived" })).outcome).toBe("reactivate");
+    expect(planRow(c.row, undefined).outcome).toBe("create");
   });
 
   it("keeps a learner's hire date when the file leaves DateHire blank, and updates it when given", async () => {
