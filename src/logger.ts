@@ -1,4 +1,4 @@
-import { pino, type Logger } from "pino";
+import { type DestinationStream, pino, type Logger } from "pino";
 
 export type { Logger };
 
@@ -35,14 +35,15 @@ export function redactText(text: string): string {
     .replace(PHONE, "[phone]");
 }
 
-export function createLogger(options: { level: string; pretty: boolean }): Logger {
-  return pino({
+export function createLogger(options: { level: string; pretty: boolean; destination?: DestinationStream }): Logger {
+  const settings = {
     level: options.level,
     redact: { paths: redactPaths, censor: "[redacted]" },
     ...(options.pretty
       ? { transport: { target: "pino-pretty", options: { colorize: true, ignore: "pid,hostname" } } }
       : {}),
-  });
+  };
+  return options.destination ? pino(settings, options.destination) : pino(settings);
 }
 
 /** For tests and benchmarks: a logger that writes nothing. */
