@@ -1,0 +1,104 @@
+import { parsePhoneNumberFromString } from "libphonenumber-js";
+import type { FixableField } from "./readiness";
+import { FIELD_WORDS } from "./types";
+
+/**
+ * "Fix and sync": the values staff type for a caregiver's missing fields, checked before
+ * anything is sent to Spectrum TeleTrack, and TeleTrack's own refusals mapped back onto the form.
+ */
+
+export type FixValues = Partial<Record<FixableField, string | null>>;
+export type FixErrors = Partial<Record<FixableField, string>>;
+export type FixPatch = Partial<Record<FixableField, string>>;
+
+const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const OLDEST_BIRTH_YEAR = 1900;
+/** TeleTrack serves US agencies: a number without a country code is read as a US number. */
+const DEFAULT_COUNTRY = "US";
+
+export type FixCheck = { ok: true; patch: FixPatch } | { ok: false; errors: FixErrors };
+
+function realDate(text: string): boolean {
+  const m = DATE.exec(text);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.toISOString().startsWith(text);
+}
+
+function checkOne(field: FixableField, value: string, today: string): { value: string } | { error: string } {
+  switch (field) {
+    case "email":
+      return EMAIL.test(value) ? { value } : { error: "Enter an email address such as name@example.com." };
+    case "birthDate":
+      if (!realDate(value)) return { error: "Enter the birth date as YYYY-MM-DD, e.g. 1990-07-21." };
+      if (value > today) return { error: "The birth date can't be in the future." };
+      if (Number(value.slice(0, 4)) < OLDEST_BIRTH_YEAR)
+        return { error: `Enter a birth date after ${OLDEST_BIRTH_YEAR}.` };
+      return { value };
+    case "mobilePhone": {
+      const phone = parsePhoneNumberFromString(value, DEFAULT_COUNTRY);
+      return phone?.isValid()
+        ? { value: phone.number }
+        : { error: "Enter a mobile number with its area code, e.g. (916) 555-0142 or +1 916 555 0142." };
+    }
+  }
+}
+
+/**
+ * @param asked the fields the form asked for, in order
+ * @param required the asked fields that must be filled (the others may be left blank)
+ * @param today YYYY-MM-DD, the caller's today
+ * Phones come back in E.164 (+19165550142); emails and dates as typed, trimmed.
+ */
+export function checkFix(
+  asked: readonly FixableField[],
+  required: readonly FixableField[],
+  values: FixValues,
+  today: string,
+): FixCheck {
+  const patch: FixPatch = {};
+  const errors: FixErrors = {};
+  for (const field of asked) {
+    const value = values[field]?.trim() ?? "";
+    if (value === "") {
+      if (required.includes(field)) errors[field] = `Enter the caregiver's ${FIELD_WORDS[field]}.`;
+      continue;
+    }
+    const checked = checkOne(field, value, today);
+    if ("error" in checked) errors[field] = checked.error;
+    else patch[field] = checked.value;
+  }
+  if (Object.keys(errors).length > 0) return { ok: false, errors };
+  if (Object.keys(patch).length === 0)
+    return { ok: false, errors: { [asked[0] ?? "email"]: "Fill in at least one field." } };
+  return { ok: true, patch };
+}
+
+/**
+ * The fields a form must have filled: those that block the sync. A missing phone only warns, so
+ * it is optional unless it is the only thing asked (a form that saves nothing is no use).
+ */
+export function requiredFixFields(asked: readonly FixableField[]): FixableField[] {
+  const blocking = asked.filter((f) => f !== "mobilePhone");
+  return blocking.length > 0 ? blocking : [...asked];
+}
+
+/**
+ * TeleTrack's 422 `fields` (its own field names) as errors on the form's fields; what the form
+ * did not ask about comes back as sentences for the top of the form.
+ */
+export function vendorErrorsToForm(
+  fields: Record<string, string>,
+  asked: readonly FixableField[],
+): { errors: FixErrors; other: string[] } {
+  const errors: FixErrors = {};
+  const other: string[] = [];
+  for (const [name, problem] of Object.entries(fields)) {
+    const field = asked.find((f) => f === name);
+    const sentence = `Spectrum TeleTrack says this ${problem.replace(/\.$/, "")}.`;
+    if (field) errors[field] = sentence;
+    else other.push(`Spectrum TeleTrack refused the ${name}: ${problem.replace(/\.$/, "")}.`);
+  }
+  return { errors, other };
+}

@@ -1,0 +1,71 @@
+import type { CaregiverRecord } from "./types";
+
+/**
+ * Whether a caregiver can be synced to CareAcademy (vendor help article: "A caregiver must have an
+ * email address … In some states, a birth date is also required since it can determine the
+ * caregiver's annual training due date." and "CareAcademy strongly recommends adding a mobile
+ * phone number"). Each sentence names no one: job reports group failures by their sentence, and
+ * the caregiver's name is shown next to it anyway.
+ */
+
+/** Fields staff can fill in from Slack ("Fix and sync"). */
+export type FixableField = "email" | "birthDate" | "mobilePhone";
+
+export interface Blocker {
+  field: "email" | "birthDate" | "status";
+  message: string;
+}
+
+export interface Warning {
+  field: "mobilePhone";
+  message: string;
+}
+
+export interface Readiness {
+  /** Why the caregiver cannot sync, one sentence per missing item; empty when they can. */
+  blockers: Blocker[];
+  /** What does not stop the sync but should be fixed. */
+  warnings: Warning[];
+}
+
+export const MISSING_EMAIL =
+  "Add an email address to the caregiver's profile in Spectrum TeleTrack; CareAcademy needs one to create their account.";
+
+export const NO_MOBILE_PHONE =
+  "Add a mobile phone to the caregiver's profile in Spectrum TeleTrack; without one, CareAcademy's text reminders about training won't reach them.";
+
+export const INACTIVE_IN_TELETRACK =
+  "The caregiver is inactive in Spectrum TeleTrack; mark them active there to sync them to CareAcademy.";
+
+/** Also what a 422 `birth_date_required` from the LMS turns into. */
+export function missingBirthDate(state: string): string {
+  return `Add the caregiver's birth date in Spectrum TeleTrack; CareAcademy needs it for caregivers in ${state} because it sets their annual training due date.`;
+}
+
+const blank = (value: string | null): boolean => value === null || value.trim() === "";
+
+export function needsBirthDate(state: string, birthDateRequiredStates: readonly string[]): boolean {
+  return birthDateRequiredStates.includes(state.toUpperCase());
+}
+
+export function checkReadiness(caregiver: CaregiverRecord, birthDateRequiredStates: readonly string[]): Readiness {
+  const blockers: Blocker[] = [];
+  if (caregiver.status !== "active") blockers.push({ field: "status", message: INACTIVE_IN_TELETRACK });
+  if (blank(caregiver.email)) blockers.push({ field: "email", message: MISSING_EMAIL });
+  if (blank(caregiver.birthDate) && needsBirthDate(caregiver.state, birthDateRequiredStates)) {
+    blockers.push({ field: "birthDate", message: missingBirthDate(caregiver.state) });
+  }
+  const warnings: Warning[] = blank(caregiver.mobilePhone) ? [{ field: "mobilePhone", message: NO_MOBILE_PHONE }] : [];
+  return { blockers, warnings };
+}
+
+/**
+ * The missing fields staff can fill in from Slack: those that block the sync, and a missing
+ * mobile phone. An inactive caregiver gets none: activating them is a decision for TeleTrack.
+ */
+export function fixableFields(readiness: Readiness): FixableField[] {
+  if (readiness.blockers.some((b) => b.field === "status")) return [];
+  const fields: FixableField[] = readiness.blockers.flatMap((b) => (b.field === "status" ? [] : [b.field]));
+  if (readiness.warnings.length > 0) fields.push("mobilePhone");
+  return fields;
+}
