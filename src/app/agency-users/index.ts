@@ -1,0 +1,49 @@
+import type { Config } from "../../config";
+import type { AgencyUserForm } from "../../domain/agency-users/validation";
+import type { PersonName } from "../../domain/agency-users/username";
+import type { PrismaClient } from "../../generated/prisma/client";
+import type { StaffDirectory } from "../../providers/roles";
+import type { AccessService } from "../access/service";
+import type { Actor } from "../actor";
+import type { Audit } from "../audit";
+import { createAgencyUser } from "./create";
+import type { AgencyUsersDeps, SelfEmail } from "./deps";
+import { createDirectoryCache, DIRECTORY_TTL_MS } from "./directory-cache";
+import { prepareForm, suggestUsername } from "./form";
+import { listAgencyUsers } from "./list";
+
+export type { CreatedAgencyUser, CreateResult } from "./create";
+export type { CreateFormData } from "./form";
+export type { AgencyUserPage, AgencyUserRow } from "./list";
+export type { SelfEmail } from "./deps";
+export { LIST_PAGE_SIZE } from "./list";
+
+export type AgencyUsers = ReturnType<typeof createAgencyUsers>;
+
+/** Workflow 3: Caresmartz360 agency users, created from a form and listed by office. */
+export function createAgencyUsers(deps: {
+  directory: StaffDirectory;
+  access: Pick<AccessService, "check" | "principal">;
+  audit: Audit;
+  prisma: Pick<PrismaClient, "processedEvent">;
+  config: Pick<Config, "usernameFormat" | "roleRanking">;
+  now: () => Date;
+}) {
+  const all: AgencyUsersDeps = {
+    directory: deps.directory,
+    cache: createDirectoryCache(deps.directory, { ttlMs: DIRECTORY_TTL_MS, now: deps.now }),
+    access: deps.access,
+    audit: deps.audit,
+    prisma: deps.prisma,
+    config: deps.config,
+  };
+  return {
+    /** The form's options for this creator, or why they may not create agency users. */
+    prepareForm: (actor: Actor, selfEmail: SelfEmail) => prepareForm(all, actor, selfEmail),
+    suggestUsername: (actor: Actor, name: PersonName) => suggestUsername(all, actor, name),
+    /** `formId` identifies one filled-in form (the Slack view id): submitting it twice creates one user. */
+    create: (actor: Actor, form: AgencyUserForm, options: { formId: string; selfEmail: SelfEmail }) =>
+      createAgencyUser(all, actor, form, options),
+    list: (actor: Actor, request: { office?: string; page?: number }) => listAgencyUsers(all, actor, request),
+  };
+}
