@@ -1,5 +1,7 @@
 import type { JobItem } from "../jobs/types";
 import type { Action } from "./access/policy";
+import { CAREGIVER_SYNC_KIND, caregiverSyncKind } from "./caregivers/job-kind";
+import { LEARNER_JOB_KINDS } from "./learners/job-kinds";
 
 export interface JobKind {
   /** What people call it: "Caregiver sync". */
@@ -11,7 +13,10 @@ export interface JobKind {
 }
 
 /** Every kind of bulk job; a workflow adds its own. */
-export const JOB_KINDS: Record<string, JobKind> = {};
+export const JOB_KINDS: Record<string, JobKind> = {
+  ...LEARNER_JOB_KINDS,
+  [CAREGIVER_SYNC_KIND]: caregiverSyncKind,
+};
 
 export function jobKind(kind: string): JobKind {
   return JOB_KINDS[kind] ?? { label: kind, action: "access.manage", describeItem: (item) => ({ Item: item.key }) };

@@ -96,7 +96,10 @@ function changedFields(row: LearnerRow, existing: KnownLearner): readonly Change
 }
 
 /** The fields of a CACWT learner PATCH (providers.md). */
-export type LearnerPatch = Partial<Pick<KnownLearner, "status" | "firstName" | "lastName" | "affiliation" | "employeeType" | "dateHire">>;
+export type LearnerPatch = Partial<Pick<KnownLearner, "status" | "firstName" | "lastName" | "affiliation" | "employeeType">> & {
+  /** YYYY-MM-DD: a patch never clears a hire date. */
+  dateHire?: string;
+};
 
 /** What to PATCH for an update, a reactivation or an archival: the new status and the changed fields only. */
 export function learnerPatch(c: Extract<AcceptedRow, { outcome: "update" | "reactivate" | "archive" }>): LearnerPatch {
@@ -106,7 +109,7 @@ export function learnerPatch(c: Extract<AcceptedRow, { outcome: "update" | "reac
   if (changes.includes("LastName")) patch.lastName = row.lastName;
   if (changes.includes("Affiliation")) patch.affiliation = row.affiliation;
   if (changes.includes("EmployeeType")) patch.employeeType = row.employeeType;
-  if (changes.includes("DateHire")) patch.dateHire = row.dateHire;
+  if (changes.includes("DateHire") && row.dateHire !== null) patch.dateHire = row.dateHire;
   return patch;
 }
 

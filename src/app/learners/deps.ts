@@ -1,0 +1,44 @@
+import type { ArchiveThreshold } from "../../domain/learners/archive-filter";
+import type { CsvLimits } from "../../domain/learners/learner-csv";
+import type { RandomBytes } from "../../domain/learners/password";
+import type { PrismaClient } from "../../generated/prisma/client";
+import type { JobRunner } from "../../jobs/runner";
+import type { JobStore } from "../../jobs/store";
+import type { LearnerLms } from "../../providers/roles";
+import type { AccessService } from "../access/service";
+import type { Audit } from "../audit";
+
+/** What the CACWT learner use-cases stand on. */
+export interface LearnersDeps {
+  lms: LearnerLms;
+  access: Pick<AccessService, "check">;
+  audit: Audit;
+  prisma: Pick<PrismaClient, "upload">;
+  jobStore: JobStore;
+  jobRunner: Pick<JobRunner, "register">;
+  csvLimits: CsvLimits;
+  archiveThreshold: ArchiveThreshold;
+  now: () => Date;
+  /** crypto.randomBytes in the app: the source of every temporary password. */
+  randomBytes: RandomBytes;
+}
+
+export const JOB_IMPORT = "learner-import";
+export const JOB_ARCHIVE = "learner-archive";
+export const JOB_REACTIVATE = "learner-reactivate";
+
+/**
+ * Today in California, where CACWT's learners work: a date of hire is the day the account is
+ * created there, not in UTC (which is already tomorrow every evening).
+ */
+export function californiaToday(now: Date): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "America/Los_Angeles" }).format(now);
+}
+
+/**
+ * Items in flight per learner job. One for now: JobRunner.processAll pushes a lane's result into
+ * the batch array it read before awaiting the item, so a flush during that wait loses the result
+ * and the item stays pending (reported to the lead). At CACWT's 10 requests a second one lane
+ * (two calls per row) is close to the limit anyway.
+ */
+export const LEARNER_JOB_CONCURRENCY = 1;

@@ -1,0 +1,53 @@
+import { generateTemporaryPassword } from "../../domain/learners/password";
+import { learnerPatch, planRow } from "../../domain/learners/preview";
+import { newLearnerFrom } from "../../domain/learners/row";
+import type { ItemResult, JobHandler } from "../../jobs/types";
+import { ConflictError } from "../../providers/http/errors";
+import type { Actor } from "../actor";
+import { californiaToday, JOB_IMPORT, LEARNER_JOB_CONCURRENCY, type LearnersDeps } from "./deps";
+import type { ImportItemInput } from "./import-preview";
+
+const DONE_WORD = { update: "updated", archive: "archived", reactivate: "reactivated" } as const;
+const ACTION = { update: "learner.update", archive: "learner.archive", reactivate: "learner.reactivate" } as const;
+
+/**
+ * Applies one row of an import, one CACWT call per change (not CACWT's own CSV import): each
+ * line gets its own outcome, SCIM works the same, every learner gets a strong password of their
+ * own, and a repeat is harmless because the row is planned again against what CACWT has now.
+ */
+export function importJobHandler(deps: Pick<LearnersDeps, "lms" | "audit" | "now" | "randomBytes">): JobHandler {
+  const { lms, audit } = deps;
+  return {
+    kind: JOB_IMPORT,
+    concurrency: LEARNER_JOB_CONCURRENCY,
+    async processItem(item, job): Promise<ItemResult> {
+      const { row } = item.input as unknown as ImportItemInput;
+      const actor: Actor = { workspaceId: job.workspaceId, userId: job.approvedBy ?? job.actorSlackId };
+      const current = await lms.findByEmail(row.email);
+      const plan = planRow(row, current ?? undefined);
+      const via = { via: "import", jobId: job.id, line: row.line };
+
+      if (plan.outcome === "unchanged") return { status: "done", outcome: "unchanged" };
+      if (plan.outcome === "create") {
+        const learner = newLearnerFrom(row, californiaToday(deps.now()));
+        try {
+          await lms.create({ ...learner, temporaryPassword: generateTemporaryPassword(deps.randomBytes) });
+        } catch (error) {
+          if (!(error instanceof ConflictError)) throw error;
+          return { status: "failed", outcome: "failed", message: "CACWT already has a learner with this email or user ID; check it in CACWT, then retry." };
+        }
+        await audit.record(actor, { action: "learner.create", targetType: "cacwt-learner", targetId: learner.userId, outcome: "ok", details: { ...via, status: row.status } });
+        return { status: "done", outcome: "created", ...(row.status === "Archived" ? { message: "created as Archived" } : {}) };
+      }
+      if (current === null) throw new Error("planned a change to a learner CACWT does not have");
+      const updated = await lms.update(current.userId, learnerPatch(plan));
+      const details = { ...via, fields: [...plan.changes], from: current.status, to: updated.status };
+      if (plan.outcome !== "update" && updated.status !== row.status) {
+        await audit.record(actor, { action: ACTION[plan.outcome], targetType: "cacwt-learner", targetId: current.userId, outcome: "failed", details });
+        return { status: "failed", outcome: "failed", message: `CACWT kept the learner ${updated.status}.` };
+      }
+      await audit.record(actor, { action: ACTION[plan.outcome], targetType: "cacwt-learner", targetId: current.userId, outcome: "ok", details });
+      return { status: "done", outcome: DONE_WORD[plan.outcome], ...(plan.changes.length > 0 ? { message: `changed ${plan.changes.join(", ")}` } : {}) };
+    },
+  };
+}

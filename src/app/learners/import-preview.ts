@@ -1,0 +1,131 @@
+import { CsvInputError, describeCsvProblem } from "../../domain/csv/errors";
+import type { Outcome } from "../../domain/learners/preview";
+import { describeIgnoredValues } from "../../domain/learners/report";
+import type { LearnerRow } from "../../domain/learners/row";
+import { Prisma } from "../../generated/prisma/client";
+import type { CacwtLearner } from "../../providers/roles";
+import type { Actor } from "../actor";
+import { fail, type Result } from "../result";
+import { JOB_IMPORT, type LearnersDeps } from "./deps";
+import { FileDownloadError, looksLikeCsvFile, type IncomingFile } from "./incoming-file";
+import { previewFile, type FilePreview } from "./preview-file";
+
+/** What an upload's preview keeps (Upload.preview): enough for the message, the errors file and the log. */
+export interface StoredPreview {
+  filename: string;
+  counts: Record<Outcome, number>;
+  createdArchived: number;
+  /** Every rejected row with all its problems. */
+  rejected: Array<{ line: number; email: string; problems: string[] }>;
+  /** Sentences about template columns the file filled that are not used. */
+  ignored: string[];
+  unknownColumns: string[];
+}
+
+export interface ImportPreview extends StoredPreview {
+  uploadId: string;
+  jobId: string;
+  /** When the same bytes were imported before, and who pressed Import. */
+  previousImport: { at: Date; by: string } | null;
+}
+
+/** One import job item: a row that passed, normalized; the job plans it again against CACWT when it runs. */
+export interface ImportItemInput {
+  row: LearnerRow;
+}
+
+export function createImportPreview(deps: Pick<LearnersDeps, "lms" | "access" | "audit" | "prisma" | "jobStore" | "csvLimits">) {
+  const { access, prisma, jobStore, csvLimits } = deps;
+
+  async function readFile(file: IncomingFile, known: CacwtLearner[]): Promise<Result<FilePreview>> {
+    try {
+      return { ok: true, ...(await previewFile(await file.open(), known, csvLimits)) };
+    } catch (error) {
+      if (error instanceof CsvInputError || error instanceof FileDownloadError) return fail(error.message);
+      throw error;
+    }
+  }
+
+  async function previousImport(workspaceId: string, sha256: string): Promise<ImportPreview["previousImport"]> {
+    const earlier = await prisma.upload.findFirst({
+      where: { workspaceId, sha256, status: "imported" },
+      orderBy: { createdAt: "desc" },
+    });
+    const job = earlier?.jobId ? await jobStore.get(earlier.jobId) : null;
+    if (!earlier || !job) return null;
+    return { at: job.startedAt ?? job.updatedAt, by: job.approvedBy ?? job.actorSlackId };
+  }
+
+  return {
+    /**
+     * Checks who uploaded and what before downloading anything, then previews the file against
+     * CACWT and keeps the plan as a job waiting for Import.
+     */
+    async preview(actor: Actor, file: IncomingFile): Promise<Result<{ preview: ImportPreview }>> {
+      const allowed = await access.check(actor, "learner.import", { type: "file", id: file.id });
+      if (!allowed.allowed) return fail(allowed.reason);
+      if (!looksLikeCsvFile(file)) {
+        return fail(`${file.name} is not a CSV file; carebridge imports learners from the CACWT template saved as "CSV UTF-8".`);
+      }
+      if (file.size > csvLimits.maxBytes) return fail(describeCsvProblem({ code: "too_large", maxBytes: csvLimits.maxBytes }));
+      const where = { workspaceId_slackFileId: { workspaceId: actor.workspaceId, slackFileId: file.id } };
+      if (await prisma.upload.findUnique({ where })) return fail("carebridge has already previewed this file; use the buttons on that preview.");
+
+      const known: CacwtLearner[] = [];
+      for await (const learner of deps.lms.list({})) known.push(learner);
+      const read = await readFile(file, known);
+      if (!read.ok) return read;
+      const { preview, accepted, sha256 } = read;
+      const stored: StoredPreview = {
+        filename: file.name,
+        counts: preview.counts,
+        createdArchived: preview.createdArchived,
+        rejected: preview.rows.flatMap((r) => (r.outcome === "rejected" ? [{ line: r.line, email: r.email, problems: [...r.details] }] : [])),
+        ignored: describeIgnoredValues(preview.ignoredValues),
+        unknownColumns: preview.unknownColumns,
+      };
+      const before = await previousImport(actor.workspaceId, sha256);
+      const { job } = await jobStore.create({
+        workspaceId: actor.workspaceId,
+        kind: JOB_IMPORT,
+        actorSlackId: actor.userId,
+        params: { filename: file.name, fileId: file.id },
+        status: "preview",
+        items: accepted.map((c) => ({ key: c.email, seq: c.line, input: { row: c.row } satisfies ImportItemInput })),
+        channelId: file.channelId,
+        threadTs: file.threadTs,
+      });
+      let uploadId: string;
+      try {
+        const upload = await prisma.upload.create({
+          data: {
+            workspaceId: actor.workspaceId,
+            slackFileId: file.id,
+            sha256,
+            filename: file.name,
+            uploaderId: actor.userId,
+            channelId: file.channelId,
+            threadTs: file.threadTs,
+            status: "previewed",
+            preview: stored as unknown as Prisma.InputJsonValue,
+            jobId: job.id,
+          },
+        });
+        uploadId = upload.id;
+      } catch (error) {
+        // The same file shared twice at once: the first preview stands.
+        if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")) throw error;
+        await jobStore.transition(job.id, ["preview"], "cancelled");
+        return fail("carebridge has already previewed this file; use the buttons on that preview.");
+      }
+      await deps.audit.record(actor, {
+        action: "learner.import.preview",
+        targetType: "upload",
+        targetId: uploadId,
+        outcome: "ok",
+        details: { ...stored.counts, createdArchived: stored.createdArchived },
+      });
+      return { ok: true, preview: { ...stored, uploadId, jobId: job.id, previousImport: before } };
+    },
+  };
+}

@@ -1,0 +1,117 @@
+import { newLearnerFrom, type LearnerRow } from "../../domain/learners/row";
+import { generateTemporaryPassword } from "../../domain/learners/password";
+import type { LearnerStatus } from "../../domain/learners/learner";
+import { templateCsv } from "../../domain/learners/template";
+import { ConflictError, UnavailableError } from "../../providers/http/errors";
+import type { CacwtLearner } from "../../providers/roles";
+import type { Actor } from "../actor";
+import { fail, type Result } from "../result";
+import { californiaToday, type LearnersDeps } from "./deps";
+import { findLearners, type LearnerSearch } from "./search";
+import { validateNewLearner, type NewLearnerForm } from "./new-learner-form";
+
+export interface CsvFile {
+  filename: string;
+  content: string;
+}
+
+const TARGET = "cacwt-learner";
+
+/** One learner at a time: add, look up, archive, reactivate; and the empty templates. */
+export function createOneLearner(deps: Pick<LearnersDeps, "lms" | "access" | "audit" | "now" | "randomBytes">) {
+  const { lms, access, audit } = deps;
+
+  /**
+   * The checks a new learner must pass before anything is created: the form, then CACWT for
+   * the email. An archived learner with the email comes back as `archived`, to be offered for
+   * reactivation instead of a duplicate.
+   */
+  async function prepare(actor: Actor, form: NewLearnerForm): Promise<Result<{ row: LearnerRow; archived: CacwtLearner | null }>> {
+    const allowed = await access.check(actor, "learner.manage", { type: TARGET, id: "new" });
+    if (!allowed.allowed) return fail(allowed.reason);
+    const valid = validateNewLearner(form, californiaToday(deps.now()));
+    if (!valid.ok) return valid;
+    const existing = await lms.findByEmail(valid.row.email);
+    if (existing?.status === "Active") {
+      return fail(`${nameOf(existing)} already has an active CACWT account with this email; each learner needs their own email.`, "email");
+    }
+    return { ok: true, row: valid.row, archived: existing };
+  }
+
+  return {
+    async checkNew(actor: Actor, form: NewLearnerForm): Promise<Result<{ archived: CacwtLearner | null }>> {
+      const prepared = await prepare(actor, form);
+      return prepared.ok ? { ok: true, archived: prepared.archived } : prepared;
+    },
+
+    /** Creates the learner with a strong temporary password that CACWT emails them; carebridge never keeps it. */
+    async add(actor: Actor, form: NewLearnerForm): Promise<Result<{ learner: CacwtLearner }>> {
+      const prepared = await prepare(actor, form);
+      if (!prepared.ok) return prepared;
+      if (prepared.archived) {
+        return fail(`${nameOf(prepared.archived)} already has an archived CACWT account with this email; reactivate it instead.`, "email");
+      }
+      const learner = newLearnerFrom(prepared.row, californiaToday(deps.now()), {
+        trainingManager: form.trainingManager,
+        supervisor: form.supervisor,
+      });
+      try {
+        await lms.create({ ...learner, temporaryPassword: generateTemporaryPassword(deps.randomBytes) });
+      } catch (error) {
+        if (error instanceof ConflictError) return fail("Someone added a learner with this email a moment ago; look them up with /learner.", "email");
+        // A create that timed out may have happened: the look-up below tells.
+        if (!(error instanceof UnavailableError && error.mayHaveApplied)) throw error;
+      }
+      const created = await lms.findByEmail(learner.email);
+      const details = { county: prepared.row.county, trainingManager: learner.trainingManager, supervisor: learner.supervisor };
+      if (!created) {
+        await audit.record(actor, { action: "learner.create", targetType: TARGET, targetId: learner.userId, outcome: "failed", details });
+        return fail("CACWT did not confirm the new learner; look them up with /learner in a minute before adding them again.");
+      }
+      await audit.record(actor, { action: "learner.create", targetType: TARGET, targetId: created.userId, outcome: "ok", details });
+      return { ok: true, learner: created };
+    },
+
+    async find(actor: Actor, query: string): Promise<Result<LearnerSearch>> {
+      const allowed = await access.check(actor, "learner.view");
+      if (!allowed.allowed) return fail(allowed.reason);
+      if (query.trim() === "") return fail("Say who to look up: /learner <email or name>.");
+      return { ok: true, ...(await findLearners(lms, query)) };
+    },
+
+    /** Archives or reactivates one learner and reads the status back: a change CACWT did not keep is a failure. */
+    async setStatus(actor: Actor, email: string, status: LearnerStatus): Promise<Result<{ learner: CacwtLearner; changed: boolean }>> {
+      const action = status === "Archived" ? "learner.archive" : "learner.reactivate";
+      const allowed = await access.check(actor, "learner.manage", { type: TARGET, id: email });
+      if (!allowed.allowed) return fail(allowed.reason);
+      const current = await lms.findByEmail(email.trim().toLowerCase());
+      if (!current) return fail(`CACWT has no learner with the email ${email.trim()}.`);
+      if (current.status === status) return { ok: true, learner: current, changed: false };
+      await lms.update(current.userId, { status });
+      const after = await lms.findByEmail(current.email);
+      if (after?.status !== status) {
+        await audit.record(actor, { action, targetType: TARGET, targetId: current.userId, outcome: "failed", details: { from: current.status, to: status } });
+        return fail(`CACWT still shows ${nameOf(current)} as ${after?.status ?? "missing"}; try again, and check CACWT if it keeps happening.`);
+      }
+      await audit.record(actor, { action, targetType: TARGET, targetId: current.userId, outcome: "ok", details: { from: current.status, to: status } });
+      return { ok: true, learner: after, changed: true };
+    },
+
+    /** The creation and archival templates, header only (an example row would get imported by mistake). */
+    async templates(actor: Actor): Promise<Result<{ files: CsvFile[] }>> {
+      const allowed = await access.check(actor, "learner.view");
+      if (!allowed.allowed) return fail(allowed.reason);
+      return {
+        ok: true,
+        files: [
+          { filename: "cacwt-learners-creation-template.csv", content: templateCsv("creation") },
+          { filename: "cacwt-learners-archival-template.csv", content: templateCsv("archival") },
+        ],
+      };
+    },
+  };
+}
+
+export function nameOf(learner: Pick<CacwtLearner, "firstName" | "lastName">): string {
+  return `${learner.firstName} ${learner.lastName}`.trim();
+}

@@ -1,0 +1,42 @@
+import type { LearnerStatus } from "../../domain/learners/learner";
+import type { ItemResult, JobHandler } from "../../jobs/types";
+import type { Actor } from "../actor";
+import { JOB_ARCHIVE, JOB_REACTIVATE, LEARNER_JOB_CONCURRENCY, type LearnersDeps } from "./deps";
+
+/** One learner of a bulk archive or of its undo: who, by CACWT user ID, and their name for the report. */
+export interface StatusItemInput {
+  userId: string;
+  email: string;
+  firstName: string;
+  lastName: string;
+}
+
+/**
+ * Archives (or reactivates) one learner, looking first: a learner already there is left alone,
+ * so a repeat is harmless; the status CACWT answers with is checked.
+ */
+export function statusJobHandler(target: LearnerStatus, deps: Pick<LearnersDeps, "lms" | "audit">): JobHandler {
+  const archive = target === "Archived";
+  return {
+    kind: archive ? JOB_ARCHIVE : JOB_REACTIVATE,
+    concurrency: LEARNER_JOB_CONCURRENCY,
+    async processItem(item, job): Promise<ItemResult> {
+      const { userId } = item.input as unknown as StatusItemInput;
+      const actor: Actor = { workspaceId: job.workspaceId, userId: job.approvedBy ?? job.actorSlackId };
+      const current = await deps.lms.findByUserId(userId);
+      if (!current) return { status: "failed", outcome: "failed", message: "CACWT no longer has this learner." };
+      if (current.status === target) return { status: "skipped", outcome: "unchanged", message: `already ${target}` };
+      const updated = await deps.lms.update(userId, { status: target });
+      const ok = updated.status === target;
+      await deps.audit.record(actor, {
+        action: archive ? "learner.archive" : "learner.reactivate",
+        targetType: "cacwt-learner",
+        targetId: userId,
+        outcome: ok ? "ok" : "failed",
+        details: { via: job.kind, jobId: job.id, from: current.status, to: updated.status },
+      });
+      if (!ok) return { status: "failed", outcome: "failed", message: `CACWT kept the learner ${updated.status}.` };
+      return { status: "done", outcome: archive ? "archived" : "reactivated" };
+    },
+  };
+}

@@ -1,0 +1,60 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { learnerJobHandlers } from "../../../src/app/learners";
+import { JobRunner } from "../../../src/jobs/runner";
+import type { JobStore } from "../../../src/jobs/store";
+import { silentLogger } from "../../../src/logger";
+import { testDatabaseKind } from "../../support/db";
+import { ADMIN, fixture, startHarness, type Harness } from "./harness";
+
+describe(`an import that dies mid-run (${testDatabaseKind})`, () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness();
+  });
+  afterAll(async () => {
+    await h.close();
+  });
+
+  it("resumes after a restart without creating anyone twice", async () => {
+    const preview = await h.learners.imports.preview(ADMIN, h.file("valid.csv", fixture("cacwt_learners_valid.csv")));
+    if (!preview.ok) throw new Error(preview.problems[0]?.message);
+    const { jobId } = preview.preview;
+    const started = await h.learners.imports.start(ADMIN, jobId);
+    expect(started.ok && started.started).toBe(true);
+
+    // The first runner dies while writing its third batch: those three learners exist in CACWT,
+    // but the database never heard of it, as when the process is killed at that moment.
+    let writes = 0;
+    let died!: () => void;
+    const dead = new Promise<void>((resolve) => (died = resolve));
+    const dying: JobStore = {
+      ...h.deps.jobStore,
+      record: (...args) => {
+        writes += 1;
+        if (writes <= 2) return h.deps.jobStore.record(...args);
+        died();
+        return new Promise(() => {});
+      },
+    };
+    const first = new JobRunner({ store: dying, logger: silentLogger, describeError: String, flushEvery: 3 });
+    for (const handler of learnerJobHandlers(h.deps)) first.register(handler);
+    void first.run(jobId);
+    await dead;
+    const created = () => [...h.sandbox.state.cacwt.learners.keys()].filter((k) => k.endsWith("@partner1.org") || k.endsWith("@partner2.org") || k.endsWith("@partner3.org"));
+    expect(created()).toHaveLength(9);
+    expect(await h.deps.jobStore.get(jobId)).toMatchObject({ status: "running", processed: 6 });
+
+    // A restart sees the dead runner's lease expired and resumes the pending rows.
+    const later = () => new Date(Date.now() + 120_000);
+    const second = new JobRunner({ store: h.deps.jobStore, logger: silentLogger, describeError: String, now: later });
+    for (const handler of learnerJobHandlers(h.deps)) second.register(handler);
+    expect(await second.resumeInterrupted()).toEqual([jobId]);
+
+    expect(await h.deps.jobStore.get(jobId)).toMatchObject({ status: "done", processed: 25, failed: 0 });
+    expect(await h.deps.jobStore.outcomes(jobId)).toEqual({ created: 22, unchanged: 3 });
+    expect(created()).toHaveLength(25);
+    const mails = h.sandbox.state.outbox.filter((m) => m.kind === "temporary_password" && /@partner\d\.org$/.test(m.to));
+    expect(mails).toHaveLength(25);
+    expect(new Set(mails.map((m) => m.to)).size).toBe(25);
+  });
+});
