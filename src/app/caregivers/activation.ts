@@ -1,0 +1,87 @@
+import { TARGET_STATUS, type ActivationChange } from "../../domain/caregivers/card-actions";
+import type { Actor } from "../actor";
+import { fail, type Result } from "../result";
+import { buildCard, type CaregiverCard } from "./card";
+import type { CaregiverDeps } from "./deps";
+import type { Guard } from "./guard";
+import { locate } from "./lms-account";
+import type { Links } from "./links";
+import type { OneCaregiver } from "./one";
+
+const WORDS: Record<ActivationChange, { done: string; already: string }> = {
+  deactivate: { done: "deactivated", already: "is already deactivated" },
+  reactivate: { done: "reactivated", already: "is already active" },
+};
+
+/**
+ * Deactivate / Reactivate from a card. Every press re-checks the presser, looks at the account
+ * as it is now (a stale button answers with what is true), and reads the status back after the
+ * change: an LMS that answered 200 but did not change is a failure, not a success.
+ */
+export function createActivation(deps: CaregiverDeps, links: Links, one: OneCaregiver, guard: Guard) {
+  const { lms, audit } = deps;
+
+  return async function change(
+    actor: Actor,
+    caregiverId: string,
+    change: ActivationChange,
+    madeFor?: string,
+  ): Promise<Result<{ card: CaregiverCard; message: string }>> {
+    const refused = await guard(actor, "caregiver.activation", { type: "caregiver", id: caregiverId }, madeFor);
+    if (refused) return refused;
+    const caregiver = await one.fetchCaregiver(caregiverId);
+    if (!caregiver) return fail(`Spectrum TeleTrack no longer has a caregiver with id ${caregiverId}.`);
+    const name = `${caregiver.firstName} ${caregiver.lastName}`;
+    const link = await links.find(actor.workspaceId, caregiverId);
+    const found = await locate(lms, caregiverId, link?.lmsUserId);
+    if (!found) {
+      return {
+        ok: true,
+        card: await one.currentCard(actor, caregiver),
+        message: `${name} has no CareAcademy account yet; sync them first.`,
+      };
+    }
+    const target = TARGET_STATUS[change];
+    if (found.user.status === target) {
+      return {
+        ok: true,
+        card: await one.currentCard(actor, caregiver),
+        message: `${name} ${WORDS[change].already} in CareAcademy.`,
+      };
+    }
+
+    await (change === "deactivate" ? lms.deactivate(found.user.id) : lms.reactivate(found.user.id));
+    const back = await lms.get(found.user.id);
+    const took = back.status === target;
+    await audit.record(actor, {
+      action: `caregiver.${change}`,
+      targetType: "caregiver",
+      targetId: caregiverId,
+      outcome: took ? "ok" : "failed",
+      details: { lmsUserId: back.id, statusAfter: back.status },
+    });
+    const held = change === "deactivate" && took;
+    if (link?.lmsUserId === back.id) {
+      await links.setStatus(link, back.status, held, back.trainingDueDate);
+    } else {
+      await links.save(actor.workspaceId, caregiver, back, {
+        fingerprint: null,
+        teletrackLinked: false,
+        heldDeactivated: held,
+        trainingDueDate: back.trainingDueDate,
+      });
+    }
+    if (!took) {
+      return fail(
+        `CareAcademy still shows ${name} as ${back.status} after the request to ${change}; nothing changed. Try again, or check the account in CareAcademy.`,
+      );
+    }
+    const card = buildCard({
+      caregiver,
+      user: back,
+      linked: true,
+      birthDateRequiredStates: deps.birthDateRequiredStates,
+    });
+    return { ok: true, card, message: `${name} is now ${WORDS[change].done} in CareAcademy.` };
+  };
+}

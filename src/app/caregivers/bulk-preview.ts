@@ -1,0 +1,111 @@
+import { needsWork, planCaregiver, summarizePlan, type PlanSummary } from "../../domain/caregivers/bulk-plan";
+import { checkReadiness } from "../../domain/caregivers/readiness";
+import type { Caregiver, LmsUser } from "../../providers/roles";
+import type { Actor } from "../actor";
+import type { Result } from "../result";
+import { mapConcurrently } from "./concurrently";
+import type { CaregiverDeps } from "./deps";
+import type { Guard } from "./guard";
+import { CAREGIVER_SYNC_KIND, type SyncItemInput } from "./job-kind";
+import type { Links } from "./links";
+
+/**
+ * `/sync-caregiver all`: what a sync of every caregiver would do, saved as a job in "preview"
+ * that Confirm starts.
+ *
+ * Cost in vendor requests, the LMS being the scarce one (CareAcademy's contract has no "list
+ * every user" call, only look-ups by email or TeleTrack id):
+ * - TeleTrack: one request per page of caregivers (200 a page).
+ * - LMS: none for caregivers carebridge has linked — their last synced fields are fingerprinted,
+ *   so "changed since the last sync" is known locally — and one look-up by TeleTrack id for each
+ *   caregiver not yet linked who can sync (so the first preview of 5,000 new caregivers takes
+ *   about 250 s at 20 requests per second; later ones take seconds).
+ * Incremental (the default after a finished run) lists only caregivers TeleTrack changed since
+ * that run listed them; `full` lists everyone.
+ */
+export interface BulkPreview {
+  /** null when there is nothing to do. */
+  jobId: string | null;
+  mode: "full" | "incremental";
+  /** The updatedSince of an incremental run. */
+  since: string | null;
+  summary: PlanSummary;
+  /** Caregivers the job will work on (everything but unchanged and inactive). */
+  items: number;
+}
+
+export interface SyncAllParams {
+  mode: BulkPreview["mode"];
+  since: string | null;
+  /** When this run started listing TeleTrack: the next incremental run's updatedSince. */
+  listedAt: string;
+  summary: PlanSummary;
+}
+
+/** Look-ups in flight at once: enough that the LMS's rate limit, not its latency, sets the pace. */
+const LOOKUP_CONCURRENCY = 16;
+
+export function createBulkPreview(deps: CaregiverDeps, links: Links, guard: Guard) {
+  const { prisma, source, lms } = deps;
+
+  async function lastListedAt(workspaceId: string): Promise<string | null> {
+    const last = await prisma.job.findFirst({
+      where: { workspaceId, kind: CAREGIVER_SYNC_KIND, status: "done" },
+      orderBy: { createdAt: "desc" },
+    });
+    const listedAt = (last?.params as Partial<SyncAllParams> | undefined)?.listedAt;
+    return typeof listedAt === "string" ? listedAt : null;
+  }
+
+  return async function previewAll(
+    actor: Actor,
+    options: { full: boolean; channelId?: string },
+  ): Promise<Result<{ preview: BulkPreview }>> {
+    const refused = await guard(actor, "caregiver.sync-all", { type: "caregiver", id: "all" });
+    if (refused) return refused;
+    const since = options.full ? null : await lastListedAt(actor.workspaceId);
+    const listedAt = deps.now().toISOString();
+    const known = await links.all(actor.workspaceId);
+
+    const caregivers: Caregiver[] = [];
+    for await (const caregiver of source.listCaregivers(since === null ? {} : { updatedSince: since }))
+      caregivers.push(caregiver);
+    const toLookUp = caregivers.filter(
+      (c) => !known.has(c.id) && checkReadiness(c, deps.birthDateRequiredStates).blockers.length === 0,
+    );
+    const found = new Map<string, LmsUser | null>();
+    const results = await mapConcurrently(toLookUp, LOOKUP_CONCURRENCY, (c) => lms.findByExternalId(c.id));
+    toLookUp.forEach((c, i) => found.set(c.id, results[i] ?? null));
+
+    const entries = caregivers.map((c) => {
+      const link = known.get(c.id);
+      return planCaregiver(
+        c,
+        deps.birthDateRequiredStates,
+        link && { fingerprint: link.data.fingerprint },
+        found.get(c.id) ?? null,
+      );
+    });
+    const summary = summarizePlan(entries);
+    const items = entries.filter(needsWork).map((e, seq) => ({
+      key: e.caregiverId,
+      seq,
+      input: { caregiverId: e.caregiverId, name: e.name } satisfies SyncItemInput,
+    }));
+    const mode = since === null ? "full" : "incremental";
+    const preview = { mode, since, summary, items: items.length } as const;
+    if (items.length === 0) return { ok: true, preview: { ...preview, jobId: null } };
+
+    const params: SyncAllParams = { mode, since, listedAt, summary };
+    const { job } = await deps.jobStore.create({
+      workspaceId: actor.workspaceId,
+      kind: CAREGIVER_SYNC_KIND,
+      actorSlackId: actor.userId,
+      params,
+      items,
+      status: "preview",
+      ...(options.channelId ? { channelId: options.channelId } : {}),
+    });
+    return { ok: true, preview: { ...preview, jobId: job.id } };
+  };
+}

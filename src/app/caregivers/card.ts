@@ -1,0 +1,70 @@
+import { cardActions, type CardAction } from "../../domain/caregivers/card-actions";
+import { changedFields, lmsFieldsOf } from "../../domain/caregivers/fields";
+import { checkReadiness, fixableFields, type FixableField } from "../../domain/caregivers/readiness";
+import type { LmsStatus, SyncedField } from "../../domain/caregivers/types";
+import type { Caregiver, LmsUser } from "../../providers/roles";
+import type { SyncOutcome } from "./sync";
+
+/** Everything a caregiver's card shows; the Slack presenter only lays it out. */
+export interface CaregiverCard {
+  caregiver: Pick<Caregiver, "id" | "firstName" | "lastName" | "state" | "status">;
+  /** null: no account in the LMS. */
+  lms: { id: string; status: LmsStatus; trainingDueDate: string | null; linked: boolean } | null;
+  /** After a sync: what it did. */
+  synced: { outcome: SyncOutcome; changed: SyncedField[] } | null;
+  /** Fields TeleTrack has that the LMS account does not (yet). */
+  pending: SyncedField[];
+  /** Why the caregiver cannot sync, one sentence each. */
+  problems: string[];
+  warnings: string[];
+  /** What "Fix and sync" would ask for. */
+  fixFields: FixableField[];
+  actions: CardAction[];
+}
+
+export interface CardInput {
+  caregiver: Caregiver;
+  user: LmsUser | null;
+  /** carebridge has the account linked (or has just linked it). */
+  linked: boolean;
+  synced?: { outcome: SyncOutcome; changed: SyncedField[] };
+  /** Problems beyond the readiness rules, e.g. a refusal from the LMS. */
+  problems?: string[];
+  /** Warnings beyond the readiness rules, e.g. "held deactivated". */
+  warnings?: string[];
+  birthDateRequiredStates: readonly string[];
+}
+
+export function buildCard(input: CardInput): CaregiverCard {
+  const { caregiver, user } = input;
+  const readiness = checkReadiness(caregiver, input.birthDateRequiredStates);
+  const canSync = readiness.blockers.length === 0 && caregiver.email !== null;
+  const pending =
+    canSync && user && caregiver.email !== null
+      ? changedFields(lmsFieldsOf({ ...caregiver, email: caregiver.email }), user).changed
+      : [];
+  const fixFields = fixableFields(readiness);
+  const problems = [...new Set([...readiness.blockers.map((b) => b.message), ...(input.problems ?? [])])];
+  const warnings = [...new Set([...readiness.warnings.map((w) => w.message), ...(input.warnings ?? [])])];
+  return {
+    caregiver: {
+      id: caregiver.id,
+      firstName: caregiver.firstName,
+      lastName: caregiver.lastName,
+      state: caregiver.state,
+      status: caregiver.status,
+    },
+    lms: user && { id: user.id, status: user.status, trainingDueDate: user.trainingDueDate, linked: input.linked },
+    synced: input.synced ?? null,
+    pending,
+    problems,
+    warnings,
+    fixFields,
+    actions: cardActions({
+      lmsStatus: user?.status ?? null,
+      canSync,
+      hasPendingChanges: pending.length > 0 || (user !== null && !input.linked),
+      hasFixableFields: fixFields.length > 0,
+    }),
+  };
+}

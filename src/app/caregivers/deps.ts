@@ -1,0 +1,22 @@
+import type { Vendor } from "../../config";
+import type { PrismaClient } from "../../generated/prisma/client";
+import type { JobRunner } from "../../jobs/runner";
+import type { JobStore } from "../../jobs/store";
+import type { CaregiverLms, CaregiverSource } from "../../providers/roles";
+import type { AccessService } from "../access/service";
+import type { Audit } from "../audit";
+
+/** What the caregiver workflow stands on: narrow slices of the app's dependencies. */
+export interface CaregiverDeps {
+  source: CaregiverSource;
+  lms: CaregiverLms;
+  /** Which vendor plays the LMS ("careacademy", or "scim"): the vendor of its account rows. */
+  lmsVendor: Vendor;
+  access: Pick<AccessService, "check">;
+  audit: Audit;
+  prisma: Pick<PrismaClient, "person" | "externalAccount" | "job" | "$transaction">;
+  jobStore: Pick<JobStore, "create" | "transition" | "get">;
+  jobRunner: Pick<JobRunner, "register">;
+  birthDateRequiredStates: readonly string[];
+  now: () => Date;
+}

@@ -1,0 +1,42 @@
+import { createActivation } from "./activation";
+import { createBulkPreview } from "./bulk-preview";
+import { createBulkRun } from "./bulk-run";
+import type { CaregiverDeps } from "./deps";
+import { createFix } from "./fix";
+import { createGuard } from "./guard";
+import { createLinks } from "./links";
+import { createOneCaregiver } from "./one";
+import { createSignIn } from "./sso";
+import { createSyncer } from "./sync";
+
+export type { CaregiverCard } from "./card";
+export type { BulkPreview } from "./bulk-preview";
+export type { CaregiverChoice, Lookup, Purpose } from "./one";
+export type { CaregiverDeps } from "./deps";
+export type { SyncOutcome } from "./sync";
+
+/**
+ * Workflow 1: caregivers from Spectrum TeleTrack to the training LMS — one or all, their LMS
+ * status with activation, Fix and sync, and the LMS admin sign-in. Registers the bulk job's handler.
+ */
+export function createCaregivers(deps: CaregiverDeps) {
+  const links = createLinks(deps);
+  const guard = createGuard(deps);
+  const sync = createSyncer(deps, links);
+  const one = createOneCaregiver(deps, links, sync, guard);
+  const bulk = createBulkRun(deps, one, sync, guard);
+  const fix = createFix(deps, one, guard);
+  return {
+    open: one.open,
+    openById: one.openById,
+    changeStatus: createActivation(deps, links, one, guard),
+    checkFix: fix.check,
+    fixAndSync: fix.fixAndSync,
+    previewAll: createBulkPreview(deps, links, guard),
+    confirmAll: bulk.confirmAll,
+    cancelAll: bulk.cancelAll,
+    adminSignIn: createSignIn(deps),
+  };
+}
+
+export type Caregivers = ReturnType<typeof createCaregivers>;

@@ -1,0 +1,123 @@
+import { exactMatch, MAX_PICKS } from "../../domain/caregivers/query";
+import { NotFoundError } from "../../providers/http/errors";
+import type { Caregiver, LmsUser } from "../../providers/roles";
+import type { Actor } from "../actor";
+import { fail, type Result } from "../result";
+import { buildCard, type CaregiverCard } from "./card";
+import type { CaregiverDeps } from "./deps";
+import type { Guard } from "./guard";
+import { locate } from "./lms-account";
+import type { Links } from "./links";
+import { HELD_DEACTIVATED, type Syncer } from "./sync";
+
+/** `/caregiver` shows the card; `/sync-caregiver` syncs first. */
+export type Purpose = "view" | "sync";
+
+export interface CaregiverChoice {
+  id: string;
+  firstName: string;
+  lastName: string;
+  state: string;
+  status: Caregiver["status"];
+}
+
+export type Lookup =
+  { kind: "card"; card: CaregiverCard } | { kind: "pick"; purpose: Purpose; choices: CaregiverChoice[]; more: boolean };
+
+const ACTION = { view: "caregiver.view", sync: "caregiver.sync" } as const;
+
+export function createOneCaregiver(deps: CaregiverDeps, links: Links, sync: Syncer, guard: Guard) {
+  const { source, lms } = deps;
+
+  /** The card as things stand, without changing anything. */
+  async function currentCard(actor: Actor, caregiver: Caregiver): Promise<CaregiverCard> {
+    const link = await links.find(actor.workspaceId, caregiver.id);
+    const found = await locate(lms, caregiver.id, link?.lmsUserId);
+    let user: LmsUser | null = found?.user ?? null;
+    if (!user && caregiver.email !== null) {
+      // Not linked yet, but an account with the same email is what a sync would adopt: show it.
+      const owner = await lms.findByEmail(caregiver.email);
+      if (owner && (owner.externalId === null || owner.externalId === caregiver.id)) user = owner;
+    }
+    const held = link?.lmsUserId === user?.id && link?.data.heldDeactivated === true && user?.status === "deactivated";
+    return buildCard({
+      caregiver,
+      user,
+      linked: found !== null,
+      warnings: held ? [HELD_DEACTIVATED] : [],
+      birthDateRequiredStates: deps.birthDateRequiredStates,
+    });
+  }
+
+  async function act(actor: Actor, caregiver: Caregiver, purpose: Purpose): Promise<CaregiverCard> {
+    if (purpose === "view") return currentCard(actor, caregiver);
+    const result = await sync(actor, caregiver);
+    if (result.ok) {
+      return buildCard({
+        caregiver,
+        user: result.synced.user,
+        linked: true,
+        synced: { outcome: result.synced.outcome, changed: result.synced.changed },
+        warnings: result.synced.warnings,
+        birthDateRequiredStates: deps.birthDateRequiredStates,
+      });
+    }
+    const card = await currentCard(actor, caregiver);
+    return { ...card, problems: [...new Set([...card.problems, ...result.problems.map((p) => p.message)])] };
+  }
+
+  async function fetchCaregiver(id: string): Promise<Caregiver | undefined> {
+    try {
+      return await source.get(id);
+    } catch (error) {
+      if (error instanceof NotFoundError) return undefined;
+      throw error;
+    }
+  }
+
+  return {
+    /** `/caregiver <query>` and `/sync-caregiver <query>`: one match → its card; several → a pick list. */
+    async open(actor: Actor, query: string, purpose: Purpose): Promise<Result<Lookup>> {
+      const refused = await guard(actor, ACTION[purpose], { type: "caregiver", id: query.slice(0, 100) });
+      if (refused) return refused;
+      const text = query.trim();
+      if (text === "") return fail("Say which caregiver: a name, an email or a TeleTrack id.", "query");
+      const matches: Caregiver[] = [];
+      for await (const caregiver of source.search(text)) {
+        matches.push(caregiver);
+        if (matches.length > MAX_PICKS) break;
+      }
+      if (matches.length === 0) {
+        return fail(
+          `No caregiver in Spectrum TeleTrack matches "${text}"; check the spelling, or use their email or TeleTrack id.`,
+          "query",
+        );
+      }
+      const chosen = matches.length === 1 ? matches[0] : exactMatch(text, matches);
+      if (chosen) return { ok: true, kind: "card", card: await act(actor, chosen, purpose) };
+      const choices = matches
+        .slice(0, MAX_PICKS)
+        .map(({ id, firstName, lastName, state, status }) => ({ id, firstName, lastName, state, status }));
+      return { ok: true, kind: "pick", purpose, choices, more: matches.length > MAX_PICKS };
+    },
+
+    /** A pick-list button or a card's Sync button: the caregiver by TeleTrack id. */
+    async openById(
+      actor: Actor,
+      caregiverId: string,
+      purpose: Purpose,
+      madeFor?: string,
+    ): Promise<Result<{ card: CaregiverCard }>> {
+      const refused = await guard(actor, ACTION[purpose], { type: "caregiver", id: caregiverId }, madeFor);
+      if (refused) return refused;
+      const caregiver = await fetchCaregiver(caregiverId);
+      if (!caregiver) return fail(`Spectrum TeleTrack no longer has a caregiver with id ${caregiverId}.`);
+      return { ok: true, card: await act(actor, caregiver, purpose) };
+    },
+
+    currentCard,
+    fetchCaregiver,
+  };
+}
+
+export type OneCaregiver = ReturnType<typeof createOneCaregiver>;

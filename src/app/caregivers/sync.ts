@@ -1,0 +1,116 @@
+import { fingerprint, lmsFieldsOf } from "../../domain/caregivers/fields";
+import { checkReadiness } from "../../domain/caregivers/readiness";
+import type { SyncedField } from "../../domain/caregivers/types";
+import type { Caregiver, LmsUser } from "../../providers/roles";
+import type { Actor } from "../actor";
+import type { Result } from "../result";
+import type { CaregiverDeps } from "./deps";
+import { createOrAdopt, locate, updateChanged } from "./lms-account";
+import type { Links } from "./links";
+
+/** What a sync did, most notable first: created > linked > reactivated > updated > unchanged. */
+export type SyncOutcome = "created" | "linked" | "reactivated" | "updated" | "unchanged";
+
+export interface Synced {
+  outcome: SyncOutcome;
+  user: LmsUser;
+  changed: SyncedField[];
+  warnings: string[];
+}
+
+export const HELD_DEACTIVATED =
+  "The CareAcademy account was deactivated from carebridge, so syncs leave it deactivated; press Reactivate when they should train again.";
+
+export const REACTIVATION_DID_NOT_TAKE =
+  "CareAcademy still shows the account as deactivated after reactivating it; try again, or reactivate it in CareAcademy.";
+
+/**
+ * Syncs one caregiver TeleTrack → LMS. Safe to repeat at any point: a rerun after the process
+ * died between creating the account and writing the link finds the account by TeleTrack id.
+ * Access is the caller's business (the command, the button, or the job's confirmation).
+ */
+export function createSyncer(deps: CaregiverDeps, links: Links) {
+  const { lms, source, audit } = deps;
+
+  async function reactivate(actor: Actor, caregiverId: string, user: LmsUser): Promise<LmsUser | null> {
+    await lms.reactivate(user.id);
+    const back = await lms.get(user.id);
+    const took = back.status === "active";
+    await audit.record(actor, {
+      action: "caregiver.reactivate",
+      targetType: "caregiver",
+      targetId: caregiverId,
+      outcome: took ? "ok" : "failed",
+      details: { lmsUserId: user.id, by: "sync" },
+    });
+    return took ? back : null;
+  }
+
+  return async function sync(actor: Actor, caregiver: Caregiver): Promise<Result<{ synced: Synced }>> {
+    const readiness = checkReadiness(caregiver, deps.birthDateRequiredStates);
+    if (readiness.blockers.length > 0 || caregiver.email === null) {
+      return { ok: false, problems: readiness.blockers.map((b) => ({ field: b.field, message: b.message })) };
+    }
+    const want = lmsFieldsOf({ ...caregiver, email: caregiver.email });
+    const link = await links.find(actor.workspaceId, caregiver.id);
+    const warnings = readiness.warnings.map((w) => w.message);
+
+    const found = await locate(lms, caregiver.id, link?.lmsUserId);
+    let user: LmsUser;
+    let outcome: SyncOutcome = "unchanged";
+    if (found) {
+      user = found.user;
+    } else {
+      const made = await createOrAdopt(lms, want);
+      if ("problems" in made) return refused(actor, caregiver.id, made.problems);
+      user = made.user;
+      outcome = made.outcome;
+    }
+    const updated = await updateChanged(lms, user, want);
+    if ("problems" in updated) return refused(actor, caregiver.id, updated.problems);
+    user = updated.user;
+    if (outcome === "unchanged" && updated.changed.length > 0) outcome = "updated";
+
+    const held = link?.lmsUserId === user.id && link.data.heldDeactivated && user.status === "deactivated";
+    if (held) warnings.push(HELD_DEACTIVATED);
+    else if (user.status === "deactivated") {
+      // A caregiver active in TeleTrack again whose account was deactivated elsewhere has come back.
+      const back = await reactivate(actor, caregiver.id, user);
+      if (!back) return { ok: false, problems: [{ message: REACTIVATION_DID_NOT_TAKE }] };
+      user = back;
+      if (outcome === "unchanged" || outcome === "updated") outcome = "reactivated";
+    }
+
+    const teletrackKnows = link?.lmsUserId === user.id && link.data.teletrackLinked;
+    if (!teletrackKnows) await source.linkLmsUser(caregiver.id, user.id);
+    await links.save(actor.workspaceId, caregiver, user, {
+      fingerprint: fingerprint(want),
+      teletrackLinked: true,
+      heldDeactivated: held,
+      trainingDueDate: user.trainingDueDate,
+    });
+    if (outcome !== "unchanged") {
+      await audit.record(actor, {
+        action: "caregiver.sync",
+        targetType: "caregiver",
+        targetId: caregiver.id,
+        outcome: "ok",
+        details: { result: outcome, changed: updated.changed, lmsUserId: user.id },
+      });
+    }
+    return { ok: true, synced: { outcome, user, changed: updated.changed, warnings } };
+  };
+
+  async function refused(actor: Actor, caregiverId: string, problems: Array<{ field?: string; message: string }>) {
+    await audit.record(actor, {
+      action: "caregiver.sync",
+      targetType: "caregiver",
+      targetId: caregiverId,
+      outcome: "failed",
+      details: { fields: problems.flatMap((p) => (p.field ? [p.field] : [])) },
+    });
+    return { ok: false as const, problems };
+  }
+}
+
+export type Syncer = ReturnType<typeof createSyncer>;

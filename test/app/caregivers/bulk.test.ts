@@ -1,0 +1,107 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { BulkPreview } from "../../../src/app/caregivers";
+import { MISSING_EMAIL, missingBirthDate } from "../../../src/domain/caregivers/readiness";
+import { testDatabaseKind } from "../../support/db";
+import { ADMIN, caregiverHarness, STAFF, type Harness } from "./harness";
+
+async function preview(h: Harness, full = false): Promise<BulkPreview> {
+  const result = await h.caregivers.previewAll(ADMIN, { full, channelId: "C0SYNC" });
+  if (!result.ok) throw new Error(result.problems.map((p) => p.message).join(" "));
+  return result.preview;
+}
+
+async function confirmAndRun(h: Harness, jobId: string) {
+  const confirmed = await h.caregivers.confirmAll(ADMIN, jobId);
+  if (!confirmed.ok || !confirmed.started) throw new Error("expected the job to start");
+  await h.jobs.launch(jobId, { channel: "C0SYNC", ts: "1.000001" });
+  return (await h.jobs.report(jobId))!;
+}
+
+describe(`syncing every caregiver (${testDatabaseKind})`, () => {
+  let h: Harness;
+  let offsetMs = 0;
+  beforeEach(async () => {
+    offsetMs = 0;
+    h = await caregiverHarness({ now: () => new Date(Date.now() + offsetMs) });
+  });
+  afterEach(async () => {
+    await h.close();
+  });
+
+  it("previews create / update / unchanged / cannot sync by reason, then the job does it and reports", async () => {
+    const p = await preview(h);
+    expect(p.mode).toBe("full");
+    expect(p.summary.counts).toEqual({ create: 7, update: 0, reactivate: 1, unchanged: 1, "cannot-sync": 2, inactive: 1 });
+    expect(p.summary.reasons).toEqual([
+      { reason: MISSING_EMAIL, count: 1 },
+      { reason: missingBirthDate("CA"), count: 1 },
+    ]);
+    expect(p.items).toBe(11); // all but the inactive one; Maria (unchanged) goes in to be linked
+    expect(h.sandbox.state.careacademy.users.size).toBe(3); // a preview changes nothing
+
+    const report = await confirmAndRun(h, p.jobId!);
+    expect(report.job.status).toBe("done");
+    expect(report.outcomes).toEqual({ created: 6, linked: 1, reactivated: 1, unchanged: 1, "cannot-sync": 2 });
+    expect(report.failureGroups.map((g) => [g.reason, g.count])).toEqual([
+      [MISSING_EMAIL, 1],
+      [missingBirthDate("CA"), 1],
+    ]);
+    expect(report.failureRows).toContainEqual({ "TeleTrack id": "tt-1003", Name: "Marisol Ortega", Reason: MISSING_EMAIL });
+    for (const id of ["tt-1001", "tt-1002", "tt-1005", "tt-1006", "tt-1010", "tt-1012"]) expect(h.accountsOf(id)).toHaveLength(1);
+    expect(h.accountsOf("tt-1009")).toHaveLength(0);
+
+    const audit = await h.db.prisma.auditEvent.findMany({ where: { action: "caregiver.sync-all" } });
+    expect(audit).toEqual([expect.objectContaining({ actorId: ADMIN.userId, outcome: "ok", targetId: p.jobId })]);
+  });
+
+  it("a double Confirm starts one job", async () => {
+    const p = await preview(h);
+    const [a, b] = await Promise.all([h.caregivers.confirmAll(ADMIN, p.jobId!), h.caregivers.confirmAll(ADMIN, p.jobId!)]);
+    expect([a, b].map((r) => r.ok && r.started).sort()).toEqual([false, true]);
+    const late = await h.caregivers.confirmAll(ADMIN, p.jobId!);
+    expect(late).toMatchObject({ ok: true, started: false });
+    expect(await h.db.prisma.job.count({ where: { kind: "caregiver-sync", status: "queued" } })).toBe(1);
+  });
+
+  it("Cancel ends the preview; Confirm after it says so", async () => {
+    const p = await preview(h);
+    expect(await h.caregivers.cancelAll(ADMIN, p.jobId!)).toEqual({ ok: true, cancelled: true });
+    const confirmed = await h.caregivers.confirmAll(ADMIN, p.jobId!);
+    expect(confirmed).toEqual({ ok: false, problems: [{ message: expect.stringContaining("was cancelled") }] });
+  });
+
+  it("only admins sync everyone, and only the admin who previewed confirms", async () => {
+    const refused = await h.caregivers.previewAll(STAFF, { full: true });
+    expect(refused).toEqual({ ok: false, problems: [{ message: expect.stringContaining("Only admins can sync every caregiver") }] });
+    const p = await preview(h);
+    const other = await h.caregivers.confirmAll({ ...ADMIN, userId: "U0OTHERADMIN" }, p.jobId!);
+    expect(other.ok).toBe(false);
+    expect((await h.store.get(p.jobId!))?.status).toBe("preview");
+  });
+
+  it("a preview over an hour old is not started", async () => {
+    const p = await preview(h);
+    offsetMs = 61 * 60_000;
+    const result = await h.caregivers.confirmAll(ADMIN, p.jobId!);
+    expect(result).toEqual({ ok: false, problems: [{ message: expect.stringContaining("over an hour old") }] });
+    expect((await h.store.get(p.jobId!))?.status).toBe("cancelled");
+  });
+
+  it("after a finished run, the next is incremental (updatedSince) unless full is asked", async () => {
+    await confirmAndRun(h, (await preview(h)).jobId!);
+    const teletrack = h.sandbox.state.teletrack.caregivers;
+    const grace = teletrack.get("tt-1012")!;
+    teletrack.set("tt-1012", { ...grace, lastName: "Liu-Park", updatedAt: new Date(Date.now() + 1000).toISOString() });
+
+    const next = await preview(h);
+    expect(next.mode).toBe("incremental");
+    expect(next.since).not.toBeNull();
+    expect(next.summary.counts).toMatchObject({ update: 1, create: 0, unchanged: 0, "cannot-sync": 0 });
+    const lookups = h.sandbox.stats.requests.careacademy;
+    const full = await preview(h, true);
+    expect(full.mode).toBe("full");
+    expect(full.summary.counts).toMatchObject({ update: 1, unchanged: 8, "cannot-sync": 2, inactive: 1 });
+    // Linked caregivers are compared by fingerprint: the full preview asked the LMS about no one.
+    expect(h.sandbox.stats.requests.careacademy).toBe(lookups);
+  });
+});

@@ -1,0 +1,144 @@
+import { afterEach, describe, expect, it } from "vitest";
+import type { CaregiverDeps } from "../../../src/app/caregivers";
+import type { Database } from "../../../src/db/client";
+import { MISSING_EMAIL, missingBirthDate } from "../../../src/domain/caregivers/readiness";
+import type { Caregiver } from "../../../src/providers/roles";
+import { testDatabaseKind } from "../../support/db";
+import { ADMIN, caregiverHarness, STAFF, type Harness } from "./harness";
+
+/** The workflow's database, whose next `$transaction` (the link write) fails as if the process died there. */
+function dyingAtNextLinkWrite(prisma: Database["prisma"], dies: { next: number }): CaregiverDeps["prisma"] {
+  return new Proxy(prisma, {
+    get(target, property) {
+      const value: unknown = Reflect.get(target, property);
+      if (property === "$transaction" && dies.next > 0) {
+        dies.next -= 1;
+        return () => Promise.reject(new Error("the process died before writing the link"));
+      }
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
+}
+
+describe(`a process that dies between the LMS create and the database write (${testDatabaseKind})`, () => {
+  let h: Harness;
+  afterEach(async () => {
+    await h.close();
+  });
+
+  it("one caregiver: the rerun finds the account; one account exists", async () => {
+    const dies = { next: 1 };
+    h = await caregiverHarness({ wrapPrisma: (p) => dyingAtNextLinkWrite(p, dies) });
+    await expect(h.caregivers.openById(STAFF, "tt-1006", "sync")).rejects.toThrow("process died");
+    expect(h.accountsOf("tt-1006")).toHaveLength(1);
+    expect(await h.db.prisma.externalAccount.count()).toBe(0);
+
+    const rerun = await h.caregivers.openById(STAFF, "tt-1006", "sync");
+    expect(rerun.ok && rerun.card.synced?.outcome).toBe("unchanged");
+    expect(h.accountsOf("tt-1006")).toHaveLength(1);
+    expect(await h.db.prisma.externalAccount.count()).toBe(2);
+  });
+
+  it("in a job: the failed item's retry finds the account; one account exists", async () => {
+    const dies = { next: 0 };
+    h = await caregiverHarness({ wrapPrisma: (p) => dyingAtNextLinkWrite(p, dies) });
+    const preview = await h.caregivers.previewAll(ADMIN, { full: true });
+    if (!preview.ok) throw new Error("preview failed");
+    const jobId = preview.preview.jobId!;
+    await h.caregivers.confirmAll(ADMIN, jobId);
+    dies.next = 1;
+    await h.jobs.launch(jobId, { channel: "C0", ts: "1.1" });
+    const report = (await h.jobs.report(jobId))!;
+    const crashed = report.failureRows.filter((r) => r.Reason.startsWith("Something went wrong inside carebridge"));
+    expect(crashed).toHaveLength(1);
+    const id = crashed[0]!["TeleTrack id"]!;
+
+    const retry = await h.jobs.retryFailed(ADMIN, jobId);
+    if (!retry.ok) throw new Error("retry refused");
+    await h.jobs.launch(retry.job.id, { channel: "C0", ts: "1.2" });
+    const items = await h.store.items(retry.job.id);
+    expect(items.find((i) => i.key === id)).toMatchObject({ status: "done" });
+    expect(h.accountsOf(id)).toHaveLength(1);
+    expect(await h.db.prisma.externalAccount.count({ where: { vendor: "teletrack", vendorId: id } })).toBe(1);
+  });
+});
+
+const NO_EMAIL = (i: number) => i % 20 === 7;
+const NO_BIRTH_DATE = (i: number) => i % 3 === 0 && i % 10 === 3;
+
+function caregiverNo(i: number): Caregiver {
+  const id = `tt-5${String(i).padStart(3, "0")}`;
+  return {
+    id,
+    firstName: `Care${i}`,
+    lastName: "Giver",
+    email: NO_EMAIL(i) ? null : `care${i}@example.org`,
+    mobilePhone: i % 4 === 0 ? null : "+1 503 555 0100",
+    birthDate: NO_BIRTH_DATE(i) ? null : "1990-01-15",
+    state: i % 3 === 0 ? "CA" : "OR",
+    status: "active",
+    updatedAt: "2026-10-01T00:00:00.000Z",
+  };
+}
+
+describe(`200 caregivers with failures and a burst of 429s (${testDatabaseKind})`, () => {
+  let h: Harness;
+  afterEach(async () => {
+    await h.close();
+  });
+
+  it("creates each ready caregiver once, reports the rest by reason, and Retry failed finishes after the fixes", async () => {
+    h = await caregiverHarness({
+      sandbox: { seed: "empty", rateLimit: { requestsPerSecond: 100 } },
+      env: { TELETRACK_RPS: "100", CAREACADEMY_RPS: "100" },
+      http: { backoff: { baseMs: 20, capMs: 200 } },
+    });
+    const all = Array.from({ length: 200 }, (_, i) => caregiverNo(i));
+    for (const c of all) h.sandbox.state.teletrack.caregivers.set(c.id, c);
+    const blocked = all.filter((_, i) => NO_EMAIL(i) || NO_BIRTH_DATE(i));
+    expect(blocked).toHaveLength(17);
+
+    const preview = await h.caregivers.previewAll(ADMIN, { full: true });
+    if (!preview.ok) throw new Error("preview failed");
+    expect(preview.preview.summary.counts).toMatchObject({ create: 183, "cannot-sync": 17 });
+    const jobId = preview.preview.jobId!;
+    await h.caregivers.confirmAll(ADMIN, jobId);
+
+    // Another integration drains CareAcademy's quota mid-run; TeleTrack fails a few times too.
+    h.sandbox.failNext("teletrack", 3, "server_error");
+    const burst = (async () => {
+      await new Promise((r) => setTimeout(r, 300));
+      const answers = await Promise.all(
+        Array.from({ length: 40 }, () =>
+          fetch(`${h.sandbox.urls.careacademy}/v1/users?externalId=other`, { headers: { authorization: "Bearer other" } }),
+        ),
+      );
+      return answers.filter((a) => a.status === 429).length;
+    })();
+    const limitedBefore = h.sandbox.stats.rateLimited.careacademy;
+    await h.jobs.launch(jobId, { channel: "C0", ts: "2.1" });
+    const othersLimited = await burst;
+    expect(h.sandbox.stats.rateLimited.careacademy - limitedBefore - othersLimited).toBeGreaterThan(0);
+
+    const report = (await h.jobs.report(jobId))!;
+    expect(report.job.status).toBe("done");
+    expect(report.outcomes).toEqual({ created: 183, "cannot-sync": 17 });
+    expect(report.failureGroups.map((g) => [g.reason, g.count])).toEqual([
+      [MISSING_EMAIL, 10],
+      [missingBirthDate("CA"), 7],
+    ]);
+
+    for (const c of blocked) {
+      h.sandbox.state.teletrack.caregivers.set(c.id, { ...c, email: c.email ?? `${c.firstName.toLowerCase()}@example.org`, birthDate: "1991-05-05" });
+    }
+    const retry = await h.jobs.retryFailed(ADMIN, jobId);
+    if (!retry.ok) throw new Error("retry refused");
+    await h.jobs.launch(retry.job.id, { channel: "C0", ts: "2.2" });
+    expect((await h.jobs.report(retry.job.id))!.outcomes).toEqual({ created: 17 });
+
+    const users = [...h.sandbox.state.careacademy.users.values()];
+    expect(users).toHaveLength(200);
+    expect(new Set(users.map((u) => u.externalId)).size).toBe(200);
+    expect(await h.db.prisma.externalAccount.count({ where: { vendor: "careacademy" } })).toBe(200);
+  }, 120_000);
+});
