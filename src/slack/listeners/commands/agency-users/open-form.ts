@@ -1,0 +1,55 @@
+import type { WebClient } from "@slack/web-api";
+import type { Actor } from "../../../../app/actor";
+import { describeError } from "../../../../app/errors";
+import type { Services } from "../../../../app/services";
+import { displayLabel } from "../../../../providers/labels";
+import { createFormView, type FormMeta, loadingView, noticeView } from "../../../presenters/agency-users/form-view";
+import { type Message, notice, problemsMessage } from "../../../presenters/kit";
+import { slackSelfEmail } from "../../views/agency-users/self-email";
+import { settle, within } from "../../views/agency-users/within";
+
+/**
+ * How long opening waits for the form's options (access, offices and roles, usually cached)
+ * before it opens a "Loading…" modal instead: trigger_id expires 3 seconds after the command.
+ */
+export const OPEN_BUDGET_MS = 1200;
+
+/**
+ * `/agency-user`: someone refused gets an ephemeral sentence and no modal; otherwise the form
+ * opens at once, or a "Loading…" modal opens and the form replaces it when the vendor answers.
+ */
+export async function openCreateForm(request: {
+  services: Services;
+  actor: Actor;
+  client: WebClient;
+  triggerId: string;
+  channelId: string;
+  reply: (message: Message) => Promise<unknown>;
+}): Promise<void> {
+  const { services, actor, client, triggerId } = request;
+  const logger = services.deps.logger;
+  const meta: FormMeta = { channel: request.channelId, suggested: undefined };
+  const label = displayLabel("caresmartz", services.deps.providers.sandboxVendors);
+  const outcome = settle(services.agencyUsers.prepareForm(actor, slackSelfEmail(client, actor.userId, logger)));
+  const early = await within(outcome, OPEN_BUDGET_MS);
+  if (early) {
+    if (!early.ok) {
+      logger.error({ err: early.error }, "preparing the agency user form failed");
+      await request.reply(notice(describeError(early.error)));
+    } else if (!early.value.ok) {
+      await request.reply(problemsMessage(early.value.problems));
+    } else {
+      await client.views.open({ trigger_id: triggerId, view: createFormView(early.value.form, meta, label) });
+    }
+    return;
+  }
+  const opened = await client.views.open({ trigger_id: triggerId, view: loadingView(meta) });
+  const late = await outcome;
+  if (!late.ok) logger.error({ err: late.error }, "preparing the agency user form failed");
+  const view = !late.ok
+    ? noticeView(describeError(late.error), meta)
+    : late.value.ok
+      ? createFormView(late.value.form, meta, label)
+      : noticeView(late.value.problems.map((p) => p.message).join(" "), meta);
+  await client.views.update({ view_id: opened.view?.id ?? "", hash: opened.view?.hash ?? "", view });
+}

@@ -1,0 +1,15 @@
+import type { CreatedAgencyUser } from "../../../app/agency-users";
+import { escape, type Message, section } from "../kit";
+
+/** For the creator only: the username, office and role, nothing else personal. */
+export function createdMessage(created: CreatedAgencyUser): Message {
+  const text = `Created agency user ${created.username} in ${created.officeName} as ${created.roleName}; Caresmartz360 emailed the registration instructions.`;
+  return {
+    text,
+    blocks: [
+      section(
+        `:white_check_mark: Created agency user *${escape(created.username)}* in ${escape(created.officeName)} as ${escape(created.roleName)}. Caresmartz360 emailed the registration instructions.`,
+      ),
+    ],
+  };
+}

@@ -1,0 +1,47 @@
+import type { AgencyUserPage } from "../../../app/agency-users";
+import { actions, type ButtonSpec, context, escape, header, type Message, section } from "../kit";
+
+export const LIST_PREVIOUS_ACTION = "agency-user.list-previous";
+export const LIST_NEXT_ACTION = "agency-user.list-next";
+
+/** A page button's value: which office and page to show; access is checked again on the press. */
+export interface ListPageRequest {
+  office: string;
+  page: number;
+}
+
+export function readListPageRequest(value: string | undefined): ListPageRequest | undefined {
+  try {
+    const parsed = JSON.parse(value ?? "") as { o?: unknown; p?: unknown };
+    return typeof parsed.o === "string" && typeof parsed.p === "number"
+      ? { office: parsed.o, page: parsed.p }
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const pageValue = (office: string, page: number) => JSON.stringify({ o: office, p: page });
+
+/** One page of an office's agency users, with Previous/Next when there are more. */
+export function agencyUserListMessage(result: AgencyUserPage, vendorLabel: string): Message {
+  const { office, rows, page, pageCount, total } = result;
+  const buttons: ButtonSpec[] = [
+    ...(page > 1 ? [{ text: "Previous", actionId: LIST_PREVIOUS_ACTION, value: pageValue(office.id, page - 1) }] : []),
+    ...(page < pageCount ? [{ text: "Next", actionId: LIST_NEXT_ACTION, value: pageValue(office.id, page + 1) }] : []),
+  ];
+  const lines = rows.map(
+    (r) =>
+      `*${escape(r.name)}* · \`${escape(r.username)}\` · ${escape(r.roleName)}${r.status === "active" ? "" : " · _inactive_"}`,
+  );
+  const summary = `${total} agency user${total === 1 ? "" : "s"} in ${vendorLabel}${pageCount > 1 ? ` · page ${page} of ${pageCount}` : ""}`;
+  return {
+    text: `Agency users in ${office.name}: ${summary}`,
+    blocks: [
+      header(`Agency users · ${office.name}`),
+      context(escape(summary)),
+      ...(lines.length > 0 ? lines.map((line) => section(line)) : [section("_No agency users in this office yet._")]),
+      ...(buttons.length > 0 ? [actions(buttons)] : []),
+    ],
+  };
+}
