@@ -1,0 +1,139 @@
+import { pairKey, type Suggestion } from "../../domain/matching";
+import type { PrismaClient } from "../../generated/prisma/client";
+import type { Actor } from "../actor";
+import type { LinkKind, Side } from "./types";
+
+export type SuggestionStatus = "open" | "linked" | "rejected" | "stale";
+
+// PostgreSQL takes at most 65,535 bind parameters per statement.
+const CHUNK = 5_000;
+
+function chunks<T>(items: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += CHUNK) out.push(items.slice(i, i + CHUNK));
+  return out;
+}
+
+/**
+ * What carebridge remembers about linking, in LinkSuggestion (a pair's status: open, linked,
+ * rejected = "Not a match", stale = overtaken by a change) and LinkIgnore (records left out).
+ */
+export function createDecisions(prisma: Pick<PrismaClient, "linkSuggestion" | "linkIgnore">, now: () => Date) {
+  async function setStatus(ids: string[], status: SuggestionStatus): Promise<void> {
+    for (const part of chunks(ids)) await prisma.linkSuggestion.updateMany({ where: { id: { in: part } }, data: { status } });
+  }
+
+  return {
+    /**
+     * Makes the open suggestions those of this run: new pairs are created, pairs no longer
+     * suggested go stale (or linked, when that pair is linked now), stale ones suggested again reopen.
+     */
+    async syncSuggestions(
+      workspaceId: string,
+      kind: LinkKind,
+      current: readonly Suggestion[],
+      isLinkedPair: (motivityId: string, calmanacId: string) => boolean,
+    ): Promise<void> {
+      const existing = await prisma.linkSuggestion.findMany({
+        where: { workspaceId, kind, status: { in: ["open", "stale"] } },
+        select: { id: true, motivityId: true, calmanacId: true, status: true, score: true },
+      });
+      const byKey = new Map(current.map((s) => [pairKey(s.leftId, s.rightId), s]));
+      const known = new Set<string>();
+      const reopen: string[] = [];
+      const stale: string[] = [];
+      const linked: string[] = [];
+      for (const row of existing) {
+        const key = pairKey(row.motivityId, row.calmanacId);
+        known.add(key);
+        const suggestion = byKey.get(key);
+        if (suggestion) {
+          if (row.status === "stale") reopen.push(row.id);
+          if (row.score !== suggestion.score) {
+            await prisma.linkSuggestion.update({
+              where: { id: row.id },
+              data: { score: suggestion.score, reasons: suggestion.reasons },
+            });
+          }
+        } else if (isLinkedPair(row.motivityId, row.calmanacId)) linked.push(row.id);
+        else if (row.status === "open") stale.push(row.id);
+      }
+      const fresh = current.filter((s) => !known.has(pairKey(s.leftId, s.rightId)));
+      for (const part of chunks(fresh)) {
+        await prisma.linkSuggestion.createMany({
+          data: part.map((s) => ({
+            workspaceId,
+            kind,
+            motivityId: s.leftId,
+            calmanacId: s.rightId,
+            score: s.score,
+            reasons: s.reasons,
+          })),
+          skipDuplicates: true,
+        });
+      }
+      await setStatus(reopen, "open");
+      await setStatus(stale, "stale");
+      await setStatus(linked, "linked");
+    },
+
+    /** Records an admin's decision on one pair (linked, rejected) or that it went stale. */
+    async decidePair(
+      actor: Actor,
+      kind: LinkKind,
+      pair: { motivityId: string; calmanacId: string },
+      status: Exclude<SuggestionStatus, "open">,
+    ): Promise<void> {
+      const decided = status === "stale" ? {} : { decidedBy: actor.userId, decidedAt: now() };
+      await prisma.linkSuggestion.upsert({
+        where: { workspaceId_kind_motivityId_calmanacId: { workspaceId: actor.workspaceId, kind, ...pair } },
+        create: { workspaceId: actor.workspaceId, kind, ...pair, score: 0, reasons: [], status, ...decided },
+        update: { status, ...decided },
+      });
+    },
+
+    /** Open suggestions that involve any of these records go stale: one of their records changed. */
+    async staleInvolving(workspaceId: string, kind: LinkKind, records: { motivity?: string[]; calmanac?: string[] }) {
+      await prisma.linkSuggestion.updateMany({
+        where: {
+          workspaceId,
+          kind,
+          status: "open",
+          OR: [{ motivityId: { in: records.motivity ?? [] } }, { calmanacId: { in: records.calmanac ?? [] } }],
+        },
+        data: { status: "stale" },
+      });
+    },
+
+    /** True when the record was not ignored before. */
+    async ignore(actor: Actor, kind: LinkKind, side: Side, recordId: string): Promise<boolean> {
+      const { count } = await prisma.linkIgnore.createMany({
+        data: [{ workspaceId: actor.workspaceId, kind, side, recordId, ignoredBy: actor.userId }],
+        skipDuplicates: true,
+      });
+      return count === 1;
+    },
+
+    /** True when the record was ignored before. */
+    async unignore(actor: Actor, kind: LinkKind, side: Side, recordId: string): Promise<boolean> {
+      const { count } = await prisma.linkIgnore.deleteMany({
+        where: { workspaceId: actor.workspaceId, kind, side, recordId },
+      });
+      return count > 0;
+    },
+
+    /** Open suggestions per kind, as the last run left them. */
+    async waiting(workspaceId: string): Promise<Record<LinkKind, number>> {
+      const groups = await prisma.linkSuggestion.groupBy({
+        by: ["kind"],
+        where: { workspaceId, status: "open" },
+        _count: { _all: true },
+      });
+      const counts: Record<LinkKind, number> = { members: 0, learners: 0 };
+      for (const g of groups) if (g.kind === "members" || g.kind === "learners") counts[g.kind] = g._count._all;
+      return counts;
+    },
+  };
+}
+
+export type Decisions = ReturnType<typeof createDecisions>;

@@ -1,0 +1,106 @@
+import { pairKey } from "../../domain/matching";
+import { VENDOR_LABELS } from "../../providers/labels";
+import type { Actor } from "../actor";
+import { act, done, stale, unchanged, type ActionResult } from "./act";
+import { targetType, type LinkingContext } from "./context";
+import { fullName, holderOf, nameIn, type SideRecord, type Snapshot } from "./snapshot";
+import type { ActionOutcome, LinkKind, Side } from "./types";
+
+export interface RecordRequest {
+  kind: LinkKind;
+  side: Side;
+  recordId: string;
+}
+
+/** The record, or why a button about it is out of date: gone, or linked since the list was shown. */
+function currentUnlinked(snapshot: Snapshot, side: Side, id: string): SideRecord | ActionOutcome {
+  const record = snapshot[side].get(id);
+  if (!record) return stale(`That ${VENDOR_LABELS[side]} record is no longer in ${VENDOR_LABELS[side]}.`);
+  const partner = side === "motivity" ? (record.linkedTo ? snapshot.calmanac.get(record.linkedTo) : undefined) : holderOf(snapshot, id);
+  const linkedTo = side === "motivity" ? record.linkedTo : partner?.id;
+  if (linkedTo) {
+    const partnerName = partner ? fullName(partner) : nameIn(snapshot, "calmanac", linkedTo);
+    return stale(`${fullName(record)} was linked to ${partnerName} by someone else meanwhile.`);
+  }
+  return record;
+}
+
+const isOutcome = (value: SideRecord | ActionOutcome): value is ActionOutcome => "status" in value;
+
+export function createRecordActions(ctx: LinkingContext) {
+  const { deps, decisions } = ctx;
+
+  return {
+    /** "Not a match": this record is none of `others` (ids on the other side); remembered. */
+    reject(actor: Actor, request: RecordRequest & { others: string[] }): Promise<ActionResult> {
+      const { kind, side, recordId, others } = request;
+      return act(ctx, actor, { kind, side, id: recordId }, async (snapshot) => {
+        const record = currentUnlinked(snapshot, side, recordId);
+        if (isOutcome(record)) return record;
+        const otherSide: Side = side === "motivity" ? "calmanac" : "motivity";
+        const pairs = others.map((other) =>
+          side === "motivity" ? { motivityId: recordId, calmanacId: other } : { motivityId: other, calmanacId: recordId },
+        );
+        const names = others.map((other) => nameIn(snapshot, otherSide, other)).join(" or ");
+        const fresh = pairs.filter((p) => !snapshot.rejected.has(pairKey(p.motivityId, p.calmanacId)));
+        if (fresh.length === 0) return unchanged(`Already noted: ${fullName(record)} is not ${names}.`);
+        for (const p of fresh) {
+          await decisions.decidePair(actor, kind, p, "rejected");
+          snapshot.rejected.add(pairKey(p.motivityId, p.calmanacId));
+        }
+        await deps.audit.record(actor, {
+          action: "link.reject",
+          targetType: targetType(kind, side),
+          targetId: recordId,
+          outcome: "ok",
+          details: { kind, notMatching: fresh.map((p) => (side === "motivity" ? p.calmanacId : p.motivityId)) },
+        });
+        return done(`Noted: ${fullName(record)} is not ${names}; carebridge will not suggest them again.`);
+      });
+    },
+
+    /** Leaves a record out of the lists and suggestions (e.g. a test profile); remembered. */
+    ignore(actor: Actor, request: RecordRequest): Promise<ActionResult> {
+      const { kind, side, recordId } = request;
+      return act(ctx, actor, { kind, side, id: recordId }, async (snapshot) => {
+        const record = currentUnlinked(snapshot, side, recordId);
+        if (isOutcome(record)) return record;
+        snapshot.ignored[side].add(recordId);
+        if (!(await decisions.ignore(actor, kind, side, recordId))) {
+          return unchanged(`${fullName(record)} is already ignored.`);
+        }
+        await decisions.staleInvolving(actor.workspaceId, kind, { [side]: [recordId] });
+        await deps.audit.record(actor, {
+          action: "link.ignore",
+          targetType: targetType(kind, side),
+          targetId: recordId,
+          outcome: "ok",
+          details: { kind },
+        });
+        return done(
+          `Ignored ${fullName(record)} (${VENDOR_LABELS[side]}): carebridge will not list or suggest them. Undo it under Ignored.`,
+        );
+      });
+    },
+
+    /** Brings an ignored record back into the lists. */
+    unignore(actor: Actor, request: RecordRequest): Promise<ActionResult> {
+      const { kind, side, recordId } = request;
+      return act(ctx, actor, { kind, side, id: recordId }, async (snapshot) => {
+        const name = nameIn(snapshot, side, recordId);
+        snapshot.ignored[side].delete(recordId);
+        if (!(await decisions.unignore(actor, kind, side, recordId))) {
+          return unchanged(`${name} is not ignored.`);
+        }
+        await deps.audit.record(actor, {
+          action: "link.unignore",
+          targetType: targetType(kind, side),
+          targetId: recordId,
+          outcome: "ok",
+          details: { kind },
+        });
+        return done(`${name} (${VENDOR_LABELS[side]}) is back in the lists.`);
+      });
+    },
+  };
+}

@@ -1,0 +1,88 @@
+import type { Vendor } from "../../config";
+import type { MatchKind } from "../../domain/matching";
+
+/** Members: Motivity members ↔ Calmanac staff. Learners: Motivity learners ↔ Calmanac clients. */
+export type LinkKind = MatchKind;
+export const LINK_KINDS: readonly LinkKind[] = ["members", "learners"];
+
+/** Which system a record lives in; Motivity holds the link. */
+export type Side = "motivity" | "calmanac";
+
+/** A person as an admin needs to recognize them in a list. */
+export interface PersonRef {
+  id: string;
+  name: string;
+  /** Members: their email; learners: their Motivity alias. Null when there is none. */
+  detail: string | null;
+}
+
+/** A record on the other side that may be the same person. */
+export interface Candidate {
+  person: PersonRef;
+  /** 0..1 */
+  score: number;
+  /** The matching engine's reasons, in words. */
+  reasons: string[];
+}
+
+/** A record nobody has linked yet, with its best candidates, best first. */
+export interface UnlinkedRow {
+  person: PersonRef;
+  candidates: Candidate[];
+}
+
+export interface LinkedPair {
+  motivity: PersonRef;
+  calmanacId: string;
+  /** Null when Motivity points at a Calmanac record that is no longer there. */
+  calmanac: PersonRef | null;
+}
+
+export interface IgnoredRecord {
+  side: Side;
+  person: PersonRef;
+}
+
+/** Where both systems stand for one kind, after the exact matches of this run were linked. */
+export interface LinkingOverview {
+  kind: LinkKind;
+  /** False for people who may only look (link.view): no changes were made and none are offered. */
+  canManage: boolean;
+  /** Exact matches linked by this run. */
+  autoLinked: LinkedPair[];
+  /** Exact matches the vendor refused this run because one side changed meanwhile. */
+  autoLinkSkipped: number;
+  /** Exact matches found but not linked, because the actor may only look: an admin's run links them. */
+  exactMatchesWaiting: number;
+  notLinkedInMotivity: UnlinkedRow[];
+  notLinkedInCalmanac: UnlinkedRow[];
+  linked: LinkedPair[];
+  ignored: IgnoredRecord[];
+  /** Motivity service accounts (e.g. its support user), never linked. */
+  serviceAccounts: number;
+  sandboxVendors: Vendor[];
+}
+
+/**
+ * What a button did. "unchanged": it had already been done (a double click); "stale": the
+ * records changed since the list was shown, and `message` says how. Neither is an error.
+ */
+export interface ActionOutcome {
+  status: "done" | "unchanged" | "stale";
+  message: string;
+  /** A member create found the email taken: the member that has it, to link instead. */
+  linkInstead?: { motivityId: string; calmanacId: string; name: string };
+}
+
+/** The create form for a Calmanac record missing in Motivity. */
+export interface CreateForm {
+  kind: LinkKind;
+  calmanacId: string;
+  name: string;
+  /** Members: the Calmanac email, to prefill. */
+  email: string | null;
+  /** Members: Motivity's roles, one of which is required. */
+  roles: Array<{ id: string; name: string }>;
+  /** Learners: a proposed alias in Motivity's format, editable. */
+  alias: string | null;
+}
