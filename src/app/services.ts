@@ -5,6 +5,7 @@ import type { JobStore } from "../jobs/store";
 import type { Logger } from "../logger";
 import type { Providers } from "../providers/roles";
 import { createAccessService } from "./access/service";
+import { createAgencyUsers } from "./agency-users";
 import { createAudit } from "./audit";
 import { createHelp } from "./help";
 import { createHome } from "./home";
@@ -38,6 +39,14 @@ export function createServices(deps: AppDeps) {
     access,
     workspaces: createWorkspaceRegistry(deps.prisma),
     help: createHelp(access),
+    agencyUsers: createAgencyUsers({
+      directory: deps.providers.staffDirectory,
+      access,
+      audit,
+      prisma: deps.prisma,
+      config: deps.config,
+      now: deps.now,
+    }),
     home: createHome({
       access,
       jobs: deps.jobStore,

@@ -1,9 +1,16 @@
 import type { App } from "@slack/bolt";
 import type { Services } from "../../../app/services";
+import { NAME_ENTERED_ACTION } from "../../presenters/agency-users/form-blocks";
+import { LIST_NEXT_ACTION, LIST_PREVIOUS_ACTION } from "../../presenters/agency-users/list";
 import { RETRY_FAILED_ACTION } from "../../presenters/job-progress";
+import { agencyUserListPage } from "./agency-users/list-page";
+import { agencyUserNameEntered } from "./agency-users/name-entered";
 import { jobRetryFailed } from "./job-retry-failed";
 
 /** Button presses; each workflow registers its action ids here. */
 export function registerActions(app: App, services: Services): void {
   app.action(RETRY_FAILED_ACTION, jobRetryFailed(services));
+  app.action(NAME_ENTERED_ACTION, agencyUserNameEntered(services));
+  app.action(LIST_PREVIOUS_ACTION, agencyUserListPage(services));
+  app.action(LIST_NEXT_ACTION, agencyUserListPage(services));
 }

@@ -1,5 +1,9 @@
 import type { App } from "@slack/bolt";
 import type { Services } from "../../../app/services";
+import { CREATE_CALLBACK_ID } from "../../presenters/agency-users/form-blocks";
+import { agencyUserSubmit } from "./agency-users/submit";
 
 /** Modal submissions; each workflow registers its callback ids here. */
-export function registerViews(_app: App, _services: Services): void {}
+export function registerViews(app: App, services: Services): void {
+  app.view(CREATE_CALLBACK_ID, agencyUserSubmit(services));
+}
