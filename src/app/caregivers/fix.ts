@@ -30,6 +30,13 @@ export function createFix(deps: CaregiverDeps, one: OneCaregiver, guard: Guard) 
       return { ok: false, problems: Object.entries(checked.errors).map(([field, message]) => ({ field, message })) };
     },
 
+    /** Before the form opens: may this person fix this caregiver? (Checked again on submit.) */
+    mayFix(actor: Actor, caregiverId: string, madeFor?: string): Promise<Result<object>> {
+      return guard(actor, "caregiver.fix", { type: "caregiver", id: caregiverId }, madeFor).then(
+        (refused) => refused ?? { ok: true },
+      );
+    },
+
     async fixAndSync(
       actor: Actor,
       caregiverId: string,

@@ -31,6 +31,7 @@ export function createCaregivers(deps: CaregiverDeps) {
     openById: one.openById,
     changeStatus: createActivation(deps, links, one, guard),
     checkFix: fix.check,
+    mayFix: fix.mayFix,
     fixAndSync: fix.fixAndSync,
     previewAll: createBulkPreview(deps, links, guard),
     confirmAll: bulk.confirmAll,

@@ -34,14 +34,20 @@ describe(`activate, deactivate, reactivate from the card (${testDatabaseKind})`,
 
   it("a viewer's press is refused and audited; nothing changes", async () => {
     const result = await h.caregivers.changeStatus(VIEWER, "tt-1001", "deactivate", VIEWER.userId);
-    expect(result).toEqual({ ok: false, problems: [{ message: expect.stringContaining("Viewers can't activate or deactivate") }] });
+    expect(result).toEqual({
+      ok: false,
+      problems: [{ message: expect.stringContaining("Viewers can't activate or deactivate") }],
+    });
     expect(status("ca-u-2001")).toBe("active");
     expect(await audits("tt-1001")).toEqual([`${VIEWER.userId}:caregiver.activation:refused`]);
   });
 
   it("a press on buttons made for someone else is refused and audited, even for an admin", async () => {
     const result = await h.caregivers.changeStatus(ADMIN, "tt-1001", "deactivate", STAFF.userId);
-    expect(result).toEqual({ ok: false, problems: [{ message: expect.stringContaining(`made for <@${STAFF.userId}>`) }] });
+    expect(result).toEqual({
+      ok: false,
+      problems: [{ message: expect.stringContaining(`made for <@${STAFF.userId}>`) }],
+    });
     expect(status("ca-u-2001")).toBe("active");
     expect(await audits("tt-1001")).toEqual([`${ADMIN.userId}:caregiver.activation:refused`]);
   });
@@ -83,7 +89,18 @@ describe(`a change the LMS says it made but did not (${testDatabaseKind})`, () =
       status: "active",
       updatedAt: "2026-10-01T00:00:00Z",
     };
-    const user = { id: "ca-1", externalId: "tt-1", firstName: "Ana", lastName: "Lopez", email: "ana@example.com", mobilePhone: null, birthDate: null, state: "OR", status: "active", trainingDueDate: null };
+    const user = {
+      id: "ca-1",
+      externalId: "tt-1",
+      firstName: "Ana",
+      lastName: "Lopez",
+      email: "ana@example.com",
+      mobilePhone: null,
+      birthDate: null,
+      state: "OR",
+      status: "active",
+      trainingDueDate: null,
+    };
     nock("https://teletrack.test").get("/v1/caregivers/tt-1").reply(200, caregiver);
     const lms = nock("https://careacademy.test")
       .get("/v1/users")
@@ -97,7 +114,12 @@ describe(`a change the LMS says it made but did not (${testDatabaseKind})`, () =
     const result = await h.caregivers.changeStatus(STAFF, "tt-1", "deactivate");
     expect(result).toEqual({
       ok: false,
-      problems: [{ message: "CareAcademy still shows Ana Lopez as active after the request to deactivate; nothing changed. Try again, or check the account in CareAcademy." }],
+      problems: [
+        {
+          message:
+            "CareAcademy still shows Ana Lopez as active after the request to deactivate; nothing changed. Try again, or check the account in CareAcademy.",
+        },
+      ],
     });
     expect(lms.isDone()).toBe(true);
     const audit = await h.db.prisma.auditEvent.findFirstOrThrow({ where: { targetId: "tt-1" } });

@@ -31,7 +31,14 @@ describe(`syncing every caregiver (${testDatabaseKind})`, () => {
   it("previews create / update / unchanged / cannot sync by reason, then the job does it and reports", async () => {
     const p = await preview(h);
     expect(p.mode).toBe("full");
-    expect(p.summary.counts).toEqual({ create: 7, update: 0, reactivate: 1, unchanged: 1, "cannot-sync": 2, inactive: 1 });
+    expect(p.summary.counts).toEqual({
+      create: 7,
+      update: 0,
+      reactivate: 1,
+      unchanged: 1,
+      "cannot-sync": 2,
+      inactive: 1,
+    });
     expect(p.summary.reasons).toEqual([
       { reason: MISSING_EMAIL, count: 1 },
       { reason: missingBirthDate("CA"), count: 1 },
@@ -46,8 +53,13 @@ describe(`syncing every caregiver (${testDatabaseKind})`, () => {
       [MISSING_EMAIL, 1],
       [missingBirthDate("CA"), 1],
     ]);
-    expect(report.failureRows).toContainEqual({ "TeleTrack id": "tt-1003", Name: "Marisol Ortega", Reason: MISSING_EMAIL });
-    for (const id of ["tt-1001", "tt-1002", "tt-1005", "tt-1006", "tt-1010", "tt-1012"]) expect(h.accountsOf(id)).toHaveLength(1);
+    expect(report.failureRows).toContainEqual({
+      "TeleTrack id": "tt-1003",
+      Name: "Marisol Ortega",
+      Reason: MISSING_EMAIL,
+    });
+    for (const id of ["tt-1001", "tt-1002", "tt-1005", "tt-1006", "tt-1010", "tt-1012"])
+      expect(h.accountsOf(id)).toHaveLength(1);
     expect(h.accountsOf("tt-1009")).toHaveLength(0);
 
     const audit = await h.db.prisma.auditEvent.findMany({ where: { action: "caregiver.sync-all" } });
@@ -56,7 +68,10 @@ describe(`syncing every caregiver (${testDatabaseKind})`, () => {
 
   it("a double Confirm starts one job", async () => {
     const p = await preview(h);
-    const [a, b] = await Promise.all([h.caregivers.confirmAll(ADMIN, p.jobId!), h.caregivers.confirmAll(ADMIN, p.jobId!)]);
+    const [a, b] = await Promise.all([
+      h.caregivers.confirmAll(ADMIN, p.jobId!),
+      h.caregivers.confirmAll(ADMIN, p.jobId!),
+    ]);
     expect([a, b].map((r) => r.ok && r.started).sort()).toEqual([false, true]);
     const late = await h.caregivers.confirmAll(ADMIN, p.jobId!);
     expect(late).toMatchObject({ ok: true, started: false });
@@ -72,7 +87,10 @@ describe(`syncing every caregiver (${testDatabaseKind})`, () => {
 
   it("only admins sync everyone, and only the admin who previewed confirms", async () => {
     const refused = await h.caregivers.previewAll(STAFF, { full: true });
-    expect(refused).toEqual({ ok: false, problems: [{ message: expect.stringContaining("Only admins can sync every caregiver") }] });
+    expect(refused).toEqual({
+      ok: false,
+      problems: [{ message: expect.stringContaining("Only admins can sync every caregiver") }],
+    });
     const p = await preview(h);
     const other = await h.caregivers.confirmAll({ ...ADMIN, userId: "U0OTHERADMIN" }, p.jobId!);
     expect(other.ok).toBe(false);

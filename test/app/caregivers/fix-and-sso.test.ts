@@ -31,7 +31,10 @@ describe(`Fix and sync (${testDatabaseKind})`, () => {
     expect(result.ok && result.card.synced?.outcome).toBe("created");
     expect(h.sandbox.state.teletrack.caregivers.get("tt-1003")?.email).toBe("marisol.ortega@example.com");
     expect(h.accountsOf("tt-1003")).toHaveLength(1);
-    const audit = await h.db.prisma.auditEvent.findMany({ where: { targetId: "tt-1003" }, orderBy: { createdAt: "asc" } });
+    const audit = await h.db.prisma.auditEvent.findMany({
+      where: { targetId: "tt-1003" },
+      orderBy: { createdAt: "asc" },
+    });
     expect(audit.map((a) => `${a.action}:${a.outcome}`)).toEqual(["caregiver.fix:ok", "caregiver.sync:ok"]);
     expect(JSON.stringify(audit.map((a) => a.details))).not.toContain("marisol");
   });
@@ -56,7 +59,13 @@ describe(`TeleTrack refusing a fix (${testDatabaseKind})`, () => {
     try {
       nock("https://teletrack.test")
         .patch("/v1/caregivers/tt-7", { email: "shared@example.com" })
-        .reply(422, { error: { code: "validation_failed", message: "Invalid.", fields: { email: "is already used by another caregiver" } } });
+        .reply(422, {
+          error: {
+            code: "validation_failed",
+            message: "Invalid.",
+            fields: { email: "is already used by another caregiver" },
+          },
+        });
       const result = await h.caregivers.fixAndSync(STAFF, "tt-7", ["email"], { email: "shared@example.com" });
       expect(result).toEqual({
         ok: false,
@@ -89,7 +98,13 @@ describe(`CareAcademy admin sign-in (${testDatabaseKind})`, () => {
 
   it("refuses anyone but admins, and says which Slack scope is missing when the email is unknown", async () => {
     const staff = await h.caregivers.adminSignIn(STAFF, "staff@sunrisecare.example");
-    expect(staff).toEqual({ ok: false, problems: [{ message: expect.stringContaining("Only admins can sign in to the LMS") }] });
-    expect(await h.caregivers.adminSignIn(ADMIN, undefined)).toEqual({ ok: false, problems: [{ message: EMAIL_UNKNOWN }] });
+    expect(staff).toEqual({
+      ok: false,
+      problems: [{ message: expect.stringContaining("Only admins can sign in to the LMS") }],
+    });
+    expect(await h.caregivers.adminSignIn(ADMIN, undefined)).toEqual({
+      ok: false,
+      problems: [{ message: EMAIL_UNKNOWN }],
+    });
   });
 });

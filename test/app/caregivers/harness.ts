@@ -50,14 +50,24 @@ export async function caregiverHarness(options: HarnessOptions = {}): Promise<Ha
   const db = await testDatabase();
   const sandbox = await startSandbox({ seed: "demo", ...options.sandbox });
   const config = loadConfig({ CAREBRIDGE_ADMINS: ADMIN.userId, ...options.env });
-  const providers = createProviders(config, { logger: silentLogger, sandbox, ...(options.http ? { http: options.http } : {}) });
+  const providers = createProviders(config, {
+    logger: silentLogger,
+    sandbox,
+    ...(options.http ? { http: options.http } : {}),
+  });
   const prisma = db.prisma;
   await prisma.workspace.create({ data: { id: WORKSPACE } });
   const audit = createAudit(prisma);
   const access = createAccessService({ prisma, configAdmins: config.admins, audit, offices: providers.staffDirectory });
   await prisma.appUser.createMany({
     data: [
-      { workspaceId: WORKSPACE, slackUserId: STAFF.userId, role: "agency_user", office: "of-sac", grantedBy: ADMIN.userId },
+      {
+        workspaceId: WORKSPACE,
+        slackUserId: STAFF.userId,
+        role: "agency_user",
+        office: "of-sac",
+        grantedBy: ADMIN.userId,
+      },
       { workspaceId: WORKSPACE, slackUserId: VIEWER.userId, role: "viewer", grantedBy: ADMIN.userId },
     ],
   });

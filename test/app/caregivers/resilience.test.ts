@@ -49,7 +49,7 @@ describe(`a process that dies between the LMS create and the database write (${t
     dies.next = 1;
     await h.jobs.launch(jobId, { channel: "C0", ts: "1.1" });
     const report = (await h.jobs.report(jobId))!;
-    const crashed = report.failureRows.filter((r) => r.Reason.startsWith("Something went wrong inside carebridge"));
+    const crashed = report.failureRows.filter((r) => r.Reason?.startsWith("Something went wrong inside carebridge"));
     expect(crashed).toHaveLength(1);
     const id = crashed[0]!["TeleTrack id"]!;
 
@@ -110,7 +110,9 @@ describe(`200 caregivers with failures and a burst of 429s (${testDatabaseKind})
       await new Promise((r) => setTimeout(r, 300));
       const answers = await Promise.all(
         Array.from({ length: 40 }, () =>
-          fetch(`${h.sandbox.urls.careacademy}/v1/users?externalId=other`, { headers: { authorization: "Bearer other" } }),
+          fetch(`${h.sandbox.urls.careacademy}/v1/users?externalId=other`, {
+            headers: { authorization: "Bearer other" },
+          }),
         ),
       );
       return answers.filter((a) => a.status === 429).length;
@@ -129,7 +131,11 @@ describe(`200 caregivers with failures and a burst of 429s (${testDatabaseKind})
     ]);
 
     for (const c of blocked) {
-      h.sandbox.state.teletrack.caregivers.set(c.id, { ...c, email: c.email ?? `${c.firstName.toLowerCase()}@example.org`, birthDate: "1991-05-05" });
+      h.sandbox.state.teletrack.caregivers.set(c.id, {
+        ...c,
+        email: c.email ?? `${c.firstName.toLowerCase()}@example.org`,
+        birthDate: "1991-05-05",
+      });
     }
     const retry = await h.jobs.retryFailed(ADMIN, jobId);
     if (!retry.ok) throw new Error("retry refused");

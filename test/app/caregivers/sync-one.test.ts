@@ -31,14 +31,19 @@ describe(`syncing one caregiver from TeleTrack to CareAcademy (${testDatabaseKin
     expect(h.sandbox.state.teletrack.lmsLinks.get("tt-1006")).toBe(account!.id);
 
     const rows = await h.db.prisma.externalAccount.findMany({ where: { person: { workspaceId: ADMIN.workspaceId } } });
-    expect(rows.map((r) => `${r.vendor}:${r.vendorId}:${r.status}`).sort()).toEqual([`careacademy:${account!.id}:active`, "teletrack:tt-1006:active"]);
+    expect(rows.map((r) => `${r.vendor}:${r.vendorId}:${r.status}`).sort()).toEqual([
+      `careacademy:${account!.id}:active`,
+      "teletrack:tt-1006:active",
+    ]);
     const stored = JSON.stringify(rows.map((r) => r.data));
     expect(stored).not.toContain("1988-01-30");
     expect(stored).not.toContain("555");
     expect(stored).not.toContain("@");
 
     const audit = await h.db.prisma.auditEvent.findMany({ where: { targetId: "tt-1006" } });
-    expect(audit).toEqual([expect.objectContaining({ action: "caregiver.sync", outcome: "ok", actorId: STAFF.userId })]);
+    expect(audit).toEqual([
+      expect.objectContaining({ action: "caregiver.sync", outcome: "ok", actorId: STAFF.userId }),
+    ]);
 
     const posts = h.sandbox.stats.requests.careacademy;
     const again = await syncCard(h, "tt-1006");
@@ -50,7 +55,11 @@ describe(`syncing one caregiver from TeleTrack to CareAcademy (${testDatabaseKin
   it("updates only the fields that changed in TeleTrack", async () => {
     await syncCard(h, "tt-1006");
     const kevin = h.sandbox.state.teletrack.caregivers.get("tt-1006")!;
-    h.sandbox.state.teletrack.caregivers.set("tt-1006", { ...kevin, lastName: "O'Brien-Shaw", mobilePhone: "+1 775 555 0199" });
+    h.sandbox.state.teletrack.caregivers.set("tt-1006", {
+      ...kevin,
+      lastName: "O'Brien-Shaw",
+      mobilePhone: "+1 775 555 0199",
+    });
     const card = await syncCard(h, "tt-1006");
     expect(card.synced).toEqual({ outcome: "updated", changed: ["lastName", "mobilePhone"] });
     expect(h.accountsOf("tt-1006")[0]).toMatchObject({ lastName: "O'Brien-Shaw", mobilePhone: "+1 775 555 0199" });
@@ -66,7 +75,9 @@ describe(`syncing one caregiver from TeleTrack to CareAcademy (${testDatabaseKin
   it("adopts the account with the same email (linked), never a second one", async () => {
     const card = await syncCard(h, "tt-1010");
     expect(card.synced).toEqual({ outcome: "linked", changed: ["mobilePhone", "birthDate"] });
-    const hannah = [...h.sandbox.state.careacademy.users.values()].filter((u) => u.email === "hannah.kowalski@example.com");
+    const hannah = [...h.sandbox.state.careacademy.users.values()].filter(
+      (u) => u.email === "hannah.kowalski@example.com",
+    );
     expect(hannah).toHaveLength(1);
     expect(hannah[0]).toMatchObject({ id: "ca-u-2003", externalId: "tt-1010", birthDate: "1994-02-11" });
   });
@@ -87,7 +98,10 @@ describe(`syncing one caregiver from TeleTrack to CareAcademy (${testDatabaseKin
     expect(card.synced?.outcome).toBe("reactivated");
     expect(card.lms?.status).toBe("active");
     expect(h.sandbox.state.careacademy.users.size).toBe(users);
-    const audit = await h.db.prisma.auditEvent.findMany({ where: { targetId: "tt-1002" }, orderBy: { createdAt: "asc" } });
+    const audit = await h.db.prisma.auditEvent.findMany({
+      where: { targetId: "tt-1002" },
+      orderBy: { createdAt: "asc" },
+    });
     expect(audit.map((a) => `${a.action}:${a.outcome}`)).toEqual(["caregiver.reactivate:ok", "caregiver.sync:ok"]);
   });
 
@@ -162,14 +176,27 @@ describe(`looking caregivers up (${testDatabaseKind})`, () => {
     expect(result).toMatchObject({ ok: true, kind: "pick", purpose: "sync", more: false });
     if (!result.ok || result.kind !== "pick") return;
     expect(result.choices.map((c) => c.id)).toContain("tt-1001");
-    expect(result.choices[0]).toEqual({ id: "tt-1001", firstName: "Maria", lastName: "Gonzalez", state: "CA", status: "active" });
+    expect(result.choices[0]).toEqual({
+      id: "tt-1001",
+      firstName: "Maria",
+      lastName: "Gonzalez",
+      state: "CA",
+      status: "active",
+    });
   });
 
   it("an exact email picks one; nothing found is a sentence", async () => {
     const one = await h.caregivers.open(STAFF, "Grace.Liu@example.com", "view");
     expect(one.ok && one.kind === "card" && one.card.caregiver.id).toBe("tt-1012");
     const none = await h.caregivers.open(STAFF, "nobody-at-all", "view");
-    expect(none).toEqual({ ok: false, problems: [expect.objectContaining({ message: expect.stringContaining('No caregiver in Spectrum TeleTrack matches "nobody-at-all"') })] });
+    expect(none).toEqual({
+      ok: false,
+      problems: [
+        expect.objectContaining({
+          message: expect.stringContaining('No caregiver in Spectrum TeleTrack matches "nobody-at-all"'),
+        }),
+      ],
+    });
   });
 
   it("the view shows an unlinked account with the same email, and a Sync to link it", async () => {

@@ -1,0 +1,23 @@
+import type { Services } from "../../../../app/services";
+import { actorOf } from "../../../actor";
+import { notice } from "../../../presenters/kit";
+import { replyPrivately } from "../../reply";
+import type { CommandArgs } from "../../types";
+import { answering, labelsOf, lookupMessage } from "./replies";
+
+/** `/caregiver <query>`: the caregiver's card without syncing. */
+export function caregiverCommand(services: Services) {
+  return async ({ ack, command, respond, context }: CommandArgs) => {
+    await ack();
+    const actor = actorOf(context);
+    const text = command.text.trim();
+    await answering(respond, services, async () => {
+      if (text === "") {
+        await replyPrivately(respond, notice("Use `/caregiver <name, email or TeleTrack id>`."));
+        return;
+      }
+      const result = await services.caregivers.open(actor, text, "view");
+      await replyPrivately(respond, lookupMessage(result, text, actor.userId, labelsOf(services)));
+    });
+  };
+}

@@ -1,0 +1,55 @@
+import type { RespondFn } from "@slack/bolt";
+import type { WebClient } from "@slack/web-api";
+import type { CaregiverCard, Lookup } from "../../../../app/caregivers";
+import { describeError } from "../../../../app/errors";
+import type { Result } from "../../../../app/result";
+import type { Services } from "../../../../app/services";
+import { caregiverCardMessage } from "../../../presenters/caregivers/card";
+import { caregiverLabels, type CaregiverLabels } from "../../../presenters/caregivers/labels";
+import { pickListMessage } from "../../../presenters/caregivers/pick-list";
+import { type Message, notice, problemsMessage } from "../../../presenters/kit";
+import { replyPrivately } from "../../reply";
+
+/** Shared by the caregiver commands, buttons and the Fix and sync form. */
+
+export function labelsOf(services: Services): CaregiverLabels {
+  const { config, providers } = services.deps;
+  return caregiverLabels(config.caregiverLms === "scim" ? "scim" : "careacademy", providers.sandboxVendors);
+}
+
+export function lookupMessage(result: Result<Lookup>, query: string, userId: string, labels: CaregiverLabels): Message {
+  if (!result.ok) return problemsMessage(result.problems);
+  if (result.kind === "card") return caregiverCardMessage(result.card, userId, labels);
+  return pickListMessage(query, result.purpose, result.choices, result.more, userId, labels);
+}
+
+export function cardOrProblems(
+  result: Result<{ card: CaregiverCard }>,
+  userId: string,
+  labels: CaregiverLabels,
+  note?: string,
+): Message {
+  return result.ok ? caregiverCardMessage(result.card, userId, labels, note) : problemsMessage(result.problems);
+}
+
+/**
+ * Runs the work after the ack; a vendor outage or a bug becomes one sentence to the user
+ * instead of silence (the details go to the log, redacted).
+ */
+export async function answering(respond: RespondFn, services: Services, work: () => Promise<void>): Promise<void> {
+  try {
+    await work();
+  } catch (error) {
+    services.deps.logger.warn({ err: error }, "caregiver request failed");
+    await replyPrivately(respond, notice(describeError(error)));
+  }
+}
+
+/** Only `user` sees it: ephemeral in the channel, or their DM with carebridge when the bot is not in that channel. */
+export async function sendPrivately(client: WebClient, channel: string, user: string, message: Message): Promise<void> {
+  try {
+    await client.chat.postEphemeral({ channel, user, text: message.text, blocks: message.blocks });
+  } catch {
+    await client.chat.postMessage({ channel: user, text: message.text, blocks: message.blocks });
+  }
+}

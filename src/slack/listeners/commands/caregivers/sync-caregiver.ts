@@ -1,0 +1,39 @@
+import type { Services } from "../../../../app/services";
+import { actorOf } from "../../../actor";
+import { checkingMessage, previewMessage } from "../../../presenters/caregivers/preview";
+import { notice, problemsMessage } from "../../../presenters/kit";
+import { replyPrivately } from "../../reply";
+import type { CommandArgs } from "../../types";
+import { answering, labelsOf, lookupMessage } from "./replies";
+
+const USAGE = "Use `/sync-caregiver <name, email or TeleTrack id>`, or `/sync-caregiver all` (admins).";
+const ALL = /^all(?:\s+(full))?$/i;
+
+/** `/sync-caregiver <query>` syncs one caregiver; `/sync-caregiver all [full]` previews a sync of everyone. */
+export function syncCaregiverCommand(services: Services) {
+  return async ({ ack, command, respond, context }: CommandArgs) => {
+    await ack();
+    const actor = actorOf(context);
+    const text = command.text.trim();
+    const labels = labelsOf(services);
+    await answering(respond, services, async () => {
+      if (text === "") {
+        await replyPrivately(respond, notice(USAGE));
+        return;
+      }
+      const all = ALL.exec(text);
+      if (!all) {
+        const result = await services.caregivers.open(actor, text, "sync");
+        await replyPrivately(respond, lookupMessage(result, text, actor.userId, labels));
+        return;
+      }
+      const full = all[1] !== undefined;
+      await replyPrivately(respond, checkingMessage(full, labels));
+      const result = await services.caregivers.previewAll(actor, { full, channelId: command.channel_id });
+      await replyPrivately(
+        respond,
+        result.ok ? previewMessage(result.preview, labels) : problemsMessage(result.problems),
+      );
+    });
+  };
+}

@@ -1,0 +1,87 @@
+import type { InputBlock, ModalView } from "@slack/types";
+import type { FixErrors, FixValues } from "../../../domain/caregivers/fix-form";
+import { requiredFixFields } from "../../../domain/caregivers/fix-form";
+import type { FixableField } from "../../../domain/caregivers/readiness";
+import { context, escape, type KnownBlock, section } from "../kit";
+import { FIX_CALLBACK_ID, type FixMeta } from "./ids";
+
+const LABELS: Record<FixableField, { label: string; hint: string }> = {
+  email: { label: "Email", hint: "CareAcademy sends the caregiver's sign-in to this address." },
+  birthDate: { label: "Birth date", hint: "Sets the annual training due date in states that require it." },
+  mobilePhone: { label: "Mobile phone", hint: "For training reminders by text, e.g. (916) 555-0142." },
+};
+
+function input(field: FixableField, optional: boolean, value: string | null | undefined): InputBlock {
+  const element =
+    field === "birthDate"
+      ? { type: "datepicker" as const, action_id: field, ...(value ? { initial_date: value } : {}) }
+      : {
+          type: "plain_text_input" as const,
+          action_id: field,
+          ...(value ? { initial_value: value } : {}),
+          ...(field === "email" ? { placeholder: { type: "plain_text" as const, text: "name@example.com" } } : {}),
+        };
+  return {
+    type: "input",
+    block_id: field,
+    optional,
+    label: { type: "plain_text", text: LABELS[field].label },
+    hint: { type: "plain_text", text: LABELS[field].hint },
+    element,
+  };
+}
+
+function modal(meta: FixMeta, blocks: KnownBlock[], submit: boolean): ModalView {
+  return {
+    type: "modal",
+    callback_id: FIX_CALLBACK_ID,
+    private_metadata: JSON.stringify(meta),
+    title: { type: "plain_text", text: "Fix and sync" },
+    close: { type: "plain_text", text: submit ? "Cancel" : "Close" },
+    ...(submit ? { submit: { type: "plain_text", text: "Save and sync" } } : {}),
+    blocks,
+  };
+}
+
+/**
+ * Asks for exactly the fields the caregiver is missing. Refilled after Spectrum TeleTrack refused
+ * the values: what was typed comes back, with TeleTrack's word under each field it refused.
+ */
+export function fixModal(
+  meta: FixMeta,
+  refill?: { values: FixValues; errors: FixErrors; general: string[] },
+): ModalView {
+  const required = requiredFixFields(meta.fields);
+  const blocks: KnownBlock[] = [
+    section(
+      `What's missing for *${escape(meta.name)}* is saved to Spectrum TeleTrack, then they are synced to CareAcademy.`,
+    ),
+  ];
+  for (const message of refill?.general ?? []) blocks.push(section(`:warning: ${escape(message)}`));
+  for (const field of meta.fields) {
+    blocks.push(input(field, !required.includes(field), refill?.values[field]));
+    const error = refill?.errors[field];
+    if (error) blocks.push(context(`:warning: ${escape(error)}`));
+  }
+  return modal(meta, blocks, true);
+}
+
+export function fixSavingView(meta: FixMeta): ModalView {
+  return modal(meta, [section(`Saving to Spectrum TeleTrack and syncing *${escape(meta.name)}*…`)], false);
+}
+
+export function fixDoneView(meta: FixMeta, sentence: string): ModalView {
+  return modal(meta, [section(escape(sentence))], false);
+}
+
+type StateValues = Record<string, Record<string, { value?: string | null; selected_date?: string | null }>>;
+
+/** What was typed, field by field (a blank input reads as null). */
+export function readFixValues(values: StateValues, fields: readonly FixableField[]): FixValues {
+  const read: FixValues = {};
+  for (const field of fields) {
+    const entry = values[field]?.[field];
+    read[field] = entry?.selected_date ?? entry?.value ?? null;
+  }
+  return read;
+}

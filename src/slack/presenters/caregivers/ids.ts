@@ -1,0 +1,80 @@
+import type { FixableField } from "../../../domain/caregivers/readiness";
+import type { Purpose } from "../../../app/caregivers";
+
+/** Action and callback ids of the caregiver workflow. */
+export const CAREGIVER_ACTIONS = {
+  pick: "caregiver.pick",
+  sync: "caregiver.sync",
+  deactivate: "caregiver.deactivate",
+  reactivate: "caregiver.reactivate",
+  fix: "caregiver.fix",
+  confirmAll: "caregiver.sync-all.confirm",
+  cancelAll: "caregiver.sync-all.cancel",
+} as const;
+
+export const FIX_CALLBACK_ID = "caregiver.fix";
+
+/** The pick list's buttons: caregiver.pick:0, caregiver.pick:1, … */
+export const PICK_ACTION_PATTERN = /^caregiver\.pick:\d+$/;
+
+/**
+ * A card button's value: which caregiver (`c`), and whom the message was made for (`u`), so a
+ * press by anyone else is refused. Who may act is never read from here: it is the presser's role.
+ */
+export interface CardButtonValue {
+  c: string;
+  u: string;
+  /** Pick list: what the pick is for. */
+  p?: Purpose;
+  /** Fix and sync: the fields to ask for, and the name for the form's title line. */
+  f?: FixableField[];
+  n?: string;
+}
+
+const FIXABLE: readonly string[] = ["email", "birthDate", "mobilePhone"];
+
+export const encodeValue = (value: CardButtonValue): string => JSON.stringify(value);
+
+/** The value of a caregiver button, or undefined when it is not one (tampered or from an old version). */
+export function decodeValue(text: string | undefined): CardButtonValue | undefined {
+  try {
+    const parsed = JSON.parse(text ?? "") as Partial<CardButtonValue>;
+    if (typeof parsed.c !== "string" || typeof parsed.u !== "string") return undefined;
+    return {
+      c: parsed.c,
+      u: parsed.u,
+      ...(parsed.p === "view" || parsed.p === "sync" ? { p: parsed.p } : {}),
+      ...(Array.isArray(parsed.f) ? { f: parsed.f.filter((f): f is FixableField => FIXABLE.includes(f)) } : {}),
+      ...(typeof parsed.n === "string" ? { n: parsed.n } : {}),
+    };
+  } catch {
+    return undefined;
+  }
+}
+
+/** What the Fix and sync modal carries from opening to submission. */
+export interface FixMeta {
+  caregiverId: string;
+  name: string;
+  fields: FixableField[];
+  /** Where the button was pressed: the synced card goes there, to the presser only. */
+  channel: string;
+  madeFor: string;
+}
+
+export function readFixMeta(text: string): FixMeta | undefined {
+  try {
+    const meta = JSON.parse(text) as Partial<FixMeta>;
+    if (typeof meta.caregiverId !== "string" || !Array.isArray(meta.fields) || typeof meta.channel !== "string")
+      return undefined;
+    return {
+      caregiverId: meta.caregiverId,
+      name: String(meta.name ?? ""),
+      fields: meta.fields.filter((f): f is FixableField => FIXABLE.includes(f)),
+      channel: meta.channel,
+      madeFor: String(meta.madeFor ?? ""),
+    };
+  } catch {
+    return undefined;
+  }
+}

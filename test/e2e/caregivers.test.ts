@@ -1,0 +1,203 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { EMAIL_UNKNOWN } from "../../src/app/caregivers/sso";
+import { MISSING_EMAIL } from "../../src/domain/caregivers/readiness";
+import type { StoredMessage } from "../../src/console/slack-standin";
+import { ADMIN, startTestApp, TEAM, type TestApp } from "../support/app";
+
+const VIEWER = "U0VIEW";
+const STAFF = "U0STAFF";
+const text = (m: { blocks: unknown[]; text: string }) => `${m.text} ${JSON.stringify(m.blocks)}`;
+
+interface Button {
+  action_id: string;
+  value: string;
+  text: { text: string };
+}
+
+function buttons(message: StoredMessage): Button[] {
+  return (message.blocks as Array<{ type: string; elements?: Button[] }>)
+    .filter((b) => b.type === "actions")
+    .flatMap((b) => b.elements ?? []);
+}
+
+function buttonOf(message: StoredMessage, actionId: string): Button {
+  const found = buttons(message).find((b) => b.action_id === actionId || b.action_id.startsWith(`${actionId}:`));
+  if (!found) throw new Error(`no ${actionId} button in ${text(message)}`);
+  return found;
+}
+
+describe("caregivers from Slack, end to end", () => {
+  let t: TestApp;
+  const users = () => [...t.runtime.sandbox!.state.careacademy.users.values()];
+  const last = (channel: string, user = ADMIN, count = 1) =>
+    t.waitFor(() =>
+      t.slack.visible(channel, user).length >= count ? t.slack.visible(channel, user).at(-1) : undefined,
+    );
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    const admin = { workspaceId: TEAM, userId: ADMIN };
+    await t.runtime.db.prisma.workspace.upsert({ where: { id: TEAM }, create: { id: TEAM }, update: {} });
+    await t.runtime.services.access.grant(admin, { userId: VIEWER, role: "viewer" });
+    await t.runtime.services.access.grant(admin, { userId: STAFF, role: "agency-user", office: "of-sac" });
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it("/sync-caregiver <id> creates the account and answers privately with the card", async () => {
+    expect((await t.command("/sync-caregiver", "tt-1006", STAFF, { channel: "C0CG1" })).status).toBe(200);
+    const card = await last("C0CG1", STAFF);
+    expect(card.ephemeralTo).toBe(STAFF);
+    expect(text(card)).toContain("Created their account");
+    expect(text(card)).toContain("Sandbox");
+    expect(buttons(card).map((b) => b.action_id)).toEqual(["caregiver.deactivate"]);
+    expect(users().filter((u) => u.externalId === "tt-1006")).toHaveLength(1);
+  });
+
+  it("several matches give a pick list; a pick shows that caregiver's card", async () => {
+    await t.command("/caregiver", "example.net", ADMIN, { channel: "C0CG2" });
+    const list = await last("C0CG2");
+    const picks = buttons(list);
+    expect(picks.map((p) => p.text.text)).toEqual(["Darnell Washington · tt-1004 · CA", "Linh Tran · tt-1008 · WA"]);
+    const before = t.slack.visible("C0CG2", ADMIN).length;
+    await t.press(picks[0]!.action_id, picks[0]!.value, ADMIN, { channel: { id: "C0CG2" } });
+    const card = await last("C0CG2", ADMIN, before + 1);
+    expect(card.text).toMatch(/^Darnell Washington: not in CareAcademy/);
+  });
+
+  it("the card's buttons follow the status: active, deactivated, not in the LMS, cannot sync", async () => {
+    const cases: Array<[string, string[]]> = [
+      ["tt-1001", ["caregiver.deactivate"]],
+      ["tt-1002", ["caregiver.reactivate"]],
+      ["tt-1007", ["caregiver.sync"]],
+      ["tt-1003", ["caregiver.fix"]],
+    ];
+    for (const [id, expected] of cases) {
+      const channel = `C0ST${id}`;
+      await t.command("/caregiver", id, ADMIN, { channel });
+      const card = await last(channel);
+      expect(buttons(card).map((b) => b.action_id)).toEqual(expected);
+    }
+  });
+
+  it("Deactivate changes the status and the card; a press by someone else or by a viewer is refused", async () => {
+    await t.command("/caregiver", "tt-1008", STAFF, { channel: "C0CG3" });
+    const created = await last("C0CG3", STAFF);
+    await t.press("caregiver.sync", buttonOf(created, "caregiver.sync").value, STAFF, { channel: { id: "C0CG3" } });
+    const synced = await last("C0CG3", STAFF, 2);
+    const deactivate = buttonOf(synced, "caregiver.deactivate");
+    const account = () => users().find((u) => u.externalId === "tt-1008");
+
+    await t.press("caregiver.deactivate", deactivate.value, ADMIN, { channel: { id: "C0CG3" } });
+    const refused = await last("C0CG3", ADMIN);
+    expect(refused.text).toContain(`made for <@${STAFF}>`);
+    expect(account()?.status).toBe("active");
+
+    await t.command("/caregiver", "tt-1008", VIEWER, { channel: "C0CG4" });
+    const viewerCard = await last("C0CG4", VIEWER);
+    await t.press("caregiver.deactivate", buttonOf(viewerCard, "caregiver.deactivate").value, VIEWER, {
+      channel: { id: "C0CG4" },
+    });
+    const viewerRefused = await last("C0CG4", VIEWER, 2);
+    expect(viewerRefused.text).toContain("Viewers can't activate or deactivate caregivers");
+    expect(account()?.status).toBe("active");
+
+    await t.press("caregiver.deactivate", deactivate.value, STAFF, { channel: { id: "C0CG3" } });
+    const after = await last("C0CG3", STAFF, 3);
+    expect(after.text).toContain("is now deactivated");
+    expect(buttons(after).map((b) => b.action_id)).toEqual(["caregiver.reactivate"]);
+    expect(account()?.status).toBe("deactivated");
+    const audit = await t.runtime.db.prisma.auditEvent.findMany({
+      where: { targetId: "tt-1008", action: { in: ["caregiver.activation", "caregiver.deactivate"] } },
+    });
+    expect(audit.map((a) => `${a.actorId}:${a.outcome}`).sort()).toEqual(
+      [`${ADMIN}:refused`, `${STAFF}:ok`, `${VIEWER}:refused`].sort(),
+    );
+  });
+
+  it("Fix and sync asks for the missing email, checks it, writes TeleTrack and syncs", async () => {
+    await t.command("/caregiver", "tt-1003", STAFF, { channel: "C0CG5" });
+    const card = await last("C0CG5", STAFF);
+    expect(text(card)).toContain(MISSING_EMAIL);
+    await t.press("caregiver.fix", buttonOf(card, "caregiver.fix").value, STAFF, { channel: { id: "C0CG5" } });
+    const opened = await t.waitFor(() => t.slack.callsTo("views.open").at(-1));
+    const view = opened.args.view as {
+      blocks: Array<{ type: string; block_id?: string }>;
+      callback_id: string;
+      private_metadata: string;
+    };
+    expect(view.blocks.filter((b) => b.type === "input").map((b) => b.block_id)).toEqual(["email"]);
+
+    const bad = await t.submit(view, { email: { email: { type: "plain_text_input", value: "marisol@" } } }, STAFF);
+    expect(bad.json()).toEqual({
+      response_action: "errors",
+      errors: { email: "Enter an email address such as name@example.com." },
+    });
+
+    const good = await t.submit(
+      view,
+      { email: { email: { type: "plain_text_input", value: "marisol.ortega@example.com" } } },
+      STAFF,
+    );
+    expect(good.json()).toMatchObject({ response_action: "update" });
+    const posted = await t.waitFor(() =>
+      t.slack.callsTo("chat.postEphemeral").find((c) => String(c.args.text).includes("Marisol")),
+    );
+    expect(posted.args).toMatchObject({ channel: "C0CG5", user: STAFF });
+    expect(t.runtime.sandbox!.state.teletrack.caregivers.get("tt-1003")?.email).toBe("marisol.ortega@example.com");
+    expect(users().filter((u) => u.externalId === "tt-1003")).toHaveLength(1);
+  });
+
+  it("/sync-caregiver all: admins only; preview, a double Confirm starts one job, progress and a report with the failures CSV", async () => {
+    await t.command("/sync-caregiver", "all", STAFF, { channel: "C0ALLX" });
+    expect((await last("C0ALLX", STAFF)).text).toContain("Only admins can sync every caregiver");
+
+    await t.command("/sync-caregiver", "all full", ADMIN, { channel: "C0ALL" });
+    const preview = await t.waitFor(() =>
+      t.slack.visible("C0ALL", ADMIN).find((m) => m.text.startsWith("Sync preview")),
+    );
+    const confirm = buttonOf(preview, "caregiver.sync-all.confirm");
+    const jobsBefore = await t.runtime.db.prisma.job.count({
+      where: { kind: "caregiver-sync", status: { not: "preview" } },
+    });
+    await Promise.all([
+      t.press(confirm.action_id, confirm.value, ADMIN, { channel: { id: "C0ALL" } }),
+      t.press(confirm.action_id, confirm.value, ADMIN, { channel: { id: "C0ALL" } }),
+    ]);
+    const report = await t.waitFor(
+      () =>
+        t.slack.messages.find((m) => m.channel === "C0ALL" && m.threadTs && m.text.includes("Caregiver sync finished")),
+      20_000,
+    );
+    const [, processed, total] = /finished: (\d+) of (\d+)/.exec(report.text) ?? [];
+    expect(processed).toBe(total);
+    expect(text(report)).toContain("Failures by reason");
+    expect(buttons(report).map((b) => b.action_id)).toEqual(["job.retry-failed"]);
+    const csv = [...t.slack.files.values()].find((f) => f.name.startsWith("caregiver-sync-failures"));
+    expect(csv?.content.toString("utf8")).toContain('"TeleTrack id","Name","Reason"');
+    expect(await t.runtime.db.prisma.job.count({ where: { kind: "caregiver-sync", status: { not: "preview" } } })).toBe(
+      jobsBefore + 1,
+    );
+    const progress = t.slack.messages.find(
+      (m) => m.channel === "C0ALL" && !m.ephemeralTo && m.text.startsWith("Caregiver sync"),
+    );
+    expect(progress?.text).toMatch(/Caregiver sync: \d+ of \d+/);
+    await t.waitFor(() => t.slack.visible("C0ALL", ADMIN).find((m) => m.text.includes("already started")));
+  });
+
+  it("/carebridge login careacademy gives the admin a one-time link, privately", async () => {
+    await t.command("/carebridge", "login careacademy", ADMIN, { channel: "C0SSO" });
+    expect((await last("C0SSO")).text).toBe(EMAIL_UNKNOWN);
+
+    t.slack.addUser({ id: ADMIN, name: "admin", realName: "Ada Admin", email: "ada@sunrisecare.example" });
+    await t.command("/carebridge", "login careacademy", ADMIN, { channel: "C0SSO" });
+    const link = await last("C0SSO", ADMIN, 2);
+    expect(link.ephemeralTo).toBe(ADMIN);
+    expect(text(link)).toMatch(/\/careacademy\/sso\/sso-\d+/);
+    expect(t.slack.callsTo("chat.postMessage").some((c) => JSON.stringify(c.args).includes("/sso/"))).toBe(false);
+
+    await t.command("/carebridge", "login careacademy", STAFF, { channel: "C0SSO2" });
+    expect((await last("C0SSO2", STAFF)).text).toContain("Only admins can sign in to the LMS");
+  });
+});
