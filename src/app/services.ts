@@ -7,6 +7,7 @@ import type { Providers } from "../providers/roles";
 import { createAccessService } from "./access/service";
 import { createAgencyUsers } from "./agency-users";
 import { createAudit } from "./audit";
+import { createCaregivers } from "./caregivers";
 import { createHelp } from "./help";
 import { createHome } from "./home";
 import { createJobs } from "./jobs";
@@ -45,6 +46,18 @@ export function createServices(deps: AppDeps) {
       audit,
       prisma: deps.prisma,
       config: deps.config,
+      now: deps.now,
+    }),
+    caregivers: createCaregivers({
+      source: deps.providers.caregiverSource,
+      lms: deps.providers.caregiverLms,
+      lmsVendor: deps.config.caregiverLms === "scim" ? "scim" : "careacademy",
+      access,
+      audit,
+      prisma: deps.prisma,
+      jobStore: deps.jobStore,
+      jobRunner: deps.jobRunner,
+      birthDateRequiredStates: deps.config.birthDateRequiredStates,
       now: deps.now,
     }),
     home: createHome({

@@ -5,11 +5,13 @@ import { LIST_NEXT_ACTION, LIST_PREVIOUS_ACTION } from "../../presenters/agency-
 import { RETRY_FAILED_ACTION } from "../../presenters/job-progress";
 import { agencyUserListPage } from "./agency-users/list-page";
 import { agencyUserNameEntered } from "./agency-users/name-entered";
+import { registerCaregiverActions } from "./caregivers";
 import { jobRetryFailed } from "./job-retry-failed";
 
 /** Button presses; each workflow registers its action ids here. */
 export function registerActions(app: App, services: Services): void {
   app.action(RETRY_FAILED_ACTION, jobRetryFailed(services));
+  registerCaregiverActions(app, services);
   app.action(NAME_ENTERED_ACTION, agencyUserNameEntered(services));
   app.action(LIST_PREVIOUS_ACTION, agencyUserListPage(services));
   app.action(LIST_NEXT_ACTION, agencyUserListPage(services));

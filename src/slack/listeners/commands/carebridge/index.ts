@@ -1,11 +1,12 @@
 import type { Services } from "../../../../app/services";
 import { actorOf } from "../../../actor";
+import { login } from "../caregivers";
 import type { CommandArgs, Subcommand } from "../../types";
 import { access } from "./access";
 import { help } from "./help";
 
 /** `/carebridge <sub> …`; anything unknown gets the help. A workflow adds its subcommand here. */
-const SUBCOMMANDS: Record<string, Subcommand> = { help, access };
+const SUBCOMMANDS: Record<string, Subcommand> = { help, access, login };
 
 export function carebridgeCommand(services: Services) {
   return async ({ ack, command, respond, client, context }: CommandArgs) => {
