@@ -17,6 +17,8 @@ export interface PlanEntry {
   caregiverId: string;
   name: string;
   outcome: PlannedOutcome;
+  /** carebridge has this caregiver linked already. */
+  known: boolean;
   /** For cannot-sync: one sentence per missing item. */
   reasons: string[];
 }
@@ -32,7 +34,11 @@ export function planCaregiver(
   known: KnownLink | undefined,
   found: LmsAccount | null,
 ): PlanEntry {
-  const base = { caregiverId: caregiver.id, name: `${caregiver.firstName} ${caregiver.lastName}`.trim() };
+  const base = {
+    caregiverId: caregiver.id,
+    name: `${caregiver.firstName} ${caregiver.lastName}`.trim(),
+    known: known !== undefined,
+  };
   if (caregiver.status !== "active") return { ...base, outcome: "inactive", reasons: [] };
   const readiness = checkReadiness(caregiver, birthDateRequiredStates);
   if (readiness.blockers.length > 0 || caregiver.email === null) {
@@ -46,8 +52,13 @@ export function planCaregiver(
   return { ...base, outcome: Object.keys(patch).length > 0 ? "update" : "unchanged", reasons: [] };
 }
 
-/** Whether the job has anything to do for this entry (cannot-sync ones go in to be reported). */
-export const needsWork = (entry: PlanEntry): boolean => entry.outcome !== "unchanged" && entry.outcome !== "inactive";
+/**
+ * Whether the job has anything to do for this entry: cannot-sync ones go in to be reported, and
+ * an unchanged account carebridge has not linked yet goes in to be linked (so later previews
+ * need not look it up again).
+ */
+export const needsWork = (entry: PlanEntry): boolean =>
+  entry.outcome !== "inactive" && (entry.outcome !== "unchanged" || !entry.known);
 
 export interface PlanSummary {
   counts: Record<PlannedOutcome, number>;

@@ -34,16 +34,17 @@ describe("bulk sync plan", () => {
     expect(plan(caregiver({ status: "inactive", email: null })).outcome).toBe("inactive");
   });
 
-  it("the job works on everything but unchanged and inactive", () => {
+  it("the job works on everything but inactive and unchanged linked caregivers", () => {
     const entries = [
       plan(caregiver({ id: "a" })),
+      plan(caregiver({ id: "e" }), undefined, lmsAccount({ externalId: "e" })),
       plan(caregiver({ id: "b" }), {
         fingerprint: fingerprint(lmsFieldsOf({ ...caregiver({ id: "b" }), email: "ana.lopez@example.com" })),
       }),
       plan(caregiver({ id: "c", email: null })),
       plan(caregiver({ id: "d", status: "inactive" })),
     ];
-    expect(entries.filter(needsWork).map((e) => e.caregiverId)).toEqual(["a", "c"]);
+    expect(entries.filter(needsWork).map((e) => e.caregiverId)).toEqual(["a", "e", "c"]);
   });
 
   it("summarizes counts and groups reasons, biggest first", () => {
