@@ -16,7 +16,7 @@ function notCreatable(snapshot: Snapshot, calmanacId: string): ActionOutcome | u
   const calmanac = snapshot.calmanac.get(calmanacId);
   if (!calmanac) return stale("That Calmanac record is no longer in Calmanac.");
   const holder = holderOf(snapshot, calmanacId);
-  if (holder) return stale(`${fullName(calmanac)} was linked to ${fullName(holder)} in Motivity meanwhile.`);
+  if (holder) return stale(`${fullName(calmanac)} is already linked to ${fullName(holder)} in Motivity; nothing was created.`);
   return undefined;
 }
 
