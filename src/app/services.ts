@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import type { Config } from "../config";
 import type { PrismaClient } from "../generated/prisma/client";
 import type { JobRunner } from "../jobs/runner";
@@ -11,6 +12,7 @@ import { createCaregivers } from "./caregivers";
 import { createHelp } from "./help";
 import { createHome } from "./home";
 import { createJobs } from "./jobs";
+import { createLearners } from "./learners";
 import { createWorkspaceRegistry } from "./workspaces";
 
 /** Everything the use-cases stand on; built once in main (or by a test) and passed down. */
@@ -40,6 +42,18 @@ export function createServices(deps: AppDeps) {
     access,
     workspaces: createWorkspaceRegistry(deps.prisma),
     help: createHelp(access),
+    learners: createLearners({
+      lms: deps.providers.learnerLms,
+      access,
+      audit,
+      prisma: deps.prisma,
+      jobStore: deps.jobStore,
+      jobRunner: deps.jobRunner,
+      csvLimits: deps.config.csv,
+      archiveThreshold: deps.config.archive,
+      now: deps.now,
+      randomBytes: (n) => randomBytes(n),
+    }),
     agencyUsers: createAgencyUsers({
       directory: deps.providers.staffDirectory,
       access,

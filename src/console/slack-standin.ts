@@ -56,6 +56,8 @@ export class SlackStandIn extends EventEmitter {
   readonly users = new Map<string, StandInUser>();
   /** Bytes served for a download instead of the file: to play Slack's HTML login page, say. */
   readonly downloadOverrides = new Map<string, { contentType: string; body: string }>();
+  /** The file id of every download request, answered or not: tests check a refused upload is never fetched. */
+  readonly downloads: string[] = [];
   private server: Server | undefined;
   private counter = 0;
   private responseUrls = new Map<string, { channel: string; user: string }>();
@@ -160,6 +162,7 @@ export class SlackStandIn extends EventEmitter {
     }
     if (url.pathname.startsWith("/files/")) {
       const id = url.pathname.split("/")[2] ?? "";
+      this.downloads.push(id);
       const file = this.files.get(id);
       if (token !== this.options.botToken || !file) {
         res

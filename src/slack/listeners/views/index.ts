@@ -3,9 +3,11 @@ import type { Services } from "../../../app/services";
 import { CREATE_CALLBACK_ID } from "../../presenters/agency-users/form-blocks";
 import { agencyUserSubmit } from "./agency-users/submit";
 import { registerCaregiverViews } from "./caregivers";
+import { registerLearnerViews } from "./learners";
 
 /** Modal submissions; each workflow registers its callback ids here. */
 export function registerViews(app: App, services: Services): void {
   app.view(CREATE_CALLBACK_ID, agencyUserSubmit(services));
   registerCaregiverViews(app, services);
+  registerLearnerViews(app, services);
 }

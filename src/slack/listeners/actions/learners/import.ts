@@ -1,0 +1,67 @@
+import type { KnownBlock } from "@slack/types";
+import type { Services } from "../../../../app/services";
+import type { Job } from "../../../../jobs/types";
+import { notice, problemsMessage, mention } from "../../../presenters/kit";
+import { jobProgressMessage } from "../../../presenters/job-progress";
+import { settledPreview, type PreviewState } from "../../../presenters/learners/import";
+import { replyPrivately } from "../../reply";
+import { learnerButton, messageOf, type ButtonArgs } from "./button";
+
+/** The preview's buttons give way to who started or cancelled it. */
+async function settle(args: ButtonArgs, state: PreviewState): Promise<void> {
+  const message = messageOf(args);
+  if (!message) return;
+  const blocks = settledPreview(message.blocks as KnownBlock[], state);
+  await args.client.chat.update({ channel: message.channel, ts: message.ts, text: state.kind === "started" ? "Import started" : "Import cancelled", blocks });
+}
+
+function already(job: Job): string {
+  if (job.status === "cancelled") return `That import was cancelled${job.approvedBy ? ` by ${mention(job.approvedBy)}` : ""}; upload the file again to import it.`;
+  return `That import has already started${job.approvedBy ? ` (by ${mention(job.approvedBy)})` : ""}; its progress is in this thread.`;
+}
+
+/** Import: one job however many presses; its progress message goes in the file's thread. */
+export function importPressed(services: Services) {
+  return learnerButton(services, async (args) => {
+    const { actor, value, respond, client } = args;
+    const result = await services.learners.imports.start(actor, value);
+    if (!result.ok) return void (await replyPrivately(respond, problemsMessage(result.problems)));
+    if (!result.started) return void (await replyPrivately(respond, notice(already(result.job))));
+    await settle(args, { kind: "started", by: actor.userId });
+    const { job } = result;
+    const progress = jobProgressMessage(job);
+    const posted = await client.chat.postMessage({
+      channel: job.channelId ?? actor.userId,
+      ...(job.threadTs ? { thread_ts: job.threadTs } : {}),
+      text: progress.text,
+      blocks: progress.blocks,
+    });
+    if (!posted.channel || !posted.ts) throw new Error("could not post the import's progress message");
+    await services.jobs.launch(job.id, { channel: posted.channel, ts: posted.ts });
+  });
+}
+
+export function importCancelPressed(services: Services) {
+  return learnerButton(services, async (args) => {
+    const result = await services.learners.imports.cancel(args.actor, args.value);
+    if (!result.ok) return void (await replyPrivately(args.respond, problemsMessage(result.problems)));
+    if (!result.cancelled) return void (await replyPrivately(args.respond, notice(already(result.job))));
+    await settle(args, { kind: "cancelled", by: args.actor.userId });
+  });
+}
+
+/** Download errors: the rejected rows as a CSV in the file's thread, formulas neutralized. */
+export function importErrorsPressed(services: Services) {
+  return learnerButton(services, async ({ actor, value, respond, client }) => {
+    const result = await services.learners.imports.errors(actor, value);
+    if (!result.ok) return void (await replyPrivately(respond, problemsMessage(result.problems)));
+    await client.filesUploadV2({
+      channel_id: result.channelId,
+      thread_ts: result.threadTs,
+      filename: result.file.filename,
+      title: result.file.filename,
+      content: result.file.content,
+      initial_comment: "The rejected rows, each with every problem found: fix them in the spreadsheet and upload the file again.",
+    });
+  });
+}

@@ -1,0 +1,19 @@
+import type { App } from "@slack/bolt";
+import type { Services } from "../../../../app/services";
+import { LEARNER_ACTION } from "../../../presenters/learners/ids";
+import { bulkApprovePressed, bulkCancelPressed, bulkConfirmPressed, bulkRejectPressed, reactivateAllPressed } from "./bulk";
+import { importCancelPressed, importErrorsPressed, importPressed } from "./import";
+import { learnerStatusButton } from "./status";
+
+export function registerLearnerActions(app: App, services: Services): void {
+  app.action(LEARNER_ACTION.archive, learnerStatusButton(services, "Archived"));
+  app.action(LEARNER_ACTION.reactivate, learnerStatusButton(services, "Active"));
+  app.action(LEARNER_ACTION.import, importPressed(services));
+  app.action(LEARNER_ACTION.importCancel, importCancelPressed(services));
+  app.action(LEARNER_ACTION.importErrors, importErrorsPressed(services));
+  app.action(LEARNER_ACTION.bulkConfirm, bulkConfirmPressed(services));
+  app.action(LEARNER_ACTION.bulkCancel, bulkCancelPressed(services));
+  app.action(LEARNER_ACTION.bulkApprove, bulkApprovePressed(services));
+  app.action(LEARNER_ACTION.bulkReject, bulkRejectPressed(services));
+  app.action(LEARNER_ACTION.reactivateAll, reactivateAllPressed(services));
+}

@@ -1,0 +1,37 @@
+import type { App } from "@slack/bolt";
+import { JOB_ARCHIVE, JOB_IMPORT } from "../../../../app/learners/deps";
+import type { Services } from "../../../../app/services";
+import type { Job } from "../../../../jobs/types";
+import { reactivateAllMessage } from "../../../presenters/learners/archive-bulk";
+import { importLogMessage } from "../../../presenters/learners/import";
+
+/**
+ * What the learner jobs add to the generic report when they end: an import's log (every line of
+ * the file) in the file's thread, and a bulk archive's "Reactivate all".
+ */
+export function attachLearnerJobReports(app: App, services: Services): void {
+  const { client } = app;
+
+  async function postImportLog(job: Job): Promise<void> {
+    const log = await services.learners.imports.log(job.id);
+    if (!log || log.threadTs === "") return;
+    const message = importLogMessage(log);
+    await client.chat.postMessage({ channel: log.channelId, thread_ts: log.threadTs, text: message.text, blocks: message.blocks });
+    await client.filesUploadV2({ channel_id: log.channelId, thread_ts: log.threadTs, filename: log.file.filename, title: log.file.filename, content: log.file.content });
+  }
+
+  async function offerUndo(job: Job): Promise<void> {
+    const archived = (await services.deps.jobStore.outcomes(job.id)).archived ?? 0;
+    if (archived === 0 || !job.channelId || !job.messageTs) return;
+    const message = reactivateAllMessage(job, archived);
+    await client.chat.postMessage({ channel: job.channelId, thread_ts: job.messageTs, text: message.text, blocks: message.blocks });
+  }
+
+  services.deps.jobRunner.observe({
+    progress: async () => {},
+    async finished(job) {
+      if (job.kind === JOB_IMPORT) await postImportLog(job);
+      else if (job.kind === JOB_ARCHIVE) await offerUndo(job);
+    },
+  });
+}

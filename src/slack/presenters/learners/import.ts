@@ -1,0 +1,88 @@
+import type { ImportLog } from "../../../app/learners/import-log";
+import type { ImportPreview } from "../../../app/learners/import-preview";
+import type { Problem } from "../../../app/result";
+import { actions, context, escape, type KnownBlock, type Message, mention, section } from "../kit";
+import { LEARNER_ACTION } from "./ids";
+
+const SHOWN_REJECTED = 10;
+/** The Import and Cancel buttons' block, replaced once either is pressed; Download errors stays. */
+const DECISION_BLOCK = "import-decision";
+
+/** What happened to a preview since it was posted: its buttons give way to a line saying so. */
+export type PreviewState = { kind: "started" | "cancelled"; by: string };
+
+const plural = (n: number, word: string) => `${n.toLocaleString("en-US")} ${word}${n === 1 ? "" : "s"}`;
+
+/** The answer in the file's thread: what importing would do, the first rejected lines, and the buttons. */
+export function importPreviewMessage(preview: ImportPreview, source: string): Message {
+  const c = preview.counts;
+  const changes = c.create + c.update + c.archive + c.reactivate;
+  const created = `Create *${c.create}*${preview.createdArchived > 0 ? ` (${preview.createdArchived} of them created as Archived)` : ""}`;
+  const counts = [created, `Update *${c.update}*`, `Archive *${c.archive}*`, `Reactivate *${c.reactivate}*`, `Unchanged *${c.unchanged}*`, `Rejected *${c.rejected}*`];
+  const blocks: KnownBlock[] = [section(`*Preview of ${escape(preview.filename)}* against ${escape(source)}\n${counts.join(" · ")}`)];
+
+  if (preview.rejected.length > 0) {
+    const shown = preview.rejected.slice(0, SHOWN_REJECTED).map((r) => `• Line ${r.line}: ${escape(r.problems.join("; "))}`);
+    const heading = preview.rejected.length > SHOWN_REJECTED ? `*Rejected lines* (the first ${SHOWN_REJECTED} of ${preview.rejected.length})` : "*Rejected lines*";
+    blocks.push(section(`${heading}\n${shown.join("\n")}`));
+  }
+  const notes = [...preview.ignored, ...preview.unknownColumns.map((col) => `The column "${col}" is not in the template; its values were not read.`)];
+  if (notes.length > 0) blocks.push(context(notes.map(escape).join("\n")));
+  if (preview.previousImport) {
+    const { at, by } = preview.previousImport;
+    const again = changes === 0 ? "importing it again changes nothing." : `since then ${plural(changes, "row")} differ from ${escape(source)}.`;
+    blocks.push(section(`:repeat: This same file was already imported on ${when(at)} by ${mention(by)}; ${again}`));
+  }
+
+  if (changes > 0) {
+    blocks.push(
+      actions(
+        [
+          { text: `Import ${plural(changes, "row")}`, actionId: LEARNER_ACTION.import, value: preview.jobId, style: "primary" },
+          { text: "Cancel", actionId: LEARNER_ACTION.importCancel, value: preview.jobId },
+        ],
+        DECISION_BLOCK,
+      ),
+    );
+  } else {
+    blocks.push(context(`Nothing to import: every valid row already matches ${escape(source)}.`));
+  }
+  if (c.rejected > 0) blocks.push(actions([{ text: "Download errors", actionId: LEARNER_ACTION.importErrors, value: preview.jobId }]));
+  const text = `Preview of ${preview.filename}: ${c.create} to create, ${c.update} to update, ${c.archive} to archive, ${c.reactivate} to reactivate, ${c.unchanged} unchanged, ${c.rejected} rejected`;
+  return { text, blocks };
+}
+
+/** A file carebridge will not import, and why, in the file's thread. */
+export function importRefusedMessage(filename: string, problems: Problem[]): Message {
+  const why = problems.map((p) => p.message).join(" ");
+  return {
+    text: `carebridge can't import ${filename}: ${why}`,
+    blocks: [section(`:warning: carebridge can't import *${escape(filename)}*: ${escape(why).replace(/&lt;@([A-Z0-9]+)&gt;/g, "<@$1>")}`)],
+  };
+}
+
+const LOG_ORDER = ["created", "updated", "archived", "reactivated", "unchanged", "rejected", "failed", "not processed"];
+
+/** Posted with the import log CSV when the import job ends. */
+export function importLogMessage(log: ImportLog): Message {
+  const known = LOG_ORDER.filter((o) => (log.counts[o] ?? 0) > 0);
+  const others = Object.keys(log.counts).filter((o) => !LOG_ORDER.includes(o));
+  const counts = [...known, ...others].map((o) => `${o}: *${log.counts[o]}*`).join(" · ");
+  const headline = log.job.status === "failed" ? `*Import of ${escape(log.filename)} stopped* — ${escape(log.job.error ?? "")}` : `*Import log of ${escape(log.filename)}*`;
+  return {
+    text: `Import log of ${log.filename}: ${Object.entries(log.counts).map(([o, n]) => `${n} ${o}`).join(", ")}`,
+    blocks: [section(`${headline}\n${counts}`), context("The attached CSV has every line of the file with what happened to it.")],
+  };
+}
+
+function when(at: Date): string {
+  return `<!date^${Math.floor(at.getTime() / 1000)}^{date_short_pretty} at {time}|${at.toISOString().slice(0, 16).replace("T", " ")} UTC>`;
+}
+
+/** The preview as posted, with its buttons replaced by what happened: no second fetch of the preview needed. */
+export function settledPreview(blocks: readonly KnownBlock[], state: PreviewState): KnownBlock[] {
+  const line = state.kind === "started" ? `:arrow_forward: Import started by ${mention(state.by)}.` : `:x: Cancelled by ${mention(state.by)}; nothing was imported.`;
+  const kept = blocks.filter((b) => !(b.type === "actions" && b.block_id === DECISION_BLOCK));
+  const at = blocks.findIndex((b) => b.type === "actions" && b.block_id === DECISION_BLOCK);
+  return at < 0 ? [...kept, context(line)] : [...kept.slice(0, at), context(line), ...kept.slice(at)];
+}

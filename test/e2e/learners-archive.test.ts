@@ -1,0 +1,91 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ADMIN, startTestApp, TEAM, type TestApp } from "../support/app";
+import { testDatabaseKind } from "../support/db";
+import { archiveValues, buttonOf, buttons, openedView, pressOn, textOf } from "./learners-support";
+
+const ADMIN2 = "U0ADMIN2";
+const HOPE = "hopefoundation.example.org";
+const VALLEY = "valleypartners.example.org";
+
+describe(`/learner archive-bulk (${testDatabaseKind})`, () => {
+  let t: TestApp;
+  const status = (email: string) => t.runtime.sandbox!.state.cacwt.learners.get(email)?.status;
+  beforeAll(async () => {
+    // Above 2 learners needs a second admin; the share of the 9 active ones never decides here.
+    t = await startTestApp({ ARCHIVE_MAX_COUNT: "2", ARCHIVE_MAX_SHARE: "1" });
+    await t.runtime.services.workspaces.ensure(TEAM);
+    await t.runtime.services.access.grant({ workspaceId: TEAM, userId: ADMIN }, { userId: ADMIN2, role: "admin" });
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  async function preview(channel: string, filter: Parameters<typeof archiveValues>[0]) {
+    const opened = t.slack.callsTo("views.open").length;
+    await t.command("/learner", "archive-bulk", ADMIN, { channel });
+    const view = await openedView(t, opened);
+    expect(view.callback_id).toBe("learner.archive-bulk");
+    expect((await t.submit(view, archiveValues(filter), ADMIN)).json()).toEqual({});
+    return structuredClone(await t.waitFor(() => t.slack.visible(channel, ADMIN).find((m) => m.ephemeralTo === ADMIN && buttons(m).length > 0)));
+  }
+
+  it("previews privately, archives on Confirm with progress and a report, and Reactivate all undoes exactly that run", async () => {
+    const opened = t.slack.callsTo("views.open").length;
+    await t.command("/learner", "archive-bulk", ADMIN, { channel: "C0B1" });
+    const view = await openedView(t, opened);
+    expect((await t.submit(view, archiveValues({ emailDomain: "not a domain" }), ADMIN)).json()).toEqual({
+      response_action: "errors",
+      errors: { emailDomain: "Enter an email domain such as sdsu.edu." },
+    });
+
+    const shown = await preview("C0B1", { emailDomain: VALLEY, county: "San Diego" });
+    expect(textOf(shown)).toContain("*Archive 2 learners* in CACWT (sandbox demo data)");
+    expect(textOf(shown)).toContain(`Active learners with affiliation California Community Partners, with an email address at @${VALLEY}, in San Diego County`);
+    expect(textOf(shown)).toContain("Marco Bianchi, Leilani Kahale");
+    expect(status(`marco.bianchi@${VALLEY}`)).toBe("Active");
+
+    await pressOn(t, shown, "learner.archive-bulk-confirm", ADMIN);
+    const progress = await t.waitFor(() => t.slack.visible("C0B1").find((m) => !m.threadTs && m.text.startsWith("Learner archive")));
+    const undo = structuredClone(await t.waitFor(() => t.slack.messages.find((m) => m.threadTs === progress.ts && m.text.startsWith("Undo"))));
+    const report = await t.waitFor(() => t.slack.messages.find((m) => m.threadTs === progress.ts && m.text.startsWith("Learner archive finished")));
+    expect(report.text).toBe("Learner archive finished: 2 of 2, 0 failed");
+    expect([status(`marco.bianchi@${VALLEY}`), status(`leilani.kahale@${VALLEY}`), status(`nadia.petrova@${VALLEY}`)]).toEqual(["Archived", "Archived", "Active"]);
+    expect(buttonOf(undo, "learner.reactivate-all").text.text).toBe("Reactivate all 2");
+
+    await Promise.all([pressOn(t, undo, "learner.reactivate-all", ADMIN), pressOn(t, undo, "learner.reactivate-all", ADMIN)]);
+    await t.waitFor(() => t.slack.visible("C0B1").find((m) => !m.threadTs && m.text.startsWith("Learner reactivation")));
+    await t.waitFor(() => (status(`marco.bianchi@${VALLEY}`) === "Active" && status(`leilani.kahale@${VALLEY}`) === "Active") || undefined);
+    expect(status(`trevor.hughes@${VALLEY}`)).toBe("Archived");
+    expect(await t.runtime.db.prisma.job.count({ where: { kind: "learner-reactivate" } })).toBe(1);
+  });
+
+  it("stops above the threshold before any change; the asker cannot approve, another admin can", async () => {
+    const shown = await preview("C0B2", { emailDomain: HOPE });
+    expect(textOf(shown)).toContain("*Archive 4 learners*");
+    expect(textOf(shown)).toContain("another admin has to approve before anyone is archived");
+    await pressOn(t, shown, "learner.archive-bulk-confirm", ADMIN);
+
+    const request = structuredClone(await t.waitFor(() => t.slack.visible("C0B2").find((m) => !m.ephemeralTo && m.text.startsWith("Approval needed"))));
+    expect(textOf(request)).toContain(`<@${ADMIN}> asks to archive *4 learners*`);
+    const job = await t.runtime.db.prisma.job.findFirstOrThrow({ where: { kind: "learner-archive", status: "awaiting-second-approval" } });
+    expect(job.processed).toBe(0);
+    expect(status(`carmen.flores@${HOPE}`)).toBe("Active");
+
+    await pressOn(t, request, "learner.archive-bulk-approve", ADMIN);
+    const refused = await t.waitFor(() => t.slack.visible("C0B2", ADMIN).find((m) => m.ephemeralTo === ADMIN && m.text.includes("another admin has to approve it")));
+    expect(refused.text).toBe("You asked for this archive, so another admin has to approve it.");
+    expect(status(`carmen.flores@${HOPE}`)).toBe("Active");
+
+    await pressOn(t, request, "learner.archive-bulk-approve", ADMIN2);
+    await t.waitFor(() => ([`carmen.flores@${HOPE}`, `derek.nguyen@${HOPE}`, `imani.jackson@${HOPE}`, `paul.schneider@${HOPE}`].every((e) => status(e) === "Archived") ? true : undefined));
+    const decided = t.slack.messages.find((m) => m.ts === request.ts)!;
+    expect(textOf(decided)).toContain(`Approved by <@${ADMIN2}>`);
+    expect(buttons(decided)).toEqual([]);
+    const audits = await t.runtime.db.prisma.auditEvent.findMany({ where: { targetId: job.id }, orderBy: { createdAt: "asc" } });
+    expect(audits.map((a) => `${a.actorId} ${a.action} ${a.outcome}`)).toEqual([
+      `${ADMIN} learner.archive-bulk.request ok`,
+      `${ADMIN} learner.archive-bulk.approve refused`,
+      `${ADMIN2} learner.archive-bulk.approve ok`,
+    ]);
+  });
+});
