@@ -4,13 +4,16 @@ import type { StaffDirectory } from "../providers/roles";
 import type { JobStore } from "../jobs/store";
 import type { Actor } from "./actor";
 import type { AccessService } from "./access/service";
-import type { Principal } from "./access/policy";
+import { decide, type Principal } from "./access/policy";
+import type { Linking, LinkKind } from "./linking";
 
 export interface HomeSummary {
   principal: Principal;
   officeName: string | undefined;
   recentJobs: Job[];
   sandboxVendors: Vendor[];
+  /** Open link suggestions per kind, for people who may see links. */
+  linkSuggestions: Record<LinkKind, number> | undefined;
 }
 
 export function createHome(deps: {
@@ -18,6 +21,7 @@ export function createHome(deps: {
   jobs: Pick<JobStore, "recent">;
   offices: Pick<StaffDirectory, "listOffices">;
   sandboxVendors: ReadonlySet<Vendor>;
+  linking: Pick<Linking, "waiting">;
 }) {
   return {
     async summary(actor: Actor): Promise<HomeSummary> {
@@ -27,7 +31,10 @@ export function createHome(deps: {
         principal.role === "agency_user" && principal.office
           ? ((await deps.offices.listOffices()).find((o) => o.id === principal.office)?.name ?? principal.office)
           : undefined;
-      return { principal, officeName, recentJobs, sandboxVendors: [...deps.sandboxVendors] };
+      const linkSuggestions = decide(principal, "link.view", undefined, "").allowed
+        ? await deps.linking.waiting(actor.workspaceId)
+        : undefined;
+      return { principal, officeName, recentJobs, sandboxVendors: [...deps.sandboxVendors], linkSuggestions };
     },
   };
 }

@@ -13,6 +13,7 @@ import { createHelp } from "./help";
 import { createHome } from "./home";
 import { createJobs } from "./jobs";
 import { createLearners } from "./learners";
+import { createLinking } from "./linking";
 import { createWorkspaceRegistry } from "./workspaces";
 
 /** Everything the use-cases stand on; built once in main (or by a test) and passed down. */
@@ -34,6 +35,15 @@ export function createServices(deps: AppDeps) {
     configAdmins: deps.config.admins,
     audit,
     offices: deps.providers.staffDirectory,
+  });
+  const linking = createLinking({
+    pair: deps.providers.linkingPair,
+    access,
+    audit,
+    prisma: deps.prisma,
+    matching: deps.config.matching,
+    sandboxVendors: deps.providers.sandboxVendors,
+    now: deps.now,
   });
   return {
     deps,
@@ -62,6 +72,7 @@ export function createServices(deps: AppDeps) {
       config: deps.config,
       now: deps.now,
     }),
+    linking,
     caregivers: createCaregivers({
       source: deps.providers.caregiverSource,
       lms: deps.providers.caregiverLms,
@@ -79,6 +90,7 @@ export function createServices(deps: AppDeps) {
       jobs: deps.jobStore,
       offices: deps.providers.staffDirectory,
       sandboxVendors: deps.providers.sandboxVendors,
+      linking,
     }),
   };
 }

@@ -3,6 +3,7 @@ import type { HomeSummary } from "../../app/home";
 import type { Principal } from "../../app/access/policy";
 import { context, header, section } from "./kit";
 import { jobLine } from "./jobs";
+import { linkSuggestionBlocks } from "./linking/home";
 import { sandboxNote } from "./sandbox";
 
 function roleLine(p: Principal, officeName: string | undefined): string {
@@ -29,6 +30,7 @@ export function homeView(summary: HomeSummary): View {
       ...(summary.principal.role === "unknown"
         ? []
         : [section(`*Recent jobs*\n${jobs.length ? jobs.join("\n") : "None yet."}`)]),
+      ...linkSuggestionBlocks(summary.linkSuggestions),
       context("Type `/carebridge help` for the commands you can use."),
       ...(note ? [context(note)] : []),
     ],

@@ -8,11 +8,13 @@ import { agencyUserNameEntered } from "./agency-users/name-entered";
 import { registerCaregiverActions } from "./caregivers";
 import { jobRetryFailed } from "./job-retry-failed";
 import { registerLearnerActions } from "./learners";
+import { registerLinkingActions } from "./linking";
 
 /** Button presses; each workflow registers its action ids here. */
 export function registerActions(app: App, services: Services): void {
   app.action(RETRY_FAILED_ACTION, jobRetryFailed(services));
   registerCaregiverActions(app, services);
+  registerLinkingActions(app, services);
   registerLearnerActions(app, services);
   app.action(NAME_ENTERED_ACTION, agencyUserNameEntered(services));
   app.action(LIST_PREVIOUS_ACTION, agencyUserListPage(services));

@@ -4,10 +4,12 @@ import { CREATE_CALLBACK_ID } from "../../presenters/agency-users/form-blocks";
 import { agencyUserSubmit } from "./agency-users/submit";
 import { registerCaregiverViews } from "./caregivers";
 import { registerLearnerViews } from "./learners";
+import { registerLinkingViews } from "./linking";
 
 /** Modal submissions; each workflow registers its callback ids here. */
 export function registerViews(app: App, services: Services): void {
   app.view(CREATE_CALLBACK_ID, agencyUserSubmit(services));
   registerCaregiverViews(app, services);
+  registerLinkingViews(app, services);
   registerLearnerViews(app, services);
 }

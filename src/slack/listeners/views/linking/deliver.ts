@@ -1,0 +1,23 @@
+import type { WebClient } from "@slack/web-api";
+import type { Message } from "../../../presenters/kit";
+import type { CreateMetadata } from "../../../presenters/linking/values";
+
+/**
+ * Where a create form's result goes once the modal has closed: over the list the button was on
+ * (its response_url), else privately in that channel, else in the person's direct messages.
+ */
+export async function deliver(client: WebClient, userId: string, metadata: CreateMetadata, message: Message): Promise<void> {
+  if (metadata.r) {
+    const response = await fetch(metadata.r, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ replace_original: true, text: message.text, blocks: message.blocks }),
+    });
+    if (response.ok) return;
+  }
+  if (metadata.ch) {
+    await client.chat.postEphemeral({ channel: metadata.ch, user: userId, text: message.text, blocks: message.blocks });
+    return;
+  }
+  await client.chat.postMessage({ channel: userId, text: message.text, blocks: message.blocks });
+}

@@ -1,0 +1,149 @@
+import type { ActionOutcome, LinkingOverview, LinkKind } from "../../../app/linking";
+import { actions, context, escape, header, section, type ButtonSpec, type KnownBlock, type Message } from "../kit";
+import { sandboxNote } from "../sandbox";
+import { ignoredRowBlock, linkedRowBlock, unlinkedRowBlocks } from "./rows";
+import { encode, LINK_ACTION, type ListView, type Position } from "./values";
+
+/** Rows per list and page: two lists of eight rows of two blocks stay under Slack's 50 blocks. */
+export const ROWS_PER_PAGE = 8;
+
+const NAMES_SHOWN = 10;
+const OUTCOME_ICON: Record<ActionOutcome["status"], string> = {
+  done: ":white_check_mark:",
+  unchanged: ":information_source:",
+  stale: ":arrows_counterclockwise:",
+};
+
+const pageCount = (rows: number) => Math.max(1, Math.ceil(rows / ROWS_PER_PAGE));
+const clamp = (page: number, rows: number) => Math.min(Math.max(page, 0), pageCount(rows) - 1);
+
+function nameList(names: string[]): string {
+  const shown = names.slice(0, NAMES_SHOWN).map(escape).join(", ");
+  return names.length > NAMES_SHOWN ? `${shown} and ${names.length - NAMES_SHOWN} more` : shown;
+}
+
+/** The result of a button, on top of the refreshed list; with "Link instead" when an email was taken. */
+export function outcomeBlocks(outcome: ActionOutcome, kind: LinkKind, position: Position): KnownBlock[] {
+  const blocks: KnownBlock[] = [section(`${OUTCOME_ICON[outcome.status]} ${escape(outcome.message)}`)];
+  const instead = outcome.linkInstead;
+  if (instead) {
+    blocks.push(
+      actions([
+        {
+          text: `Link to ${instead.name}`,
+          actionId: LINK_ACTION.link,
+          value: encode({ k: kind, m: instead.motivityId, c: instead.calmanacId, p: position }),
+          style: "primary",
+        },
+      ]),
+    );
+  }
+  return blocks;
+}
+
+function runBlocks(o: LinkingOverview): KnownBlock[] {
+  const blocks: KnownBlock[] = [];
+  if (o.autoLinked.length > 0) {
+    const names = o.autoLinked.map((p) => p.motivity.name);
+    const what = o.autoLinked.length === 1 ? "exact match" : "exact matches";
+    blocks.push(section(`:link: Linked *${o.autoLinked.length}* ${what} just now: ${nameList(names)}.`));
+  }
+  if (o.autoLinkSkipped > 0) {
+    blocks.push(
+      context(`${o.autoLinkSkipped} exact match(es) changed in Motivity meanwhile and were not linked; run \`/link ${o.kind}\` again.`),
+    );
+  }
+  if (o.exactMatchesWaiting > 0) {
+    blocks.push(context(`${o.exactMatchesWaiting} exact match(es) will be linked the next time an admin runs \`/link ${o.kind}\`.`));
+  }
+  return blocks;
+}
+
+function viewSwitch(o: LinkingOverview, position: Position): KnownBlock {
+  const open = o.notLinkedInMotivity.length + o.notLinkedInCalmanac.length;
+  const tab = (view: ListView, text: string): ButtonSpec => ({
+    text,
+    actionId: `${LINK_ACTION.page}:${view}`,
+    value: encode({ kind: position.kind, view, a: 0, b: 0 }),
+    ...(position.view === view ? { style: "primary" as const } : {}),
+  });
+  return actions([tab("open", `Not linked (${open})`), tab("linked", `Linked (${o.linked.length})`), tab("ignored", `Ignored (${o.ignored.length})`)]);
+}
+
+/** One paginated list: title, the page's rows, and Previous/Next when there is more than one page. */
+function listBlocks<T>(
+  title: string,
+  rows: readonly T[],
+  page: number,
+  moveTo: (page: number) => Position,
+  pagerId: string,
+  render: (row: T) => KnownBlock[],
+): KnownBlock[] {
+  const pages = pageCount(rows.length);
+  const shown = rows.slice(page * ROWS_PER_PAGE, (page + 1) * ROWS_PER_PAGE);
+  const blocks: KnownBlock[] = [
+    section(`*${title}* · ${rows.length}${pages > 1 ? ` · page ${page + 1} of ${pages}` : ""}${rows.length === 0 ? "\n_Nobody._" : ""}`),
+    ...shown.flatMap(render),
+  ];
+  const pager: ButtonSpec[] = [];
+  if (page > 0) pager.push({ text: "Previous", actionId: `${LINK_ACTION.page}:prev-${pagerId}`, value: encode(moveTo(page - 1)) });
+  if (page < pages - 1) pager.push({ text: "Next", actionId: `${LINK_ACTION.page}:next-${pagerId}`, value: encode(moveTo(page + 1)) });
+  if (pager.length > 0) blocks.push(actions(pager));
+  return blocks;
+}
+
+function listsFor(o: LinkingOverview, at: Position): KnownBlock[] {
+  const { kind } = o;
+  switch (at.view) {
+    case "open":
+      return [
+        ...listBlocks("Not linked in Motivity", o.notLinkedInMotivity, at.a, (a) => ({ ...at, a }), "m", (row) =>
+          unlinkedRowBlocks(row, "motivity", at, o.canManage),
+        ),
+        ...listBlocks("Not linked in Calmanac", o.notLinkedInCalmanac, at.b, (b) => ({ ...at, b }), "c", (row) =>
+          unlinkedRowBlocks(row, "calmanac", at, o.canManage),
+        ),
+      ];
+    case "linked":
+      return listBlocks("Linked", o.linked, at.a, (a) => ({ ...at, a }), "l", (pair) => [linkedRowBlock(pair, kind, at, o.canManage)]);
+    case "ignored":
+      return listBlocks("Ignored", o.ignored, at.a, (a) => ({ ...at, a }), "i", (record) => [
+        ignoredRowBlock(record, kind, at, o.canManage),
+      ]);
+  }
+}
+
+/** The page of `position` within the overview's lists as they are now (a list may have shrunk). */
+export function clampPosition(o: LinkingOverview, position: Position): Position {
+  const first = { open: o.notLinkedInMotivity.length, linked: o.linked.length, ignored: o.ignored.length }[position.view];
+  return {
+    ...position,
+    kind: o.kind,
+    a: clamp(position.a, first),
+    b: position.view === "open" ? clamp(position.b, o.notLinkedInCalmanac.length) : 0,
+  };
+}
+
+/** `/link members|learners`: what was just linked, then the lists, a page at a time. */
+export function overviewMessage(o: LinkingOverview, position: Position, outcome?: ActionOutcome): Message {
+  const at = clampPosition(o, position);
+  const title = o.kind === "members" ? "Members: Motivity ↔ Calmanac staff" : "Learners: Motivity ↔ Calmanac clients";
+  const counts = [
+    `${o.notLinkedInMotivity.length} not linked in Motivity`,
+    `${o.notLinkedInCalmanac.length} not linked in Calmanac`,
+    `${o.linked.length} linked`,
+    ...(o.serviceAccounts > 0 ? [`${o.serviceAccounts} service account(s) left out`] : []),
+  ].join(" · ");
+  const note = sandboxNote(o.sandboxVendors);
+  const blocks: KnownBlock[] = [
+    header(title),
+    ...(outcome ? outcomeBlocks(outcome, o.kind, at) : []),
+    ...runBlocks(o),
+    context(o.canManage ? counts : `${counts} · you can look; an admin makes the links.`),
+    viewSwitch(o, at),
+    ...listsFor(o, at),
+    ...(note ? [context(note)] : []),
+  ];
+  const summary = `${title}: ${counts}.`;
+  return { text: outcome ? `${outcome.message} ${summary}` : summary, blocks };
+}

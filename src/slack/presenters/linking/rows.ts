@@ -1,0 +1,90 @@
+import type { SectionBlock } from "@slack/types";
+import type { Candidate, IgnoredRecord, LinkedPair, LinkKind, PersonRef, Side, UnlinkedRow } from "../../../app/linking";
+import { VENDOR_LABELS } from "../../../providers/labels";
+import { actions, button, escape, section, type ButtonSpec, type KnownBlock } from "../kit";
+import { encode, LINK_ACTION, type Position } from "./values";
+
+export const percent = (score: number) => `${Math.round(score * 100)}%`;
+
+function who(person: PersonRef): string {
+  return `*${escape(person.name)}*${person.detail ? ` · ${escape(person.detail)}` : ""}`;
+}
+
+function candidateLine(candidate: Candidate): string {
+  const reasons = candidate.reasons.length > 0 ? ` — ${escape(candidate.reasons.join("; "))}` : "";
+  return `• ${escape(candidate.person.name)} · ${percent(candidate.score)}${reasons}`;
+}
+
+function withAccessory(block: SectionBlock, spec: ButtonSpec | undefined): SectionBlock {
+  return spec ? { ...block, accessory: button(spec) } : block;
+}
+
+/**
+ * One record nobody has linked: its likely matches in words, then (for admins) a button per
+ * match, "Not a match" for the ones shown, "Ignore", and on the Calmanac side "+ Create in Motivity".
+ */
+export function unlinkedRowBlocks(
+  row: UnlinkedRow,
+  side: Side,
+  position: Position,
+  canManage: boolean,
+): KnownBlock[] {
+  const other = side === "motivity" ? "Calmanac" : "Motivity";
+  const lines = row.candidates.length > 0 ? row.candidates.map(candidateLine) : [`_No likely match in ${other}._`];
+  const text = section(`${who(row.person)}\n${lines.join("\n")}`);
+  if (!canManage) return [text];
+  const k = position.kind;
+  const pairOf = (otherId: string) =>
+    side === "motivity" ? { m: row.person.id, c: otherId } : { m: otherId, c: row.person.id };
+  const buttons: ButtonSpec[] = row.candidates.map((c, i) => ({
+    text: `Link to ${c.person.name} · ${percent(c.score)}`,
+    actionId: `${LINK_ACTION.link}:${i}`,
+    value: encode({ k, ...pairOf(c.person.id), p: position }),
+    ...(i === 0 ? { style: "primary" as const } : {}),
+  }));
+  if (side === "calmanac") {
+    buttons.push({ text: "+ Create in Motivity", actionId: LINK_ACTION.create, value: encode({ k, c: row.person.id, p: position }) });
+  }
+  if (row.candidates.length > 0) {
+    buttons.push({
+      text: row.candidates.length === 1 ? "Not a match" : "None of these",
+      actionId: LINK_ACTION.reject,
+      value: encode({ k, s: side, id: row.person.id, o: row.candidates.map((c) => c.person.id), p: position }),
+    });
+  }
+  buttons.push({ text: "Ignore", actionId: LINK_ACTION.ignore, value: encode({ k, s: side, id: row.person.id, p: position }) });
+  return [text, actions(buttons)];
+}
+
+export function linkedRowBlock(pair: LinkedPair, kind: LinkKind, position: Position, canManage: boolean): KnownBlock {
+  const calmanac = pair.calmanac ? who(pair.calmanac) : "_a Calmanac record that no longer exists_";
+  const text = section(`${who(pair.motivity)} (Motivity)\n↔ ${calmanac} (Calmanac)`);
+  const unlink: ButtonSpec | undefined = canManage
+    ? {
+        text: "Unlink",
+        actionId: LINK_ACTION.unlink,
+        value: encode({ k: kind, m: pair.motivity.id, c: pair.calmanacId, p: position }),
+        style: "danger",
+        confirm: {
+          title: "Unlink?",
+          text: `Unlink ${escape(pair.motivity.name)} from ${escape(pair.calmanac?.name ?? "that Calmanac record")}? carebridge will not suggest this pair again.`,
+          confirm: "Unlink",
+        },
+      }
+    : undefined;
+  return withAccessory(text, unlink);
+}
+
+export function ignoredRowBlock(record: IgnoredRecord, kind: LinkKind, position: Position, canManage: boolean): KnownBlock {
+  const text = section(`${who(record.person)} (${VENDOR_LABELS[record.side]})`);
+  return withAccessory(
+    text,
+    canManage
+      ? {
+          text: "Stop ignoring",
+          actionId: LINK_ACTION.unignore,
+          value: encode({ k: kind, s: record.side, id: record.person.id, p: position }),
+        }
+      : undefined,
+  );
+}

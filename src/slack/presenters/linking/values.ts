@@ -1,0 +1,86 @@
+import { z } from "zod";
+import type { LinkKind } from "../../../app/linking";
+
+/**
+ * Action ids and button values of the linking screens. A value says what to act on and which
+ * page the list was on (so the refreshed list stays there); never who may act. Slack wants
+ * action ids unique within a block, so buttons of one kind in one row carry a suffix
+ * (`link.link:0`, `link.link:1`); listeners match the base id with `actionPattern`.
+ */
+export const LINK_ACTION = {
+  link: "link.link",
+  unlink: "link.unlink",
+  reject: "link.reject",
+  ignore: "link.ignore",
+  unignore: "link.unignore",
+  create: "link.create",
+  page: "link.page",
+  review: "link.review",
+} as const;
+
+export const CREATE_MEMBER_CALLBACK = "link.create-member";
+export const CREATE_LEARNER_CALLBACK = "link.create-learner";
+
+export function actionPattern(base: string): RegExp {
+  return new RegExp(`^${base.replace(".", "\\.")}(:[\\w-]+)?$`);
+}
+
+export type ListView = "open" | "linked" | "ignored";
+
+/** Which list is shown and on which page: `a` is the Motivity (or only) list's page, `b` the Calmanac list's. */
+export interface Position {
+  kind: LinkKind;
+  view: ListView;
+  a: number;
+  b: number;
+}
+
+const kind = z.enum(["members", "learners"]) satisfies z.ZodType<LinkKind>;
+const id = z.string().min(1).max(200);
+const page = z.number().int().min(0).max(100_000);
+const side = z.enum(["motivity", "calmanac"]);
+
+const positionSchema = z.object({ kind, view: z.enum(["open", "linked", "ignored"]), a: page, b: page });
+const wire = <T extends z.ZodRawShape>(shape: T) => z.object({ ...shape, p: positionSchema.optional() });
+
+export const pairValue = wire({ k: kind, m: id, c: id });
+export const recordValue = wire({ k: kind, s: side, id });
+export const rejectValue = wire({ k: kind, s: side, id, o: z.array(id).min(1).max(10) });
+export const createValue = wire({ k: kind, c: id });
+
+export function firstPage(k: LinkKind, view: ListView = "open"): Position {
+  return { kind: k, view, a: 0, b: 0 };
+}
+
+/** Parses a button value; undefined when it was tampered with or comes from an older version. */
+export function parseValue<S extends z.ZodType>(schema: S, value: string | undefined): z.infer<S> | undefined {
+  try {
+    const parsed = schema.safeParse(JSON.parse(value ?? ""));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function parsePosition(value: string | undefined): Position | undefined {
+  return parseValue(positionSchema, value);
+}
+
+/** The position a button value carries, or the first page of its kind. */
+export function positionOf(value: { k: LinkKind; p?: Position | undefined }): Position {
+  return value.p ?? firstPage(value.k);
+}
+
+export const encode = (value: unknown): string => JSON.stringify(value);
+
+/** What the create form carries in private_metadata: where to answer, besides what to create. */
+export const createMetadata = z.object({
+  k: kind,
+  c: id,
+  p: positionSchema,
+  /** The response_url of the list the button was on, to replace it with the result. */
+  r: z.string().url().optional(),
+  /** The channel, to answer in when there is no response_url. */
+  ch: z.string().optional(),
+});
+export type CreateMetadata = z.infer<typeof createMetadata>;

@@ -1,0 +1,106 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ADMIN, startTestApp, TEAM, type TestApp } from "../support/app";
+import { buttonNamed, nextMessage, press, rowButton, textOf, type Button } from "../app/linking/slack";
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp();
+  await t.runtime.services.workspaces.ensure(TEAM);
+});
+afterAll(async () => {
+  await t.close();
+});
+
+interface ModalBlock {
+  type: string;
+  block_id?: string;
+  element?: { initial_value?: string; options?: Array<{ value: string; text: { text: string } }> };
+}
+interface Modal {
+  id: string;
+  callback_id?: string;
+  private_metadata?: string;
+  blocks: ModalBlock[];
+}
+
+const state = () => t.runtime.sandbox!.state;
+const link = (channel: string, text: string) => nextMessage(t, channel, () => t.command("/link", text, ADMIN, { channel }));
+
+/** Presses "+ Create in Motivity" and returns the form that replaced the loading modal. */
+async function openForm(channel: string, button: Button): Promise<Modal> {
+  const updates = t.slack.callsTo("views.update").length;
+  await t.press(button.action_id, button.value, ADMIN, { channel: { id: channel } });
+  const opened = await t.waitFor(() => t.slack.callsTo("views.open").at(-1));
+  expect(JSON.stringify(opened.args.view)).toContain("Reading Calmanac and Motivity");
+  const update = await t.waitFor(() => t.slack.callsTo("views.update")[updates]);
+  return t.slack.views.get(String(update.args.view_id)) as unknown as Modal;
+}
+
+const memberValues = (email: string, roleId?: string) => ({
+  email: { email: { type: "plain_text_input", value: email } },
+  role: { role: { type: "static_select", selected_option: roleId ? { value: roleId, text: { type: "plain_text", text: roleId } } : null } },
+});
+
+describe("+ Create in Motivity for a member", () => {
+  it("opens a form with the Calmanac email and Motivity's roles; refuses it without a role; creates, invites and links", async () => {
+    const list = await link("C0C1", "members");
+    const form = await openForm("C0C1", rowButton(list, "Rosa Delgado", "+ Create in Motivity"));
+    expect(form.callback_id).toBe("link.create-member");
+    const email = form.blocks.find((b) => b.block_id === "email");
+    expect(email?.element?.initial_value).toBe("rosa.delgado@brightpath.example");
+    const roles = form.blocks.find((b) => b.block_id === "role")?.element?.options?.map((o) => o.text.text);
+    expect(roles).toEqual(["Org Admin", "Clinical Director", "BCBA", "RBT", "Billing"]);
+
+    const refused = (await t.submit(form as never, memberValues("rosa.delgado@brightpath.example"))).json();
+    expect(refused).toEqual({
+      response_action: "errors",
+      errors: { role: "Choose a role: without one, the member cannot use Motivity." },
+    });
+    expect([...state().motivity.members.values()].some((m) => m.calmanacId === "cm-s-10")).toBe(false);
+
+    const result = await nextMessage(t, "C0C1", () =>
+      t.submit(form as never, memberValues("rosa.delgado@brightpath.example", "r-rbt")),
+    );
+    expect(result.text).toContain("Created Rosa Delgado in Motivity as RBT, linked to Calmanac; Motivity emailed them an invitation.");
+    expect(textOf(result)).not.toContain("*Rosa Delgado* · rosa");
+    expect([...state().motivity.members.values()].find((m) => m.calmanacId === "cm-s-10")).toMatchObject({ roleId: "r-rbt" });
+    expect(state().outbox).toContainEqual({ vendor: "motivity", to: "rosa.delgado@brightpath.example", kind: "invitation" });
+  });
+
+  it("an email already in Motivity answers 'already in Motivity — link instead?' with a Link button that links", async () => {
+    const list = await link("C0C2", "members");
+    const form = await openForm("C0C2", rowButton(list, "Ethan Park", "+ Create in Motivity"));
+    const before = state().motivity.members.size;
+    const answer = await nextMessage(t, "C0C2", () => t.submit(form as never, memberValues("omar.haddad@brightpath.example", "r-rbt")));
+    expect(answer.text).toContain("Ethan Park is already in Motivity as Omar Haddad — link instead?");
+    expect(state().motivity.members.size).toBe(before);
+    const linked = await press(t, "C0C2", buttonNamed(answer, "Link to Omar Haddad"));
+    expect(linked.text).toContain("Linked Omar Haddad in Motivity to Ethan Park in Calmanac.");
+    expect(state().motivity.members.get("mv-m-10")?.calmanacId).toBe("cm-s-11");
+  });
+
+  it("a form for someone linked meanwhile says so instead of a form", async () => {
+    const list = await link("C0C3", "members");
+    const button = rowButton(list, "Aisha Bello", "+ Create in Motivity");
+    state().motivity.members.get("mv-m-09")!.calmanacId = "cm-s-12";
+    const modal = await openForm("C0C3", button);
+    expect(modal.callback_id).toBeUndefined();
+    expect(JSON.stringify(modal.blocks)).toContain("Aisha Bello is already linked to Kathryn Mitchel in Motivity; nothing was created.");
+  });
+});
+
+describe("+ Create in Motivity for a learner", () => {
+  it("proposes an alias in Motivity's format, keeps the one given, and links the new learner", async () => {
+    const list = await link("C0C4", "learners");
+    const form = await openForm("C0C4", rowButton(list, "Olivia Brown", "+ Create in Motivity"));
+    expect(form.callback_id).toBe("link.create-learner");
+    expect(form.blocks.find((b) => b.block_id === "alias")?.element?.initial_value).toBe("OB-009");
+    const result = await nextMessage(t, "C0C4", () =>
+      t.submit(form as never, { alias: { alias: { type: "plain_text_input", value: "OB-042" } } }),
+    );
+    expect(result.text).toContain("Created Olivia Brown in Motivity with the alias OB-042, linked to Calmanac.");
+    expect([...state().motivity.learners.values()].find((l) => l.calmanacId === "cm-c-08")).toMatchObject({ alias: "OB-042" });
+    const audit = await t.runtime.db.prisma.auditEvent.findFirst({ where: { action: "link.create", outcome: "ok" }, orderBy: { createdAt: "desc" } });
+    expect(audit?.details).toMatchObject({ kind: "learners", calmanacId: "cm-c-08" });
+  });
+});
