@@ -1,6 +1,7 @@
 /**
- * Preview of a 100,000-row CACWT template file (parse, validate, in-file duplicates, compare with
- * 50,000 learners CACWT already has), against plain csv-parse streaming of the same file.
+ * Preview of a 100,000-row CACWT template file as an upload gets it (src/app/learners/preview-file:
+ * hash the bytes, parse, validate, in-file duplicates, compare with 50,000 learners CACWT already
+ * has, keep the accepted rows for the import job), against plain csv-parse streaming of the same file.
  * Run: npx tsx --expose-gc bench/learner-csv.bench.ts
  */
 import { once } from "node:events";
@@ -9,8 +10,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse } from "csv-parse";
 import type { KnownLearner } from "../src/domain/learners/learner";
-import { previewLearnerCsv } from "../src/domain/learners/learner-csv";
-import { indexLearners, type LearnerIndex } from "../src/domain/learners/preview";
+import { previewFile } from "../src/app/learners/preview-file";
+import { DEFAULT_CSV_LIMITS } from "../src/domain/learners/learner-csv";
 import { CALIFORNIA_COUNTIES, employeeTypeFor, TEMPLATE_COLUMNS } from "../src/domain/learners/template";
 
 const ROWS = 100_000;
@@ -45,7 +46,7 @@ async function writeTemplateFile(path: string): Promise<void> {
 }
 
 /** Half of them are in the file (some with another last name or archived), half are not. */
-function knownLearners(): LearnerIndex {
+function knownLearners(): KnownLearner[] {
   const learners: KnownLearner[] = [];
   for (let k = 0; k < KNOWN; k++) {
     const i = k % 2 === 0 ? k : ROWS + k;
@@ -59,7 +60,7 @@ function knownLearners(): LearnerIndex {
       dateHire: dateOf(i),
     });
   }
-  return indexLearners(learners);
+  return learners;
 }
 
 function median(values: number[]): number {
@@ -82,7 +83,7 @@ const dir = mkdtempSync(join(tmpdir(), "learner-csv-bench-"));
 try {
   const file = join(dir, "learners.csv");
   await writeTemplateFile(file);
-  const index = knownLearners();
+  const known = knownLearners();
   globalThis.gc?.();
 
   let peakRss = 0;
@@ -95,9 +96,9 @@ try {
   const sampler = setInterval(sample, 5);
   let counts = "";
   const previewTimes = await timed(RUNS, async () => {
-    const preview = await previewLearnerCsv(createReadStream(file), index);
+    const { preview, accepted } = await previewFile(createReadStream(file), known, DEFAULT_CSV_LIMITS);
     sample();
-    counts = Object.entries(preview.counts).map(([k, v]) => `${k} ${v}`).join(", ");
+    counts = `${Object.entries(preview.counts).map(([k, v]) => `${k} ${v}`).join(", ")}; ${accepted.length} rows kept for the import`;
   });
   clearInterval(sampler);
 

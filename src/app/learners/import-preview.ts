@@ -91,7 +91,7 @@ export function createImportPreview(deps: Pick<LearnersDeps, "lms" | "access" | 
         actorSlackId: actor.userId,
         params: { filename: file.name, fileId: file.id },
         status: "preview",
-        items: accepted.map((c) => ({ key: c.email, seq: c.line, input: { row: c.row } satisfies ImportItemInput })),
+        items: accepted.map((row) => ({ key: row.email, seq: row.line, input: { row } satisfies ImportItemInput })),
         channelId: file.channelId,
         threadTs: file.threadTs,
       });

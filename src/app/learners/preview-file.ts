@@ -1,12 +1,13 @@
 import { createHash } from "node:crypto";
 import type { KnownLearner } from "../../domain/learners/learner";
 import { previewLearnerCsv, type CsvLimits, type LearnerCsvPreview } from "../../domain/learners/learner-csv";
-import { indexLearners, type AcceptedRow } from "../../domain/learners/preview";
+import { indexLearners } from "../../domain/learners/preview";
+import type { LearnerRow } from "../../domain/learners/row";
 
 export interface FilePreview {
   preview: LearnerCsvPreview;
-  /** The rows that passed, in file order: what an import acts on. */
-  accepted: AcceptedRow[];
+  /** The rows that passed, normalized, in file order: what an import acts on. Only the rows are kept, for memory. */
+  accepted: LearnerRow[];
   /** Of the bytes as uploaded: the same file uploaded again has the same hash. */
   sha256: string;
 }
@@ -28,9 +29,9 @@ export async function previewFile(
       yield chunk;
     }
   }
-  const accepted: AcceptedRow[] = [];
+  const accepted: LearnerRow[] = [];
   const preview = await previewLearnerCsv(hashed(), indexLearners(known), limits, (c) => {
-    if (c.outcome !== "rejected") accepted.push(c);
+    if (c.outcome !== "rejected") accepted.push(c.row);
   });
   return { preview, accepted, sha256: hash.digest("hex") };
 }

@@ -69,8 +69,11 @@ export function findCounty(name: string): County | null {
   return COUNTY_BY_KEY.get(collapseSpaces(name).toLowerCase()) ?? null;
 }
 
+// One string per county, shared by every row that names it: a large file holds 100,000 of them.
+const EMPLOYEE_TYPE_OF = new Map<County, string>(CALIFORNIA_COUNTIES.map((c) => [c, `${c} County Community Partner`]));
+
 export function employeeTypeFor(county: County): string {
-  return `${county} County Community Partner`;
+  return EMPLOYEE_TYPE_OF.get(county) ?? `${county} County Community Partner`;
 }
 
 /** The name before "County Community Partner" (any case and spacing), a real county or not; else null. */
