@@ -41,8 +41,8 @@ export const COMMANDS: readonly CommandHelp[] = [
   },
   { usage: "/learner template", does: "the CACWT import templates (creation and archival)", action: "learner.view" },
   {
-    usage: "upload a .csv here",
-    does: "preview, then import CACWT learners from the template",
+    usage: "share a .csv in a channel carebridge is in, or in its DM",
+    does: "preview, then import CACWT learners from the template (Status Archived archives)",
     action: "learner.import",
   },
   {

@@ -75,7 +75,9 @@ export function createOneLearner(deps: Pick<LearnersDeps, "lms" | "access" | "au
     async find(actor: Actor, query: string): Promise<Result<LearnerSearch>> {
       const allowed = await access.check(actor, "learner.view");
       if (!allowed.allowed) return fail(allowed.reason);
-      if (query.trim() === "") return fail("Say who to look up: /learner <email or name>.");
+      if (query.trim() === "") {
+        return fail("Say who to look up: /learner <email or name>. Or: /learner add, /learner template, /learner archive <email>, /learner reactivate <email>, /learner archive-bulk.");
+      }
       return { ok: true, ...(await findLearners(lms, query)) };
     },
 
