@@ -64,12 +64,18 @@ export function createActivation(deps: CaregiverDeps, links: Links, one: OneCare
     if (link?.lmsUserId === back.id) {
       await links.setStatus(link, back.status, held, back.trainingDueDate);
     } else {
-      await links.save(actor.workspaceId, caregiver, back, {
-        fingerprint: null,
-        teletrackLinked: false,
-        heldDeactivated: held,
-        trainingDueDate: back.trainingDueDate,
-      });
+      await links.save(
+        actor.workspaceId,
+        caregiver,
+        back,
+        {
+          fingerprint: null,
+          teletrackLinked: false,
+          heldDeactivated: held,
+          trainingDueDate: back.trainingDueDate,
+        },
+        link,
+      );
     }
     if (!took) {
       return fail(

@@ -20,6 +20,9 @@ export interface LinkData {
 
 export interface CaregiverLink {
   personId: string;
+  firstName: string;
+  lastName: string;
+  teletrackStatus: string | null;
   lmsUserId: string;
   lmsStatus: LmsStatus | null;
   lastSyncAt: Date | null;
@@ -41,8 +44,49 @@ function readData(value: Prisma.JsonValue | null): LinkData {
 const statusOf = (value: string | null): LmsStatus | null =>
   value === "active" || value === "deactivated" ? value : null;
 
+const isUniqueViolation = (error: unknown): boolean =>
+  error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+
 export function createLinks(deps: Pick<CaregiverDeps, "prisma" | "lmsVendor" | "now">) {
   const { prisma, lmsVendor } = deps;
+
+  type LmsRow = { status: string; lastSyncAt: Date; data: Prisma.InputJsonValue };
+
+  /** Every row in one transaction, whatever is there already. */
+  function writeAll(workspaceId: string, caregiver: Caregiver, user: LmsUser, lmsRow: LmsRow, at: Date) {
+    const names = { firstName: caregiver.firstName, lastName: caregiver.lastName };
+    return prisma.$transaction(async (tx) => {
+      const existing = await tx.externalAccount.findUnique({
+        where: { vendor_vendorId: { vendor: TELETRACK, vendorId: caregiver.id } },
+      });
+      let personId = existing?.personId;
+      if (personId === undefined) {
+        const person = await tx.person.create({
+          data: {
+            workspaceId,
+            kind: "caregiver",
+            ...names,
+            accounts: {
+              create: { vendor: TELETRACK, vendorId: caregiver.id, status: caregiver.status, lastSyncAt: at },
+            },
+          },
+        });
+        personId = person.id;
+      } else {
+        await tx.person.update({ where: { id: personId }, data: names });
+        await tx.externalAccount.update({
+          where: { id: existing!.id },
+          data: { status: caregiver.status, lastSyncAt: at },
+        });
+      }
+      await tx.externalAccount.deleteMany({ where: { personId, vendor: lmsVendor, NOT: { vendorId: user.id } } });
+      await tx.externalAccount.upsert({
+        where: { vendor_vendorId: { vendor: lmsVendor, vendorId: user.id } },
+        create: { vendor: lmsVendor, vendorId: user.id, personId, ...lmsRow },
+        update: { personId, ...lmsRow },
+      });
+    });
+  }
 
   return {
     async find(workspaceId: string, caregiverId: string): Promise<CaregiverLink | undefined> {
@@ -54,6 +98,9 @@ export function createLinks(deps: Pick<CaregiverDeps, "prisma" | "lmsVendor" | "
       if (!source || !lms) return undefined;
       return {
         personId: source.personId,
+        firstName: source.person.firstName,
+        lastName: source.person.lastName,
+        teletrackStatus: source.status,
         lmsUserId: lms.vendorId,
         lmsStatus: statusOf(lms.status),
         lastSyncAt: lms.lastSyncAt,
@@ -65,7 +112,12 @@ export function createLinks(deps: Pick<CaregiverDeps, "prisma" | "lmsVendor" | "
     async all(workspaceId: string): Promise<Map<string, CaregiverLink>> {
       const people = await prisma.person.findMany({
         where: { workspaceId, kind: "caregiver" },
-        select: { id: true, accounts: { where: { vendor: { in: [TELETRACK, lmsVendor] } } } },
+        select: {
+          id: true,
+          firstName: true,
+          lastName: true,
+          accounts: { where: { vendor: { in: [TELETRACK, lmsVendor] } } },
+        },
       });
       const links = new Map<string, CaregiverLink>();
       for (const person of people) {
@@ -74,6 +126,9 @@ export function createLinks(deps: Pick<CaregiverDeps, "prisma" | "lmsVendor" | "
         if (!source || !lms) continue;
         links.set(source.vendorId, {
           personId: person.id,
+          firstName: person.firstName,
+          lastName: person.lastName,
+          teletrackStatus: source.status,
           lmsUserId: lms.vendorId,
           lmsStatus: statusOf(lms.status),
           lastSyncAt: lms.lastSyncAt,
@@ -84,51 +139,71 @@ export function createLinks(deps: Pick<CaregiverDeps, "prisma" | "lmsVendor" | "
     },
 
     /**
-     * Records the caregiver, their TeleTrack account and their LMS account in one transaction.
-     * An LMS account the person had before (deleted in the LMS, replaced) is dropped.
+     * Records the caregiver, their TeleTrack account and their LMS account. A bulk sync calls this
+     * for every caregiver, so the usual cases take one statement (or one nested create); anything
+     * else (a new LMS account for a known person, a race) goes through the full transaction.
+     * @param known the link as it was read before the sync
      */
-    async save(workspaceId: string, caregiver: Caregiver, user: LmsUser, data: LinkData): Promise<void> {
+    async save(
+      workspaceId: string,
+      caregiver: Caregiver,
+      user: LmsUser,
+      data: LinkData,
+      known?: CaregiverLink,
+    ): Promise<void> {
       const at = deps.now();
-      const names = { firstName: caregiver.firstName, lastName: caregiver.lastName };
-      const write = () =>
-        prisma.$transaction(async (tx) => {
-          const existing = await tx.externalAccount.findUnique({
-            where: { vendor_vendorId: { vendor: TELETRACK, vendorId: caregiver.id } },
-          });
-          let personId = existing?.personId;
-          if (personId === undefined) {
-            const person = await tx.person.create({
-              data: {
-                workspaceId,
-                kind: "caregiver",
-                ...names,
-                accounts: {
-                  create: { vendor: TELETRACK, vendorId: caregiver.id, status: caregiver.status, lastSyncAt: at },
-                },
-              },
-            });
-            personId = person.id;
-          } else {
-            await tx.person.update({ where: { id: personId }, data: names });
-            await tx.externalAccount.update({
-              where: { id: existing!.id },
-              data: { status: caregiver.status, lastSyncAt: at },
-            });
-          }
-          await tx.externalAccount.deleteMany({ where: { personId, vendor: lmsVendor, NOT: { vendorId: user.id } } });
-          const row = { personId, status: user.status, lastSyncAt: at, data: data as unknown as Prisma.InputJsonValue };
-          await tx.externalAccount.upsert({
-            where: { vendor_vendorId: { vendor: lmsVendor, vendorId: user.id } },
-            create: { vendor: lmsVendor, vendorId: user.id, ...row },
-            update: row,
-          });
+      const lmsRow = { status: user.status, lastSyncAt: at, data: data as unknown as Prisma.InputJsonValue };
+      if (known?.lmsUserId === user.id) {
+        await prisma.externalAccount.update({
+          where: { vendor_vendorId: { vendor: lmsVendor, vendorId: user.id } },
+          data: lmsRow,
         });
+        if (
+          known.firstName !== caregiver.firstName ||
+          known.lastName !== caregiver.lastName ||
+          known.teletrackStatus !== caregiver.status
+        ) {
+          await prisma.person.update({
+            where: { id: known.personId },
+            data: {
+              firstName: caregiver.firstName,
+              lastName: caregiver.lastName,
+              accounts: {
+                updateMany: { where: { vendor: TELETRACK }, data: { status: caregiver.status, lastSyncAt: at } },
+              },
+            },
+          });
+        }
+        return;
+      }
+      if (!known) {
+        try {
+          await prisma.person.create({
+            data: {
+              workspaceId,
+              kind: "caregiver",
+              firstName: caregiver.firstName,
+              lastName: caregiver.lastName,
+              accounts: {
+                create: [
+                  { vendor: TELETRACK, vendorId: caregiver.id, status: caregiver.status, lastSyncAt: at },
+                  { vendor: lmsVendor, vendorId: user.id, ...lmsRow },
+                ],
+              },
+            },
+          });
+          return;
+        } catch (error) {
+          // The TeleTrack or LMS account is recorded already (a race, or a link half made before): the full path below.
+          if (!isUniqueViolation(error)) throw error;
+        }
+      }
       try {
-        await write();
+        await writeAll(workspaceId, caregiver, user, lmsRow, at);
       } catch (error) {
         // Two syncs of one new caregiver raced to create the person: the loser writes again onto the winner's rows.
-        if (!(error instanceof Prisma.PrismaClientKnownRequestError) || error.code !== "P2002") throw error;
-        await write();
+        if (!isUniqueViolation(error)) throw error;
+        await writeAll(workspaceId, caregiver, user, lmsRow, at);
       }
     },
 

@@ -83,12 +83,18 @@ export function createSyncer(deps: CaregiverDeps, links: Links) {
 
     const teletrackKnows = link?.lmsUserId === user.id && link.data.teletrackLinked;
     if (!teletrackKnows) await source.linkLmsUser(caregiver.id, user.id);
-    await links.save(actor.workspaceId, caregiver, user, {
-      fingerprint: fingerprint(want),
-      teletrackLinked: true,
-      heldDeactivated: held,
-      trainingDueDate: user.trainingDueDate,
-    });
+    await links.save(
+      actor.workspaceId,
+      caregiver,
+      user,
+      {
+        fingerprint: fingerprint(want),
+        teletrackLinked: true,
+        heldDeactivated: held,
+        trainingDueDate: user.trainingDueDate,
+      },
+      link,
+    );
     if (outcome !== "unchanged") {
       await audit.record(actor, {
         action: "caregiver.sync",

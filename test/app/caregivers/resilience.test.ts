@@ -6,15 +6,24 @@ import type { Caregiver } from "../../../src/providers/roles";
 import { testDatabaseKind } from "../../support/db";
 import { ADMIN, caregiverHarness, STAFF, type Harness } from "./harness";
 
-/** The workflow's database, whose next `$transaction` (the link write) fails as if the process died there. */
+/** The workflow's database, whose next write of a new caregiver's link fails as if the process died there. */
 function dyingAtNextLinkWrite(prisma: Database["prisma"], dies: { next: number }): CaregiverDeps["prisma"] {
-  return new Proxy(prisma, {
+  const died = () => {
+    dies.next -= 1;
+    return Promise.reject(new Error("the process died before writing the link"));
+  };
+  const person = new Proxy(prisma.person, {
     get(target, property) {
       const value: unknown = Reflect.get(target, property);
-      if (property === "$transaction" && dies.next > 0) {
-        dies.next -= 1;
-        return () => Promise.reject(new Error("the process died before writing the link"));
-      }
+      if (property === "create" && dies.next > 0) return died;
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
+  return new Proxy(prisma, {
+    get(target, property) {
+      if (property === "person") return person;
+      if (property === "$transaction" && dies.next > 0) return died;
+      const value: unknown = Reflect.get(target, property);
       return typeof value === "function" ? value.bind(target) : value;
     },
   });
