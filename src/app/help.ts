@@ -28,8 +28,16 @@ export const COMMANDS: readonly CommandHelp[] = [
     does: "a one-time CareAcademy admin sign-in link, only for you",
     action: "lms.sso",
   },
-  { usage: "/link members", does: "link Motivity members to Calmanac staff", action: "link.manage" },
-  { usage: "/link learners", does: "link Motivity learners to Calmanac clients", action: "link.manage" },
+  {
+    usage: "/link members",
+    does: "who is linked between Motivity members and Calmanac staff; admins link, confirm suggestions and create missing members",
+    action: "link.view",
+  },
+  {
+    usage: "/link learners",
+    does: "who is linked between Motivity learners and Calmanac clients; admins link, confirm suggestions and create missing learners",
+    action: "link.view",
+  },
   { usage: "/agency-user", does: "create a Caresmartz360 agency user", action: "staff.create" },
   { usage: "/agency-user list [office]", does: "an office's agency users", action: "staff.list" },
   { usage: "/learner add", does: "add a CACWT learner", action: "learner.manage" },

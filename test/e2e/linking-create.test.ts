@@ -24,7 +24,8 @@ interface Modal {
 }
 
 const state = () => t.runtime.sandbox!.state;
-const link = (channel: string, text: string) => nextMessage(t, channel, () => t.command("/link", text, ADMIN, { channel }));
+const link = (channel: string, text: string) =>
+  nextMessage(t, channel, () => t.command("/link", text, ADMIN, { channel }));
 
 /** Presses "+ Create in Motivity" and returns the form that replaced the loading modal. */
 async function openForm(channel: string, button: Button): Promise<Modal> {
@@ -38,7 +39,12 @@ async function openForm(channel: string, button: Button): Promise<Modal> {
 
 const memberValues = (email: string, roleId?: string) => ({
   email: { email: { type: "plain_text_input", value: email } },
-  role: { role: { type: "static_select", selected_option: roleId ? { value: roleId, text: { type: "plain_text", text: roleId } } : null } },
+  role: {
+    role: {
+      type: "static_select",
+      selected_option: roleId ? { value: roleId, text: { type: "plain_text", text: roleId } } : null,
+    },
+  },
 });
 
 describe("+ Create in Motivity for a member", () => {
@@ -61,17 +67,27 @@ describe("+ Create in Motivity for a member", () => {
     const result = await nextMessage(t, "C0C1", () =>
       t.submit(form as never, memberValues("rosa.delgado@brightpath.example", "r-rbt")),
     );
-    expect(result.text).toContain("Created Rosa Delgado in Motivity as RBT, linked to Calmanac; Motivity emailed them an invitation.");
+    expect(result.text).toContain(
+      "Created Rosa Delgado in Motivity as RBT, linked to Calmanac; Motivity emailed them an invitation.",
+    );
     expect(textOf(result)).not.toContain("*Rosa Delgado* · rosa");
-    expect([...state().motivity.members.values()].find((m) => m.calmanacId === "cm-s-10")).toMatchObject({ roleId: "r-rbt" });
-    expect(state().outbox).toContainEqual({ vendor: "motivity", to: "rosa.delgado@brightpath.example", kind: "invitation" });
+    expect([...state().motivity.members.values()].find((m) => m.calmanacId === "cm-s-10")).toMatchObject({
+      roleId: "r-rbt",
+    });
+    expect(state().outbox).toContainEqual({
+      vendor: "motivity",
+      to: "rosa.delgado@brightpath.example",
+      kind: "invitation",
+    });
   });
 
   it("an email already in Motivity answers 'already in Motivity — link instead?' with a Link button that links", async () => {
     const list = await link("C0C2", "members");
     const form = await openForm("C0C2", rowButton(list, "Ethan Park", "+ Create in Motivity"));
     const before = state().motivity.members.size;
-    const answer = await nextMessage(t, "C0C2", () => t.submit(form as never, memberValues("omar.haddad@brightpath.example", "r-rbt")));
+    const answer = await nextMessage(t, "C0C2", () =>
+      t.submit(form as never, memberValues("omar.haddad@brightpath.example", "r-rbt")),
+    );
     expect(answer.text).toContain("Ethan Park is already in Motivity as Omar Haddad — link instead?");
     expect(state().motivity.members.size).toBe(before);
     const linked = await press(t, "C0C2", buttonNamed(answer, "Link to Omar Haddad"));
@@ -85,7 +101,9 @@ describe("+ Create in Motivity for a member", () => {
     state().motivity.members.get("mv-m-09")!.calmanacId = "cm-s-12";
     const modal = await openForm("C0C3", button);
     expect(modal.callback_id).toBeUndefined();
-    expect(JSON.stringify(modal.blocks)).toContain("Aisha Bello is already linked to Kathryn Mitchel in Motivity; nothing was created.");
+    expect(JSON.stringify(modal.blocks)).toContain(
+      "Aisha Bello is already linked to Kathryn Mitchel in Motivity; nothing was created.",
+    );
   });
 });
 
@@ -99,8 +117,13 @@ describe("+ Create in Motivity for a learner", () => {
       t.submit(form as never, { alias: { alias: { type: "plain_text_input", value: "OB-042" } } }),
     );
     expect(result.text).toContain("Created Olivia Brown in Motivity with the alias OB-042, linked to Calmanac.");
-    expect([...state().motivity.learners.values()].find((l) => l.calmanacId === "cm-c-08")).toMatchObject({ alias: "OB-042" });
-    const audit = await t.runtime.db.prisma.auditEvent.findFirst({ where: { action: "link.create", outcome: "ok" }, orderBy: { createdAt: "desc" } });
+    expect([...state().motivity.learners.values()].find((l) => l.calmanacId === "cm-c-08")).toMatchObject({
+      alias: "OB-042",
+    });
+    const audit = await t.runtime.db.prisma.auditEvent.findFirst({
+      where: { action: "link.create", outcome: "ok" },
+      orderBy: { createdAt: "desc" },
+    });
     expect(audit?.details).toMatchObject({ kind: "learners", calmanacId: "cm-c-08" });
   });
 });

@@ -93,7 +93,13 @@ describe("/link members in Slack", () => {
     const staff = t.runtime.sandbox!.state.calmanac.staff;
     for (let i = 0; i < 20; i++) {
       const id = `cm-s-p${i}`;
-      staff.set(id, { id, firstName: `Pagey${String.fromCharCode(65 + i)}`, lastName: `Zedlow${i}`, email: null, phone: null });
+      staff.set(id, {
+        id,
+        firstName: `Pagey${String.fromCharCode(65 + i)}`,
+        lastName: `Zedlow${i}`,
+        email: null,
+        phone: null,
+      });
     }
     const first = await link("C0L7", "members");
     const title = /\*Not linked in Calmanac\* · (\d+) · page 1 of (\d+)/.exec(textOf(first));
@@ -116,7 +122,11 @@ describe("/link members in Slack", () => {
   it("a viewer sees the lists without buttons to change them; someone without access is told who to ask", async () => {
     const view = await link("C0L8", "members", "U0VIEW");
     expect(textOf(view)).toContain("you can look; an admin makes the links.");
-    expect(buttonsOf(view).map((b) => b.action_id).every((id) => id.startsWith("link.page"))).toBe(true);
+    expect(
+      buttonsOf(view)
+        .map((b) => b.action_id)
+        .every((id) => id.startsWith("link.page")),
+    ).toBe(true);
     const refused = await link("C0L9", "members", "U0NOBODY");
     expect(refused.text).toContain("You don't have access to carebridge yet");
   });
@@ -146,7 +156,10 @@ describe("App Home", () => {
     expect(textOf(view)).toMatch(/\d+ suggestion\(s\) for members and \d+ for learners wait/);
     const review = buttonNamed(view, /^Review members \(\d+\)$/);
     const posted = await nextMessage(t, ADMIN, () =>
-      t.press(review.action_id, review.value, ADMIN, { container: { type: "view", view_id: "VHOME" }, channel: undefined }),
+      t.press(review.action_id, review.value, ADMIN, {
+        container: { type: "view", view_id: "VHOME" },
+        channel: undefined,
+      }),
     );
     expect(textOf(posted)).toContain("*Not linked in Motivity*");
   });

@@ -16,7 +16,8 @@ function notCreatable(snapshot: Snapshot, calmanacId: string): ActionOutcome | u
   const calmanac = snapshot.calmanac.get(calmanacId);
   if (!calmanac) return stale("That Calmanac record is no longer in Calmanac.");
   const holder = holderOf(snapshot, calmanacId);
-  if (holder) return stale(`${fullName(calmanac)} is already linked to ${fullName(holder)} in Motivity; nothing was created.`);
+  if (holder)
+    return stale(`${fullName(calmanac)} is already linked to ${fullName(holder)} in Motivity; nothing was created.`);
   return undefined;
 }
 
@@ -36,7 +37,9 @@ function linkInstead(snapshot: Snapshot, calmanacId: string, existingId: string 
   const calmanacName = nameIn(snapshot, "calmanac", calmanacId);
   const existing = existingId ? snapshot.motivity.get(existingId) : undefined;
   if (existing?.linkedTo) {
-    return stale(`${calmanacName}'s email belongs to ${fullName(existing)} in Motivity, who is linked to another Calmanac record.`);
+    return stale(
+      `${calmanacName}'s email belongs to ${fullName(existing)} in Motivity, who is linked to another Calmanac record.`,
+    );
   }
   if (!existingId) return stale(`${calmanacName}'s email belongs to a member already in Motivity.`);
   const name = existing ? fullName(existing) : "the member with that email";
@@ -61,7 +64,12 @@ export function createProfileActions(ctx: LinkingContext) {
     }
   }
 
-  async function created(actor: Actor, snapshot: Snapshot, profile: Member | Learner, details: Record<string, unknown>) {
+  async function created(
+    actor: Actor,
+    snapshot: Snapshot,
+    profile: Member | Learner,
+    details: Record<string, unknown>,
+  ) {
     addToSnapshot(snapshot, profile);
     const kind = snapshot.kind;
     await decisions.staleInvolving(actor.workspaceId, kind, { calmanac: [profile.calmanacId ?? ""] });
@@ -78,7 +86,10 @@ export function createProfileActions(ctx: LinkingContext) {
     /** What the "+ Create in Motivity" form needs: the prefilled email and roles, or the proposed alias. */
     async prepareCreate(actor: Actor, request: { kind: LinkKind; calmanacId: string }): Promise<CreatePreparation> {
       const { kind, calmanacId } = request;
-      const allowed = await deps.access.check(actor, "link.manage", { type: targetType(kind, "calmanac"), id: calmanacId });
+      const allowed = await deps.access.check(actor, "link.manage", {
+        type: targetType(kind, "calmanac"),
+        id: calmanacId,
+      });
       if (!allowed.allowed) return fail(allowed.reason);
       const snapshot = await loadSnapshot(deps, actor.workspaceId, kind);
       const refusal = notCreatable(snapshot, calmanacId);
@@ -112,18 +123,31 @@ export function createProfileActions(ctx: LinkingContext) {
         const sameEmail = [...snapshot.motivity.values()].find((m) => m.email?.toLowerCase() === email.toLowerCase());
         if (sameEmail) return linkInstead(snapshot, calmanacId, sameEmail.id);
         const role = (await deps.pair.listRoles()).find((r) => r.id === roleId);
-        if (!role) return { problems: [{ field: "roleId", message: "That role is no longer in Motivity; choose another." }] };
+        if (!role)
+          return { problems: [{ field: "roleId", message: "That role is no longer in Motivity; choose another." }] };
         if (!(await claim(request.idempotencyKey))) return unchanged("That form was already submitted.");
         let member: Member;
         try {
-          member = await deps.pair.createMember({ firstName: staff.firstName, lastName: staff.lastName, email, roleId, calmanacId });
+          member = await deps.pair.createMember({
+            firstName: staff.firstName,
+            lastName: staff.lastName,
+            email,
+            roleId,
+            calmanacId,
+          });
         } catch (error) {
           if (error instanceof ConflictError && error.code === "email_taken") {
             return linkInstead(snapshot, calmanacId, error.existingId);
           }
-          if (error instanceof ConflictError) return stale(`${fullName(staff)} was linked to another Motivity profile meanwhile.`);
+          if (error instanceof ConflictError)
+            return stale(`${fullName(staff)} was linked to another Motivity profile meanwhile.`);
           if (error instanceof ValidationError) {
-            return { problems: Object.entries(error.fields).map(([field, why]) => ({ field, message: `Motivity says the ${field} ${why}.` })) };
+            return {
+              problems: Object.entries(error.fields).map(([field, why]) => ({
+                field,
+                message: `Motivity says the ${field} ${why}.`,
+              })),
+            };
           }
           throw error;
         }
@@ -158,7 +182,8 @@ export function createProfileActions(ctx: LinkingContext) {
             ...(alias ? { alias } : {}),
           });
         } catch (error) {
-          if (error instanceof ConflictError) return stale(`${fullName(client)} was linked to another Motivity profile meanwhile.`);
+          if (error instanceof ConflictError)
+            return stale(`${fullName(client)} was linked to another Motivity profile meanwhile.`);
           throw error;
         }
         await created(actor, snapshot, learner, { aliasGiven: alias !== undefined });

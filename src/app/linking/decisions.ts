@@ -20,7 +20,8 @@ function chunks<T>(items: readonly T[]): T[][] {
  */
 export function createDecisions(prisma: Pick<PrismaClient, "linkSuggestion" | "linkIgnore">, now: () => Date) {
   async function setStatus(ids: string[], status: SuggestionStatus): Promise<void> {
-    for (const part of chunks(ids)) await prisma.linkSuggestion.updateMany({ where: { id: { in: part } }, data: { status } });
+    for (const part of chunks(ids))
+      await prisma.linkSuggestion.updateMany({ where: { id: { in: part } }, data: { status } });
   }
 
   return {

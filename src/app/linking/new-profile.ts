@@ -12,8 +12,10 @@ export interface NewMemberInput {
 export function validateNewMember(input: { email?: string | null; roleId?: string | null }): Problem[] {
   const problems: Problem[] = [];
   const email = input.email?.trim() ?? "";
-  if (email === "") problems.push({ field: "email", message: "Enter the email Motivity should send the invitation to." });
-  else if (!EMAIL.test(email)) problems.push({ field: "email", message: "Enter a valid email address, like jane.doe@example.com." });
+  if (email === "")
+    problems.push({ field: "email", message: "Enter the email Motivity should send the invitation to." });
+  else if (!EMAIL.test(email))
+    problems.push({ field: "email", message: "Enter a valid email address, like jane.doe@example.com." });
   if (!input.roleId) {
     problems.push({ field: "roleId", message: "Choose a role: without one, the member cannot use Motivity." });
   }
@@ -26,7 +28,13 @@ export function validateAlias(alias: string | null | undefined): Problem[] {
     : [];
 }
 
-const initial = (name: string) => name.normalize("NFD").replace(/\p{M}/gu, "").replace(/[^\p{L}]/gu, "").charAt(0).toUpperCase();
+const initial = (name: string) =>
+  name
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .replace(/[^\p{L}]/gu, "")
+    .charAt(0)
+    .toUpperCase();
 
 /**
  * An alias in the format Motivity makes its own (initials, a dash and a three-digit number, e.g.

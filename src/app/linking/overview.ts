@@ -81,8 +81,20 @@ export function buildOverview(
   return {
     kind: snapshot.kind,
     ...run,
-    notLinkedInMotivity: rows(result.unlinkedLeft, snapshot.motivity, snapshot.calmanac, result.suggestionsByLeft, (s) => s.rightId),
-    notLinkedInCalmanac: rows(result.unlinkedRight, snapshot.calmanac, snapshot.motivity, result.suggestionsByRight, (s) => s.leftId),
+    notLinkedInMotivity: rows(
+      result.unlinkedLeft,
+      snapshot.motivity,
+      snapshot.calmanac,
+      result.suggestionsByLeft,
+      (s) => s.rightId,
+    ),
+    notLinkedInCalmanac: rows(
+      result.unlinkedRight,
+      snapshot.calmanac,
+      snapshot.motivity,
+      result.suggestionsByRight,
+      (s) => s.leftId,
+    ),
     linked: linkedPairs(snapshot),
     ignored: ignoredRecords(snapshot),
     serviceAccounts: [...snapshot.motivity.values()].filter((m) => m.serviceAccount).length,

@@ -18,7 +18,9 @@ function linkRefused(snapshot: Snapshot, error: unknown, motivityId: string, cal
   if (error instanceof ConflictError) {
     const holder = error.existingId ? snapshot.motivity.get(error.existingId) : undefined;
     if (holder) holder.linkedTo = calmanacId;
-    return stale(`${calmanacName} was linked to ${holder ? fullName(holder) : "another Motivity profile"} by someone else meanwhile.`);
+    return stale(
+      `${calmanacName} was linked to ${holder ? fullName(holder) : "another Motivity profile"} by someone else meanwhile.`,
+    );
   }
   if (error instanceof NotFoundError) {
     const name = nameIn(snapshot, "motivity", motivityId);
@@ -99,7 +101,9 @@ export function createPairActions(ctx: LinkingContext) {
         if (!motivity.linkedTo) return unchanged(`${fullName(motivity)} is not linked to anyone.`);
         if (motivity.linkedTo !== calmanacId) {
           const other = nameIn(snapshot, "calmanac", motivity.linkedTo);
-          return stale(`${fullName(motivity)} is now linked to ${other}, not ${calmanacName}, so nothing was unlinked.`);
+          return stale(
+            `${fullName(motivity)} is now linked to ${other}, not ${calmanacName}, so nothing was unlinked.`,
+          );
         }
         try {
           if (kind === "members") await deps.pair.unlinkMember(motivityId);

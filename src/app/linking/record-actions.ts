@@ -16,7 +16,12 @@ export interface RecordRequest {
 function currentUnlinked(snapshot: Snapshot, side: Side, id: string): SideRecord | ActionOutcome {
   const record = snapshot[side].get(id);
   if (!record) return stale(`That ${VENDOR_LABELS[side]} record is no longer in ${VENDOR_LABELS[side]}.`);
-  const partner = side === "motivity" ? (record.linkedTo ? snapshot.calmanac.get(record.linkedTo) : undefined) : holderOf(snapshot, id);
+  const partner =
+    side === "motivity"
+      ? record.linkedTo
+        ? snapshot.calmanac.get(record.linkedTo)
+        : undefined
+      : holderOf(snapshot, id);
   const linkedTo = side === "motivity" ? record.linkedTo : partner?.id;
   if (linkedTo) {
     const partnerName = partner ? fullName(partner) : nameIn(snapshot, "calmanac", linkedTo);
@@ -39,7 +44,9 @@ export function createRecordActions(ctx: LinkingContext) {
         if (isOutcome(record)) return record;
         const otherSide: Side = side === "motivity" ? "calmanac" : "motivity";
         const pairs = others.map((other) =>
-          side === "motivity" ? { motivityId: recordId, calmanacId: other } : { motivityId: other, calmanacId: recordId },
+          side === "motivity"
+            ? { motivityId: recordId, calmanacId: other }
+            : { motivityId: other, calmanacId: recordId },
         );
         const names = others.map((other) => nameIn(snapshot, otherSide, other)).join(" or ");
         const fresh = pairs.filter((p) => !snapshot.rejected.has(pairKey(p.motivityId, p.calmanacId)));

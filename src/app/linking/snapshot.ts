@@ -75,7 +75,8 @@ export async function loadSnapshot(
     }),
   ]);
   const ignored: Record<Side, Set<string>> = { motivity: new Set(), calmanac: new Set() };
-  for (const row of ignoredRows) if (row.side === "motivity" || row.side === "calmanac") ignored[row.side].add(row.recordId);
+  for (const row of ignoredRows)
+    if (row.side === "motivity" || row.side === "calmanac") ignored[row.side].add(row.recordId);
   return {
     kind,
     motivity: byId(motivity),

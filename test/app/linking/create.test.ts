@@ -33,18 +33,29 @@ describe("+ Create in Motivity, on the sandbox", () => {
     expect(result).toEqual({
       ok: true,
       ready: false,
-      outcome: { status: "stale", message: "Rosa Delgado is already linked to Omar Haddad in Motivity; nothing was created." },
+      outcome: {
+        status: "stale",
+        message: "Rosa Delgado is already linked to Omar Haddad in Motivity; nothing was created.",
+      },
     });
   });
 
   it("refuses a member without a role, or without a valid email, before calling Motivity", async () => {
     const before = membersCount();
-    const noRole = await h.linking.createMember(ADMIN, { calmanacId: "cm-s-10", email: "rosa.delgado@brightpath.example", roleId: "" });
+    const noRole = await h.linking.createMember(ADMIN, {
+      calmanacId: "cm-s-10",
+      email: "rosa.delgado@brightpath.example",
+      roleId: "",
+    });
     expect(noRole).toEqual({
       ok: false,
       problems: [{ field: "roleId", message: "Choose a role: without one, the member cannot use Motivity." }],
     });
-    const badEmail = await h.linking.createMember(ADMIN, { calmanacId: "cm-s-10", email: "rosa at home", roleId: "r-rbt" });
+    const badEmail = await h.linking.createMember(ADMIN, {
+      calmanacId: "cm-s-10",
+      email: "rosa at home",
+      roleId: "r-rbt",
+    });
     expect(badEmail).toMatchObject({ ok: false, problems: [{ field: "email" }] });
     expect(membersCount()).toBe(before);
     expect(h.sandbox.state.outbox).toEqual([]);
@@ -62,7 +73,9 @@ describe("+ Create in Motivity, on the sandbox", () => {
     });
     const created = [...h.sandbox.state.motivity.members.values()].find((m) => m.calmanacId === "cm-s-10");
     expect(created).toMatchObject({ firstName: "Rosa", lastName: "Delgado", roleId: "r-rbt" });
-    expect(h.sandbox.state.outbox).toEqual([{ vendor: "motivity", to: "rosa.delgado@brightpath.example", kind: "invitation" }]);
+    expect(h.sandbox.state.outbox).toEqual([
+      { vendor: "motivity", to: "rosa.delgado@brightpath.example", kind: "invitation" },
+    ]);
     expect(await h.audits()).toContain(`link.create:${created!.id}:ok`);
     const audit = await h.db.prisma.auditEvent.findFirstOrThrow({ where: { action: "link.create" } });
     expect(JSON.stringify(audit.details)).not.toContain("rosa.delgado");
@@ -74,7 +87,11 @@ describe("+ Create in Motivity, on the sandbox", () => {
   it("an email already in Motivity is 'already in Motivity — link instead?' with the member to link", async () => {
     const before = membersCount();
     const outcome = outcomeOf(
-      await h.linking.createMember(ADMIN, { calmanacId: "cm-s-11", email: "Bob.Smith@brightpath.example", roleId: "r-rbt" }),
+      await h.linking.createMember(ADMIN, {
+        calmanacId: "cm-s-11",
+        email: "Bob.Smith@brightpath.example",
+        roleId: "r-rbt",
+      }),
     );
     expect(outcome).toEqual({
       status: "unchanged",
@@ -85,7 +102,12 @@ describe("+ Create in Motivity, on the sandbox", () => {
   });
 
   it("a double submit of one form creates one member", async () => {
-    const request = { calmanacId: "cm-s-12", email: "aisha.bello@brightpath.example", roleId: "r-bcba", idempotencyKey: "view:V1" };
+    const request = {
+      calmanacId: "cm-s-12",
+      email: "aisha.bello@brightpath.example",
+      roleId: "r-bcba",
+      idempotencyKey: "view:V1",
+    };
     const results = await Promise.all([h.linking.createMember(ADMIN, request), h.linking.createMember(ADMIN, request)]);
     const statuses = results.map((r) => outcomeOf(r).status);
     expect(statuses.filter((s) => s === "done")).toHaveLength(1);
@@ -94,7 +116,11 @@ describe("+ Create in Motivity, on the sandbox", () => {
   });
 
   it("a viewer cannot create", async () => {
-    const result = await h.linking.createMember(VIEWER, { calmanacId: "cm-s-10", email: "rosa@x.example", roleId: "r-rbt" });
+    const result = await h.linking.createMember(VIEWER, {
+      calmanacId: "cm-s-10",
+      email: "rosa@x.example",
+      roleId: "r-rbt",
+    });
     expect(result.ok).toBe(false);
     expect(await h.audits()).toContain("link.manage:cm-s-10:refused");
   });
@@ -123,18 +149,34 @@ describe("+ Create in Motivity, with Motivity answering 409 email_taken at the c
   const CALMANAC = "https://calmanac.test";
 
   beforeEach(async () => {
-    h = await linkingHarness({ MOTIVITY_BASE_URL: MOTIVITY, MOTIVITY_API_KEY: "k", CALMANAC_BASE_URL: CALMANAC, CALMANAC_API_KEY: "k" });
+    h = await linkingHarness({
+      MOTIVITY_BASE_URL: MOTIVITY,
+      MOTIVITY_API_KEY: "k",
+      CALMANAC_BASE_URL: CALMANAC,
+      CALMANAC_API_KEY: "k",
+    });
   });
 
   it("offers to link the member Motivity names as having the email", async () => {
     nock(MOTIVITY).get("/v1/members").query(true).reply(200, { data: [], nextCursor: null });
-    nock(MOTIVITY).get("/v1/roles").reply(200, { data: [{ id: "r-1", name: "RBT" }] });
+    nock(MOTIVITY)
+      .get("/v1/roles")
+      .reply(200, { data: [{ id: "r-1", name: "RBT" }] });
     nock(CALMANAC)
       .get("/v1/staff")
       .query(true)
-      .reply(200, { data: [{ id: "s-1", firstName: "Rosa", lastName: "Delgado", email: null, phone: null }], nextCursor: null });
+      .reply(200, {
+        data: [{ id: "s-1", firstName: "Rosa", lastName: "Delgado", email: null, phone: null }],
+        nextCursor: null,
+      });
     const post = nock(MOTIVITY)
-      .post("/v1/members", { firstName: "Rosa", lastName: "Delgado", email: "rosa@practice.example", roleId: "r-1", calmanacId: "s-1" })
+      .post("/v1/members", {
+        firstName: "Rosa",
+        lastName: "Delgado",
+        email: "rosa@practice.example",
+        roleId: "r-1",
+        calmanacId: "s-1",
+      })
       .reply(409, { error: { code: "email_taken", message: "taken", existingId: "m-77" } });
 
     const outcome = outcomeOf(
@@ -159,7 +201,14 @@ describe("+ Create in Motivity, with Motivity answering 409 email_taken at the c
     const post = nock(MOTIVITY)
       .post("/v1/learners")
       .once()
-      .reply(201, { id: "l-9", firstName: "Olivia", lastName: "Brown", birthDate: null, alias: "OB-001", calmanacId: "c-1" });
+      .reply(201, {
+        id: "l-9",
+        firstName: "Olivia",
+        lastName: "Brown",
+        birthDate: null,
+        alias: "OB-001",
+        calmanacId: "c-1",
+      });
     const request = { calmanacId: "c-1", alias: "OB-001", idempotencyKey: "view:V9" };
     expect(outcomeOf(await h.linking.createLearner(ADMIN, request)).status).toBe("done");
     expect(outcomeOf(await h.linking.createLearner(ADMIN, request))).toEqual({

@@ -12,26 +12,37 @@ afterEach(async () => {
 
 describe("Not a match", () => {
   it("is remembered: the pair is suggested on neither side again, and the decision is audited", async () => {
-    const result = await h.linking.reject(ADMIN, { kind: "members", side: "motivity", recordId: "mv-m-06", others: ["cm-s-06"] });
+    const result = await h.linking.reject(ADMIN, {
+      kind: "members",
+      side: "motivity",
+      recordId: "mv-m-06",
+      others: ["cm-s-06"],
+    });
     expect(outcomeOf(result)).toEqual({
       status: "done",
       message: "Noted: Bob Smith is not Robert Smith; carebridge will not suggest them again.",
     });
-    const row = await h.db.prisma.linkSuggestion.findFirst({ where: { workspaceId: WORKSPACE, motivityId: "mv-m-06" } });
+    const row = await h.db.prisma.linkSuggestion.findFirst({
+      where: { workspaceId: WORKSPACE, motivityId: "mv-m-06" },
+    });
     expect(row).toMatchObject({ calmanacId: "cm-s-06", status: "rejected", decidedBy: ADMIN.userId });
     expect(await h.audits()).toContain("link.reject:mv-m-06:ok");
 
     const again = overviewOf(await h.linking.review(ADMIN, "members"));
     expect(again.notLinkedInMotivity.find((r) => r.person.id === "mv-m-06")?.candidates).toEqual([]);
     expect(again.notLinkedInCalmanac.find((r) => r.person.id === "cm-s-06")?.candidates).toEqual([]);
-    expect(outcomeOf(await h.linking.reject(ADMIN, { kind: "members", side: "motivity", recordId: "mv-m-06", others: ["cm-s-06"] })).status).toBe(
-      "unchanged",
-    );
+    expect(
+      outcomeOf(
+        await h.linking.reject(ADMIN, { kind: "members", side: "motivity", recordId: "mv-m-06", others: ["cm-s-06"] }),
+      ).status,
+    ).toBe("unchanged");
   });
 
   it("from the Calmanac side rejects the same pair", async () => {
     await h.linking.reject(ADMIN, { kind: "members", side: "calmanac", recordId: "cm-s-09", others: ["mv-m-09"] });
-    const row = await h.db.prisma.linkSuggestion.findFirst({ where: { workspaceId: WORKSPACE, calmanacId: "cm-s-09" } });
+    const row = await h.db.prisma.linkSuggestion.findFirst({
+      where: { workspaceId: WORKSPACE, calmanacId: "cm-s-09" },
+    });
     expect(row).toMatchObject({ motivityId: "mv-m-09", status: "rejected" });
   });
 
@@ -40,7 +51,10 @@ describe("Not a match", () => {
     const outcome = outcomeOf(
       await h.linking.reject(ADMIN, { kind: "members", side: "motivity", recordId: "mv-m-06", others: ["cm-s-06"] }),
     );
-    expect(outcome).toEqual({ status: "stale", message: "Bob Smith was linked to Robert Smith by someone else meanwhile." });
+    expect(outcome).toEqual({
+      status: "stale",
+      message: "Bob Smith was linked to Robert Smith by someone else meanwhile.",
+    });
     expect(await h.db.prisma.linkSuggestion.count({ where: { status: "rejected" } })).toBe(0);
   });
 });
@@ -57,20 +71,24 @@ describe("Ignore", () => {
 
     const later = overviewOf(await h.linking.review(ADMIN, "members"));
     expect(ids(later.notLinkedInMotivity)).not.toContain("mv-m-07");
-    expect(outcomeOf(await h.linking.ignore(ADMIN, { kind: "members", side: "motivity", recordId: "mv-m-07" })).status).toBe(
-      "unchanged",
-    );
+    expect(
+      outcomeOf(await h.linking.ignore(ADMIN, { kind: "members", side: "motivity", recordId: "mv-m-07" })).status,
+    ).toBe("unchanged");
 
     const back = await h.linking.unignore(ADMIN, { kind: "members", side: "motivity", recordId: "mv-m-07" });
     expect(outcomeOf(back)).toEqual({ status: "done", message: "Liz Chen (Motivity) is back in the lists." });
-    expect(overviewOf(back).notLinkedInMotivity.find((r) => r.person.id === "mv-m-07")?.candidates[0]?.person.id).toBe("cm-s-07");
+    expect(overviewOf(back).notLinkedInMotivity.find((r) => r.person.id === "mv-m-07")?.candidates[0]?.person.id).toBe(
+      "cm-s-07",
+    );
     expect(await h.audits()).toEqual(expect.arrayContaining(["link.ignore:mv-m-07:ok", "link.unignore:mv-m-07:ok"]));
   });
 
   it("is per kind and side: ignoring Calmanac staff leaves learners alone", async () => {
     await h.linking.ignore(ADMIN, { kind: "members", side: "calmanac", recordId: "cm-s-10" });
     const rows = await h.db.prisma.linkIgnore.findMany();
-    expect(rows).toMatchObject([{ workspaceId: WORKSPACE, kind: "members", side: "calmanac", recordId: "cm-s-10", ignoredBy: ADMIN.userId }]);
+    expect(rows).toMatchObject([
+      { workspaceId: WORKSPACE, kind: "members", side: "calmanac", recordId: "cm-s-10", ignoredBy: ADMIN.userId },
+    ]);
     const learners = overviewOf(await h.linking.review(ADMIN, "learners"));
     expect(learners.ignored).toEqual([]);
   });

@@ -64,7 +64,10 @@ export async function linkingHarness(env: Record<string, string> = {}): Promise<
     providers,
     linking,
     async audits() {
-      const rows = await prisma.auditEvent.findMany({ where: { workspaceId: WORKSPACE }, orderBy: { createdAt: "asc" } });
+      const rows = await prisma.auditEvent.findMany({
+        where: { workspaceId: WORKSPACE },
+        orderBy: { createdAt: "asc" },
+      });
       return rows.map((r) => `${r.action}:${r.targetId}:${r.outcome}`);
     },
     async close() {
@@ -76,7 +79,9 @@ export async function linkingHarness(env: Record<string, string> = {}): Promise<
 }
 
 /** The overview of a successful result; fails the test with the problems otherwise. */
-export function overviewOf(result: { ok: true; overview: LinkingOverview } | { ok: false; problems: unknown }): LinkingOverview {
+export function overviewOf(
+  result: { ok: true; overview: LinkingOverview } | { ok: false; problems: unknown },
+): LinkingOverview {
   if (!result.ok) throw new Error(`expected ok, got ${JSON.stringify(result.problems)}`);
   return result.overview;
 }

@@ -19,7 +19,10 @@ describe("Link, on the sandbox", () => {
 
   it("links a suggested pair in Motivity, audits it, and the lists move it to Linked", async () => {
     const result = await h.linking.link(ADMIN, bobRobert);
-    expect(outcomeOf(result)).toEqual({ status: "done", message: "Linked Bob Smith in Motivity to Robert Smith in Calmanac." });
+    expect(outcomeOf(result)).toEqual({
+      status: "done",
+      message: "Linked Bob Smith in Motivity to Robert Smith in Calmanac.",
+    });
     expect(h.sandbox.state.motivity.members.get("mv-m-06")?.calmanacId).toBe("cm-s-06");
     expect(await suggestionStatus("mv-m-06", "cm-s-06")).toBe("linked");
     expect(await h.audits()).toContain("link.link:mv-m-06:ok");
@@ -39,7 +42,10 @@ describe("Link, on the sandbox", () => {
   it("a stale button (Bob linked to someone else meanwhile) says what happened and changes nothing", async () => {
     h.sandbox.state.motivity.members.get("mv-m-06")!.calmanacId = "cm-s-11";
     const outcome = outcomeOf(await h.linking.link(ADMIN, bobRobert));
-    expect(outcome).toEqual({ status: "stale", message: "Bob Smith was linked to Ethan Park by someone else meanwhile." });
+    expect(outcome).toEqual({
+      status: "stale",
+      message: "Bob Smith was linked to Ethan Park by someone else meanwhile.",
+    });
     expect(h.sandbox.state.motivity.members.get("mv-m-06")?.calmanacId).toBe("cm-s-11");
     expect(await suggestionStatus("mv-m-06", "cm-s-06")).toBe("stale");
     expect((await h.audits()).filter((a) => a.startsWith("link.link:mv-m-06"))).toEqual([]);
@@ -48,7 +54,10 @@ describe("Link, on the sandbox", () => {
   it("a stale button (Robert taken by another member meanwhile) names who has him", async () => {
     h.sandbox.state.motivity.members.get("mv-m-10")!.calmanacId = "cm-s-06";
     const outcome = outcomeOf(await h.linking.link(ADMIN, bobRobert));
-    expect(outcome).toEqual({ status: "stale", message: "Robert Smith was linked to Omar Haddad by someone else meanwhile." });
+    expect(outcome).toEqual({
+      status: "stale",
+      message: "Robert Smith was linked to Omar Haddad by someone else meanwhile.",
+    });
     expect(h.sandbox.state.motivity.members.get("mv-m-06")?.calmanacId).toBeNull();
   });
 
@@ -77,7 +86,9 @@ describe("Link, on the sandbox", () => {
     expect(h.sandbox.state.motivity.members.get("mv-m-01")?.calmanacId).toBeNull();
     const angela = again.notLinkedInMotivity.find((r) => r.person.id === "mv-m-01");
     expect(angela?.candidates).toEqual([]);
-    expect(outcomeOf(await h.linking.unlink(ADMIN, { kind: "members", motivityId: "mv-m-01", calmanacId: "cm-s-01" }))).toEqual({
+    expect(
+      outcomeOf(await h.linking.unlink(ADMIN, { kind: "members", motivityId: "mv-m-01", calmanacId: "cm-s-01" })),
+    ).toEqual({
       status: "unchanged",
       message: "Angela Brooks is not linked to anyone.",
     });
@@ -85,7 +96,9 @@ describe("Link, on the sandbox", () => {
 
   it("Unlink of a pair that changed meanwhile unlinks nothing", async () => {
     h.sandbox.state.motivity.members.get("mv-m-02")!.calmanacId = "cm-s-12";
-    const outcome = outcomeOf(await h.linking.unlink(ADMIN, { kind: "members", motivityId: "mv-m-02", calmanacId: "cm-s-02" }));
+    const outcome = outcomeOf(
+      await h.linking.unlink(ADMIN, { kind: "members", motivityId: "mv-m-02", calmanacId: "cm-s-02" }),
+    );
     expect(outcome).toEqual({
       status: "stale",
       message: "Daniel Kim is now linked to Aisha Bello, not Daniel Kim, so nothing was unlinked.",
@@ -124,14 +137,20 @@ describe("Link, with Motivity answering 409 at the contract", () => {
     nock(CALMANAC)
       .get("/v1/staff")
       .query(true)
-      .reply(200, { data: [{ id: "s-1", firstName: "Robert", lastName: "Smith", email: null, phone: null }], nextCursor: null });
+      .reply(200, {
+        data: [{ id: "s-1", firstName: "Robert", lastName: "Smith", email: null, phone: null }],
+        nextCursor: null,
+      });
     const put = nock(MOTIVITY)
       .put("/v1/members/m-1/calmanac-link", { calmanacId: "s-1" })
       .reply(409, { error: { code: "calmanac_id_linked", message: "linked elsewhere", existingId: "m-2" } });
 
     const result = await h.linking.link(ADMIN, { kind: "members", motivityId: "m-1", calmanacId: "s-1" });
     expect(put.isDone()).toBe(true);
-    expect(outcomeOf(result)).toEqual({ status: "stale", message: "Robert Smith was linked to Omar Haddad by someone else meanwhile." });
+    expect(outcomeOf(result)).toEqual({
+      status: "stale",
+      message: "Robert Smith was linked to Omar Haddad by someone else meanwhile.",
+    });
     const o = overviewOf(result);
     expect(o.linked.map((p) => `${p.motivity.id}=${p.calmanacId}`)).toEqual(["m-2=s-1"]);
     expect(await suggestionStatus("m-1", "s-1")).toBe("stale");

@@ -24,11 +24,23 @@ describe("/link members", () => {
   it("links the exact matches (same email) in Motivity, audits each, and lists the rest on both sides", async () => {
     const o = overviewOf(await h.linking.review(ADMIN, "members"));
     expect(o.canManage).toBe(true);
-    expect(o.autoLinked.map((p) => `${p.motivity.id}=${p.calmanacId}`).sort()).toEqual(["mv-m-03=cm-s-03", "mv-m-04=cm-s-04"]);
+    expect(o.autoLinked.map((p) => `${p.motivity.id}=${p.calmanacId}`).sort()).toEqual([
+      "mv-m-03=cm-s-03",
+      "mv-m-04=cm-s-04",
+    ]);
     expect(h.sandbox.state.motivity.members.get("mv-m-03")?.calmanacId).toBe("cm-s-03");
     expect(h.sandbox.state.motivity.members.get("mv-m-04")?.calmanacId).toBe("cm-s-04");
     expect(ids(o.notLinkedInMotivity)).toEqual(["mv-m-05", "mv-m-06", "mv-m-07", "mv-m-08", "mv-m-09", "mv-m-10"]);
-    expect(ids(o.notLinkedInCalmanac)).toEqual(["cm-s-05", "cm-s-06", "cm-s-07", "cm-s-08", "cm-s-09", "cm-s-10", "cm-s-11", "cm-s-12"]);
+    expect(ids(o.notLinkedInCalmanac)).toEqual([
+      "cm-s-05",
+      "cm-s-06",
+      "cm-s-07",
+      "cm-s-08",
+      "cm-s-09",
+      "cm-s-10",
+      "cm-s-11",
+      "cm-s-12",
+    ]);
     expect(o.linked.map((p) => p.motivity.id).sort()).toEqual(["mv-m-01", "mv-m-02", "mv-m-03", "mv-m-04"]);
     expect(await h.audits()).toEqual(["link.link:mv-m-03:ok", "link.link:mv-m-04:ok"]);
   });
@@ -79,7 +91,13 @@ describe("/link members", () => {
       serviceAccount: false,
       calmanacId: null,
     });
-    h.sandbox.state.calmanac.staff.set("cm-s-50", { id: "cm-s-50", firstName: "Dan", lastName: "Kim", email: null, phone: null });
+    h.sandbox.state.calmanac.staff.set("cm-s-50", {
+      id: "cm-s-50",
+      firstName: "Dan",
+      lastName: "Kim",
+      email: null,
+      phone: null,
+    });
     const o = overviewOf(await h.linking.review(ADMIN, "members"));
     expect(candidatesOf(o, "mv-m-50")).toEqual([]);
     expect(candidatesOf(o, "cm-s-50")).toEqual([]);

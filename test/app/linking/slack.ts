@@ -28,8 +28,15 @@ export function buttonsOf(message: { blocks: unknown[] }): Button[] {
 }
 
 export function buttonNamed(message: { blocks: unknown[] }, text: string | RegExp): Button {
-  const found = buttonsOf(message).find((b) => (typeof text === "string" ? b.text.text === text : text.test(b.text.text)));
-  if (!found) throw new Error(`no button ${String(text)} in ${buttonsOf(message).map((b) => b.text.text).join(" | ")}`);
+  const found = buttonsOf(message).find((b) =>
+    typeof text === "string" ? b.text.text === text : text.test(b.text.text),
+  );
+  if (!found)
+    throw new Error(
+      `no button ${String(text)} in ${buttonsOf(message)
+        .map((b) => b.text.text)
+        .join(" | ")}`,
+    );
   return found;
 }
 
@@ -44,7 +51,9 @@ export function rowButtons(message: { blocks: unknown[] }, name: string): Button
 }
 
 export function rowButton(message: { blocks: unknown[] }, name: string, text: string | RegExp): Button {
-  const found = rowButtons(message, name).find((b) => (typeof text === "string" ? b.text.text === text : text.test(b.text.text)));
+  const found = rowButtons(message, name).find((b) =>
+    typeof text === "string" ? b.text.text === text : text.test(b.text.text),
+  );
   if (!found) throw new Error(`no button ${String(text)} on ${name}'s row`);
   return found;
 }
@@ -66,5 +75,10 @@ export async function nextMessage(
 
 /** A button press as Slack sends it from a message in `channel`. */
 export function press(t: TestApp, channel: string, button: Button, user = ADMIN) {
-  return nextMessage(t, channel, () => t.press(button.action_id, button.value, user, { channel: { id: channel } }), user);
+  return nextMessage(
+    t,
+    channel,
+    () => t.press(button.action_id, button.value, user, { channel: { id: channel } }),
+    user,
+  );
 }

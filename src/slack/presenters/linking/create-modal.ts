@@ -6,7 +6,11 @@ import { CREATE_LEARNER_CALLBACK, CREATE_MEMBER_CALLBACK, type CreateMetadata } 
 
 /** Block ids of the create forms; problems name use-case fields, errors name blocks. */
 export const CREATE_BLOCK = { email: "email", role: "role", alias: "alias" } as const;
-const BLOCK_OF_FIELD: Record<string, string> = { email: CREATE_BLOCK.email, roleId: CREATE_BLOCK.role, alias: CREATE_BLOCK.alias };
+const BLOCK_OF_FIELD: Record<string, string> = {
+  email: CREATE_BLOCK.email,
+  roleId: CREATE_BLOCK.role,
+  alias: CREATE_BLOCK.alias,
+};
 
 const plain = (text: string) => ({ type: "plain_text" as const, text: text.slice(0, 150) });
 const TITLE = plain("Create in Motivity");
@@ -33,13 +37,19 @@ export function sentenceModal(text: string): ModalView {
 }
 
 export function memberModal(form: CreateForm, metadata: CreateMetadata): ModalView {
-  const options: PlainTextOption[] = form.roles.slice(0, 100).map((r) => ({ text: plain(r.name.slice(0, 75)), value: r.id }));
+  const options: PlainTextOption[] = form.roles
+    .slice(0, 100)
+    .map((r) => ({ text: plain(r.name.slice(0, 75)), value: r.id }));
   const email: InputBlock = {
     type: "input",
     block_id: CREATE_BLOCK.email,
     label: plain("Email"),
     hint: plain("Motivity sends the invitation to this address."),
-    element: { type: "plain_text_input", action_id: CREATE_BLOCK.email, ...(form.email ? { initial_value: form.email } : {}) },
+    element: {
+      type: "plain_text_input",
+      action_id: CREATE_BLOCK.email,
+      ...(form.email ? { initial_value: form.email } : {}),
+    },
   };
   const role: InputBlock = {
     type: "input",

@@ -14,7 +14,15 @@ export function linkSuggestionBlocks(waiting: Record<LinkKind, number> | undefin
   return [
     section(text),
     ...(kinds.length > 0
-      ? [actions(kinds.map((k) => ({ text: `Review ${k} (${waiting[k]})`, actionId: `${LINK_ACTION.review}:${k}`, value: k })))]
+      ? [
+          actions(
+            kinds.map((k) => ({
+              text: `Review ${k} (${waiting[k]})`,
+              actionId: `${LINK_ACTION.review}:${k}`,
+              value: k,
+            })),
+          ),
+        ]
       : []),
   ];
 }

@@ -50,11 +50,17 @@ function runBlocks(o: LinkingOverview): KnownBlock[] {
   }
   if (o.autoLinkSkipped > 0) {
     blocks.push(
-      context(`${o.autoLinkSkipped} exact match(es) changed in Motivity meanwhile and were not linked; run \`/link ${o.kind}\` again.`),
+      context(
+        `${o.autoLinkSkipped} exact match(es) changed in Motivity meanwhile and were not linked; run \`/link ${o.kind}\` again.`,
+      ),
     );
   }
   if (o.exactMatchesWaiting > 0) {
-    blocks.push(context(`${o.exactMatchesWaiting} exact match(es) will be linked the next time an admin runs \`/link ${o.kind}\`.`));
+    blocks.push(
+      context(
+        `${o.exactMatchesWaiting} exact match(es) will be linked the next time an admin runs \`/link ${o.kind}\`.`,
+      ),
+    );
   }
   return blocks;
 }
@@ -67,7 +73,11 @@ function viewSwitch(o: LinkingOverview, position: Position): KnownBlock {
     value: encode({ kind: position.kind, view, a: 0, b: 0 }),
     ...(position.view === view ? { style: "primary" as const } : {}),
   });
-  return actions([tab("open", `Not linked (${open})`), tab("linked", `Linked (${o.linked.length})`), tab("ignored", `Ignored (${o.ignored.length})`)]);
+  return actions([
+    tab("open", `Not linked (${open})`),
+    tab("linked", `Linked (${o.linked.length})`),
+    tab("ignored", `Ignored (${o.ignored.length})`),
+  ]);
 }
 
 /** One paginated list: title, the page's rows, and Previous/Next when there is more than one page. */
@@ -82,12 +92,16 @@ function listBlocks<T>(
   const pages = pageCount(rows.length);
   const shown = rows.slice(page * ROWS_PER_PAGE, (page + 1) * ROWS_PER_PAGE);
   const blocks: KnownBlock[] = [
-    section(`*${title}* · ${rows.length}${pages > 1 ? ` · page ${page + 1} of ${pages}` : ""}${rows.length === 0 ? "\n_Nobody._" : ""}`),
+    section(
+      `*${title}* · ${rows.length}${pages > 1 ? ` · page ${page + 1} of ${pages}` : ""}${rows.length === 0 ? "\n_Nobody._" : ""}`,
+    ),
     ...shown.flatMap(render),
   ];
   const pager: ButtonSpec[] = [];
-  if (page > 0) pager.push({ text: "Previous", actionId: `${LINK_ACTION.page}:prev-${pagerId}`, value: encode(moveTo(page - 1)) });
-  if (page < pages - 1) pager.push({ text: "Next", actionId: `${LINK_ACTION.page}:next-${pagerId}`, value: encode(moveTo(page + 1)) });
+  if (page > 0)
+    pager.push({ text: "Previous", actionId: `${LINK_ACTION.page}:prev-${pagerId}`, value: encode(moveTo(page - 1)) });
+  if (page < pages - 1)
+    pager.push({ text: "Next", actionId: `${LINK_ACTION.page}:next-${pagerId}`, value: encode(moveTo(page + 1)) });
   if (pager.length > 0) blocks.push(actions(pager));
   return blocks;
 }
@@ -97,25 +111,49 @@ function listsFor(o: LinkingOverview, at: Position): KnownBlock[] {
   switch (at.view) {
     case "open":
       return [
-        ...listBlocks("Not linked in Motivity", o.notLinkedInMotivity, at.a, (a) => ({ ...at, a }), "m", (row) =>
-          unlinkedRowBlocks(row, "motivity", at, o.canManage),
+        ...listBlocks(
+          "Not linked in Motivity",
+          o.notLinkedInMotivity,
+          at.a,
+          (a) => ({ ...at, a }),
+          "m",
+          (row) => unlinkedRowBlocks(row, "motivity", at, o.canManage),
         ),
-        ...listBlocks("Not linked in Calmanac", o.notLinkedInCalmanac, at.b, (b) => ({ ...at, b }), "c", (row) =>
-          unlinkedRowBlocks(row, "calmanac", at, o.canManage),
+        ...listBlocks(
+          "Not linked in Calmanac",
+          o.notLinkedInCalmanac,
+          at.b,
+          (b) => ({ ...at, b }),
+          "c",
+          (row) => unlinkedRowBlocks(row, "calmanac", at, o.canManage),
         ),
       ];
     case "linked":
-      return listBlocks("Linked", o.linked, at.a, (a) => ({ ...at, a }), "l", (pair) => [linkedRowBlock(pair, kind, at, o.canManage)]);
+      return listBlocks(
+        "Linked",
+        o.linked,
+        at.a,
+        (a) => ({ ...at, a }),
+        "l",
+        (pair) => [linkedRowBlock(pair, kind, at, o.canManage)],
+      );
     case "ignored":
-      return listBlocks("Ignored", o.ignored, at.a, (a) => ({ ...at, a }), "i", (record) => [
-        ignoredRowBlock(record, kind, at, o.canManage),
-      ]);
+      return listBlocks(
+        "Ignored",
+        o.ignored,
+        at.a,
+        (a) => ({ ...at, a }),
+        "i",
+        (record) => [ignoredRowBlock(record, kind, at, o.canManage)],
+      );
   }
 }
 
 /** The page of `position` within the overview's lists as they are now (a list may have shrunk). */
 export function clampPosition(o: LinkingOverview, position: Position): Position {
-  const first = { open: o.notLinkedInMotivity.length, linked: o.linked.length, ignored: o.ignored.length }[position.view];
+  const first = { open: o.notLinkedInMotivity.length, linked: o.linked.length, ignored: o.ignored.length }[
+    position.view
+  ];
   return {
     ...position,
     kind: o.kind,

@@ -1,5 +1,13 @@
 import type { SectionBlock } from "@slack/types";
-import type { Candidate, IgnoredRecord, LinkedPair, LinkKind, PersonRef, Side, UnlinkedRow } from "../../../app/linking";
+import type {
+  Candidate,
+  IgnoredRecord,
+  LinkedPair,
+  LinkKind,
+  PersonRef,
+  Side,
+  UnlinkedRow,
+} from "../../../app/linking";
 import { VENDOR_LABELS } from "../../../providers/labels";
 import { actions, button, escape, section, type ButtonSpec, type KnownBlock } from "../kit";
 import { encode, LINK_ACTION, type Position } from "./values";
@@ -23,12 +31,7 @@ function withAccessory(block: SectionBlock, spec: ButtonSpec | undefined): Secti
  * One record nobody has linked: its likely matches in words, then (for admins) a button per
  * match, "Not a match" for the ones shown, "Ignore", and on the Calmanac side "+ Create in Motivity".
  */
-export function unlinkedRowBlocks(
-  row: UnlinkedRow,
-  side: Side,
-  position: Position,
-  canManage: boolean,
-): KnownBlock[] {
+export function unlinkedRowBlocks(row: UnlinkedRow, side: Side, position: Position, canManage: boolean): KnownBlock[] {
   const other = side === "motivity" ? "Calmanac" : "Motivity";
   const lines = row.candidates.length > 0 ? row.candidates.map(candidateLine) : [`_No likely match in ${other}._`];
   const text = section(`${who(row.person)}\n${lines.join("\n")}`);
@@ -43,7 +46,11 @@ export function unlinkedRowBlocks(
     ...(i === 0 ? { style: "primary" as const } : {}),
   }));
   if (side === "calmanac") {
-    buttons.push({ text: "+ Create in Motivity", actionId: LINK_ACTION.create, value: encode({ k, c: row.person.id, p: position }) });
+    buttons.push({
+      text: "+ Create in Motivity",
+      actionId: LINK_ACTION.create,
+      value: encode({ k, c: row.person.id, p: position }),
+    });
   }
   if (row.candidates.length > 0) {
     buttons.push({
@@ -52,7 +59,11 @@ export function unlinkedRowBlocks(
       value: encode({ k, s: side, id: row.person.id, o: row.candidates.map((c) => c.person.id), p: position }),
     });
   }
-  buttons.push({ text: "Ignore", actionId: LINK_ACTION.ignore, value: encode({ k, s: side, id: row.person.id, p: position }) });
+  buttons.push({
+    text: "Ignore",
+    actionId: LINK_ACTION.ignore,
+    value: encode({ k, s: side, id: row.person.id, p: position }),
+  });
   return [text, actions(buttons)];
 }
 
@@ -75,7 +86,12 @@ export function linkedRowBlock(pair: LinkedPair, kind: LinkKind, position: Posit
   return withAccessory(text, unlink);
 }
 
-export function ignoredRowBlock(record: IgnoredRecord, kind: LinkKind, position: Position, canManage: boolean): KnownBlock {
+export function ignoredRowBlock(
+  record: IgnoredRecord,
+  kind: LinkKind,
+  position: Position,
+  canManage: boolean,
+): KnownBlock {
   const text = section(`${who(record.person)} (${VENDOR_LABELS[record.side]})`);
   return withAccessory(
     text,

@@ -36,7 +36,8 @@ export function createAction(services: Services) {
           ...(body.response_url ? { r: body.response_url } : {}),
           ...(body.channel?.id ? { ch: body.channel.id } : {}),
         };
-        view = result.form.kind === "members" ? memberModal(result.form, metadata) : learnerModal(result.form, metadata);
+        view =
+          result.form.kind === "members" ? memberModal(result.form, metadata) : learnerModal(result.form, metadata);
       }
     } catch (error) {
       services.deps.logger.error({ err: error }, "linking create form failed");

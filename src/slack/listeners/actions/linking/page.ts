@@ -17,10 +17,14 @@ export function pageAction(services: Services) {
       return;
     }
     const actor = actorOf(context);
-    await withErrorReply(services, (m) => replyPrivately(respond, m), async () => {
-      const result = await services.linking.review(actor, position.kind);
-      if (!result.ok) await replyPrivately(respond, problemsMessage(result.problems));
-      else await replaceOriginal(respond, overviewMessage(result.overview, position));
-    });
+    await withErrorReply(
+      services,
+      (m) => replyPrivately(respond, m),
+      async () => {
+        const result = await services.linking.review(actor, position.kind);
+        if (!result.ok) await replyPrivately(respond, problemsMessage(result.problems));
+        else await replaceOriginal(respond, overviewMessage(result.overview, position));
+      },
+    );
   };
 }

@@ -15,11 +15,15 @@ export function pairAction(services: Services, verb: "link" | "unlink") {
       return;
     }
     const actor = actorOf(context);
-    await withErrorReply(services, (m) => replyPrivately(respond, m), async () => {
-      const request = { kind: value.k, motivityId: value.m, calmanacId: value.c };
-      const result =
-        verb === "link" ? await services.linking.link(actor, request) : await services.linking.unlink(actor, request);
-      await answerAction(respond, result, positionOf(value));
-    });
+    await withErrorReply(
+      services,
+      (m) => replyPrivately(respond, m),
+      async () => {
+        const request = { kind: value.k, motivityId: value.m, calmanacId: value.c };
+        const result =
+          verb === "link" ? await services.linking.link(actor, request) : await services.linking.unlink(actor, request);
+        await answerAction(respond, result, positionOf(value));
+      },
+    );
   };
 }

@@ -15,12 +15,18 @@ export function recordAction(services: Services, verb: "ignore" | "unignore") {
       return;
     }
     const actor = actorOf(context);
-    await withErrorReply(services, (m) => replyPrivately(respond, m), async () => {
-      const request = { kind: value.k, side: value.s, recordId: value.id };
-      const result =
-        verb === "ignore" ? await services.linking.ignore(actor, request) : await services.linking.unignore(actor, request);
-      await answerAction(respond, result, positionOf(value));
-    });
+    await withErrorReply(
+      services,
+      (m) => replyPrivately(respond, m),
+      async () => {
+        const request = { kind: value.k, side: value.s, recordId: value.id };
+        const result =
+          verb === "ignore"
+            ? await services.linking.ignore(actor, request)
+            : await services.linking.unignore(actor, request);
+        await answerAction(respond, result, positionOf(value));
+      },
+    );
   };
 }
 
@@ -34,9 +40,18 @@ export function rejectAction(services: Services) {
       return;
     }
     const actor = actorOf(context);
-    await withErrorReply(services, (m) => replyPrivately(respond, m), async () => {
-      const result = await services.linking.reject(actor, { kind: value.k, side: value.s, recordId: value.id, others: value.o });
-      await answerAction(respond, result, positionOf(value));
-    });
+    await withErrorReply(
+      services,
+      (m) => replyPrivately(respond, m),
+      async () => {
+        const result = await services.linking.reject(actor, {
+          kind: value.k,
+          side: value.s,
+          recordId: value.id,
+          others: value.o,
+        });
+        await answerAction(respond, result, positionOf(value));
+      },
+    );
   };
 }

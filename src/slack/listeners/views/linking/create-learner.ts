@@ -22,7 +22,10 @@ export function createLearnerSubmitted(services: Services) {
     await ack();
     const actor = actorOf(context);
     if (!metadata) {
-      await client.chat.postMessage({ channel: body.user.id, ...notice("That form is out of date; press + Create in Motivity again.") });
+      await client.chat.postMessage({
+        channel: body.user.id,
+        ...notice("That form is out of date; press + Create in Motivity again."),
+      });
       return;
     }
     const send = (message: Parameters<typeof deliver>[3]) => deliver(client, actor.userId, metadata, message);
@@ -32,7 +35,9 @@ export function createLearnerSubmitted(services: Services) {
         alias,
         idempotencyKey: `view:${view.id}`,
       });
-      await send(result.ok ? overviewMessage(result.overview, metadata.p, result.outcome) : problemsMessage(result.problems));
+      await send(
+        result.ok ? overviewMessage(result.overview, metadata.p, result.outcome) : problemsMessage(result.problems),
+      );
     });
   };
 }

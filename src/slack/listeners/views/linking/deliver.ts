@@ -6,7 +6,12 @@ import type { CreateMetadata } from "../../../presenters/linking/values";
  * Where a create form's result goes once the modal has closed: over the list the button was on
  * (its response_url), else privately in that channel, else in the person's direct messages.
  */
-export async function deliver(client: WebClient, userId: string, metadata: CreateMetadata, message: Message): Promise<void> {
+export async function deliver(
+  client: WebClient,
+  userId: string,
+  metadata: CreateMetadata,
+  message: Message,
+): Promise<void> {
   if (metadata.r) {
     const response = await fetch(metadata.r, {
       method: "POST",
