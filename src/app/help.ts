@@ -17,10 +17,14 @@ export const COMMANDS: readonly CommandHelp[] = [
     does: "sync one caregiver from Spectrum TeleTrack to CareAcademy",
     action: "caregiver.sync",
   },
-  { usage: "/sync-caregiver all", does: "preview, then sync every caregiver", action: "caregiver.sync-all" },
+  {
+    usage: "/sync-caregiver all [full]",
+    does: "preview, then sync every caregiver (after a first run, those changed since; full: everyone)",
+    action: "caregiver.sync-all",
+  },
   {
     usage: "/caregiver <name, email or TeleTrack id>",
-    does: "a caregiver's CareAcademy status, with activate and deactivate",
+    does: "a caregiver's CareAcademy status and training due date, with deactivate, reactivate and Fix and sync",
     action: "caregiver.view",
   },
   {
