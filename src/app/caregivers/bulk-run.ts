@@ -57,6 +57,17 @@ export function createBulkRun(deps: CaregiverDeps, one: OneCaregiver, sync: Sync
         await jobStore.transition(jobId, ["preview"], "cancelled");
         return fail("That preview is over an hour old; run /sync-caregiver all for a fresh one.");
       }
+      const running = await deps.prisma.job.findFirst({
+        where: {
+          workspaceId: actor.workspaceId,
+          kind: CAREGIVER_SYNC_KIND,
+          status: { in: ["queued", "running"] },
+          NOT: { id: jobId },
+        },
+      });
+      if (running && job.status === "preview") {
+        return fail("Another caregiver sync is still running; confirm this one when its report is in.");
+      }
       if (!(await jobStore.transition(jobId, ["preview"], "queued", { approvedBy: actor.userId }))) {
         const now = await jobStore.get(jobId);
         return now ? started(now) : fail("That sync preview no longer exists.");

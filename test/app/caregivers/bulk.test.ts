@@ -78,6 +78,18 @@ describe(`syncing every caregiver (${testDatabaseKind})`, () => {
     expect(await h.db.prisma.job.count({ where: { kind: "caregiver-sync", status: "queued" } })).toBe(1);
   });
 
+  it("a second sync is not started while one runs", async () => {
+    const first = await preview(h);
+    const second = await preview(h);
+    expect((await h.caregivers.confirmAll(ADMIN, first.jobId!)).ok).toBe(true);
+    const refused = await h.caregivers.confirmAll(ADMIN, second.jobId!);
+    expect(refused).toEqual({
+      ok: false,
+      problems: [{ message: expect.stringContaining("Another caregiver sync is still running") }],
+    });
+    expect((await h.store.get(second.jobId!))?.status).toBe("preview");
+  });
+
   it("Cancel ends the preview; Confirm after it says so", async () => {
     const p = await preview(h);
     expect(await h.caregivers.cancelAll(ADMIN, p.jobId!)).toEqual({ ok: true, cancelled: true });
