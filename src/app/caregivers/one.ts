@@ -78,7 +78,8 @@ export function createOneCaregiver(deps: CaregiverDeps, links: Links, sync: Sync
   return {
     /** `/caregiver <query>` and `/sync-caregiver <query>`: one match → its card; several → a pick list. */
     async open(actor: Actor, query: string, purpose: Purpose): Promise<Result<Lookup>> {
-      const refused = await guard(actor, ACTION[purpose], { type: "caregiver", id: query.slice(0, 100) });
+      // The query may be an email: it is never written to the audit as the target.
+      const refused = await guard(actor, ACTION[purpose], { type: "caregiver", id: "search" });
       if (refused) return refused;
       const text = query.trim();
       if (text === "") return fail("Say which caregiver: a name, an email or a TeleTrack id.", "query");

@@ -142,6 +142,13 @@ describe(`syncing one caregiver from TeleTrack to CareAcademy (${testDatabaseKin
   it("a viewer may look but not sync", async () => {
     const refused = await h.caregivers.openById(VIEWER, "tt-1006", "sync");
     expect(refused.ok).toBe(false);
+    expect((await h.caregivers.open(VIEWER, "kevin.obrien@example.com", "sync")).ok).toBe(false);
+    const refusals = await h.db.prisma.auditEvent.findMany({ where: { actorId: VIEWER.userId } });
+    expect(refusals.map((a) => `${a.action}:${a.outcome}`)).toEqual([
+      "caregiver.sync:refused",
+      "caregiver.sync:refused",
+    ]);
+    expect(JSON.stringify(refusals)).not.toContain("@");
     const looked = await h.caregivers.open(VIEWER, "tt-1006", "view");
     expect(looked).toMatchObject({ ok: true, kind: "card" });
     expect(h.accountsOf("tt-1006")).toHaveLength(0);
