@@ -26,7 +26,11 @@ describe(`/learner archive-bulk (${testDatabaseKind})`, () => {
     const view = await openedView(t, opened);
     expect(view.callback_id).toBe("learner.archive-bulk");
     expect((await t.submit(view, archiveValues(filter), ADMIN)).json()).toEqual({});
-    return structuredClone(await t.waitFor(() => t.slack.visible(channel, ADMIN).find((m) => m.ephemeralTo === ADMIN && buttons(m).length > 0)));
+    return structuredClone(
+      await t.waitFor(() =>
+        t.slack.visible(channel, ADMIN).find((m) => m.ephemeralTo === ADMIN && buttons(m).length > 0),
+      ),
+    );
   }
 
   it("previews privately, archives on Confirm with progress and a report, and Reactivate all undoes exactly that run", async () => {
@@ -40,21 +44,42 @@ describe(`/learner archive-bulk (${testDatabaseKind})`, () => {
 
     const shown = await preview("C0B1", { emailDomain: VALLEY, county: "San Diego" });
     expect(textOf(shown)).toContain("*Archive 2 learners* in CACWT (sandbox demo data)");
-    expect(textOf(shown)).toContain(`Active learners with affiliation California Community Partners, with an email address at @${VALLEY}, in San Diego County`);
+    expect(textOf(shown)).toContain(
+      `Active learners with affiliation California Community Partners, with an email address at @${VALLEY}, in San Diego County`,
+    );
     expect(textOf(shown)).toContain("Marco Bianchi, Leilani Kahale");
     expect(status(`marco.bianchi@${VALLEY}`)).toBe("Active");
 
     await pressOn(t, shown, "learner.archive-bulk-confirm", ADMIN);
-    const progress = await t.waitFor(() => t.slack.visible("C0B1").find((m) => !m.threadTs && m.text.startsWith("Learner archive")));
-    const undo = structuredClone(await t.waitFor(() => t.slack.messages.find((m) => m.threadTs === progress.ts && m.text.startsWith("Undo"))));
-    const report = await t.waitFor(() => t.slack.messages.find((m) => m.threadTs === progress.ts && m.text.startsWith("Learner archive finished")));
+    const progress = await t.waitFor(() =>
+      t.slack.visible("C0B1").find((m) => !m.threadTs && m.text.startsWith("Learner archive")),
+    );
+    const undo = structuredClone(
+      await t.waitFor(() => t.slack.messages.find((m) => m.threadTs === progress.ts && m.text.startsWith("Undo"))),
+    );
+    const report = await t.waitFor(() =>
+      t.slack.messages.find((m) => m.threadTs === progress.ts && m.text.startsWith("Learner archive finished")),
+    );
     expect(report.text).toBe("Learner archive finished: 2 of 2, 0 failed");
-    expect([status(`marco.bianchi@${VALLEY}`), status(`leilani.kahale@${VALLEY}`), status(`nadia.petrova@${VALLEY}`)]).toEqual(["Archived", "Archived", "Active"]);
+    expect([
+      status(`marco.bianchi@${VALLEY}`),
+      status(`leilani.kahale@${VALLEY}`),
+      status(`nadia.petrova@${VALLEY}`),
+    ]).toEqual(["Archived", "Archived", "Active"]);
     expect(buttonOf(undo, "learner.reactivate-all").text.text).toBe("Reactivate all 2");
 
-    await Promise.all([pressOn(t, undo, "learner.reactivate-all", ADMIN), pressOn(t, undo, "learner.reactivate-all", ADMIN)]);
-    await t.waitFor(() => t.slack.visible("C0B1").find((m) => !m.threadTs && m.text.startsWith("Learner reactivation")));
-    await t.waitFor(() => (status(`marco.bianchi@${VALLEY}`) === "Active" && status(`leilani.kahale@${VALLEY}`) === "Active") || undefined);
+    await Promise.all([
+      pressOn(t, undo, "learner.reactivate-all", ADMIN),
+      pressOn(t, undo, "learner.reactivate-all", ADMIN),
+    ]);
+    await t.waitFor(() =>
+      t.slack.visible("C0B1").find((m) => !m.threadTs && m.text.startsWith("Learner reactivation")),
+    );
+    await t.waitFor(
+      () =>
+        (status(`marco.bianchi@${VALLEY}`) === "Active" && status(`leilani.kahale@${VALLEY}`) === "Active") ||
+        undefined,
+    );
     expect(status(`trevor.hughes@${VALLEY}`)).toBe("Archived");
     expect(await t.runtime.db.prisma.job.count({ where: { kind: "learner-reactivate" } })).toBe(1);
   });
@@ -65,23 +90,42 @@ describe(`/learner archive-bulk (${testDatabaseKind})`, () => {
     expect(textOf(shown)).toContain("another admin has to approve before anyone is archived");
     await pressOn(t, shown, "learner.archive-bulk-confirm", ADMIN);
 
-    const request = structuredClone(await t.waitFor(() => t.slack.visible("C0B2").find((m) => !m.ephemeralTo && m.text.startsWith("Approval needed"))));
+    const request = structuredClone(
+      await t.waitFor(() =>
+        t.slack.visible("C0B2").find((m) => !m.ephemeralTo && m.text.startsWith("Approval needed")),
+      ),
+    );
     expect(textOf(request)).toContain(`<@${ADMIN}> asks to archive *4 learners*`);
-    const job = await t.runtime.db.prisma.job.findFirstOrThrow({ where: { kind: "learner-archive", status: "awaiting-second-approval" } });
+    const job = await t.runtime.db.prisma.job.findFirstOrThrow({
+      where: { kind: "learner-archive", status: "awaiting-second-approval" },
+    });
     expect(job.processed).toBe(0);
     expect(status(`carmen.flores@${HOPE}`)).toBe("Active");
 
     await pressOn(t, request, "learner.archive-bulk-approve", ADMIN);
-    const refused = await t.waitFor(() => t.slack.visible("C0B2", ADMIN).find((m) => m.ephemeralTo === ADMIN && m.text.includes("another admin has to approve it")));
+    const refused = await t.waitFor(() =>
+      t.slack
+        .visible("C0B2", ADMIN)
+        .find((m) => m.ephemeralTo === ADMIN && m.text.includes("another admin has to approve it")),
+    );
     expect(refused.text).toBe("You asked for this archive, so another admin has to approve it.");
     expect(status(`carmen.flores@${HOPE}`)).toBe("Active");
 
     await pressOn(t, request, "learner.archive-bulk-approve", ADMIN2);
-    await t.waitFor(() => ([`carmen.flores@${HOPE}`, `derek.nguyen@${HOPE}`, `imani.jackson@${HOPE}`, `paul.schneider@${HOPE}`].every((e) => status(e) === "Archived") ? true : undefined));
+    await t.waitFor(() =>
+      [`carmen.flores@${HOPE}`, `derek.nguyen@${HOPE}`, `imani.jackson@${HOPE}`, `paul.schneider@${HOPE}`].every(
+        (e) => status(e) === "Archived",
+      )
+        ? true
+        : undefined,
+    );
     const decided = t.slack.messages.find((m) => m.ts === request.ts)!;
     expect(textOf(decided)).toContain(`Approved by <@${ADMIN2}>`);
     expect(buttons(decided)).toEqual([]);
-    const audits = await t.runtime.db.prisma.auditEvent.findMany({ where: { targetId: job.id }, orderBy: { createdAt: "asc" } });
+    const audits = await t.runtime.db.prisma.auditEvent.findMany({
+      where: { targetId: job.id },
+      orderBy: { createdAt: "asc" },
+    });
     expect(audits.map((a) => `${a.actorId} ${a.action} ${a.outcome}`)).toEqual([
       `${ADMIN} learner.archive-bulk.request ok`,
       `${ADMIN} learner.archive-bulk.approve refused`,

@@ -7,7 +7,8 @@ export function fixture(name: string): Buffer {
   return readFileSync(new URL(`../../../shared/fixtures/${name}`, import.meta.url));
 }
 
-export const textOf = (message: { text: string; blocks: unknown[] }) => `${message.text}\n${JSON.stringify(message.blocks)}`;
+export const textOf = (message: { text: string; blocks: unknown[] }) =>
+  `${message.text}\n${JSON.stringify(message.blocks)}`;
 
 interface Button {
   action_id: string;
@@ -16,7 +17,9 @@ interface Button {
 }
 
 export function buttons(message: StoredMessage): Button[] {
-  return (message.blocks as Array<{ type: string; elements?: Button[] }>).filter((b) => b.type === "actions").flatMap((b) => b.elements ?? []);
+  return (message.blocks as Array<{ type: string; elements?: Button[] }>)
+    .filter((b) => b.type === "actions")
+    .flatMap((b) => b.elements ?? []);
 }
 
 export function buttonOf(message: StoredMessage, actionId: string): Button {
@@ -30,7 +33,14 @@ let shares = 0;
 /** `user` shares a file in `channel`, as Slack tells the app: a message of subtype file_share. Returns its ts (the thread). */
 export async function shareFile(
   t: TestApp,
-  input: { name: string; content: Buffer | string; user: string; channel: string; mimetype?: string; channelType?: string },
+  input: {
+    name: string;
+    content: Buffer | string;
+    user: string;
+    channel: string;
+    mimetype?: string;
+    channelType?: string;
+  },
 ): Promise<{ ts: string; fileId: string }> {
   const file = t.slack.addFile(input);
   const { content: _bytes, ...meta } = file;
@@ -50,7 +60,8 @@ export async function shareFile(
 }
 
 /** The app's messages in a thread, oldest first. */
-export const inThread = (t: TestApp, channel: string, ts: string) => t.slack.messages.filter((m) => m.channel === channel && m.threadTs === ts);
+export const inThread = (t: TestApp, channel: string, ts: string) =>
+  t.slack.messages.filter((m) => m.channel === channel && m.threadTs === ts);
 
 /** A press on a button of `message`, with the message as Slack sends it along. */
 export function pressOn(t: TestApp, message: StoredMessage, actionId: string, user: string) {
@@ -80,18 +91,43 @@ export function uploadedText(t: TestApp, name: string): string | undefined {
 }
 
 /** The view carebridge opened last with `views.open`. */
-export async function openedView(t: TestApp, before: number): Promise<Record<string, unknown> & { callback_id: string; private_metadata: string; blocks: unknown[] }> {
+export async function openedView(
+  t: TestApp,
+  before: number,
+): Promise<Record<string, unknown> & { callback_id: string; private_metadata: string; blocks: unknown[] }> {
   const call = await t.waitFor(() => t.slack.callsTo("views.open")[before]);
-  return call.args.view as Record<string, unknown> & { callback_id: string; private_metadata: string; blocks: unknown[] };
+  return call.args.view as Record<string, unknown> & {
+    callback_id: string;
+    private_metadata: string;
+    blocks: unknown[];
+  };
 }
 
 const text = (value: string) => ({ value: { type: "plain_text_input", value } });
-const picked = (value: string | null) => ({ value: { type: "static_select", selected_option: value === null ? null : { text: { type: "plain_text", text: value }, value } } });
+const picked = (value: string | null) => ({
+  value: {
+    type: "static_select",
+    selected_option: value === null ? null : { text: { type: "plain_text", text: value }, value },
+  },
+});
 const date = (value: string | null) => ({ value: { type: "datepicker", selected_date: value } });
-const checked = (...values: string[]) => ({ value: { type: "checkboxes", selected_options: values.map((v) => ({ text: { type: "plain_text", text: v }, value: v })) } });
+const checked = (...values: string[]) => ({
+  value: {
+    type: "checkboxes",
+    selected_options: values.map((v) => ({ text: { type: "plain_text", text: v }, value: v })),
+  },
+});
 
 /** `/learner add` answers, as view.state.values. */
-export function addValues(form: { firstName: string; lastName: string; email: string; county: string | null; dateHire?: string | null; affiliation?: string; roles?: string[] }) {
+export function addValues(form: {
+  firstName: string;
+  lastName: string;
+  email: string;
+  county: string | null;
+  dateHire?: string | null;
+  affiliation?: string;
+  roles?: string[];
+}) {
   return {
     firstName: text(form.firstName),
     lastName: text(form.lastName),
@@ -104,7 +140,12 @@ export function addValues(form: { firstName: string; lastName: string; email: st
 }
 
 /** `/learner archive-bulk` answers, as view.state.values. */
-export function archiveValues(filter: { affiliation?: string; emailDomain?: string; county?: string | null; hiredBefore?: string | null }) {
+export function archiveValues(filter: {
+  affiliation?: string;
+  emailDomain?: string;
+  county?: string | null;
+  hiredBefore?: string | null;
+}) {
   return {
     affiliation: text(filter.affiliation ?? "California Community Partners"),
     status: picked("Active"),

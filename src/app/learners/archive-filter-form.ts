@@ -15,14 +15,18 @@ export interface ArchiveFilterForm {
 const DOMAIN = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+$/;
 
 /** The form as a filter, or the problems by field; only active learners can be archived. */
-export function parseArchiveFilter(form: ArchiveFilterForm): { ok: true; filter: ArchiveFilter } | { ok: false; problems: Problem[] } {
+export function parseArchiveFilter(
+  form: ArchiveFilterForm,
+): { ok: true; filter: ArchiveFilter } | { ok: false; problems: Problem[] } {
   const problems: Problem[] = [];
   const filter: ArchiveFilter = { status: "Active" };
-  if (form.status === "Archived") problems.push({ field: "status", message: "Archived learners are archived already; choose Active." });
+  if (form.status === "Archived")
+    problems.push({ field: "status", message: "Archived learners are archived already; choose Active." });
   const affiliation = form.affiliation.trim();
   if (affiliation !== "") filter.affiliation = affiliation;
   const domain = form.emailDomain.trim().toLowerCase().replace(/^@/, "");
-  if (domain !== "" && !DOMAIN.test(domain)) problems.push({ field: "emailDomain", message: "Enter an email domain such as sdsu.edu." });
+  if (domain !== "" && !DOMAIN.test(domain))
+    problems.push({ field: "emailDomain", message: "Enter an email domain such as sdsu.edu." });
   else if (domain !== "") filter.emailDomain = domain;
   if (form.county !== null && form.county !== "") {
     const county = findCounty(form.county);

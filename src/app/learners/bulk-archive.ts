@@ -36,21 +36,28 @@ export function planOf(job: Job): ArchivePlan {
  * Bulk archive by filter: preview → confirm → job, with a second admin's approval above the
  * threshold (no learner changes before it), and a "Reactivate all" that undoes one run.
  */
-export function createBulkArchive(deps: Pick<LearnersDeps, "lms" | "access" | "audit" | "jobStore" | "archiveThreshold">) {
+export function createBulkArchive(
+  deps: Pick<LearnersDeps, "lms" | "access" | "audit" | "jobStore" | "archiveThreshold">,
+) {
   const { access, audit, jobStore } = deps;
 
   async function load(actor: Actor, jobId: string, kind = JOB_ARCHIVE): Promise<Result<{ job: Job }>> {
     const allowed = await access.check(actor, "learner.archive-bulk", { type: "job", id: jobId });
     if (!allowed.allowed) return fail(allowed.reason);
     const job = await jobStore.get(jobId);
-    if (!job || job.kind !== kind || job.workspaceId !== actor.workspaceId) return fail("That archive no longer exists.");
+    if (!job || job.kind !== kind || job.workspaceId !== actor.workspaceId)
+      return fail("That archive no longer exists.");
     return { ok: true, job };
   }
 
   const reread = async (job: Job) => (await jobStore.get(job.id)) ?? job;
 
   return {
-    async preview(actor: Actor, filter: ArchiveFilter, channelId: string): Promise<Result<{ job: Job; plan: ArchivePlan }>> {
+    async preview(
+      actor: Actor,
+      filter: ArchiveFilter,
+      channelId: string,
+    ): Promise<Result<{ job: Job; plan: ArchivePlan }>> {
       const allowed = await access.check(actor, "learner.archive-bulk");
       if (!allowed.allowed) return fail(allowed.reason);
       // Every active learner, not only the filter's: the threshold is a share of all of them.
@@ -78,14 +85,22 @@ export function createBulkArchive(deps: Pick<LearnersDeps, "lms" | "access" | "a
         items: chosen.map((l, seq) => ({
           key: l.userId,
           seq,
-          input: { userId: l.userId, email: l.email, firstName: l.firstName, lastName: l.lastName } satisfies StatusItemInput,
+          input: {
+            userId: l.userId,
+            email: l.email,
+            firstName: l.firstName,
+            lastName: l.lastName,
+          } satisfies StatusItemInput,
         })),
       });
       return { ok: true, job, plan };
     },
 
     /** Queues the run, or, above the threshold, waits for another admin: nothing changes before that. */
-    async confirm(actor: Actor, jobId: string): Promise<Result<{ job: Job; state: "queued" | "awaiting-second-approval" | "stale" }>> {
+    async confirm(
+      actor: Actor,
+      jobId: string,
+    ): Promise<Result<{ job: Job; state: "queued" | "awaiting-second-approval" | "stale" }>> {
       const loaded = await load(actor, jobId);
       if (!loaded.ok) return loaded;
       const { job } = loaded;
@@ -93,7 +108,8 @@ export function createBulkArchive(deps: Pick<LearnersDeps, "lms" | "access" | "a
       if (job.total === 0) return fail("No active learner matches that filter, so there is nothing to archive.");
       const plan = planOf(job);
       const next = plan.needsSecondApproval ? "awaiting-second-approval" : "queued";
-      if (!(await jobStore.transition(jobId, ["preview"], next))) return { ok: true, job: await reread(job), state: "stale" };
+      if (!(await jobStore.transition(jobId, ["preview"], next)))
+        return { ok: true, job: await reread(job), state: "stale" };
       await audit.record(actor, {
         action: plan.needsSecondApproval ? "learner.archive-bulk.request" : "learner.archive-bulk",
         targetType: "job",
@@ -110,12 +126,25 @@ export function createBulkArchive(deps: Pick<LearnersDeps, "lms" | "access" | "a
       if (!loaded.ok) return loaded;
       const { job } = loaded;
       if (job.actorSlackId === actor.userId) {
-        await audit.record(actor, { action: "learner.archive-bulk.approve", targetType: "job", targetId: jobId, outcome: "refused" });
+        await audit.record(actor, {
+          action: "learner.archive-bulk.approve",
+          targetType: "job",
+          targetId: jobId,
+          outcome: "refused",
+        });
         return fail("You asked for this archive, so another admin has to approve it.");
       }
-      const approved = await jobStore.transition(jobId, ["awaiting-second-approval"], "queued", { approvedBy: actor.userId });
+      const approved = await jobStore.transition(jobId, ["awaiting-second-approval"], "queued", {
+        approvedBy: actor.userId,
+      });
       if (approved) {
-        await audit.record(actor, { action: "learner.archive-bulk.approve", targetType: "job", targetId: jobId, outcome: "ok", details: { count: job.total } });
+        await audit.record(actor, {
+          action: "learner.archive-bulk.approve",
+          targetType: "job",
+          targetId: jobId,
+          outcome: "ok",
+          details: { count: job.total },
+        });
       }
       return { ok: true, job: await reread(job), approved };
     },
@@ -124,9 +153,16 @@ export function createBulkArchive(deps: Pick<LearnersDeps, "lms" | "access" | "a
     async reject(actor: Actor, jobId: string): Promise<Result<{ job: Job; rejected: boolean }>> {
       const loaded = await load(actor, jobId);
       if (!loaded.ok) return loaded;
-      const rejected = await jobStore.transition(jobId, ["preview", "awaiting-second-approval"], "cancelled", { approvedBy: actor.userId });
+      const rejected = await jobStore.transition(jobId, ["preview", "awaiting-second-approval"], "cancelled", {
+        approvedBy: actor.userId,
+      });
       if (rejected) {
-        await audit.record(actor, { action: "learner.archive-bulk.reject", targetType: "job", targetId: jobId, outcome: "ok" });
+        await audit.record(actor, {
+          action: "learner.archive-bulk.reject",
+          targetType: "job",
+          targetId: jobId,
+          outcome: "ok",
+        });
       }
       return { ok: true, job: await reread(loaded.job), rejected };
     },
@@ -136,7 +172,8 @@ export function createBulkArchive(deps: Pick<LearnersDeps, "lms" | "access" | "a
       const loaded = await load(actor, jobId);
       if (!loaded.ok) return loaded;
       const original = loaded.job;
-      if (original.status !== "done" && original.status !== "failed") return fail("That archive is still running; undo it when it has finished.");
+      if (original.status !== "done" && original.status !== "failed")
+        return fail("That archive is still running; undo it when it has finished.");
       const archived = (await jobStore.items(jobId)).filter((item) => item.outcome === "archived");
       if (archived.length === 0) return fail("That run archived nobody, so there is nothing to reactivate.");
       const { job, created } = await jobStore.create({
@@ -150,7 +187,13 @@ export function createBulkArchive(deps: Pick<LearnersDeps, "lms" | "access" | "a
         ...(original.channelId ? { channelId: original.channelId } : {}),
       });
       if (created) {
-        await audit.record(actor, { action: "learner.reactivate-all", targetType: "job", targetId: job.id, outcome: "ok", details: { undoOf: jobId, count: archived.length } });
+        await audit.record(actor, {
+          action: "learner.reactivate-all",
+          targetType: "job",
+          targetId: job.id,
+          outcome: "ok",
+          details: { undoOf: jobId, count: archived.length },
+        });
       }
       return { ok: true, job, created };
     },

@@ -34,20 +34,50 @@ export function importJobHandler(deps: Pick<LearnersDeps, "lms" | "audit" | "now
           await lms.create({ ...learner, temporaryPassword: generateTemporaryPassword(deps.randomBytes) });
         } catch (error) {
           if (!(error instanceof ConflictError)) throw error;
-          return { status: "failed", outcome: "failed", message: "CACWT already has a learner with this email or user ID; check it in CACWT, then retry." };
+          return {
+            status: "failed",
+            outcome: "failed",
+            message: "CACWT already has a learner with this email or user ID; check it in CACWT, then retry.",
+          };
         }
-        await audit.record(actor, { action: "learner.create", targetType: "cacwt-learner", targetId: learner.userId, outcome: "ok", details: { ...via, status: row.status } });
-        return { status: "done", outcome: "created", ...(row.status === "Archived" ? { message: "created as Archived" } : {}) };
+        await audit.record(actor, {
+          action: "learner.create",
+          targetType: "cacwt-learner",
+          targetId: learner.userId,
+          outcome: "ok",
+          details: { ...via, status: row.status },
+        });
+        return {
+          status: "done",
+          outcome: "created",
+          ...(row.status === "Archived" ? { message: "created as Archived" } : {}),
+        };
       }
       if (current === null) throw new Error("planned a change to a learner CACWT does not have");
       const updated = await lms.update(current.userId, learnerPatch(plan));
       const details = { ...via, fields: [...plan.changes], from: current.status, to: updated.status };
       if (plan.outcome !== "update" && updated.status !== row.status) {
-        await audit.record(actor, { action: ACTION[plan.outcome], targetType: "cacwt-learner", targetId: current.userId, outcome: "failed", details });
+        await audit.record(actor, {
+          action: ACTION[plan.outcome],
+          targetType: "cacwt-learner",
+          targetId: current.userId,
+          outcome: "failed",
+          details,
+        });
         return { status: "failed", outcome: "failed", message: `CACWT kept the learner ${updated.status}.` };
       }
-      await audit.record(actor, { action: ACTION[plan.outcome], targetType: "cacwt-learner", targetId: current.userId, outcome: "ok", details });
-      return { status: "done", outcome: DONE_WORD[plan.outcome], ...(plan.changes.length > 0 ? { message: `changed ${plan.changes.join(", ")}` } : {}) };
+      await audit.record(actor, {
+        action: ACTION[plan.outcome],
+        targetType: "cacwt-learner",
+        targetId: current.userId,
+        outcome: "ok",
+        details,
+      });
+      return {
+        status: "done",
+        outcome: DONE_WORD[plan.outcome],
+        ...(plan.changes.length > 0 ? { message: `changed ${plan.changes.join(", ")}` } : {}),
+      };
     },
   };
 }

@@ -17,14 +17,20 @@ const NOT_PROCESSED = "not processed";
  * The import log: one line per row of the file, in file order, whether the job acted on it or
  * the preview rejected it. Names come from the file, so the CSV writer neutralizes formulas.
  */
-export function importLogRows(items: JobItem[], rejected: StoredPreview["rejected"]): { counts: Record<string, number>; rows: string } {
+export function importLogRows(
+  items: JobItem[],
+  rejected: StoredPreview["rejected"],
+): { counts: Record<string, number>; rows: string } {
   const counts: Record<string, number> = {};
   const lines: Array<{ line: number; cells: string[] }> = [];
   for (const item of items) {
     const { row } = item.input as unknown as ImportItemInput;
     const outcome = item.status === "pending" ? NOT_PROCESSED : (item.outcome ?? item.status);
     counts[outcome] = (counts[outcome] ?? 0) + 1;
-    lines.push({ line: item.seq, cells: [String(item.seq), item.key, row.firstName, row.lastName, outcome, item.message ?? ""] });
+    lines.push({
+      line: item.seq,
+      cells: [String(item.seq), item.key, row.firstName, row.lastName, outcome, item.message ?? ""],
+    });
   }
   for (const r of rejected) {
     counts.rejected = (counts.rejected ?? 0) + 1;

@@ -34,7 +34,9 @@ export interface ImportItemInput {
   row: LearnerRow;
 }
 
-export function createImportPreview(deps: Pick<LearnersDeps, "lms" | "access" | "audit" | "prisma" | "jobStore" | "csvLimits">) {
+export function createImportPreview(
+  deps: Pick<LearnersDeps, "lms" | "access" | "audit" | "prisma" | "jobStore" | "csvLimits">,
+) {
   const { access, prisma, jobStore, csvLimits } = deps;
 
   async function readFile(file: IncomingFile, known: CacwtLearner[]): Promise<Result<FilePreview>> {
@@ -65,11 +67,15 @@ export function createImportPreview(deps: Pick<LearnersDeps, "lms" | "access" | 
       const allowed = await access.check(actor, "learner.import", { type: "file", id: file.id });
       if (!allowed.allowed) return fail(allowed.reason);
       if (!looksLikeCsvFile(file)) {
-        return fail(`${file.name} is not a CSV file; carebridge imports learners from the CACWT template saved as "CSV UTF-8".`);
+        return fail(
+          `${file.name} is not a CSV file; carebridge imports learners from the CACWT template saved as "CSV UTF-8".`,
+        );
       }
-      if (file.size > csvLimits.maxBytes) return fail(describeCsvProblem({ code: "too_large", maxBytes: csvLimits.maxBytes }));
+      if (file.size > csvLimits.maxBytes)
+        return fail(describeCsvProblem({ code: "too_large", maxBytes: csvLimits.maxBytes }));
       const where = { workspaceId_slackFileId: { workspaceId: actor.workspaceId, slackFileId: file.id } };
-      if (await prisma.upload.findUnique({ where })) return fail("carebridge has already previewed this file; use the buttons on that preview.");
+      if (await prisma.upload.findUnique({ where }))
+        return fail("carebridge has already previewed this file; use the buttons on that preview.");
 
       const known: CacwtLearner[] = [];
       for await (const learner of deps.lms.list({})) known.push(learner);
@@ -80,7 +86,9 @@ export function createImportPreview(deps: Pick<LearnersDeps, "lms" | "access" | 
         filename: file.name,
         counts: preview.counts,
         createdArchived: preview.createdArchived,
-        rejected: preview.rows.flatMap((r) => (r.outcome === "rejected" ? [{ line: r.line, email: r.email, problems: [...r.details] }] : [])),
+        rejected: preview.rows.flatMap((r) =>
+          r.outcome === "rejected" ? [{ line: r.line, email: r.email, problems: [...r.details] }] : [],
+        ),
         ignored: describeIgnoredValues(preview.ignoredValues),
         unknownColumns: preview.unknownColumns,
       };

@@ -54,7 +54,12 @@ export function createImportRun(deps: Pick<LearnersDeps, "access" | "audit" | "p
       const cancelled = await jobStore.transition(jobId, ["preview"], "cancelled", { approvedBy: actor.userId });
       if (cancelled) {
         await prisma.upload.update({ where: { id: found.upload.id }, data: { status: "cancelled" } });
-        await deps.audit.record(actor, { action: "learner.import.cancel", targetType: "upload", targetId: found.upload.id, outcome: "ok" });
+        await deps.audit.record(actor, {
+          action: "learner.import.cancel",
+          targetType: "upload",
+          targetId: found.upload.id,
+          outcome: "ok",
+        });
       }
       return { ok: true, job: (await jobStore.get(jobId)) ?? found.job, cancelled };
     },
@@ -67,7 +72,12 @@ export function createImportRun(deps: Pick<LearnersDeps, "access" | "audit" | "p
       if (!found) return gone();
       const { preview, upload } = found;
       if (preview.rejected.length === 0) return fail("No row of that file was rejected.");
-      const rows = preview.rejected.map((r) => ({ line: r.line, email: r.email, outcome: "rejected" as const, details: r.problems }));
+      const rows = preview.rejected.map((r) => ({
+        line: r.line,
+        email: r.email,
+        outcome: "rejected" as const,
+        details: r.problems,
+      }));
       return {
         ok: true,
         file: { filename: `errors-${baseName(preview.filename)}.csv`, content: rejectedRowsCsv({ rows }) },

@@ -14,6 +14,14 @@ export const LEARNER_JOB_KINDS: Record<string, JobKind> = {
     action: "learner.import",
     describeItem: (item) => ({ Line: String(item.seq), Email: item.key }),
   },
-  [JOB_ARCHIVE]: { label: "Learner archive", action: "learner.archive-bulk", describeItem: (item) => person(item.input) },
-  [JOB_REACTIVATE]: { label: "Learner reactivation", action: "learner.archive-bulk", describeItem: (item) => person(item.input) },
+  [JOB_ARCHIVE]: {
+    label: "Learner archive",
+    action: "learner.archive-bulk",
+    describeItem: (item) => person(item.input),
+  },
+  [JOB_REACTIVATE]: {
+    label: "Learner reactivation",
+    action: "learner.archive-bulk",
+    describeItem: (item) => person(item.input),
+  },
 };

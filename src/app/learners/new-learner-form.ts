@@ -33,7 +33,10 @@ const FIELD_OF_COLUMN: ReadonlyArray<[column: string, field: NewLearnerField]> =
  * Checks the form with the same rules as a template row, so a learner added by hand and one
  * imported from a file are held to one standard. Each problem names the field to fix.
  */
-export function validateNewLearner(form: NewLearnerForm, today: string): { ok: true; row: LearnerRow } | { ok: false; problems: Problem[] } {
+export function validateNewLearner(
+  form: NewLearnerForm,
+  today: string,
+): { ok: true; row: LearnerRow } | { ok: false; problems: Problem[] } {
   const county = findCounty(form.county);
   const result = validateRow({
     line: 0,
@@ -49,7 +52,10 @@ export function validateNewLearner(form: NewLearnerForm, today: string): { ok: t
   });
   if (county === null) {
     const others = result.ok ? [] : result.problems.filter((p) => !p.startsWith("EmployeeType"));
-    return { ok: false, problems: [{ field: "county", message: "Choose the county the learner works in." }, ...others.map(toProblem)] };
+    return {
+      ok: false,
+      problems: [{ field: "county", message: "Choose the county the learner works in." }, ...others.map(toProblem)],
+    };
   }
   return result.ok ? { ok: true, row: result.row } : { ok: false, problems: result.problems.map(toProblem) };
 }

@@ -26,14 +26,20 @@ export function createOneLearner(deps: Pick<LearnersDeps, "lms" | "access" | "au
    * the email. An archived learner with the email comes back as `archived`, to be offered for
    * reactivation instead of a duplicate.
    */
-  async function prepare(actor: Actor, form: NewLearnerForm): Promise<Result<{ row: LearnerRow; archived: CacwtLearner | null }>> {
+  async function prepare(
+    actor: Actor,
+    form: NewLearnerForm,
+  ): Promise<Result<{ row: LearnerRow; archived: CacwtLearner | null }>> {
     const allowed = await access.check(actor, "learner.manage", { type: TARGET, id: "new" });
     if (!allowed.allowed) return fail(allowed.reason);
     const valid = validateNewLearner(form, californiaToday(deps.now()));
     if (!valid.ok) return valid;
     const existing = await lms.findByEmail(valid.row.email);
     if (existing?.status === "Active") {
-      return fail(`${nameOf(existing)} already has an active CACWT account with this email; each learner needs their own email.`, "email");
+      return fail(
+        `${nameOf(existing)} already has an active CACWT account with this email; each learner needs their own email.`,
+        "email",
+      );
     }
     return { ok: true, row: valid.row, archived: existing };
   }
@@ -49,7 +55,10 @@ export function createOneLearner(deps: Pick<LearnersDeps, "lms" | "access" | "au
       const prepared = await prepare(actor, form);
       if (!prepared.ok) return prepared;
       if (prepared.archived) {
-        return fail(`${nameOf(prepared.archived)} already has an archived CACWT account with this email; reactivate it instead.`, "email");
+        return fail(
+          `${nameOf(prepared.archived)} already has an archived CACWT account with this email; reactivate it instead.`,
+          "email",
+        );
       }
       const learner = newLearnerFrom(prepared.row, californiaToday(deps.now()), {
         trainingManager: form.trainingManager,
@@ -58,17 +67,36 @@ export function createOneLearner(deps: Pick<LearnersDeps, "lms" | "access" | "au
       try {
         await lms.create({ ...learner, temporaryPassword: generateTemporaryPassword(deps.randomBytes) });
       } catch (error) {
-        if (error instanceof ConflictError) return fail("Someone added a learner with this email a moment ago; look them up with /learner.", "email");
+        if (error instanceof ConflictError)
+          return fail("Someone added a learner with this email a moment ago; look them up with /learner.", "email");
         // A create that timed out may have happened: the look-up below tells.
         if (!(error instanceof UnavailableError && error.mayHaveApplied)) throw error;
       }
       const created = await lms.findByEmail(learner.email);
-      const details = { county: prepared.row.county, trainingManager: learner.trainingManager, supervisor: learner.supervisor };
+      const details = {
+        county: prepared.row.county,
+        trainingManager: learner.trainingManager,
+        supervisor: learner.supervisor,
+      };
       if (!created) {
-        await audit.record(actor, { action: "learner.create", targetType: TARGET, targetId: learner.userId, outcome: "failed", details });
-        return fail("CACWT did not confirm the new learner; look them up with /learner in a minute before adding them again.");
+        await audit.record(actor, {
+          action: "learner.create",
+          targetType: TARGET,
+          targetId: learner.userId,
+          outcome: "failed",
+          details,
+        });
+        return fail(
+          "CACWT did not confirm the new learner; look them up with /learner in a minute before adding them again.",
+        );
       }
-      await audit.record(actor, { action: "learner.create", targetType: TARGET, targetId: created.userId, outcome: "ok", details });
+      await audit.record(actor, {
+        action: "learner.create",
+        targetType: TARGET,
+        targetId: created.userId,
+        outcome: "ok",
+        details,
+      });
       return { ok: true, learner: created };
     },
 
@@ -76,13 +104,19 @@ export function createOneLearner(deps: Pick<LearnersDeps, "lms" | "access" | "au
       const allowed = await access.check(actor, "learner.view");
       if (!allowed.allowed) return fail(allowed.reason);
       if (query.trim() === "") {
-        return fail("Say who to look up: /learner <email or name>. Or: /learner add, /learner template, /learner archive <email>, /learner reactivate <email>, /learner archive-bulk.");
+        return fail(
+          "Say who to look up: /learner <email or name>. Or: /learner add, /learner template, /learner archive <email>, /learner reactivate <email>, /learner archive-bulk.",
+        );
       }
       return { ok: true, ...(await findLearners(lms, query)) };
     },
 
     /** Archives or reactivates one learner and reads the status back: a change CACWT did not keep is a failure. */
-    async setStatus(actor: Actor, email: string, status: LearnerStatus): Promise<Result<{ learner: CacwtLearner; changed: boolean }>> {
+    async setStatus(
+      actor: Actor,
+      email: string,
+      status: LearnerStatus,
+    ): Promise<Result<{ learner: CacwtLearner; changed: boolean }>> {
       const action = status === "Archived" ? "learner.archive" : "learner.reactivate";
       const allowed = await access.check(actor, "learner.manage", { type: TARGET, id: email });
       if (!allowed.allowed) return fail(allowed.reason);
@@ -92,10 +126,24 @@ export function createOneLearner(deps: Pick<LearnersDeps, "lms" | "access" | "au
       await lms.update(current.userId, { status });
       const after = await lms.findByEmail(current.email);
       if (after?.status !== status) {
-        await audit.record(actor, { action, targetType: TARGET, targetId: current.userId, outcome: "failed", details: { from: current.status, to: status } });
-        return fail(`CACWT still shows ${nameOf(current)} as ${after?.status ?? "missing"}; try again, and check CACWT if it keeps happening.`);
+        await audit.record(actor, {
+          action,
+          targetType: TARGET,
+          targetId: current.userId,
+          outcome: "failed",
+          details: { from: current.status, to: status },
+        });
+        return fail(
+          `CACWT still shows ${nameOf(current)} as ${after?.status ?? "missing"}; try again, and check CACWT if it keeps happening.`,
+        );
       }
-      await audit.record(actor, { action, targetType: TARGET, targetId: current.userId, outcome: "ok", details: { from: current.status, to: status } });
+      await audit.record(actor, {
+        action,
+        targetType: TARGET,
+        targetId: current.userId,
+        outcome: "ok",
+        details: { from: current.status, to: status },
+      });
       return { ok: true, learner: after, changed: true };
     },
 

@@ -13,7 +13,10 @@ const SHOWN = 10;
  * and keeps those whose names hold every word typed, each as the start of a name part
  * ("ana gar" finds Ana García), ignoring case and accents.
  */
-export async function findLearners(lms: Pick<LearnerLms, "findByEmail" | "list">, query: string): Promise<LearnerSearch> {
+export async function findLearners(
+  lms: Pick<LearnerLms, "findByEmail" | "list">,
+  query: string,
+): Promise<LearnerSearch> {
   const text = query.trim();
   if (text.includes("@")) {
     const learner = await lms.findByEmail(text.toLowerCase());

@@ -40,7 +40,10 @@ describe(`an import that dies mid-run (${testDatabaseKind})`, () => {
     for (const handler of learnerJobHandlers(h.deps)) first.register(handler);
     void first.run(jobId);
     await dead;
-    const created = () => [...h.sandbox.state.cacwt.learners.keys()].filter((k) => k.endsWith("@partner1.org") || k.endsWith("@partner2.org") || k.endsWith("@partner3.org"));
+    const created = () =>
+      [...h.sandbox.state.cacwt.learners.keys()].filter(
+        (k) => k.endsWith("@partner1.org") || k.endsWith("@partner2.org") || k.endsWith("@partner3.org"),
+      );
     expect(created()).toHaveLength(9);
     expect(await h.deps.jobStore.get(jobId)).toMatchObject({ status: "running", processed: 6 });
 
@@ -53,7 +56,9 @@ describe(`an import that dies mid-run (${testDatabaseKind})`, () => {
     expect(await h.deps.jobStore.get(jobId)).toMatchObject({ status: "done", processed: 25, failed: 0 });
     expect(await h.deps.jobStore.outcomes(jobId)).toEqual({ created: 22, unchanged: 3 });
     expect(created()).toHaveLength(25);
-    const mails = h.sandbox.state.outbox.filter((m) => m.kind === "temporary_password" && /@partner\d\.org$/.test(m.to));
+    const mails = h.sandbox.state.outbox.filter(
+      (m) => m.kind === "temporary_password" && /@partner\d\.org$/.test(m.to),
+    );
     expect(mails).toHaveLength(25);
     expect(new Set(mails.map((m) => m.to)).size).toBe(25);
   });

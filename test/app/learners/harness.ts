@@ -32,7 +32,11 @@ export interface Harness {
   deps: LearnersDeps;
   learners: Learners;
   /** A file shared in `channel`; `opened` counts downloads. */
-  file(name: string, content: Buffer | string, options?: { mimetype?: string; size?: number }): IncomingFile & { opened: number };
+  file(
+    name: string,
+    content: Buffer | string,
+    options?: { mimetype?: string; size?: number },
+  ): IncomingFile & { opened: number };
   grant(userId: string, role: "agency-user" | "viewer" | "admin", office?: string): Promise<Actor>;
   close(): Promise<void>;
 }
@@ -44,7 +48,12 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
   const db = await testDatabase();
   await db.prisma.workspace.create({ data: { id: TEAM } });
   const sandbox = await startSandbox({ seed: "demo" });
-  const config = loadConfig({ CAREBRIDGE_ADMINS: `${ADMIN.userId},${ADMIN2.userId}`, CACWT_RPS: "500", SCIM_RPS: "500", ...env });
+  const config = loadConfig({
+    CAREBRIDGE_ADMINS: `${ADMIN.userId},${ADMIN2.userId}`,
+    CACWT_RPS: "500",
+    SCIM_RPS: "500",
+    ...env,
+  });
   const providers = createProviders(config, { logger: silentLogger, sandbox, http: { maxRetries: 0 } });
   const audit = createAudit(db.prisma);
   const access = createAccessService({
@@ -54,7 +63,11 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
     offices: { listOffices: async () => [...sandbox.state.caresmartz.offices] },
   });
   const jobStore = createJobStore(db.prisma);
-  const runner = new JobRunner({ store: jobStore, logger: silentLogger, describeError: (e) => (e instanceof Error ? e.message : String(e)) });
+  const runner = new JobRunner({
+    store: jobStore,
+    logger: silentLogger,
+    describeError: (e) => (e instanceof Error ? e.message : String(e)),
+  });
   const deps: LearnersDeps = {
     lms: providers.learnerLms,
     access,

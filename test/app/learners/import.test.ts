@@ -33,12 +33,20 @@ describe(`CSV import of CACWT learners (${testDatabaseKind})`, () => {
       [4, 'Email "not-an-email" is not a valid email address'],
       [5, "FirstName is required"],
       [6, "This email is a duplicate of line 2"],
-      [10, 'EmployeeType "Riverside Community Partner" must be "<County> County Community Partner", e.g. "Riverside County Community Partner"'],
+      [
+        10,
+        'EmployeeType "Riverside Community Partner" must be "<County> County Community Partner", e.g. "Riverside County Community Partner"',
+      ],
       [11, 'Affiliation "Calif. Community Partners" must be California Community Partners'],
     ]);
     expect(preview.previousImport).toBeNull();
     const upload = await h.db.prisma.upload.findUniqueOrThrow({ where: { id: preview.uploadId } });
-    expect(upload).toMatchObject({ slackFileId: file.id, status: "previewed", jobId: preview.jobId, threadTs: file.threadTs });
+    expect(upload).toMatchObject({
+      slackFileId: file.id,
+      status: "previewed",
+      jobId: preview.jobId,
+      threadTs: file.threadTs,
+    });
     expect(upload.sha256).toMatch(/^[0-9a-f]{64}$/);
     const job = await h.deps.jobStore.get(preview.jobId);
     expect(job).toMatchObject({ status: "preview", kind: "learner-import", total: 7 });
@@ -70,7 +78,8 @@ describe(`CSV import of CACWT learners (${testDatabaseKind})`, () => {
     expect(learners.get("tom.martinez107@partner3.org")?.firstName).toBe('=HYPERLINK("http://evil.example","click")');
     const passwords = MESSY_NEW.map((email) => h.sandbox.state.cacwt.passwords.get(email) ?? "");
     expect(new Set(passwords).size).toBe(7);
-    for (const password of passwords) expect(password).toMatch(/^(?=.*[A-Z])(?=.*[a-z])(?=.*\d)(?=.*[^A-Za-z\d]).{20}$/);
+    for (const password of passwords)
+      expect(password).toMatch(/^(?=.*[A-Z])(?=.*[a-z])(?=.*\d)(?=.*[^A-Za-z\d]).{20}$/);
     expect(h.sandbox.state.outbox.length - emailsBefore).toBe(7);
 
     const log = await h.learners.imports.log(job.id);
@@ -78,8 +87,18 @@ describe(`CSV import of CACWT learners (${testDatabaseKind})`, () => {
     const rows = parse(log!.file.content, { bom: true }) as string[][];
     expect(rows[0]).toEqual(["Line", "Email", "FirstName", "LastName", "Outcome", "Message"]);
     expect(rows.slice(1).map((r) => `${r[0]} ${r[4]}`)).toEqual([
-      "2 created", "3 created", "4 rejected", "5 rejected", "6 rejected", "7 created", "8 created",
-      "9 created", "10 rejected", "11 rejected", "12 created", "13 created",
+      "2 created",
+      "3 created",
+      "4 rejected",
+      "5 rejected",
+      "6 rejected",
+      "7 created",
+      "8 created",
+      "9 created",
+      "10 rejected",
+      "11 rejected",
+      "12 created",
+      "13 created",
     ]);
     expect(rows.find((r) => r[0] === "8")?.[5]).toBe("created as Archived");
     // The formula from line 9 is text in the log, not a formula.
@@ -94,7 +113,14 @@ describe(`CSV import of CACWT learners (${testDatabaseKind})`, () => {
     const result = await h.learners.imports.preview(ADMIN, h.file("copy.csv", fixture("cacwt_learners_messy.csv")));
     if (!result.ok) throw new Error(result.problems[0]?.message);
     expect(result.preview.previousImport).toMatchObject({ by: ADMIN.userId });
-    expect(result.preview.counts).toEqual({ create: 0, update: 0, reactivate: 0, archive: 0, unchanged: 7, rejected: 5 });
+    expect(result.preview.counts).toEqual({
+      create: 0,
+      update: 0,
+      reactivate: 0,
+      archive: 0,
+      unchanged: 7,
+      rejected: 5,
+    });
     const before = structuredClone([...h.sandbox.state.cacwt.learners.values()]);
     const job = await runImport(h, ADMIN, result.preview.jobId);
     expect(await h.deps.jobStore.outcomes(job.id)).toEqual({ unchanged: 7 });
@@ -107,26 +133,48 @@ describe(`CSV import of CACWT learners (${testDatabaseKind})`, () => {
     expect(valid.preview.counts).toMatchObject({ create: 25, rejected: 0 });
     await runImport(h, ADMIN, valid.preview.jobId);
 
-    const archival = await h.learners.imports.preview(ADMIN, h.file("archive.csv", fixture("cacwt_learners_archive.csv")));
+    const archival = await h.learners.imports.preview(
+      ADMIN,
+      h.file("archive.csv", fixture("cacwt_learners_archive.csv")),
+    );
     if (!archival.ok) throw new Error(archival.problems[0]?.message);
-    expect(archival.preview.counts).toEqual({ create: 0, update: 0, reactivate: 0, archive: 5, unchanged: 0, rejected: 0 });
+    expect(archival.preview.counts).toEqual({
+      create: 0,
+      update: 0,
+      reactivate: 0,
+      archive: 5,
+      unchanged: 0,
+      rejected: 0,
+    });
     const job = await runImport(h, ADMIN, archival.preview.jobId);
     expect(await h.deps.jobStore.outcomes(job.id)).toEqual({ archived: 5 });
-    const archived = [...h.sandbox.state.cacwt.learners.values()].filter((l) => l.email.endsWith(".org") && l.status === "Archived");
-    expect(archived.map((l) => l.email)).toEqual(expect.arrayContaining(["ana.garcia0@partner1.org", "ana.garcia20@partner3.org"]));
+    const archived = [...h.sandbox.state.cacwt.learners.values()].filter(
+      (l) => l.email.endsWith(".org") && l.status === "Archived",
+    );
+    expect(archived.map((l) => l.email)).toEqual(
+      expect.arrayContaining(["ana.garcia0@partner1.org", "ana.garcia20@partner3.org"]),
+    );
   });
 
   it("starts one import when Import is pressed twice at once", async () => {
-    const file = h.file("twice.csv", "Email,FirstName,LastName,Affiliation,EmployeeType\nkai.twice@p.example,Kai,Twice,California Community Partners,Kern County Community Partner\n");
+    const file = h.file(
+      "twice.csv",
+      "Email,FirstName,LastName,Affiliation,EmployeeType\nkai.twice@p.example,Kai,Twice,California Community Partners,Kern County Community Partner\n",
+    );
     const result = await h.learners.imports.preview(ADMIN, file);
     if (!result.ok) throw new Error(result.problems[0]?.message);
-    const presses = await Promise.all([h.learners.imports.start(ADMIN, result.preview.jobId), h.learners.imports.start(ADMIN, result.preview.jobId)]);
+    const presses = await Promise.all([
+      h.learners.imports.start(ADMIN, result.preview.jobId),
+      h.learners.imports.start(ADMIN, result.preview.jobId),
+    ]);
     expect(presses.map((p) => p.ok && p.started).sort()).toEqual([false, true]);
     // A Cancel pressed after Import finds the import started and leaves it alone.
     const cancelled = await h.learners.imports.cancel(ADMIN, result.preview.jobId);
     expect(cancelled.ok && cancelled.cancelled).toBe(false);
     expect(await h.deps.jobStore.get(result.preview.jobId)).toMatchObject({ status: "queued" });
-    expect(await h.db.prisma.auditEvent.count({ where: { action: "learner.import", targetId: result.preview.uploadId } })).toBe(1);
+    expect(
+      await h.db.prisma.auditEvent.count({ where: { action: "learner.import", targetId: result.preview.uploadId } }),
+    ).toBe(1);
   });
 
   it("refuses a file without downloading it: unauthorized uploader, not a CSV, too large; and says why", async () => {
@@ -138,22 +186,36 @@ describe(`CSV import of CACWT learners (${testDatabaseKind})`, () => {
     const stranger = await h.learners.imports.preview({ workspaceId: TEAM, userId: "USTRANGER" }, refused);
     expect(!stranger.ok && stranger.problems[0]?.message).toContain("You don't have access to carebridge yet");
     expect(refused.opened).toBe(0);
-    expect(await h.db.prisma.auditEvent.count({ where: { actorId: "USTRANGER", action: "learner.import", outcome: "refused" } })).toBe(1);
+    expect(
+      await h.db.prisma.auditEvent.count({
+        where: { actorId: "USTRANGER", action: "learner.import", outcome: "refused" },
+      }),
+    ).toBe(1);
 
     const photo = h.file("photo.png", Buffer.from([0x89, 0x50, 0x4e, 0x47]));
     const notCsv = await h.learners.imports.preview(ADMIN, photo);
-    expect(!notCsv.ok && notCsv.problems[0]?.message).toBe('photo.png is not a CSV file; carebridge imports learners from the CACWT template saved as "CSV UTF-8".');
+    expect(!notCsv.ok && notCsv.problems[0]?.message).toBe(
+      'photo.png is not a CSV file; carebridge imports learners from the CACWT template saved as "CSV UTF-8".',
+    );
     const big = h.file("big.csv", "x", { size: 21 * 1024 * 1024 });
     const tooBig = await h.learners.imports.preview(ADMIN, big);
-    expect(!tooBig.ok && tooBig.problems[0]?.message).toBe("The file is larger than 20 MB; split it into smaller files.");
+    expect(!tooBig.ok && tooBig.problems[0]?.message).toBe(
+      "The file is larger than 20 MB; split it into smaller files.",
+    );
     expect(photo.opened + big.opened).toBe(0);
   });
 
   it("says what is wrong with a file that is read but cannot be used: a workbook named .csv, too many rows", async () => {
-    const workbook = await h.learners.imports.preview(ADMIN, h.file("book.csv", Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2])));
+    const workbook = await h.learners.imports.preview(
+      ADMIN,
+      h.file("book.csv", Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2])),
+    );
     expect(!workbook.ok && workbook.problems[0]?.message).toMatch(/^The file is an Excel workbook, not a CSV/);
     const header = "Email,FirstName,LastName,Affiliation,EmployeeType\n";
-    const rows = Array.from({ length: 31 }, (_, i) => `p${i}@p.example,P,Q,California Community Partners,Kern County Community Partner\n`);
+    const rows = Array.from(
+      { length: 31 },
+      (_, i) => `p${i}@p.example,P,Q,California Community Partners,Kern County Community Partner\n`,
+    );
     const many = await h.learners.imports.preview(ADMIN, h.file("many.csv", header + rows.join("")));
     expect(!many.ok && many.problems[0]?.message).toBe("The file has more than 30 rows; split it into smaller files.");
     expect(await h.db.prisma.upload.count({ where: { filename: { in: ["book.csv", "many.csv"] } } })).toBe(0);

@@ -26,7 +26,10 @@ describe(`one CACWT learner (${testDatabaseKind})`, () => {
   });
 
   it("names the field to fix for each problem in the form", async () => {
-    const result = await h.learners.one.checkNew(ADMIN, form({ firstName: " ", email: "rosa@", affiliation: "Calif. Partners", county: "" }));
+    const result = await h.learners.one.checkNew(
+      ADMIN,
+      form({ firstName: " ", email: "rosa@", affiliation: "Calif. Partners", county: "" }),
+    );
     expect(fieldsOf(result)).toEqual({
       county: "Choose the county the learner works in.",
       firstName: "FirstName is required",
@@ -37,7 +40,9 @@ describe(`one CACWT learner (${testDatabaseKind})`, () => {
 
   it("refuses an email an active learner has, and offers an archived learner's account for reactivation", async () => {
     const active = await h.learners.one.checkNew(ADMIN, form({ email: "Carmen.Flores@hopefoundation.example.org" }));
-    expect(fieldsOf(active)).toEqual({ email: "Carmen Flores already has an active CACWT account with this email; each learner needs their own email." });
+    expect(fieldsOf(active)).toEqual({
+      email: "Carmen Flores already has an active CACWT account with this email; each learner needs their own email.",
+    });
     const archived = await h.learners.one.checkNew(ADMIN, form({ email: "rachel.adams@hopefoundation.example.org" }));
     expect(archived.ok && archived.archived).toMatchObject({ firstName: "Rachel", status: "Archived" });
     const added = await h.learners.one.add(ADMIN, form({ email: "rachel.adams@hopefoundation.example.org" }));
@@ -61,15 +66,26 @@ describe(`one CACWT learner (${testDatabaseKind})`, () => {
     });
     const password = h.sandbox.state.cacwt.passwords.get("rosa.mendez@hopefoundation.example.org") ?? "";
     expect(password).toMatch(/^(?=.*[A-Z])(?=.*[a-z])(?=.*\d)(?=.*[^A-Za-z\d]).{20}$/);
-    expect(h.sandbox.state.outbox.at(-1)).toEqual({ vendor: "cacwt", to: "rosa.mendez@hopefoundation.example.org", kind: "temporary_password" });
+    expect(h.sandbox.state.outbox.at(-1)).toEqual({
+      vendor: "cacwt",
+      to: "rosa.mendez@hopefoundation.example.org",
+      kind: "temporary_password",
+    });
     expect(JSON.stringify(result)).not.toContain(password);
     const audit = await h.db.prisma.auditEvent.findFirstOrThrow({ where: { action: "learner.create" } });
-    expect(audit).toMatchObject({ outcome: "ok", targetId: "rosa.mendez@hopefoundation.example.org", details: { county: "Riverside", trainingManager: true, supervisor: false } });
+    expect(audit).toMatchObject({
+      outcome: "ok",
+      targetId: "rosa.mendez@hopefoundation.example.org",
+      details: { county: "Riverside", trainingManager: true, supervisor: false },
+    });
     expect(JSON.stringify(audit)).not.toContain(password);
   });
 
   it("hires a learner today in California when the form leaves the date out", async () => {
-    const result = await h.learners.one.add(ADMIN, form({ firstName: "Lee", lastName: "Today", email: "lee.today@p.example", dateHire: null }));
+    const result = await h.learners.one.add(
+      ADMIN,
+      form({ firstName: "Lee", lastName: "Today", email: "lee.today@p.example", dateHire: null }),
+    );
     const today = new Intl.DateTimeFormat("en-CA", { timeZone: "America/Los_Angeles" }).format(new Date());
     expect(result.ok && result.learner.dateHire).toBe(today);
   });
@@ -143,8 +159,13 @@ describe("a status change CACWT does not keep", () => {
       .patch("/v1/learners/kim%40p.example", { status: "Archived" })
       .reply(200, { ...learner, status: "Archived" });
     const result = await h.learners.one.setStatus(ADMIN, "kim@p.example", "Archived");
-    expect(fieldsOf(result)).toEqual({ "(general)": "CACWT still shows Kim Lee as Active; try again, and check CACWT if it keeps happening." });
+    expect(fieldsOf(result)).toEqual({
+      "(general)": "CACWT still shows Kim Lee as Active; try again, and check CACWT if it keeps happening.",
+    });
     expect(api.isDone()).toBe(true);
-    expect(await h.db.prisma.auditEvent.findFirst({ where: { action: "learner.archive" } })).toMatchObject({ outcome: "failed", details: { from: "Active", to: "Archived" } });
+    expect(await h.db.prisma.auditEvent.findFirst({ where: { action: "learner.archive" } })).toMatchObject({
+      outcome: "failed",
+      details: { from: "Active", to: "Archived" },
+    });
   });
 });

@@ -9,7 +9,11 @@ import { input, option, plain, read, VALUE, type StateValues } from "./modal-kit
 /** Block ids are the form's field names, so a problem's field is where Slack shows it. */
 export const ADD_BLOCKS = ["firstName", "lastName", "email", "affiliation", "county", "dateHire", "flags"] as const;
 
-const text = (initial?: string) => ({ type: "plain_text_input" as const, action_id: VALUE, ...(initial ? { initial_value: initial } : {}) });
+const text = (initial?: string) => ({
+  type: "plain_text_input" as const,
+  action_id: VALUE,
+  ...(initial ? { initial_value: initial } : {}),
+});
 
 /** `/learner add`. `private_metadata` keeps the channel to answer in. */
 export function addLearnerModal(channelId: string, today: string): ModalView {
@@ -23,20 +27,35 @@ export function addLearnerModal(channelId: string, today: string): ModalView {
     blocks: [
       input("firstName", "First name", text()),
       input("lastName", "Last name", text()),
-      input("email", "Email", { ...text(), placeholder: plain("name@organization.org") }, { hint: "Must be the learner's own: CACWT emails their temporary password here." }),
+      input(
+        "email",
+        "Email",
+        { ...text(), placeholder: plain("name@organization.org") },
+        { hint: "Must be the learner's own: CACWT emails their temporary password here." },
+      ),
       input("affiliation", "Affiliation", text(COMMUNITY_PARTNER_AFFILIATION)),
-      input("county", "County", {
-        type: "static_select",
-        action_id: VALUE,
-        placeholder: plain("Choose a county"),
-        options: CALIFORNIA_COUNTIES.map((c) => option(c)),
-      }, { hint: 'Sets the employee type, e.g. "Riverside County Community Partner".' }),
+      input(
+        "county",
+        "County",
+        {
+          type: "static_select",
+          action_id: VALUE,
+          placeholder: plain("Choose a county"),
+          options: CALIFORNIA_COUNTIES.map((c) => option(c)),
+        },
+        { hint: 'Sets the employee type, e.g. "Riverside County Community Partner".' },
+      ),
       input("dateHire", "Date of hire", { type: "datepicker", action_id: VALUE, initial_date: today }),
-      input("flags", "Roles", {
-        type: "checkboxes",
-        action_id: VALUE,
-        options: [option("Training manager", "trainingManager"), option("Supervisor", "supervisor")],
-      }, { optional: true }),
+      input(
+        "flags",
+        "Roles",
+        {
+          type: "checkboxes",
+          action_id: VALUE,
+          options: [option("Training manager", "trainingManager"), option("Supervisor", "supervisor")],
+        },
+        { optional: true },
+      ),
     ],
   };
 }

@@ -19,14 +19,41 @@ export function archiveBulkModal(channelId: string): ModalView {
     submit: plain("Preview"),
     close: plain("Cancel"),
     blocks: [
-      section("Choose who to archive. Blank fields match everyone; you'll see how many and who before anything changes."),
-      input("affiliation", "Affiliation", { type: "plain_text_input", action_id: VALUE, initial_value: COMMUNITY_PARTNER_AFFILIATION }, { optional: true }),
-      input("status", "Learner status", { type: "static_select", action_id: VALUE, options: [option("Active")], initial_option: option("Active") }),
-      input("emailDomain", "Email domain", { type: "plain_text_input", action_id: VALUE, placeholder: plain("e.g. sdsu.edu") }, {
-        optional: true,
-        hint: "Everyone of one organization, by the domain of their email addresses.",
+      section(
+        "Choose who to archive. Blank fields match everyone; you'll see how many and who before anything changes.",
+      ),
+      input(
+        "affiliation",
+        "Affiliation",
+        { type: "plain_text_input", action_id: VALUE, initial_value: COMMUNITY_PARTNER_AFFILIATION },
+        { optional: true },
+      ),
+      input("status", "Learner status", {
+        type: "static_select",
+        action_id: VALUE,
+        options: [option("Active")],
+        initial_option: option("Active"),
       }),
-      input("county", "County", { type: "static_select", action_id: VALUE, placeholder: plain("Any county"), options: CALIFORNIA_COUNTIES.map((c) => option(c)) }, { optional: true }),
+      input(
+        "emailDomain",
+        "Email domain",
+        { type: "plain_text_input", action_id: VALUE, placeholder: plain("e.g. sdsu.edu") },
+        {
+          optional: true,
+          hint: "Everyone of one organization, by the domain of their email addresses.",
+        },
+      ),
+      input(
+        "county",
+        "County",
+        {
+          type: "static_select",
+          action_id: VALUE,
+          placeholder: plain("Any county"),
+          options: CALIFORNIA_COUNTIES.map((c) => option(c)),
+        },
+        { optional: true },
+      ),
       input("hiredBefore", "Hired before", { type: "datepicker", action_id: VALUE }, { optional: true }),
     ],
   };
@@ -51,13 +78,24 @@ function thresholdWords(plan: ArchivePlan): string {
 /** Only for the admin who asked: how many, who, and Confirm. */
 export function archivePreviewMessage(job: Job, plan: ArchivePlan, source: string): Message {
   if (plan.count === 0) {
-    return { text: "No active learner matches that filter.", blocks: [section(`No active learner in ${escape(source)} matches: ${escape(plan.description)}. Nothing to archive.`)] };
+    return {
+      text: "No active learner matches that filter.",
+      blocks: [
+        section(`No active learner in ${escape(source)} matches: ${escape(plan.description)}. Nothing to archive.`),
+      ],
+    };
   }
-  const sample = plan.sample.map(escape).join(", ") + (plan.count > plan.sample.length ? `, and ${plan.count - plan.sample.length} more` : "");
+  const sample =
+    plan.sample.map(escape).join(", ") +
+    (plan.count > plan.sample.length ? `, and ${plan.count - plan.sample.length} more` : "");
   const blocks = [
     section(`*Archive ${learners(plan.count)}* in ${escape(source)}\n${escape(plan.description)}.\n${sample}`),
     ...(plan.needsSecondApproval
-      ? [section(`:raised_hand: That is ${thresholdWords(plan)}, so after you confirm, another admin has to approve before anyone is archived.`)]
+      ? [
+          section(
+            `:raised_hand: That is ${thresholdWords(plan)}, so after you confirm, another admin has to approve before anyone is archived.`,
+          ),
+        ]
       : []),
     actions([
       {
@@ -65,7 +103,11 @@ export function archivePreviewMessage(job: Job, plan: ArchivePlan, source: strin
         actionId: LEARNER_ACTION.bulkConfirm,
         value: job.id,
         style: "danger",
-        confirm: { title: "Archive these learners?", text: `${learners(plan.count)} will no longer be able to sign in to ${escape(source)} until reactivated.`, confirm: "Archive" },
+        confirm: {
+          title: "Archive these learners?",
+          text: `${learners(plan.count)} will no longer be able to sign in to ${escape(source)} until reactivated.`,
+          confirm: "Archive",
+        },
       },
       { text: "Cancel", actionId: LEARNER_ACTION.bulkCancel, value: job.id },
     ]),
@@ -79,11 +121,31 @@ export function approvalRequestMessage(job: Job, plan: ArchivePlan, source: stri
   const decided =
     job.status === "awaiting-second-approval"
       ? actions([
-          { text: "Approve", actionId: LEARNER_ACTION.bulkApprove, value: job.id, style: "danger", confirm: { title: "Approve this archive?", text: `${learners(plan.count)} will be archived.`, confirm: "Approve" } },
+          {
+            text: "Approve",
+            actionId: LEARNER_ACTION.bulkApprove,
+            value: job.id,
+            style: "danger",
+            confirm: {
+              title: "Approve this archive?",
+              text: `${learners(plan.count)} will be archived.`,
+              confirm: "Approve",
+            },
+          },
           { text: "Reject", actionId: LEARNER_ACTION.bulkReject, value: job.id },
         ])
-      : context(job.status === "cancelled" ? `:x: Rejected by ${mention(job.approvedBy ?? "")}; nobody was archived.` : `:white_check_mark: Approved by ${mention(job.approvedBy ?? "")}.`);
-  return { text: `Approval needed: archive ${learners(plan.count)} (${plan.description})`, blocks: [section(`:raised_hand: ${ask}\n${escape(plan.sample.join(", "))}${plan.count > plan.sample.length ? ", …" : ""}`), decided] };
+      : context(
+          job.status === "cancelled"
+            ? `:x: Rejected by ${mention(job.approvedBy ?? "")}; nobody was archived.`
+            : `:white_check_mark: Approved by ${mention(job.approvedBy ?? "")}.`,
+        );
+  return {
+    text: `Approval needed: archive ${learners(plan.count)} (${plan.description})`,
+    blocks: [
+      section(`:raised_hand: ${ask}\n${escape(plan.sample.join(", "))}${plan.count > plan.sample.length ? ", …" : ""}`),
+      decided,
+    ],
+  };
 }
 
 /** After a bulk archive: the way back. */

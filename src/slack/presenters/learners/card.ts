@@ -7,7 +7,9 @@ const name = (l: CacwtLearner) => `${l.firstName} ${l.lastName}`.trim();
 
 /** A learner as CACWT has them, with the one status change that applies. */
 export function learnerBlocks(learner: CacwtLearner): KnownBlock[] {
-  const flags = [learner.trainingManager ? "training manager" : "", learner.supervisor ? "supervisor" : ""].filter(Boolean);
+  const flags = [learner.trainingManager ? "training manager" : "", learner.supervisor ? "supervisor" : ""].filter(
+    Boolean,
+  );
   const status = learner.status === "Active" ? ":large_green_circle: Active" : ":white_circle: Archived";
   const lines = [
     `*${escape(name(learner))}* — ${status}`,
@@ -34,18 +36,32 @@ export function learnerBlocks(learner: CacwtLearner): KnownBlock[] {
 /** `/learner <email or name>`: the learners found, each with its button. */
 export function learnerSearchMessage(query: string, found: LearnerSearch, source: string): Message {
   if (found.learners.length === 0) {
-    return { text: `No learner in ${source} matches "${query}".`, blocks: [section(`No learner in ${escape(source)} matches "${escape(query)}". Try an email, or the start of a first and last name.`)] };
+    return {
+      text: `No learner in ${source} matches "${query}".`,
+      blocks: [
+        section(
+          `No learner in ${escape(source)} matches "${escape(query)}". Try an email, or the start of a first and last name.`,
+        ),
+      ],
+    };
   }
   const blocks = found.learners.flatMap(learnerBlocks);
-  const more = found.more ? ` Only the first ${found.learners.length} are shown; add more of the name to narrow it down.` : "";
+  const more = found.more
+    ? ` Only the first ${found.learners.length} are shown; add more of the name to narrow it down.`
+    : "";
   blocks.push(context(`From ${escape(source)}.${more}`));
-  return { text: `${found.learners.length} learner${found.learners.length === 1 ? "" : "s"} in ${source} match "${query}"`, blocks };
+  return {
+    text: `${found.learners.length} learner${found.learners.length === 1 ? "" : "s"} in ${source} match "${query}"`,
+    blocks,
+  };
 }
 
 /** After Archive or Reactivate: what CACWT shows now. */
 export function statusChangeMessage(learner: CacwtLearner, changed: boolean, source: string): Message {
   const state = learner.status.toLowerCase();
-  const text = changed ? `${name(learner)} is now ${state} in ${source}.` : `${name(learner)} was already ${state} in ${source}; nothing changed.`;
+  const text = changed
+    ? `${name(learner)} is now ${state} in ${source}.`
+    : `${name(learner)} was already ${state} in ${source}; nothing changed.`;
   return { text, blocks: [section(`:white_check_mark: ${escape(text)}`), ...learnerBlocks(learner)] };
 }
 

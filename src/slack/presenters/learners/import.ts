@@ -18,19 +18,39 @@ export function importPreviewMessage(preview: ImportPreview, source: string): Me
   const c = preview.counts;
   const changes = c.create + c.update + c.archive + c.reactivate;
   const created = `Create *${c.create}*${preview.createdArchived > 0 ? ` (${preview.createdArchived} of them created as Archived)` : ""}`;
-  const counts = [created, `Update *${c.update}*`, `Archive *${c.archive}*`, `Reactivate *${c.reactivate}*`, `Unchanged *${c.unchanged}*`, `Rejected *${c.rejected}*`];
-  const blocks: KnownBlock[] = [section(`*Preview of ${escape(preview.filename)}* against ${escape(source)}\n${counts.join(" · ")}`)];
+  const counts = [
+    created,
+    `Update *${c.update}*`,
+    `Archive *${c.archive}*`,
+    `Reactivate *${c.reactivate}*`,
+    `Unchanged *${c.unchanged}*`,
+    `Rejected *${c.rejected}*`,
+  ];
+  const blocks: KnownBlock[] = [
+    section(`*Preview of ${escape(preview.filename)}* against ${escape(source)}\n${counts.join(" · ")}`),
+  ];
 
   if (preview.rejected.length > 0) {
-    const shown = preview.rejected.slice(0, SHOWN_REJECTED).map((r) => `• Line ${r.line}: ${escape(r.problems.join("; "))}`);
-    const heading = preview.rejected.length > SHOWN_REJECTED ? `*Rejected lines* (the first ${SHOWN_REJECTED} of ${preview.rejected.length})` : "*Rejected lines*";
+    const shown = preview.rejected
+      .slice(0, SHOWN_REJECTED)
+      .map((r) => `• Line ${r.line}: ${escape(r.problems.join("; "))}`);
+    const heading =
+      preview.rejected.length > SHOWN_REJECTED
+        ? `*Rejected lines* (the first ${SHOWN_REJECTED} of ${preview.rejected.length})`
+        : "*Rejected lines*";
     blocks.push(section(`${heading}\n${shown.join("\n")}`));
   }
-  const notes = [...preview.ignored, ...preview.unknownColumns.map((col) => `The column "${col}" is not in the template; its values were not read.`)];
+  const notes = [
+    ...preview.ignored,
+    ...preview.unknownColumns.map((col) => `The column "${col}" is not in the template; its values were not read.`),
+  ];
   if (notes.length > 0) blocks.push(context(notes.map(escape).join("\n")));
   if (preview.previousImport) {
     const { at, by } = preview.previousImport;
-    const again = changes === 0 ? "importing it again changes nothing." : `since then ${plural(changes, "row")} differ from ${escape(source)}.`;
+    const again =
+      changes === 0
+        ? "importing it again changes nothing."
+        : `since then ${plural(changes, "row")} differ from ${escape(source)}.`;
     blocks.push(section(`:repeat: This same file was already imported on ${when(at)} by ${mention(by)}; ${again}`));
   }
 
@@ -38,7 +58,12 @@ export function importPreviewMessage(preview: ImportPreview, source: string): Me
     blocks.push(
       actions(
         [
-          { text: `Import ${plural(changes, "row")}`, actionId: LEARNER_ACTION.import, value: preview.jobId, style: "primary" },
+          {
+            text: `Import ${plural(changes, "row")}`,
+            actionId: LEARNER_ACTION.import,
+            value: preview.jobId,
+            style: "primary",
+          },
           { text: "Cancel", actionId: LEARNER_ACTION.importCancel, value: preview.jobId },
         ],
         DECISION_BLOCK,
@@ -47,7 +72,8 @@ export function importPreviewMessage(preview: ImportPreview, source: string): Me
   } else {
     blocks.push(context(`Nothing to import: every valid row already matches ${escape(source)}.`));
   }
-  if (c.rejected > 0) blocks.push(actions([{ text: "Download errors", actionId: LEARNER_ACTION.importErrors, value: preview.jobId }]));
+  if (c.rejected > 0)
+    blocks.push(actions([{ text: "Download errors", actionId: LEARNER_ACTION.importErrors, value: preview.jobId }]));
   const text = `Preview of ${preview.filename}: ${c.create} to create, ${c.update} to update, ${c.archive} to archive, ${c.reactivate} to reactivate, ${c.unchanged} unchanged, ${c.rejected} rejected`;
   return { text, blocks };
 }
@@ -57,7 +83,11 @@ export function importRefusedMessage(filename: string, problems: Problem[]): Mes
   const why = problems.map((p) => p.message).join(" ");
   return {
     text: `carebridge can't import ${filename}: ${why}`,
-    blocks: [section(`:warning: carebridge can't import *${escape(filename)}*: ${escape(why).replace(/&lt;@([A-Z0-9]+)&gt;/g, "<@$1>")}`)],
+    blocks: [
+      section(
+        `:warning: carebridge can't import *${escape(filename)}*: ${escape(why).replace(/&lt;@([A-Z0-9]+)&gt;/g, "<@$1>")}`,
+      ),
+    ],
   };
 }
 
@@ -68,10 +98,18 @@ export function importLogMessage(log: ImportLog): Message {
   const known = LOG_ORDER.filter((o) => (log.counts[o] ?? 0) > 0);
   const others = Object.keys(log.counts).filter((o) => !LOG_ORDER.includes(o));
   const counts = [...known, ...others].map((o) => `${o}: *${log.counts[o]}*`).join(" · ");
-  const headline = log.job.status === "failed" ? `*Import of ${escape(log.filename)} stopped* — ${escape(log.job.error ?? "")}` : `*Import log of ${escape(log.filename)}*`;
+  const headline =
+    log.job.status === "failed"
+      ? `*Import of ${escape(log.filename)} stopped* — ${escape(log.job.error ?? "")}`
+      : `*Import log of ${escape(log.filename)}*`;
   return {
-    text: `Import log of ${log.filename}: ${Object.entries(log.counts).map(([o, n]) => `${n} ${o}`).join(", ")}`,
-    blocks: [section(`${headline}\n${counts}`), context("The attached CSV has every line of the file with what happened to it.")],
+    text: `Import log of ${log.filename}: ${Object.entries(log.counts)
+      .map(([o, n]) => `${n} ${o}`)
+      .join(", ")}`,
+    blocks: [
+      section(`${headline}\n${counts}`),
+      context("The attached CSV has every line of the file with what happened to it."),
+    ],
   };
 }
 
@@ -81,7 +119,10 @@ function when(at: Date): string {
 
 /** The preview as posted, with its buttons replaced by what happened: no second fetch of the preview needed. */
 export function settledPreview(blocks: readonly KnownBlock[], state: PreviewState): KnownBlock[] {
-  const line = state.kind === "started" ? `:arrow_forward: Import started by ${mention(state.by)}.` : `:x: Cancelled by ${mention(state.by)}; nothing was imported.`;
+  const line =
+    state.kind === "started"
+      ? `:arrow_forward: Import started by ${mention(state.by)}.`
+      : `:x: Cancelled by ${mention(state.by)}; nothing was imported.`;
   const kept = blocks.filter((b) => !(b.type === "actions" && b.block_id === DECISION_BLOCK));
   const at = blocks.findIndex((b) => b.type === "actions" && b.block_id === DECISION_BLOCK);
   return at < 0 ? [...kept, context(line)] : [...kept.slice(0, at), context(line), ...kept.slice(at)];

@@ -11,7 +11,12 @@ export function option(text: string, value = text): PlainTextOption {
   return { text: plain(text), value };
 }
 
-export function input(blockId: string, label: string, element: InputBlock["element"], options: { optional?: boolean; hint?: string } = {}): InputBlock {
+export function input(
+  blockId: string,
+  label: string,
+  element: InputBlock["element"],
+  options: { optional?: boolean; hint?: string } = {},
+): InputBlock {
   return {
     type: "input",
     block_id: blockId,
@@ -38,11 +43,16 @@ export const read = {
   text: (values: StateValues, block: string): string => field(values, block)?.value ?? "",
   picked: (values: StateValues, block: string): string | null => field(values, block)?.selected_option?.value ?? null,
   date: (values: StateValues, block: string): string | null => field(values, block)?.selected_date ?? null,
-  checked: (values: StateValues, block: string): Set<string> => new Set((field(values, block)?.selected_options ?? []).map((o) => o.value)),
+  checked: (values: StateValues, block: string): Set<string> =>
+    new Set((field(values, block)?.selected_options ?? []).map((o) => o.value)),
 };
 
 /** Problems as a view_submission `errors` map; a problem of no field goes on `fallback`. */
-export function errorsByBlock(problems: Array<{ field?: string; message: string }>, blocks: readonly string[], fallback: string): Record<string, string> {
+export function errorsByBlock(
+  problems: Array<{ field?: string; message: string }>,
+  blocks: readonly string[],
+  fallback: string,
+): Record<string, string> {
   const errors: Record<string, string> = {};
   for (const p of problems) {
     const block = p.field !== undefined && blocks.includes(p.field) ? p.field : fallback;

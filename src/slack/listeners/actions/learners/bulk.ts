@@ -18,7 +18,10 @@ const STATE_WORDS: Record<string, string> = {
   cancelled: "was cancelled",
 };
 
-const stale = (job: Job) => notice(`That archive ${STATE_WORDS[job.status] ?? job.status}${job.approvedBy ? ` (${mention(job.approvedBy)})` : ""}.`);
+const stale = (job: Job) =>
+  notice(
+    `That archive ${STATE_WORDS[job.status] ?? job.status}${job.approvedBy ? ` (${mention(job.approvedBy)})` : ""}.`,
+  );
 
 async function start(services: Services, client: WebClient, job: Job, channel: string, userId: string): Promise<void> {
   const posted = await postJobMessage(client, job, channel, userId);
@@ -42,8 +45,11 @@ async function askForApproval(services: Services, client: WebClient, job: Job): 
     }
   }
   const others = (await services.access.adminIds(job.workspaceId)).filter((id) => id !== job.actorSlackId);
-  for (const admin of others) await client.chat.postMessage({ channel: admin, text: message.text, blocks: message.blocks });
-  return others.length > 0 ? `I asked ${others.map(mention).join(", ")} directly.` : "There is no other admin yet: grant someone admin with /carebridge access grant.";
+  for (const admin of others)
+    await client.chat.postMessage({ channel: admin, text: message.text, blocks: message.blocks });
+  return others.length > 0
+    ? `I asked ${others.map(mention).join(", ")} directly.`
+    : "There is no other admin yet: grant someone admin with /carebridge access grant.";
 }
 
 /** Confirm on the preview: the run starts, or waits for a second admin above the threshold. */
@@ -66,7 +72,9 @@ export function bulkCancelPressed(services: Services) {
   return learnerButton(services, async ({ actor, value, respond }) => {
     const result = await services.learners.bulk.reject(actor, value);
     if (!result.ok) return void (await replyPrivately(respond, problemsMessage(result.problems)));
-    await (result.rejected ? replaceOriginal(respond, notice("Cancelled; nobody was archived.")) : replyPrivately(respond, stale(result.job)));
+    await (result.rejected
+      ? replaceOriginal(respond, notice("Cancelled; nobody was archived."))
+      : replyPrivately(respond, stale(result.job)));
   });
 }
 
@@ -74,7 +82,12 @@ async function showDecision(services: Services, args: ButtonArgs, job: Job): Pro
   const message = messageOf(args);
   if (!message) return;
   const updated = approvalRequestMessage(job, planOf(job), sourceOf(services));
-  await args.client.chat.update({ channel: message.channel, ts: message.ts, text: updated.text, blocks: updated.blocks });
+  await args.client.chat.update({
+    channel: message.channel,
+    ts: message.ts,
+    text: updated.text,
+    blocks: updated.blocks,
+  });
 }
 
 /** Approve on the request: only another admin than the one who asked. */
@@ -85,7 +98,13 @@ export function bulkApprovePressed(services: Services) {
     if (!result.ok) return void (await replyPrivately(respond, problemsMessage(result.problems)));
     if (!result.approved) return void (await replyPrivately(respond, stale(result.job)));
     await showDecision(services, args, result.job);
-    await start(services, client, result.job, messageOf(args)?.channel ?? result.job.channelId ?? actor.userId, actor.userId);
+    await start(
+      services,
+      client,
+      result.job,
+      messageOf(args)?.channel ?? result.job.channelId ?? actor.userId,
+      actor.userId,
+    );
   });
 }
 
@@ -103,7 +122,11 @@ export function reactivateAllPressed(services: Services) {
   return learnerButton(services, async ({ actor, value, respond, client, body }) => {
     const result = await services.learners.bulk.reactivateAll(actor, value);
     if (!result.ok) return void (await replyPrivately(respond, problemsMessage(result.problems)));
-    if (!result.created) return void (await replyPrivately(respond, notice("Those learners are already being reactivated; the progress is in this channel.")));
+    if (!result.created)
+      return void (await replyPrivately(
+        respond,
+        notice("Those learners are already being reactivated; the progress is in this channel."),
+      ));
     await start(services, client, result.job, body.channel?.id ?? result.job.channelId ?? actor.userId, actor.userId);
   });
 }

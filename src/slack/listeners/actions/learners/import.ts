@@ -12,11 +12,17 @@ async function settle(args: ButtonArgs, state: PreviewState): Promise<void> {
   const message = messageOf(args);
   if (!message) return;
   const blocks = settledPreview(message.blocks as KnownBlock[], state);
-  await args.client.chat.update({ channel: message.channel, ts: message.ts, text: state.kind === "started" ? "Import started" : "Import cancelled", blocks });
+  await args.client.chat.update({
+    channel: message.channel,
+    ts: message.ts,
+    text: state.kind === "started" ? "Import started" : "Import cancelled",
+    blocks,
+  });
 }
 
 function already(job: Job): string {
-  if (job.status === "cancelled") return `That import was cancelled${job.approvedBy ? ` by ${mention(job.approvedBy)}` : ""}; upload the file again to import it.`;
+  if (job.status === "cancelled")
+    return `That import was cancelled${job.approvedBy ? ` by ${mention(job.approvedBy)}` : ""}; upload the file again to import it.`;
   return `That import has already started${job.approvedBy ? ` (by ${mention(job.approvedBy)})` : ""}; its progress is in this thread.`;
 }
 
@@ -61,7 +67,8 @@ export function importErrorsPressed(services: Services) {
       filename: result.file.filename,
       title: result.file.filename,
       content: result.file.content,
-      initial_comment: "The rejected rows, each with every problem found: fix them in the spreadsheet and upload the file again.",
+      initial_comment:
+        "The rejected rows, each with every problem found: fix them in the spreadsheet and upload the file again.",
     });
   });
 }

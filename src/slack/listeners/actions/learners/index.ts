@@ -1,7 +1,13 @@
 import type { App } from "@slack/bolt";
 import type { Services } from "../../../../app/services";
 import { LEARNER_ACTION } from "../../../presenters/learners/ids";
-import { bulkApprovePressed, bulkCancelPressed, bulkConfirmPressed, bulkRejectPressed, reactivateAllPressed } from "./bulk";
+import {
+  bulkApprovePressed,
+  bulkCancelPressed,
+  bulkConfirmPressed,
+  bulkRejectPressed,
+  reactivateAllPressed,
+} from "./bulk";
 import { importCancelPressed, importErrorsPressed, importPressed } from "./import";
 import { learnerStatusButton } from "./status";
 

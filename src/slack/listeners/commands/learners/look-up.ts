@@ -7,5 +7,8 @@ import { sourceOf } from "../../views/learners/tell";
 /** `/learner <email or name>`: only the asker sees the learners (emails are personal). */
 export const lookUp: Subcommand = async ({ actor, text, respond, services }) => {
   const found = await services.learners.one.find(actor, text);
-  await replyPrivately(respond, found.ok ? learnerSearchMessage(text, found, sourceOf(services)) : problemsMessage(found.problems));
+  await replyPrivately(
+    respond,
+    found.ok ? learnerSearchMessage(text, found, sourceOf(services)) : problemsMessage(found.problems),
+  );
 };

@@ -9,7 +9,10 @@ import type { Subcommand } from "../../types";
 export const openAddLearner: Subcommand = async ({ actor, channelId, triggerId, respond, client, services }) => {
   const allowed = await services.access.check(actor, "learner.manage");
   if (!allowed.allowed) return void (await replyPrivately(respond, notice(allowed.reason)));
-  await client.views.open({ trigger_id: triggerId, view: addLearnerModal(channelId, californiaToday(services.deps.now())) });
+  await client.views.open({
+    trigger_id: triggerId,
+    view: addLearnerModal(channelId, californiaToday(services.deps.now())),
+  });
 };
 
 export const openArchiveBulk: Subcommand = async ({ actor, channelId, triggerId, respond, client, services }) => {

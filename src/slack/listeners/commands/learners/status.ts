@@ -8,9 +8,18 @@ import { sourceOf } from "../../views/learners/tell";
 function change(status: LearnerStatus, verb: string): Subcommand {
   return async ({ actor, text, respond, services }) => {
     const email = text.trim();
-    if (!email.includes("@")) return void (await replyPrivately(respond, notice(`Say whose account, by email: /learner ${verb} name@organization.org`)));
+    if (!email.includes("@"))
+      return void (await replyPrivately(
+        respond,
+        notice(`Say whose account, by email: /learner ${verb} name@organization.org`),
+      ));
     const result = await services.learners.one.setStatus(actor, email, status);
-    await replyPrivately(respond, result.ok ? statusChangeMessage(result.learner, result.changed, sourceOf(services)) : problemsMessage(result.problems));
+    await replyPrivately(
+      respond,
+      result.ok
+        ? statusChangeMessage(result.learner, result.changed, sourceOf(services))
+        : problemsMessage(result.problems),
+    );
   };
 }
 

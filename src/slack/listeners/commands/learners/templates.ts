@@ -20,6 +20,11 @@ export const postTemplates: Subcommand = async ({ actor, channelId, respond, cli
   } catch (error) {
     const code = (error as { data?: { error?: string } }).data?.error;
     if (code !== "not_in_channel" && code !== "channel_not_found") throw error;
-    await replyPrivately(respond, notice("carebridge can't post files in this channel; invite it here, or run /learner template in your direct messages with carebridge."));
+    await replyPrivately(
+      respond,
+      notice(
+        "carebridge can't post files in this channel; invite it here, or run /learner template in your direct messages with carebridge.",
+      ),
+    );
   }
 };

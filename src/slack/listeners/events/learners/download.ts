@@ -10,16 +10,23 @@ export function slackDownload(url: string, botToken: string): () => Promise<Asyn
   return async () => {
     let response: Response;
     try {
-      response = await fetch(url, { headers: { Authorization: `Bearer ${botToken}` }, signal: AbortSignal.timeout(TIMEOUT_MS) });
+      response = await fetch(url, {
+        headers: { Authorization: `Bearer ${botToken}` },
+        signal: AbortSignal.timeout(TIMEOUT_MS),
+      });
     } catch {
       throw new FileDownloadError("carebridge could not download the file from Slack; upload it again in a minute.");
     }
     if (!response.ok || !response.body) {
-      throw new FileDownloadError(`Slack refused to hand carebridge the file (HTTP ${response.status}); upload it again, and tell your admin if it keeps happening.`);
+      throw new FileDownloadError(
+        `Slack refused to hand carebridge the file (HTTP ${response.status}); upload it again, and tell your admin if it keeps happening.`,
+      );
     }
     if ((response.headers.get("content-type") ?? "").toLowerCase().startsWith("text/html")) {
       await response.body.cancel();
-      throw new FileDownloadError("Slack sent a sign-in page instead of the file; make sure carebridge is in this channel, then upload the file again.");
+      throw new FileDownloadError(
+        "Slack sent a sign-in page instead of the file; make sure carebridge is in this channel, then upload the file again.",
+      );
     }
     return response.body;
   };

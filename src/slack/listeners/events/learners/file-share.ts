@@ -19,9 +19,23 @@ interface SharedFile {
   file_access?: string;
 }
 
-async function details(client: WebClient, file: SharedFile): Promise<Required<Pick<SharedFile, "id" | "url_private_download">> & { name: string; mimetype: string; size: number }> {
-  const known = file.url_private_download && file.name && file.file_access !== "check_file_info" ? file : ((await client.files.info({ file: file.id })).file as SharedFile);
-  return { id: file.id, name: known.name ?? "file", mimetype: known.mimetype ?? "", size: known.size ?? 0, url_private_download: known.url_private_download ?? "" };
+async function details(
+  client: WebClient,
+  file: SharedFile,
+): Promise<
+  Required<Pick<SharedFile, "id" | "url_private_download">> & { name: string; mimetype: string; size: number }
+> {
+  const known =
+    file.url_private_download && file.name && file.file_access !== "check_file_info"
+      ? file
+      : ((await client.files.info({ file: file.id })).file as SharedFile);
+  return {
+    id: file.id,
+    name: known.name ?? "file",
+    mimetype: known.mimetype ?? "",
+    size: known.size ?? 0,
+    url_private_download: known.url_private_download ?? "",
+  };
 }
 
 /**
@@ -36,7 +50,13 @@ export function fileShared(services: Services) {
     const actor = actorOf(context);
     const isDm = event.channel_type === "im" || event.channel.startsWith("D");
     const threadTs = event.thread_ts ?? event.ts;
-    const reply = (message: Message) => client.chat.postMessage({ channel: event.channel, thread_ts: threadTs, text: message.text, blocks: message.blocks });
+    const reply = (message: Message) =>
+      client.chat.postMessage({
+        channel: event.channel,
+        thread_ts: threadTs,
+        text: message.text,
+        blocks: message.blocks,
+      });
     for (const shared of (event.files ?? []) as SharedFile[]) {
       try {
         const file = await details(client, shared);
@@ -50,7 +70,11 @@ export function fileShared(services: Services) {
           threadTs,
           open: slackDownload(file.url_private_download, context.botToken),
         });
-        await reply(result.ok ? importPreviewMessage(result.preview, sourceOf(services)) : importRefusedMessage(file.name, result.problems));
+        await reply(
+          result.ok
+            ? importPreviewMessage(result.preview, sourceOf(services))
+            : importRefusedMessage(file.name, result.problems),
+        );
       } catch (error) {
         services.deps.logger.warn({ err: error }, "previewing a shared file failed");
         await reply(importRefusedMessage(shared.name ?? "this file", [{ message: describeError(error) }]));

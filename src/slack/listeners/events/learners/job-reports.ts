@@ -16,15 +16,31 @@ export function attachLearnerJobReports(app: App, services: Services): void {
     const log = await services.learners.imports.log(job.id);
     if (!log || log.threadTs === "") return;
     const message = importLogMessage(log);
-    await client.chat.postMessage({ channel: log.channelId, thread_ts: log.threadTs, text: message.text, blocks: message.blocks });
-    await client.filesUploadV2({ channel_id: log.channelId, thread_ts: log.threadTs, filename: log.file.filename, title: log.file.filename, content: log.file.content });
+    await client.chat.postMessage({
+      channel: log.channelId,
+      thread_ts: log.threadTs,
+      text: message.text,
+      blocks: message.blocks,
+    });
+    await client.filesUploadV2({
+      channel_id: log.channelId,
+      thread_ts: log.threadTs,
+      filename: log.file.filename,
+      title: log.file.filename,
+      content: log.file.content,
+    });
   }
 
   async function offerUndo(job: Job): Promise<void> {
     const archived = (await services.deps.jobStore.outcomes(job.id)).archived ?? 0;
     if (archived === 0 || !job.channelId || !job.messageTs) return;
     const message = reactivateAllMessage(job, archived);
-    await client.chat.postMessage({ channel: job.channelId, thread_ts: job.messageTs, text: message.text, blocks: message.blocks });
+    await client.chat.postMessage({
+      channel: job.channelId,
+      thread_ts: job.messageTs,
+      text: message.text,
+      blocks: message.blocks,
+    });
   }
 
   services.deps.jobRunner.observe({

@@ -36,13 +36,21 @@ export function addLearnerSubmitted(services: Services) {
       return;
     }
     if (checked.archived) {
-      await ack({ response_action: "update", view: reactivateOfferView(checked.archived, channelId ?? "", sourceOf(services)) });
+      await ack({
+        response_action: "update",
+        view: reactivateOfferView(checked.archived, channelId ?? "", sourceOf(services)),
+      });
       return;
     }
     await ack();
     try {
       const added = await services.learners.one.add(actor, form);
-      await tellPrivately(client, channelId, actor.userId, added.ok ? learnerAddedMessage(added.learner, sourceOf(services)) : problemsMessage(added.problems));
+      await tellPrivately(
+        client,
+        channelId,
+        actor.userId,
+        added.ok ? learnerAddedMessage(added.learner, sourceOf(services)) : problemsMessage(added.problems),
+      );
     } catch (error) {
       services.deps.logger.warn({ err: error }, "adding a learner failed");
       await tellPrivately(client, channelId, actor.userId, problemsMessage([{ message: describeError(error) }]));

@@ -4,7 +4,11 @@ import { parseArchiveFilter } from "../../../../app/learners/archive-filter-form
 import type { Services } from "../../../../app/services";
 import { actorOf } from "../../../actor";
 import { problemsMessage } from "../../../presenters/kit";
-import { ARCHIVE_BLOCKS, archivePreviewMessage, readArchiveFilterForm } from "../../../presenters/learners/archive-bulk";
+import {
+  ARCHIVE_BLOCKS,
+  archivePreviewMessage,
+  readArchiveFilterForm,
+} from "../../../presenters/learners/archive-bulk";
 import { errorsByBlock, type StateValues } from "../../../presenters/learners/modal-kit";
 import { readMeta, sourceOf, tellPrivately } from "./tell";
 
@@ -21,7 +25,9 @@ export function archiveBulkSubmitted(services: Services) {
     const channelId = readMeta(view.private_metadata).channelId ?? actor.userId;
     try {
       const result = await services.learners.bulk.preview(actor, parsed.filter, channelId);
-      const message = result.ok ? archivePreviewMessage(result.job, result.plan, sourceOf(services)) : problemsMessage(result.problems);
+      const message = result.ok
+        ? archivePreviewMessage(result.job, result.plan, sourceOf(services))
+        : problemsMessage(result.problems);
       await tellPrivately(client, channelId, actor.userId, message);
     } catch (error) {
       services.deps.logger.warn({ err: error }, "previewing a bulk archive failed");

@@ -14,7 +14,14 @@ export function reactivateOfferSubmitted(services: Services) {
     const { channelId, email } = readMeta(view.private_metadata);
     try {
       const result = await services.learners.one.setStatus(actor, email ?? "", "Active");
-      await tellPrivately(client, channelId, actor.userId, result.ok ? statusChangeMessage(result.learner, result.changed, sourceOf(services)) : problemsMessage(result.problems));
+      await tellPrivately(
+        client,
+        channelId,
+        actor.userId,
+        result.ok
+          ? statusChangeMessage(result.learner, result.changed, sourceOf(services))
+          : problemsMessage(result.problems),
+      );
     } catch (error) {
       services.deps.logger.warn({ err: error }, "reactivating a learner failed");
       await tellPrivately(client, channelId, actor.userId, problemsMessage([{ message: describeError(error) }]));

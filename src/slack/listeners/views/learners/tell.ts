@@ -7,7 +7,12 @@ import { learnerSource } from "../../../presenters/learners/source";
  * Tells only `user`: ephemeral in the channel they worked from, or in their direct messages with
  * carebridge when that channel can't take it (carebridge isn't in it). Modals have no response_url.
  */
-export async function tellPrivately(client: WebClient, channel: string | undefined, user: string, message: Message): Promise<void> {
+export async function tellPrivately(
+  client: WebClient,
+  channel: string | undefined,
+  user: string,
+  message: Message,
+): Promise<void> {
   if (channel) {
     try {
       await client.chat.postEphemeral({ channel, user, text: message.text, blocks: message.blocks });
