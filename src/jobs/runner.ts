@@ -114,7 +114,9 @@ export class JobRunner {
       if (items.length === 0) break;
       afterSeq = items.at(-1)!.seq;
       await forEachConcurrently(items, handler.concurrency, async (item) => {
-        results.push({ itemId: item.id, result: await this.processOne(handler, item, job) });
+        // Await first: a flush during the await swaps `results` for a fresh array.
+        const result = await this.processOne(handler, item, job);
+        results.push({ itemId: item.id, result });
         if (results.length >= this.flushEvery || Date.now() - lastFlush >= this.flushMs) await flush();
       });
     }

@@ -66,6 +66,28 @@ describe("job runner", () => {
     expect(progress.at(-1)).toBe(40);
   });
 
+  it("keeps every result when items finish out of order across flushes", async () => {
+    const runner = new JobRunner({ store, logger: silentLogger, describeError, flushEvery: 3, flushMs: 0 });
+    runner.register({
+      kind: "count",
+      concurrency: 4,
+      async processItem(item) {
+        await new Promise((r) => setTimeout(r, (item.seq * 7) % 11));
+        return { status: "done", outcome: "created" };
+      },
+    });
+    const { job } = await newJob(50);
+    const done = await runner.run(job.id);
+    expect(done?.processed).toBe(50);
+    expect(await db.prisma.jobItem.count({ where: { jobId: job.id, status: "pending" } })).toBe(0);
+  });
+
+  it("creates a job with tens of thousands of items in one piece", async () => {
+    const { job } = await newJob(30_000);
+    expect(await db.prisma.jobItem.count({ where: { jobId: job.id } })).toBe(30_000);
+    expect((await store.pendingItems(job.id, 29_997, 10)).map((i) => i.key)).toEqual(["k29998", "k29999"]);
+  });
+
   it("returns the same job for the same idempotency key (a double click starts one job)", async () => {
     const [a, b] = await Promise.all([newJob(3, "confirm:abc"), newJob(3, "confirm:abc")]);
     expect(a.job.id).toBe(b.job.id);
