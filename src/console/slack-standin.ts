@@ -180,8 +180,8 @@ export class SlackStandIn extends EventEmitter {
       const id = url.pathname.slice("/upload/".length);
       const file = this.files.get(id);
       if (file) {
-        file.content = body;
-        file.size = body.length;
+        file.content = await uploadedBytes(body, req.headers["content-type"]);
+        file.size = file.content.length;
       }
       res.writeHead(200).end("OK");
       return;
@@ -307,6 +307,14 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
     req.on("end", () => resolve(Buffer.concat(chunks)));
     req.on("error", reject);
   });
+}
+
+/** The WebClient sends the file as multipart form data; Slack stores only the file's bytes. */
+async function uploadedBytes(body: Buffer, contentType: string | undefined): Promise<Buffer> {
+  if (!contentType?.startsWith("multipart/form-data")) return body;
+  const form = await new Response(body, { headers: { "content-type": contentType } }).formData();
+  const part = [...form.values()].find((v) => typeof v !== "string");
+  return part && typeof part !== "string" ? Buffer.from(await part.arrayBuffer()) : body;
 }
 
 function parseArgs(body: Buffer, contentType: string | undefined): Record<string, unknown> {

@@ -76,18 +76,10 @@ export function pressOn(t: TestApp, message: StoredMessage, actionId: string, us
 
 export const settle = (ms = 300) => new Promise((r) => setTimeout(r, ms));
 
-/**
- * A file carebridge uploaded, as text. The Web API client posts the bytes to the upload URL as a
- * multipart form, which the stand-in keeps as it arrived: the file is the form's one part.
- */
+/** A file carebridge uploaded, as text. */
 export function uploadedText(t: TestApp, name: string): string | undefined {
   const file = [...t.slack.files.values()].find((f) => f.name === name && f.size > 0);
-  if (!file) return undefined;
-  const raw = file.content.toString("utf8");
-  const boundary = raw.slice(0, raw.indexOf("\r\n"));
-  if (!boundary.startsWith("--")) return raw;
-  const start = raw.indexOf("\r\n\r\n") + 4;
-  return raw.slice(start, raw.indexOf(`\r\n${boundary}`, start));
+  return file?.content.toString("utf8");
 }
 
 /** The view carebridge opened last with `views.open`. */

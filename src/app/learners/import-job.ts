@@ -23,61 +23,76 @@ export function importJobHandler(deps: Pick<LearnersDeps, "lms" | "audit" | "now
     async processItem(item, job): Promise<ItemResult> {
       const { row } = item.input as unknown as ImportItemInput;
       const actor: Actor = { workspaceId: job.workspaceId, userId: job.approvedBy ?? job.actorSlackId };
-      const current = await lms.findByEmail(row.email);
-      const plan = planRow(row, current ?? undefined);
-      const via = { via: "import", jobId: job.id, line: row.line };
+      const result = await applyRow(row, actor, job.id, false);
+      return result ?? (await applyRow(row, actor, job.id, true))!;
+    },
+  };
 
-      if (plan.outcome === "unchanged") return { status: "done", outcome: "unchanged" };
-      if (plan.outcome === "create") {
-        const learner = newLearnerFrom(row, californiaToday(deps.now()));
-        try {
-          await lms.create({ ...learner, temporaryPassword: generateTemporaryPassword(deps.randomBytes) });
-        } catch (error) {
-          if (!(error instanceof ConflictError)) throw error;
-          return {
-            status: "failed",
-            outcome: "failed",
-            message: "CACWT already has a learner with this email or user ID; check it in CACWT, then retry.",
-          };
-        }
-        await audit.record(actor, {
-          action: "learner.create",
-          targetType: "cacwt-learner",
-          targetId: learner.userId,
-          outcome: "ok",
-          details: { ...via, status: row.status },
-        });
+  /**
+   * Undefined when the create met a learner that appeared since the look-up (another run of
+   * this job, say): the caller plans the row again against it.
+   */
+  async function applyRow(
+    row: ImportItemInput["row"],
+    actor: Actor,
+    jobId: string,
+    retried: boolean,
+  ): Promise<ItemResult | undefined> {
+    const current = await lms.findByEmail(row.email);
+    const plan = planRow(row, current ?? undefined);
+    const via = { via: "import", jobId, line: row.line };
+
+    if (plan.outcome === "unchanged") return { status: "done", outcome: "unchanged" };
+    if (plan.outcome === "create") {
+      const learner = newLearnerFrom(row, californiaToday(deps.now()));
+      try {
+        await lms.create({ ...learner, temporaryPassword: generateTemporaryPassword(deps.randomBytes) });
+      } catch (error) {
+        if (!(error instanceof ConflictError)) throw error;
+        if (!retried) return undefined;
         return {
-          status: "done",
-          outcome: "created",
-          ...(row.status === "Archived" ? { message: "created as Archived" } : {}),
+          status: "failed",
+          outcome: "failed",
+          message: "CACWT already has a learner with this email or user ID; check it in CACWT, then retry.",
         };
       }
-      if (current === null) throw new Error("planned a change to a learner CACWT does not have");
-      const updated = await lms.update(current.userId, learnerPatch(plan));
-      const details = { ...via, fields: [...plan.changes], from: current.status, to: updated.status };
-      if (plan.outcome !== "update" && updated.status !== row.status) {
-        await audit.record(actor, {
-          action: ACTION[plan.outcome],
-          targetType: "cacwt-learner",
-          targetId: current.userId,
-          outcome: "failed",
-          details,
-        });
-        return { status: "failed", outcome: "failed", message: `CACWT kept the learner ${updated.status}.` };
-      }
+      await audit.record(actor, {
+        action: "learner.create",
+        targetType: "cacwt-learner",
+        targetId: learner.userId,
+        outcome: "ok",
+        details: { ...via, status: row.status },
+      });
+      return {
+        status: "done",
+        outcome: "created",
+        ...(row.status === "Archived" ? { message: "created as Archived" } : {}),
+      };
+    }
+    if (current === null) throw new Error("planned a change to a learner CACWT does not have");
+    const updated = await lms.update(current.userId, learnerPatch(plan));
+    const details = { ...via, fields: [...plan.changes], from: current.status, to: updated.status };
+    if (plan.outcome !== "update" && updated.status !== row.status) {
       await audit.record(actor, {
         action: ACTION[plan.outcome],
         targetType: "cacwt-learner",
         targetId: current.userId,
-        outcome: "ok",
+        outcome: "failed",
         details,
       });
-      return {
-        status: "done",
-        outcome: DONE_WORD[plan.outcome],
-        ...(plan.changes.length > 0 ? { message: `changed ${plan.changes.join(", ")}` } : {}),
-      };
-    },
-  };
+      return { status: "failed", outcome: "failed", message: `CACWT kept the learner ${updated.status}.` };
+    }
+    await audit.record(actor, {
+      action: ACTION[plan.outcome],
+      targetType: "cacwt-learner",
+      targetId: current.userId,
+      outcome: "ok",
+      details,
+    });
+    return {
+      status: "done",
+      outcome: DONE_WORD[plan.outcome],
+      ...(plan.changes.length > 0 ? { message: `changed ${plan.changes.join(", ")}` } : {}),
+    };
+  }
 }

@@ -22,8 +22,10 @@ describe(`an import that dies mid-run (${testDatabaseKind})`, () => {
     const started = await h.learners.imports.start(ADMIN, jobId);
     expect(started.ok && started.started).toBe(true);
 
-    // The first runner dies while writing its third batch: those three learners exist in CACWT,
-    // but the database never heard of it, as when the process is killed at that moment.
+    // The first runner hangs while writing its third batch: the learners of that batch exist in
+    // CACWT, but the database never heard of them, as when the process is killed at that moment.
+    // Its other lanes may still be finishing a row when the second runner starts: the case of
+    // pg-boss retrying a job whose first run is not quite dead.
     let writes = 0;
     let died!: () => void;
     const dead = new Promise<void>((resolve) => (died = resolve));
@@ -44,7 +46,8 @@ describe(`an import that dies mid-run (${testDatabaseKind})`, () => {
       [...h.sandbox.state.cacwt.learners.keys()].filter(
         (k) => k.endsWith("@partner1.org") || k.endsWith("@partner2.org") || k.endsWith("@partner3.org"),
       );
-    expect(created()).toHaveLength(9);
+    expect(created().length).toBeGreaterThan(6);
+    expect(created().length).toBeLessThan(25);
     expect(await h.deps.jobStore.get(jobId)).toMatchObject({ status: "running", processed: 6 });
 
     // A restart sees the dead runner's lease expired and resumes the pending rows.
@@ -54,7 +57,10 @@ describe(`an import that dies mid-run (${testDatabaseKind})`, () => {
     expect(await second.resumeInterrupted()).toEqual([jobId]);
 
     expect(await h.deps.jobStore.get(jobId)).toMatchObject({ status: "done", processed: 25, failed: 0 });
-    expect(await h.deps.jobStore.outcomes(jobId)).toEqual({ created: 22, unchanged: 3 });
+    const outcomes = await h.deps.jobStore.outcomes(jobId);
+    expect(Object.keys(outcomes).sort()).toEqual(["created", "unchanged"]);
+    expect(outcomes.created! + outcomes.unchanged!).toBe(25);
+    expect(outcomes.unchanged).toBeGreaterThan(0);
     expect(created()).toHaveLength(25);
     const mails = h.sandbox.state.outbox.filter(
       (m) => m.kind === "temporary_password" && /@partner\d\.org$/.test(m.to),
