@@ -152,6 +152,8 @@ describe("caregivers from Slack, end to end", () => {
   it("/sync-caregiver all: admins only; preview, a double Confirm starts one job, progress and a report with the failures CSV", async () => {
     await t.command("/sync-caregiver", "all", STAFF, { channel: "C0ALLX" });
     expect((await last("C0ALLX", STAFF)).text).toContain("Only admins can sync every caregiver");
+    await new Promise((r) => setTimeout(r, 100));
+    expect(t.slack.visible("C0ALLX", STAFF)).toHaveLength(1); // the refusal only, no "Checking…"
 
     await t.command("/sync-caregiver", "all full", ADMIN, { channel: "C0ALL" });
     const preview = await t.waitFor(() =>

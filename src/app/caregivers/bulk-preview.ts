@@ -59,10 +59,16 @@ export function createBulkPreview(deps: CaregiverDeps, links: Links, guard: Guar
 
   return async function previewAll(
     actor: Actor,
-    options: { full: boolean; channelId?: string },
+    options: {
+      full: boolean;
+      channelId?: string;
+      /** Told once access is granted and the slow part (listing, look-ups) begins. */
+      onChecking?: () => Promise<void>;
+    },
   ): Promise<Result<{ preview: BulkPreview }>> {
     const refused = await guard(actor, "caregiver.sync-all", { type: "caregiver", id: "all" });
     if (refused) return refused;
+    await options.onChecking?.();
     const since = options.full ? null : await lastListedAt(actor.workspaceId);
     const listedAt = deps.now().toISOString();
     const known = await links.all(actor.workspaceId);

@@ -72,9 +72,8 @@ export async function caregiverHarness(options: HarnessOptions = {}): Promise<Ha
     ],
   });
   const store = createJobStore(prisma);
-  // One flush at the end: JobRunner.processAll pushes a result into the batch array it read
-  // before awaiting the item, so a flush during that await drops the result (reported to the lead).
-  const runner = new JobRunner({ store, logger: silentLogger, describeError, flushEvery: 100_000, flushMs: 3_600_000 });
+  // Small batches, so that results are recorded while other items are still in flight.
+  const runner = new JobRunner({ store, logger: silentLogger, describeError, flushEvery: 5, flushMs: 50 });
   const now = options.now ?? (() => new Date());
   const caregivers = createCaregivers({
     source: providers.caregiverSource,

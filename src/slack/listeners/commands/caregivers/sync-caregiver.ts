@@ -28,8 +28,11 @@ export function syncCaregiverCommand(services: Services) {
         return;
       }
       const full = all[1] !== undefined;
-      await replyPrivately(respond, checkingMessage(full, labels));
-      const result = await services.caregivers.previewAll(actor, { full, channelId: command.channel_id });
+      const result = await services.caregivers.previewAll(actor, {
+        full,
+        channelId: command.channel_id,
+        onChecking: () => replyPrivately(respond, checkingMessage(full, labels)).then(() => undefined),
+      });
       await replyPrivately(
         respond,
         result.ok ? previewMessage(result.preview, labels) : problemsMessage(result.problems),
