@@ -1,9 +1,10 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { runImport } from "../../../src/providers/sandbox/routes/cacwt-import";
 import { emptyState } from "../../../src/providers/sandbox/state";
+import { readShared } from "../../domain/learners/fixtures";
 
-const fixture = (name: string) => readFileSync(`/work/shared/fixtures/${name}`, "utf8");
+const fixture = (name: string) => readShared(`fixtures/${name}`);
+
 const NOW = new Date("2026-11-23T12:00:00Z");
 
 describe("sandbox CACWT import", () => {
