@@ -25,10 +25,13 @@ const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
 const PHONE = /\+?\d[\d\s().-]{7,}\d/g;
 const DATE = /\b(19|20)\d{2}-\d{2}-\d{2}\b/g;
 const BEARER = /(Bearer\s+|xox[abpr]-|xapp-)[A-Za-z0-9._-]+/g;
+/** A secret key's value inside JSON text, which a line of a client library may carry whole. */
+const SECRET_JSON = new RegExp(`("(?:${SECRET_KEYS.join("|")})"\\s*:\\s*)"(?:[^"\\\\]|\\\\.)*"`, "gi");
 
 /** For free text such as URLs and vendor messages, where a key-based redaction cannot reach. */
 export function redactText(text: string): string {
   return text
+    .replace(SECRET_JSON, '$1"[redacted]"')
     .replace(BEARER, "$1[redacted]")
     .replace(EMAIL, "[email]")
     .replace(DATE, "[date]")

@@ -1,7 +1,7 @@
 import { App, type Receiver, LogLevel } from "@slack/bolt";
 import type { Services } from "../app/services";
 import type { Config } from "../config";
-import type { Logger } from "../logger";
+import { redactText, type Logger } from "../logger";
 import { registerListeners } from "./listeners";
 import { dedupeEvents } from "./middleware/dedupe-events";
 import { ensureWorkspace } from "./middleware/workspace";
@@ -17,15 +17,26 @@ export interface SlackAppOptions {
   bot?: { userId: string; botId: string };
 }
 
+/**
+ * Bolt and its Web API client log request bodies and results as free text at debug level
+ * (users.info profiles carry emails and phones), so each line goes through redactText.
+ */
+export function boltLine(parts: unknown[]): string {
+  const text = parts
+    .map((p) => (typeof p === "string" ? p : p instanceof Error ? p.message : JSON.stringify(p)))
+    .join(" ");
+  return redactText(text);
+}
+
 /** Bolt's logger interface on top of ours, so Bolt's lines are redacted and leveled like ours. */
 function boltLogger(logger: Logger) {
   const child = logger.child({ module: "bolt" });
   let level = LogLevel.INFO;
   return {
-    debug: (...m: unknown[]) => child.debug(m.map(String).join(" ")),
-    info: (...m: unknown[]) => child.info(m.map(String).join(" ")),
-    warn: (...m: unknown[]) => child.warn(m.map(String).join(" ")),
-    error: (...m: unknown[]) => child.error(m.map(String).join(" ")),
+    debug: (...m: unknown[]) => child.debug(boltLine(m)),
+    info: (...m: unknown[]) => child.info(boltLine(m)),
+    warn: (...m: unknown[]) => child.warn(boltLine(m)),
+    error: (...m: unknown[]) => child.error(boltLine(m)),
     setLevel: (l: LogLevel) => void (level = l),
     getLevel: () => level,
     setName: () => {},

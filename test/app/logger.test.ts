@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createLogger, redactText } from "../../src/logger";
+import { boltLine } from "../../src/slack/app";
 
 describe("log redaction", () => {
   it("hides tokens, emails, phones and birth dates in free text such as URLs", () => {
@@ -39,5 +40,21 @@ describe("log redaction", () => {
     expect(logged.temporaryPassword).toBe("[redacted]");
     expect(logged.headers!.authorization).toBe("[redacted]");
     expect(lines[0]).not.toMatch(/a@b\.org|1990-01-01|k-secret|Pw!1/);
+  });
+
+  it("hides secret values inside JSON text, as a client library's debug line carries them", () => {
+    const line = redactText('{"temporaryPassword":"Pw\\"9!x","firstName":"Ann","token":"t-1"}');
+    expect(line).toBe('{"temporaryPassword":"[redacted]","firstName":"Ann","token":"[redacted]"}');
+  });
+
+  it("redacts Bolt's lines, objects included, before they reach our logger", () => {
+    const line = boltLine([
+      "http request result:",
+      { ok: true, user: { profile: { email: "jane@example.org", phone: "+1 555 010 0199" } } },
+      new Error("failed for xoxb-1-2-3"),
+    ]);
+    expect(line).toContain("http request result:");
+    expect(line).not.toMatch(/jane@example\.org|555 010|xoxb-1-2-3/);
+    expect(line).toContain("[redacted]");
   });
 });
