@@ -137,13 +137,24 @@ export function readEnv(cwd = process.cwd(), env: NodeJS.ProcessEnv = process.en
   return { ...fromFile, ...env };
 }
 
-export function loadConfig(env: Record<string, string | undefined> = readEnv()): Config {
+/** A value that would be a leak on a terminal or in a CI log, even when it is wrong. */
+const SECRET_NAME = /TOKEN|SECRET|API_KEY/;
+
+function problemLine(name: string, message: string, value: string | undefined): string {
+  const expected = message.replace(/^Invalid option: expected /, "");
+  const got = SECRET_NAME.test(name) ? "a value that is not shown" : JSON.stringify(value ?? "");
+  return `${name} is not valid: expected ${expected}, got ${got}`;
+}
+
+export function loadConfig(raw: Record<string, string | undefined> = readEnv()): Config {
+  // `PORT=` in .env means "not set", not port 0 or a data directory named "".
+  const env = Object.fromEntries(Object.entries(raw).filter(([, value]) => value?.trim()));
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
     throw new ConfigError(
       parsed.error.issues.map((issue) => {
         const name = String(issue.path[0] ?? "environment");
-        return `${name} is not valid: expected ${issue.message}, got ${JSON.stringify(env[name] ?? "")}`;
+        return problemLine(name, issue.message, env[name]);
       }),
     );
   }

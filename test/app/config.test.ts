@@ -69,6 +69,23 @@ describe("configuration", () => {
     for (const p of problems) expect(p).not.toContain("\n");
   });
 
+  it("never echoes a token, secret or key it refuses, and reads an enum's choices plainly", () => {
+    const problems = problemsOf({ SLACK_BOT_TOKEN: "xoxp-1234-secret", LOG_LEVEL: "loud" });
+    const token = problems.find((p) => p.startsWith("SLACK_BOT_TOKEN "));
+    expect(token).toContain("a value that is not shown");
+    expect(token).not.toContain("1234-secret");
+    const level = problems.find((p) => p.startsWith("LOG_LEVEL "));
+    expect(level).toMatch(/^LOG_LEVEL is not valid: expected one of .*"debug".*, got "loud"$/);
+    expect(level).not.toContain("Invalid option");
+  });
+
+  it("takes an empty value, as `PORT=` in .env, for unset", () => {
+    const config = loadConfig({ PORT: "", DATA_DIR: "  ", LOG_LEVEL: "" });
+    expect(config.slack.port).toBe(3000);
+    expect(config.dataDir).toBe("./.carebridge");
+    expect(config.logLevel).toBe("info");
+  });
+
   it("requires the API key of a vendor whose base URL is set", () => {
     expect(problemsOf({ CACWT_BASE_URL: "https://cacwt.example" })).toEqual([
       "CACWT_API_KEY is required when CACWT_BASE_URL is set.",
