@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { existsSync, writeFileSync } from "node:fs";
+import { existsSync, renameSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
@@ -22,6 +22,9 @@ export default async function setup(): Promise<void> {
   const db = await PGlite.create("memory://");
   await applyMigrations(pgliteConnection(db).factory);
   const dump = await db.dumpDataDir("none");
-  writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
+  // Written beside the template and renamed into place: a run killed mid-write leaves no broken cache.
+  const partial = `${file}.${process.pid}.partial`;
+  writeFileSync(partial, Buffer.from(await dump.arrayBuffer()));
+  renameSync(partial, file);
   await db.close();
 }
