@@ -4,7 +4,13 @@ import { redactText } from "../../logger";
 import { VENDOR_LABELS } from "../labels";
 import { CircuitBreaker } from "./circuit-breaker";
 import { ProviderError, UnavailableError } from "./errors";
-import { resolveOptions, type HttpClientOptions, type HttpRequest, type HttpResponse, type ResolvedOptions } from "./options";
+import {
+  resolveOptions,
+  type HttpClientOptions,
+  type HttpRequest,
+  type HttpResponse,
+  type ResolvedOptions,
+} from "./options";
 import { RateLimiter } from "./rate-limiter";
 import { fullJitterDelay, parseRetryAfter } from "./retry";
 import { createAgent, send, TransportError } from "./transport";
@@ -45,12 +51,15 @@ export class HttpClient {
   async request(request: HttpRequest): Promise<HttpResponse> {
     const { clock, maxRetries, retryBudgetMs, logger } = this.options;
     const startedAt = clock.now();
+    // Built before the circuit is asked: a request that cannot be addressed must not claim (and
+    // never return) a half-open circuit's single trial.
+    const url = this.url(request);
     for (let attempt = 0; ; attempt += 1) {
       if (this.breaker.state === "open") throw this.circuitOpen();
       await this.limiter.acquire();
       if (!this.breaker.tryPass()) throw this.circuitOpen();
 
-      const result = await this.attempt(request, attempt);
+      const result = await this.attempt(request, url, attempt);
       if (result.kind === "answered") return result.response;
 
       const { error, retryable, waitMs } = result;
@@ -58,7 +67,14 @@ export class HttpClient {
       const outOfBudget = clock.now() + totalWait - startedAt > retryBudgetMs;
       if (!retryable || attempt >= maxRetries || outOfBudget) throw error;
       logger.warn(
-        { vendor: this.vendor, method: request.method, path: redactText(decodeForLog(request.path)), attempt, reason: error.reason, waitMs: totalWait },
+        {
+          vendor: this.vendor,
+          method: request.method,
+          path: redactText(decodeForLog(request.path)),
+          attempt,
+          reason: error.reason,
+          waitMs: totalWait,
+        },
         "vendor call failed; retrying",
       );
       if (waitMs > 0) await clock.sleep(waitMs);
@@ -69,10 +85,9 @@ export class HttpClient {
     this.agent.destroy();
   }
 
-  private async attempt(request: HttpRequest, attempt: number): Promise<AttemptResult> {
+  private async attempt(request: HttpRequest, url: URL, attempt: number): Promise<AttemptResult> {
     const { clock, logger, backoff, random } = this.options;
     const idempotent = request.idempotent ?? request.method !== "POST";
-    const url = this.url(request);
     const logUrl = redactText(decodeForLog(`${url.pathname}${url.search}`));
     const sentAt = clock.now();
     const jitter = () => fullJitterDelay(attempt, backoff, random);
@@ -92,7 +107,10 @@ export class HttpClient {
       // Even a bug must return a half-open circuit's trial, or the circuit would never close.
       this.breaker.recordFailure();
       if (!(cause instanceof TransportError)) throw cause;
-      logger.debug({ vendor: this.vendor, method: request.method, url: logUrl, attempt, error: cause.message }, "vendor call failed");
+      logger.debug(
+        { vendor: this.vendor, method: request.method, url: logUrl, attempt, error: cause.message },
+        "vendor call failed",
+      );
       const error = new UnavailableError({
         vendor: this.vendor,
         reason: cause.kind === "network" ? "network" : "timeout",
@@ -104,20 +122,26 @@ export class HttpClient {
     }
 
     const { status, headers } = raw;
-    logger.debug({ vendor: this.vendor, method: request.method, url: logUrl, attempt, status, ms: clock.now() - sentAt }, "vendor call");
+    logger.debug(
+      { vendor: this.vendor, method: request.method, url: logUrl, attempt, status, ms: clock.now() - sentAt },
+      "vendor call",
+    );
     const retryAfterMs = parseRetryAfter(headers["retry-after"], clock.now());
 
     if (status === 429) {
       this.breaker.recordSuccess();
-      // The whole vendor waits, not only this request: the limiter holds every caller.
-      this.limiter.pause(retryAfterMs ?? jitter());
+      // The whole vendor waits, not only this request: the limiter holds every caller. Without a
+      // Retry-After, at least the base backoff: a jittered wait near 0 would hit the limit again.
+      this.limiter.pause(retryAfterMs ?? Math.max(backoff.baseMs, jitter()));
       const error = new UnavailableError({ vendor: this.vendor, reason: "rate_limited", status, retryAfterMs });
       return { kind: "failed", error, retryable: true, waitMs: 0 };
     }
     if (status >= 500) {
       this.breaker.recordFailure();
       if (retryAfterMs !== undefined) this.limiter.pause(retryAfterMs);
-      const vendorMessage = this.options.readErrorBody(this.parseBody(raw.body, headers["content-type"], status)).message;
+      const vendorMessage = this.options.readErrorBody(
+        this.parseBody(raw.body, headers["content-type"], status),
+      ).message;
       const error = new UnavailableError({
         vendor: this.vendor,
         reason: "server_error",
@@ -172,7 +196,11 @@ export class HttpClient {
   }
 
   private circuitOpen(): UnavailableError {
-    return new UnavailableError({ vendor: this.vendor, reason: "circuit_open", retryAfterMs: this.breaker.retryInMs() });
+    return new UnavailableError({
+      vendor: this.vendor,
+      reason: "circuit_open",
+      retryAfterMs: this.breaker.retryInMs(),
+    });
   }
 }
 

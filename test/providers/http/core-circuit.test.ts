@@ -71,7 +71,9 @@ describe("circuit breaker", () => {
     await openCircuit(c);
     clock.jump(30_000);
 
-    nock(BASE).get(PATH).replyWithError(Object.assign(new Error("reset"), { code: "ECONNRESET" }));
+    nock(BASE)
+      .get(PATH)
+      .replyWithError(Object.assign(new Error("reset"), { code: "ECONNRESET" }));
     await expect(call(c)).rejects.toMatchObject({ reason: "network" });
     const untouched = nock(BASE).get(PATH).reply(200, {});
     await expect(call(c)).rejects.toMatchObject({ reason: "circuit_open" });
@@ -92,6 +94,17 @@ describe("circuit breaker", () => {
     await expect(call(c)).rejects.toMatchObject({ code: "unexpected_response" });
     nock(BASE).get(PATH).reply(200, { data: [] });
     await expect(call(c)).resolves.toMatchObject({ status: 200 });
+  });
+
+  it("a request that cannot be addressed does not use up the trial", async () => {
+    const clock = jumpingClock();
+    const c = client(clock);
+    await openCircuit(c);
+    clock.jump(30_000);
+    await expect(c.request({ method: "GET", path: "http://[not-a-host" })).rejects.toThrow(TypeError);
+    const trial = nock(BASE).get(PATH).reply(200, { data: [] });
+    await expect(call(c)).resolves.toMatchObject({ status: 200 });
+    expect(trial.isDone()).toBe(true);
   });
 
   it("refusals (4xx) and 429 prove the vendor is up and do not open it", async () => {

@@ -27,9 +27,9 @@ function client(overrides: Partial<HttpClientOptions> = {}): HttpClient {
 const reset = () => Object.assign(new Error("socket hang up"), { code: "ECONNRESET" });
 
 /** A client whose log tells when it has taken in a failed attempt and scheduled the retry. */
-function watchedClient(): { c: HttpClient; retried: () => boolean } {
+function watchedClient(overrides: Partial<HttpClientOptions> = {}): { c: HttpClient; retried: () => boolean } {
   const { logger, lines } = captureLogger();
-  return { c: client({ logger }), retried: () => lines.some((l) => l.includes("retrying")) };
+  return { c: client({ ...overrides, logger }), retried: () => lines.some((l) => l.includes("retrying")) };
 }
 
 const get = (c: HttpClient) => c.request({ method: "GET", path: "/v1/caregivers/cg-1" });
@@ -61,7 +61,9 @@ describe("429 and Retry-After", () => {
   it("reads Retry-After as an HTTP-date", async () => {
     vi.useFakeTimers(FAKE_TIMERS);
     vi.setSystemTime(Date.parse("2026-11-23T12:00:00.000Z"));
-    const first = nock(BASE).get("/v1/caregivers/cg-1").reply(429, {}, { "Retry-After": "Mon, 23 Nov 2026 12:00:05 GMT" });
+    const first = nock(BASE)
+      .get("/v1/caregivers/cg-1")
+      .reply(429, {}, { "Retry-After": "Mon, 23 Nov 2026 12:00:05 GMT" });
     const second = nock(BASE).get("/v1/caregivers/cg-1").reply(200, { id: "cg-1" });
     const { c, retried } = watchedClient();
     const pending = get(c);
@@ -96,6 +98,23 @@ describe("429 and Retry-After", () => {
     await expect(Promise.all([pendingFirst, pendingOther])).resolves.toHaveLength(2);
   });
 
+  it("without Retry-After, pauses the vendor at least the base backoff, even when the jitter comes out at 0", async () => {
+    vi.useFakeTimers(FAKE_TIMERS);
+    const first = nock(BASE).get("/v1/caregivers/cg-1").reply(429, {});
+    const second = nock(BASE).get("/v1/caregivers/cg-1").reply(200, { id: "cg-1" });
+    const { c, retried } = watchedClient({ backoff: { baseMs: 200, capMs: 1_000 }, random: () => 0 });
+    const pending = get(c);
+    await until(retried, "the 429 to be taken in");
+    expect(first.isDone()).toBe(true);
+
+    await vi.advanceTimersByTimeAsync(199);
+    await flushIo();
+    expect(second.isDone()).toBe(false);
+
+    await vi.advanceTimersByTimeAsync(1);
+    await expect(pending).resolves.toMatchObject({ status: 200 });
+  });
+
   it("gives up at once when Retry-After is beyond the retry budget, naming the wait", async () => {
     const first = nock(BASE).get("/v1/caregivers/cg-1").reply(429, {}, { "Retry-After": "120" });
     const never = nock(BASE).get("/v1/caregivers/cg-1").reply(200, {});
@@ -116,17 +135,27 @@ describe("429 and Retry-After", () => {
 
 describe("5xx", () => {
   it("retries a read after a 500 and returns the later success", async () => {
-    const failing = nock(BASE).get("/v1/caregivers/cg-1").reply(500, { error: { code: "boom", message: "down" } });
+    const failing = nock(BASE)
+      .get("/v1/caregivers/cg-1")
+      .reply(500, { error: { code: "boom", message: "down" } });
     nock(BASE).get("/v1/caregivers/cg-1").reply(200, { id: "cg-1" });
     await expect(get(client())).resolves.toMatchObject({ status: 200, body: { id: "cg-1" } });
     expect(failing.isDone()).toBe(true);
   });
 
   it("does not resend a create after a 500: it may have been applied", async () => {
-    nock(BASE).post("/v1/users").reply(500, { error: { code: "boom", message: "failed for a@b.example" } });
+    nock(BASE)
+      .post("/v1/users")
+      .reply(500, { error: { code: "boom", message: "failed for a@b.example" } });
     const second = nock(BASE).post("/v1/users").reply(201, { id: "u-1" });
     const error = await create(client()).catch((e: unknown) => e);
-    expect(error).toMatchObject({ name: "UnavailableError", reason: "server_error", status: 500, mayHaveApplied: true, detail: "failed for [email]" });
+    expect(error).toMatchObject({
+      name: "UnavailableError",
+      reason: "server_error",
+      status: 500,
+      mayHaveApplied: true,
+      detail: "failed for [email]",
+    });
     expect(second.isDone()).toBe(false);
   });
 
@@ -134,7 +163,9 @@ describe("5xx", () => {
     nock(BASE).post("/v1/users/u-1/deactivate").reply(502);
     nock(BASE).post("/v1/users/u-1/deactivate").reply(200, { id: "u-1" });
     const c = client();
-    await expect(c.request({ method: "POST", path: "/v1/users/u-1/deactivate", idempotent: true })).resolves.toMatchObject({ status: 200 });
+    await expect(
+      c.request({ method: "POST", path: "/v1/users/u-1/deactivate", idempotent: true }),
+    ).resolves.toMatchObject({ status: 200 });
   });
 
   it("stops after maxRetries and reports the vendor as not answering", async () => {
@@ -191,7 +222,9 @@ describe("network errors", () => {
 
   it("resends a create whose connection was refused, since it never reached the vendor", async () => {
     // A real refused connection on a loopback port, then a server appears there during the backoff.
-    const server = http.createServer((_req, res) => res.writeHead(201, { "content-type": "application/json" }).end('{"id":"u-1"}'));
+    const server = http.createServer((_req, res) =>
+      res.writeHead(201, { "content-type": "application/json" }).end('{"id":"u-1"}'),
+    );
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     const { port } = server.address() as AddressInfo;
     await new Promise<void>((resolve) => server.close(() => resolve()));
