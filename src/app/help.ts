@@ -71,12 +71,21 @@ export const COMMANDS: readonly CommandHelp[] = [
   { usage: "/carebridge access revoke @user", does: "take someone's access away", action: "access.manage" },
 ];
 
-export function createHelp(access: Pick<AccessService, "principal">) {
+export interface ActorHelp {
+  commands: CommandHelp[];
+  /** For someone without access: who can give it, e.g. "an admin (<@U1>)". */
+  askAdmin: string | undefined;
+}
+
+export function createHelp(access: Pick<AccessService, "principal" | "adminsHint">) {
   return {
     /** The commands this actor may use; an unknown user sees only help, and who to ask. */
-    async forActor(actor: Actor): Promise<CommandHelp[]> {
+    async forActor(actor: Actor): Promise<ActorHelp> {
       const principal = await access.principal(actor);
-      return COMMANDS.filter((c) => !c.action || decide(principal, c.action, undefined, "").allowed);
+      return {
+        commands: COMMANDS.filter((c) => !c.action || decide(principal, c.action, undefined, "").allowed),
+        askAdmin: principal.role === "unknown" ? await access.adminsHint(actor.workspaceId) : undefined,
+      };
     },
   };
 }

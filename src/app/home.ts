@@ -5,19 +5,21 @@ import type { JobStore } from "../jobs/store";
 import type { Actor } from "./actor";
 import type { AccessService } from "./access/service";
 import { decide, type Principal } from "./access/policy";
-import type { Linking, LinkKind } from "./linking";
+import type { Linking, WaitingSuggestions } from "./linking";
 
 export interface HomeSummary {
   principal: Principal;
   officeName: string | undefined;
   recentJobs: Job[];
   sandboxVendors: Vendor[];
+  /** For someone without access: who can give it, e.g. "an admin (<@U1>)". */
+  askAdmin: string | undefined;
   /** Open link suggestions per kind, for people who may see links. */
-  linkSuggestions: Record<LinkKind, number> | undefined;
+  linkSuggestions: WaitingSuggestions | undefined;
 }
 
 export function createHome(deps: {
-  access: Pick<AccessService, "principal">;
+  access: Pick<AccessService, "principal" | "adminsHint">;
   jobs: Pick<JobStore, "recent">;
   offices: Pick<StaffDirectory, "listOffices">;
   sandboxVendors: ReadonlySet<Vendor>;
@@ -34,7 +36,15 @@ export function createHome(deps: {
       const linkSuggestions = decide(principal, "link.view", undefined, "").allowed
         ? await deps.linking.waiting(actor.workspaceId)
         : undefined;
-      return { principal, officeName, recentJobs, sandboxVendors: [...deps.sandboxVendors], linkSuggestions };
+      const askAdmin = principal.role === "unknown" ? await deps.access.adminsHint(actor.workspaceId) : undefined;
+      return {
+        principal,
+        officeName,
+        recentJobs,
+        sandboxVendors: [...deps.sandboxVendors],
+        askAdmin,
+        linkSuggestions,
+      };
     },
   };
 }

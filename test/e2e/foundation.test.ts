@@ -49,7 +49,7 @@ describe("the app over HTTP, as Slack talks to it", () => {
     await t.command("/carebridge", "help", "U0STRANGER", { channel: "C0S1" });
     const help = await t.waitFor(() => t.slack.visible("C0S1", "U0STRANGER").at(-1));
     expect(textOf(help.blocks)).not.toContain("/sync-caregiver");
-    expect(textOf(help.blocks)).toContain("You don't have access yet");
+    expect(textOf(help.blocks)).toContain(`You don't have access yet: ask an admin (<@${ADMIN}>)`);
 
     await t.command("/carebridge", "access grant <@U0STRANGER|me> admin", "U0STRANGER", { channel: "C0S2" });
     const refusal = await t.waitFor(() => t.slack.visible("C0S2", "U0STRANGER").at(-1));

@@ -99,6 +99,7 @@ export function createAccessService(deps: {
   return {
     principal,
     adminIds,
+    adminsHint,
 
     check,
 

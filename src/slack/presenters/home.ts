@@ -1,12 +1,11 @@
 import type { View } from "@slack/types";
 import type { HomeSummary } from "../../app/home";
-import type { Principal } from "../../app/access/policy";
 import { context, header, section } from "./kit";
 import { jobLine } from "./jobs";
 import { linkSuggestionBlocks } from "./linking/home";
 import { sandboxNote } from "./sandbox";
 
-function roleLine(p: Principal, officeName: string | undefined): string {
+function roleLine({ principal: p, officeName, askAdmin }: HomeSummary): string {
   switch (p.role) {
     case "admin":
       return "You are an *admin*: you can do everything in carebridge.";
@@ -15,7 +14,7 @@ function roleLine(p: Principal, officeName: string | undefined): string {
     case "viewer":
       return "You are a *viewer*: you can look things up.";
     case "unknown":
-      return "You don't have carebridge access yet. Ask an admin to run `/carebridge access grant`.";
+      return `You don't have carebridge access yet. Ask ${askAdmin ?? "an admin"} to run \`/carebridge access grant\`.`;
   }
 }
 
@@ -26,7 +25,7 @@ export function homeView(summary: HomeSummary): View {
     type: "home",
     blocks: [
       header("carebridge"),
-      section(roleLine(summary.principal, summary.officeName)),
+      section(roleLine(summary)),
       ...(summary.principal.role === "unknown"
         ? []
         : [section(`*Recent jobs*\n${jobs.length ? jobs.join("\n") : "None yet."}`)]),

@@ -4,6 +4,6 @@ import { replyPrivately } from "../../reply";
 import type { Subcommand } from "../../types";
 
 export const help: Subcommand = async ({ actor, respond, services }) => {
-  const commands = await services.help.forActor(actor);
-  await replyPrivately(respond, helpMessage(commands, sandboxNote(services.deps.providers.sandboxVendors)));
+  const help = await services.help.forActor(actor);
+  await replyPrivately(respond, helpMessage(help, sandboxNote(services.deps.providers.sandboxVendors)));
 };
