@@ -8,33 +8,85 @@ export function teletrackContract(makeTarget: TargetFactory): void {
   describe("Spectrum TeleTrack → CaregiverSource", () => {
     const target = useTarget(makeTarget);
     const ana = caregiver({ id: "cg-1", firstName: "Ana", lastName: "Lopez", updatedAt: "2026-10-01T10:00:00.000Z" });
-    const ben = caregiver({ id: "cg-2", firstName: "Ben", lastName: "Ortiz", email: null, updatedAt: "2026-11-20T10:00:00.000Z" });
-    const cho = caregiver({ id: "cg-3", firstName: "Cho", lastName: "Park", email: "cho.park@example.com", mobilePhone: null, birthDate: null, state: "OR" });
+    const ben = caregiver({
+      id: "cg-2",
+      firstName: "Ben",
+      lastName: "Ortiz",
+      email: null,
+      updatedAt: "2026-11-20T10:00:00.000Z",
+    });
+    const cho = caregiver({
+      id: "cg-3",
+      firstName: "Cho",
+      lastName: "Park",
+      email: "cho.park@example.com",
+      mobilePhone: null,
+      birthDate: null,
+      state: "OR",
+    });
+    const lia = caregiver({
+      id: "cg-4",
+      firstName: "Lia",
+      lastName: "Lopez",
+      email: "lia.l@example.com",
+      updatedAt: "2026-11-21T10:00:00.000Z",
+    });
+    const max = caregiver({
+      id: "cg-5",
+      firstName: "Max",
+      lastName: "Lopez-Reyes",
+      email: null,
+      updatedAt: "2026-11-22T10:00:00.000Z",
+    });
 
     it("lists every caregiver across pages", async () => {
       const t = target();
       t.given({ caregivers: [ana, ben, cho] }, ({ teletrack }) => {
-        teletrack.get("/v1/caregivers").query({ limit: "2" }).reply(200, pageOf([ana, ben], "next-1"));
-        teletrack.get("/v1/caregivers").query({ limit: "2", cursor: "next-1" }).reply(200, pageOf([cho]));
+        teletrack
+          .get("/v1/caregivers")
+          .query({ limit: "2" })
+          .reply(200, pageOf([ana, ben], "next-1"));
+        teletrack
+          .get("/v1/caregivers")
+          .query({ limit: "2", cursor: "next-1" })
+          .reply(200, pageOf([cho]));
       });
       expect(await collect(t.adapters.caregiverSource.listCaregivers())).toEqual([ana, ben, cho]);
     });
 
-    it("lists only caregivers updated since a time", async () => {
+    it("lists only caregivers updated since a time, across pages", async () => {
       const t = target();
-      t.given({ caregivers: [ana, ben] }, ({ teletrack }) => {
-        teletrack.get("/v1/caregivers").query({ limit: "2", updatedSince: "2026-11-01T00:00:00.000Z" }).reply(200, pageOf([ben]));
+      const since = "2026-11-01T00:00:00.000Z";
+      t.given({ caregivers: [ana, ben, cho, lia, max] }, ({ teletrack }) => {
+        teletrack
+          .get("/v1/caregivers")
+          .query({ limit: "2", updatedSince: since })
+          .reply(200, pageOf([ben, lia], "p2"));
+        teletrack
+          .get("/v1/caregivers")
+          .query({ limit: "2", updatedSince: since, cursor: "p2" })
+          .reply(200, pageOf([max]));
       });
-      const updated = await collect(t.adapters.caregiverSource.listCaregivers({ updatedSince: "2026-11-01T00:00:00.000Z" }));
-      expect(updated).toEqual([ben]);
+      expect(await collect(t.adapters.caregiverSource.listCaregivers({ updatedSince: since }))).toEqual([
+        ben,
+        lia,
+        max,
+      ]);
     });
 
-    it("searches by name", async () => {
+    it("searches by name, across pages", async () => {
       const t = target();
-      t.given({ caregivers: [ana, ben, cho] }, ({ teletrack }) => {
-        teletrack.get("/v1/caregivers").query({ limit: "2", search: "lopez" }).reply(200, pageOf([ana]));
+      t.given({ caregivers: [ana, ben, cho, lia, max] }, ({ teletrack }) => {
+        teletrack
+          .get("/v1/caregivers")
+          .query({ limit: "2", search: "lopez" })
+          .reply(200, pageOf([ana, lia], "p2"));
+        teletrack
+          .get("/v1/caregivers")
+          .query({ limit: "2", search: "lopez", cursor: "p2" })
+          .reply(200, pageOf([max]));
       });
-      expect(await collect(t.adapters.caregiverSource.search("lopez"))).toEqual([ana]);
+      expect(await collect(t.adapters.caregiverSource.search("lopez"))).toEqual([ana, lia, max]);
     });
 
     it("gets one caregiver", async () => {
@@ -57,7 +109,9 @@ export function teletrackContract(makeTarget: TargetFactory): void {
       const t = target();
       const patch = { email: "ben.ortiz@example.com", mobilePhone: "+1 916 555 0111", birthDate: "1988-08-08" };
       t.given({ caregivers: [ben] }, ({ teletrack }) => {
-        teletrack.patch("/v1/caregivers/cg-2", patch).reply(200, { ...ben, ...patch, updatedAt: "2026-11-23T10:00:00.000Z" });
+        teletrack
+          .patch("/v1/caregivers/cg-2", patch)
+          .reply(200, { ...ben, ...patch, updatedAt: "2026-11-23T10:00:00.000Z" });
       });
       const updated = await t.adapters.caregiverSource.update("cg-2", patch);
       expect(updated).toMatchObject({ id: "cg-2", ...patch });
