@@ -25,6 +25,12 @@ export function dedupeEvents(
     if (++seen % 500 === 0) {
       await prisma.processedEvent.deleteMany({ where: { receivedAt: { lt: new Date(now().getTime() - KEEP_MS) } } });
     }
-    await next();
+    try {
+      await next();
+    } catch (error) {
+      // The work did not happen: a later delivery of the same event may still do it.
+      await prisma.processedEvent.delete({ where: { eventId } }).catch(() => undefined);
+      throw error;
+    }
   };
 }
