@@ -5,7 +5,8 @@ export interface AuditEntry {
   action: string;
   targetType: string;
   targetId: string;
-  outcome: "ok" | "refused" | "failed";
+  /** noop: asked for, allowed, and nothing needed changing (e.g. already deactivated). */
+  outcome: "ok" | "refused" | "failed" | "noop";
   /** What changed, in field names and non-personal values: never passwords, birth dates, emails or phones. */
   details?: Record<string, unknown>;
 }

@@ -1,10 +1,11 @@
 import { TARGET_STATUS, type ActivationChange } from "../../domain/caregivers/card-actions";
 import type { Actor } from "../actor";
+import type { AuditEntry } from "../audit";
 import { fail, type Result } from "../result";
 import { buildCard, type CaregiverCard } from "./card";
 import type { CaregiverDeps } from "./deps";
 import type { Guard } from "./guard";
-import { locate } from "./lms-account";
+import { locateOrSameEmail } from "./lms-account";
 import type { Links } from "./links";
 import type { OneCaregiver } from "./one";
 
@@ -15,8 +16,9 @@ const WORDS: Record<ActivationChange, { done: string; already: string }> = {
 
 /**
  * Deactivate / Reactivate from a card. Every press re-checks the presser, looks at the account
- * as it is now (a stale button answers with what is true), and reads the status back after the
- * change: an LMS that answered 200 but did not change is a failure, not a success.
+ * the card showed as it is now (a stale button answers with what is true, audited as a no-op),
+ * and reads the status back after the change: an LMS that answered 200 but did not change is a
+ * failure, not a success.
  */
 export function createActivation(deps: CaregiverDeps, links: Links, one: OneCaregiver, guard: Guard) {
   const { lms, audit } = deps;
@@ -33,8 +35,17 @@ export function createActivation(deps: CaregiverDeps, links: Links, one: OneCare
     if (!caregiver) return fail(`Spectrum TeleTrack no longer has a caregiver with id ${caregiverId}.`);
     const name = `${caregiver.firstName} ${caregiver.lastName}`;
     const link = await links.find(actor.workspaceId, caregiverId);
-    const found = await locate(lms, caregiverId, link?.lmsUserId);
+    const found = await locateOrSameEmail(lms, caregiver, link?.lmsUserId);
+    const audited = (outcome: AuditEntry["outcome"], details: Record<string, unknown>) =>
+      audit.record(actor, {
+        action: `caregiver.${change}`,
+        targetType: "caregiver",
+        targetId: caregiverId,
+        outcome,
+        details,
+      });
     if (!found) {
+      await audited("noop", { lmsUserId: null });
       return {
         ok: true,
         card: await one.currentCard(actor, caregiver),
@@ -43,6 +54,7 @@ export function createActivation(deps: CaregiverDeps, links: Links, one: OneCare
     }
     const target = TARGET_STATUS[change];
     if (found.user.status === target) {
+      await audited("noop", { lmsUserId: found.user.id, statusAfter: found.user.status });
       return {
         ok: true,
         card: await one.currentCard(actor, caregiver),
@@ -53,13 +65,7 @@ export function createActivation(deps: CaregiverDeps, links: Links, one: OneCare
     await (change === "deactivate" ? lms.deactivate(found.user.id) : lms.reactivate(found.user.id));
     const back = await lms.get(found.user.id);
     const took = back.status === target;
-    await audit.record(actor, {
-      action: `caregiver.${change}`,
-      targetType: "caregiver",
-      targetId: caregiverId,
-      outcome: took ? "ok" : "failed",
-      details: { lmsUserId: back.id, statusAfter: back.status },
-    });
+    await audited(took ? "ok" : "failed", { lmsUserId: back.id, statusAfter: back.status });
     const held = change === "deactivate" && took;
     if (link?.lmsUserId === back.id) {
       await links.setStatus(link, back.status, held, back.trainingDueDate);

@@ -14,7 +14,7 @@ import type { Problem } from "../result";
  * bulk sync at the LMS's rate limit.
  */
 
-export type Found = { user: LmsUser; via: "link" | "externalId" } | null;
+export type Found = { user: LmsUser; via: "link" | "externalId" | "email" } | null;
 
 /** The account the link points at (gone → as if unlinked), else the one with the TeleTrack id. */
 export async function locate(lms: CaregiverLms, caregiverId: string, linkedUserId: string | undefined): Promise<Found> {
@@ -27,6 +27,23 @@ export async function locate(lms: CaregiverLms, caregiverId: string, linkedUserI
   }
   const user = await lms.findByExternalId(caregiverId);
   return user && { user, via: "externalId" };
+}
+
+/**
+ * locate(), else the account with the caregiver's email that no other caregiver has: the one a
+ * sync would adopt. What the card shows and its buttons act on, so they never disagree.
+ */
+export async function locateOrSameEmail(
+  lms: CaregiverLms,
+  caregiver: { id: string; email: string | null },
+  linkedUserId: string | undefined,
+): Promise<Found> {
+  const found = await locate(lms, caregiver.id, linkedUserId);
+  if (found || caregiver.email === null) return found;
+  const owner = await lms.findByEmail(caregiver.email);
+  return owner && (owner.externalId === null || owner.externalId === caregiver.id)
+    ? { user: owner, via: "email" }
+    : null;
 }
 
 export const EMAIL_OF_ANOTHER =

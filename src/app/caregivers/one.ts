@@ -1,12 +1,12 @@
 import { exactMatch, MAX_PICKS } from "../../domain/caregivers/query";
 import { NotFoundError } from "../../providers/http/errors";
-import type { Caregiver, LmsUser } from "../../providers/roles";
+import type { Caregiver } from "../../providers/roles";
 import type { Actor } from "../actor";
 import { fail, type Result } from "../result";
 import { buildCard, type CaregiverCard } from "./card";
 import type { CaregiverDeps } from "./deps";
 import type { Guard } from "./guard";
-import { locate } from "./lms-account";
+import { locateOrSameEmail } from "./lms-account";
 import type { Links } from "./links";
 import { HELD_DEACTIVATED, type Syncer } from "./sync";
 
@@ -32,18 +32,13 @@ export function createOneCaregiver(deps: CaregiverDeps, links: Links, sync: Sync
   /** The card as things stand, without changing anything. */
   async function currentCard(actor: Actor, caregiver: Caregiver): Promise<CaregiverCard> {
     const link = await links.find(actor.workspaceId, caregiver.id);
-    const found = await locate(lms, caregiver.id, link?.lmsUserId);
-    let user: LmsUser | null = found?.user ?? null;
-    if (!user && caregiver.email !== null) {
-      // Not linked yet, but an account with the same email is what a sync would adopt: show it.
-      const owner = await lms.findByEmail(caregiver.email);
-      if (owner && (owner.externalId === null || owner.externalId === caregiver.id)) user = owner;
-    }
+    const found = await locateOrSameEmail(lms, caregiver, link?.lmsUserId);
+    const user = found?.user ?? null;
     const held = link?.lmsUserId === user?.id && link?.data.heldDeactivated === true && user?.status === "deactivated";
     return buildCard({
       caregiver,
       user,
-      linked: found !== null,
+      linked: found !== null && found.via !== "email",
       warnings: held ? [HELD_DEACTIVATED] : [],
       birthDateRequiredStates: deps.birthDateRequiredStates,
     });

@@ -52,12 +52,28 @@ describe(`activate, deactivate, reactivate from the card (${testDatabaseKind})`,
     expect(await audits("tt-1001")).toEqual([`${ADMIN.userId}:caregiver.activation:refused`]);
   });
 
-  it("a stale button answers with what is true now, and changes nothing", async () => {
+  it("a stale button answers with what is true now, changes nothing, and the press is audited as a no-op", async () => {
     const result = await h.caregivers.changeStatus(STAFF, "tt-1002", "deactivate");
     expect(result).toMatchObject({ ok: true, message: "James Carter is already deactivated in CareAcademy." });
-    expect(await audits("tt-1002")).toEqual([]);
+    expect(status("ca-u-2002")).toBe("deactivated");
+    expect(await audits("tt-1002")).toEqual([`${STAFF.userId}:caregiver.deactivate:noop`]);
     const none = await h.caregivers.changeStatus(STAFF, "tt-1006", "deactivate");
     expect(none).toMatchObject({ ok: true, message: "Kevin O'Brien has no CareAcademy account yet; sync them first." });
+    expect(await audits("tt-1006")).toEqual([`${STAFF.userId}:caregiver.deactivate:noop`]);
+  });
+
+  it("acts on the not-yet-linked account with the caregiver's email, the one the card shows", async () => {
+    const view = await h.caregivers.openById(STAFF, "tt-1010", "view");
+    expect(view.ok && view.card.lms).toMatchObject({ id: "ca-u-2003", status: "active", linked: false });
+    expect(view.ok && view.card.actions).toContain("deactivate");
+
+    const result = await h.caregivers.changeStatus(STAFF, "tt-1010", "deactivate", STAFF.userId);
+    expect(result).toMatchObject({ ok: true, message: "Hannah Kowalski is now deactivated in CareAcademy." });
+    expect(status("ca-u-2003")).toBe("deactivated");
+    expect(h.accountsOf("tt-1010")).toHaveLength(0); // CareAcademy is not told the TeleTrack id until a sync
+    expect(await audits("tt-1010")).toEqual([`${STAFF.userId}:caregiver.deactivate:ok`]);
+    const after = await h.caregivers.openById(STAFF, "tt-1010", "view");
+    expect(after.ok && after.card.lms).toMatchObject({ id: "ca-u-2003", status: "deactivated", linked: true });
   });
 });
 
