@@ -1,7 +1,7 @@
 import { pairKey, type Suggestion } from "../../domain/matching";
 import type { PrismaClient } from "../../generated/prisma/client";
 import type { Actor } from "../actor";
-import type { LinkKind, Side } from "./types";
+import type { LinkKind, Side, WaitingSuggestions } from "./types";
 
 export type SuggestionStatus = "open" | "linked" | "rejected" | "stale";
 
@@ -27,7 +27,8 @@ export function createDecisions(prisma: Pick<PrismaClient, "linkSuggestion" | "l
   return {
     /**
      * Makes the open suggestions those of this run: new pairs are created, pairs no longer
-     * suggested go stale (or linked, when that pair is linked now), stale ones suggested again reopen.
+     * suggested go stale (or linked, when that pair is linked now), and stale or linked ones
+     * suggested again reopen (a link can be removed in Motivity itself, behind carebridge's back).
      */
     async syncSuggestions(
       workspaceId: string,
@@ -36,7 +37,7 @@ export function createDecisions(prisma: Pick<PrismaClient, "linkSuggestion" | "l
       isLinkedPair: (motivityId: string, calmanacId: string) => boolean,
     ): Promise<void> {
       const existing = await prisma.linkSuggestion.findMany({
-        where: { workspaceId, kind, status: { in: ["open", "stale"] } },
+        where: { workspaceId, kind, status: { in: ["open", "stale", "linked"] } },
         select: { id: true, motivityId: true, calmanacId: true, status: true, score: true },
       });
       const byKey = new Map(current.map((s) => [pairKey(s.leftId, s.rightId), s]));
@@ -49,15 +50,16 @@ export function createDecisions(prisma: Pick<PrismaClient, "linkSuggestion" | "l
         known.add(key);
         const suggestion = byKey.get(key);
         if (suggestion) {
-          if (row.status === "stale") reopen.push(row.id);
+          if (row.status !== "open") reopen.push(row.id);
           if (row.score !== suggestion.score) {
             await prisma.linkSuggestion.update({
               where: { id: row.id },
               data: { score: suggestion.score, reasons: suggestion.reasons },
             });
           }
-        } else if (isLinkedPair(row.motivityId, row.calmanacId)) linked.push(row.id);
-        else if (row.status === "open") stale.push(row.id);
+        } else if (isLinkedPair(row.motivityId, row.calmanacId)) {
+          if (row.status !== "linked") linked.push(row.id);
+        } else if (row.status === "open") stale.push(row.id);
       }
       const fresh = current.filter((s) => !known.has(pairKey(s.leftId, s.rightId)));
       for (const part of chunks(fresh)) {
@@ -123,16 +125,18 @@ export function createDecisions(prisma: Pick<PrismaClient, "linkSuggestion" | "l
       return count > 0;
     },
 
-    /** Open suggestions per kind, as the last run left them. */
-    async waiting(workspaceId: string): Promise<Record<LinkKind, number>> {
+    /** Open suggestions per kind, as the last run left them, and whether any run remembered a pair. */
+    async waiting(workspaceId: string): Promise<WaitingSuggestions> {
       const groups = await prisma.linkSuggestion.groupBy({
-        by: ["kind"],
-        where: { workspaceId, status: "open" },
+        by: ["kind", "status"],
+        where: { workspaceId },
         _count: { _all: true },
       });
-      const counts: Record<LinkKind, number> = { members: 0, learners: 0 };
-      for (const g of groups) if (g.kind === "members" || g.kind === "learners") counts[g.kind] = g._count._all;
-      return counts;
+      const open: Record<LinkKind, number> = { members: 0, learners: 0 };
+      for (const g of groups) {
+        if (g.status === "open" && (g.kind === "members" || g.kind === "learners")) open[g.kind] = g._count._all;
+      }
+      return { open, checked: groups.length > 0 };
     },
   };
 }

@@ -7,7 +7,7 @@ import { createDecisions } from "./decisions";
 import { createPairActions } from "./pair-actions";
 import { createRecordActions } from "./record-actions";
 import { loadSnapshot } from "./snapshot";
-import type { LinkingOverview, LinkKind } from "./types";
+import type { LinkingOverview, LinkKind, WaitingSuggestions } from "./types";
 
 export type { ActionResult } from "./act";
 export type { CreatePreparation } from "./create";
@@ -46,7 +46,7 @@ export function createLinking(deps: LinkingDeps) {
     },
 
     /** Open suggestions per kind as the last run left them (App Home); the caller checks access. */
-    waiting(workspaceId: string): Promise<Record<LinkKind, number>> {
+    waiting(workspaceId: string): Promise<WaitingSuggestions> {
       return ctx.decisions.waiting(workspaceId);
     },
 

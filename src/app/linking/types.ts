@@ -5,6 +5,13 @@ import type { MatchKind } from "../../domain/matching";
 export type LinkKind = MatchKind;
 export const LINK_KINDS: readonly LinkKind[] = ["members", "learners"];
 
+/** For App Home: open suggestions per kind, as the last runs left them. */
+export interface WaitingSuggestions {
+  open: Record<LinkKind, number>;
+  /** False while no run has remembered any pair in the workspace: nobody has looked yet. */
+  checked: boolean;
+}
+
 /** Which system a record lives in; Motivity holds the link. */
 export type Side = "motivity" | "calmanac";
 

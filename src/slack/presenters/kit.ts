@@ -31,6 +31,14 @@ export function context(markdown: string): ContextBlock {
   return { type: "context", elements: [{ type: "mrkdwn", text: markdown.slice(0, 3000) }] };
 }
 
+/** Slack refuses a button whose text is longer than this. */
+export const BUTTON_TEXT_MAX = 75;
+
+/** Text shortened to at most max characters, ending in "…" when it was cut. */
+export function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
 export interface ButtonSpec {
   text: string;
   actionId: string;
@@ -43,7 +51,7 @@ export interface ButtonSpec {
 export function button(spec: ButtonSpec): Button {
   return {
     type: "button",
-    text: { type: "plain_text", text: spec.text.slice(0, 75), emoji: true },
+    text: { type: "plain_text", text: spec.text.slice(0, BUTTON_TEXT_MAX), emoji: true },
     action_id: spec.actionId,
     value: spec.value.slice(0, 2000),
     ...(spec.style ? { style: spec.style } : {}),

@@ -1,7 +1,16 @@
 import { describe, expect, it } from "vitest";
-import type { LinkingOverview, UnlinkedRow } from "../../../src/app/linking";
-import { overviewMessage, ROWS_PER_PAGE } from "../../../src/slack/presenters/linking/overview";
-import { firstPage } from "../../../src/slack/presenters/linking/values";
+import type { ActionOutcome, LinkingOverview, UnlinkedRow } from "../../../src/app/linking";
+import { linkSuggestionBlocks } from "../../../src/slack/presenters/linking/home";
+import { outcomeBlocks, overviewMessage, ROWS_PER_PAGE } from "../../../src/slack/presenters/linking/overview";
+import { unlinkedRowBlocks } from "../../../src/slack/presenters/linking/rows";
+import {
+  actionPattern,
+  firstPage,
+  LINK_ACTION,
+  pairValue,
+  parseValue,
+} from "../../../src/slack/presenters/linking/values";
+import { buttonNamed, buttonsOf, textOf } from "./slack";
 
 const person = (id: string) => ({
   id,
@@ -75,5 +84,74 @@ describe("the /link message", () => {
     const text = JSON.stringify(overviewMessage(fullest, firstPage("members")).blocks);
     expect(text).toContain("Linked *40* exact matches just now");
     expect(text).toContain("and 30 more");
+  });
+});
+
+describe("a create that Motivity answers 409 email_taken", () => {
+  // What createMember returns for that answer (test/app/linking/create.test.ts).
+  const outcome: ActionOutcome = {
+    status: "unchanged",
+    message: "Rosa Delgado is already in Motivity as the member with that email — link instead?",
+    linkInstead: { motivityId: "m-77", calmanacId: "s-1", name: "the member with that email" },
+  };
+
+  it("says so and offers a Link button for that pair, which the Link listener handles", () => {
+    const position = { ...firstPage("members"), b: 2 };
+    const blocks = outcomeBlocks(outcome, "members", position);
+    expect(textOf({ blocks })).toContain("already in Motivity as the member with that email — link instead?");
+    const link = buttonNamed({ blocks }, "Link to the member with that email");
+    expect(actionPattern(LINK_ACTION.link).test(link.action_id)).toBe(true);
+    expect(parseValue(pairValue, link.value)).toEqual({ k: "members", m: "m-77", c: "s-1", p: position });
+  });
+
+  it("offers no Link button for an outcome without a member to link", () => {
+    const blocks = outcomeBlocks({ status: "done", message: "Created." }, "members", firstPage("members"));
+    expect(buttonsOf({ blocks })).toEqual([]);
+  });
+});
+
+describe("a suggestion's Link button", () => {
+  it("shortens a long name to fit Slack's 75 characters and keeps the score", () => {
+    const name = "María de los Ángeles Fernández-Castellanos Villarreal de la Torre y Mendoza";
+    const long: UnlinkedRow = {
+      person: person("m1"),
+      candidates: [{ person: { id: "s1", name, detail: null }, score: 0.94, reasons: ["same email"] }],
+    };
+    const [button] = buttonsOf({ blocks: unlinkedRowBlocks(long, "motivity", firstPage("members"), true) });
+    expect(button?.text.text).toHaveLength(75);
+    expect(button?.text.text).toMatch(/^Link to María de los Ángeles .+… · 94%$/);
+  });
+
+  it("keeps a short name whole", () => {
+    const [button] = buttonsOf({ blocks: unlinkedRowBlocks(row("m1"), "motivity", firstPage("members"), true) });
+    expect(button?.text.text).toBe("Link to Person m1-c1 with a rather long double-barrelled name · 90%");
+  });
+});
+
+describe("App Home's linking section", () => {
+  it("before any review says nothing was checked yet and offers to review each kind", () => {
+    const blocks = linkSuggestionBlocks({ open: { members: 0, learners: 0 }, checked: false });
+    expect(textOf({ blocks })).toContain("Not checked yet");
+    expect(textOf({ blocks })).not.toContain("No suggestions wait");
+    expect(buttonsOf({ blocks }).map((b) => [b.text.text, b.action_id, b.value])).toEqual([
+      ["Review members", "link.review:members", "members"],
+      ["Review learners", "link.review:learners", "learners"],
+    ]);
+  });
+
+  it("after a review counts what waits, with a button for each kind that has some", () => {
+    const blocks = linkSuggestionBlocks({ open: { members: 3, learners: 0 }, checked: true });
+    expect(textOf({ blocks })).toContain("3 suggestion(s) for members and 0 for learners wait for a decision.");
+    expect(buttonsOf({ blocks }).map((b) => b.text.text)).toEqual(["Review members (3)"]);
+  });
+
+  it("after a review that left nothing open says none wait, without buttons", () => {
+    const blocks = linkSuggestionBlocks({ open: { members: 0, learners: 0 }, checked: true });
+    expect(textOf({ blocks })).toContain("No suggestions wait.");
+    expect(buttonsOf({ blocks })).toEqual([]);
+  });
+
+  it("shows nothing to someone who may not see links", () => {
+    expect(linkSuggestionBlocks(undefined)).toEqual([]);
   });
 });

@@ -116,7 +116,7 @@ describe("/link members", () => {
       "mv-m-09=cm-s-09",
     ]);
     expect(open.find((s) => s.motivityId === "mv-m-06")?.reasons.length).toBeGreaterThan(0);
-    expect(await h.linking.waiting(WORKSPACE)).toEqual({ members: 5, learners: 0 });
+    expect((await h.linking.waiting(WORKSPACE)).open).toEqual({ members: 5, learners: 0 });
 
     // Someone links Bob in Motivity itself; Elizabeth Chen leaves Calmanac.
     h.sandbox.state.motivity.members.get("mv-m-06")!.calmanacId = "cm-s-06";
@@ -126,7 +126,23 @@ describe("/link members", () => {
       (await h.db.prisma.linkSuggestion.findFirst({ where: { workspaceId: WORKSPACE, motivityId: m } }))?.status;
     expect(await status("mv-m-06")).toBe("linked");
     expect(await status("mv-m-07")).toBe("stale");
-    expect(await h.linking.waiting(WORKSPACE)).toEqual({ members: 3, learners: 0 });
+    expect((await h.linking.waiting(WORKSPACE)).open).toEqual({ members: 3, learners: 0 });
+  });
+
+  it("reopens a suggestion whose pair was linked and then unlinked in Motivity itself", async () => {
+    expect(await h.linking.waiting(WORKSPACE)).toEqual({ open: { members: 0, learners: 0 }, checked: false });
+    overviewOf(await h.linking.review(ADMIN, "members"));
+    await h.linking.link(ADMIN, { kind: "members", motivityId: "mv-m-06", calmanacId: "cm-s-06" });
+    expect((await h.linking.waiting(WORKSPACE)).open.members).toBe(4);
+
+    h.sandbox.state.motivity.members.get("mv-m-06")!.calmanacId = null;
+    const o = overviewOf(await h.linking.review(ADMIN, "members"));
+    expect(candidatesOf(o, "mv-m-06").map((c) => c.person.id)).toEqual(["cm-s-06"]);
+    const row = await h.db.prisma.linkSuggestion.findFirst({
+      where: { workspaceId: WORKSPACE, motivityId: "mv-m-06" },
+    });
+    expect(row?.status).toBe("open");
+    expect(await h.linking.waiting(WORKSPACE)).toEqual({ open: { members: 5, learners: 0 }, checked: true });
   });
 
   it("lets a viewer look without linking anything or remembering anything", async () => {

@@ -1,23 +1,34 @@
-import { LINK_KINDS, type LinkKind } from "../../../app/linking";
+import { LINK_KINDS, type WaitingSuggestions } from "../../../app/linking";
 import { actions, section, type KnownBlock } from "../kit";
 import { LINK_ACTION } from "./values";
 
-/** App Home: how many link suggestions wait, with a button per kind to review them. */
-export function linkSuggestionBlocks(waiting: Record<LinkKind, number> | undefined): KnownBlock[] {
+const TITLE = "*Motivity ↔ Calmanac links*";
+
+/**
+ * App Home: how many link suggestions wait, with a button per kind to review them; before
+ * anyone has looked, that nothing was checked yet, with a button per kind to look.
+ */
+export function linkSuggestionBlocks(waiting: WaitingSuggestions | undefined): KnownBlock[] {
   if (!waiting) return [];
-  const total = waiting.members + waiting.learners;
+  if (!waiting.checked) {
+    return [
+      section(`${TITLE}\nNot checked yet: nobody has looked for members or learners to link.`),
+      actions(LINK_KINDS.map((k) => ({ text: `Review ${k}`, actionId: `${LINK_ACTION.review}:${k}`, value: k }))),
+    ];
+  }
+  const { open } = waiting;
   const text =
-    total === 0
-      ? "*Motivity ↔ Calmanac links*\nNo suggestions wait. Run `/link members` or `/link learners` to look again."
-      : `*Motivity ↔ Calmanac links*\n${waiting.members} suggestion(s) for members and ${waiting.learners} for learners wait for a decision.`;
-  const kinds = LINK_KINDS.filter((k) => waiting[k] > 0);
+    open.members + open.learners === 0
+      ? `${TITLE}\nNo suggestions wait. Run \`/link members\` or \`/link learners\` to look again.`
+      : `${TITLE}\n${open.members} suggestion(s) for members and ${open.learners} for learners wait for a decision.`;
+  const kinds = LINK_KINDS.filter((k) => open[k] > 0);
   return [
     section(text),
     ...(kinds.length > 0
       ? [
           actions(
             kinds.map((k) => ({
-              text: `Review ${k} (${waiting[k]})`,
+              text: `Review ${k} (${open[k]})`,
               actionId: `${LINK_ACTION.review}:${k}`,
               value: k,
             })),

@@ -9,7 +9,7 @@ import type {
   UnlinkedRow,
 } from "../../../app/linking";
 import { VENDOR_LABELS } from "../../../providers/labels";
-import { actions, button, escape, section, type ButtonSpec, type KnownBlock } from "../kit";
+import { actions, button, BUTTON_TEXT_MAX, clip, escape, section, type ButtonSpec, type KnownBlock } from "../kit";
 import { encode, LINK_ACTION, type Position } from "./values";
 
 export const percent = (score: number) => `${Math.round(score * 100)}%`;
@@ -21,6 +21,13 @@ function who(person: PersonRef): string {
 function candidateLine(candidate: Candidate): string {
   const reasons = candidate.reasons.length > 0 ? ` — ${escape(candidate.reasons.join("; "))}` : "";
   return `• ${escape(candidate.person.name)} · ${percent(candidate.score)}${reasons}`;
+}
+
+/** "Link to Jane Doe · 94%": a long name is shortened, never the score. */
+function linkButtonText(candidate: Candidate): string {
+  const score = ` · ${percent(candidate.score)}`;
+  const prefix = "Link to ";
+  return `${prefix}${clip(candidate.person.name, BUTTON_TEXT_MAX - prefix.length - score.length)}${score}`;
 }
 
 function withAccessory(block: SectionBlock, spec: ButtonSpec | undefined): SectionBlock {
@@ -40,7 +47,7 @@ export function unlinkedRowBlocks(row: UnlinkedRow, side: Side, position: Positi
   const pairOf = (otherId: string) =>
     side === "motivity" ? { m: row.person.id, c: otherId } : { m: otherId, c: row.person.id };
   const buttons: ButtonSpec[] = row.candidates.map((c, i) => ({
-    text: `Link to ${c.person.name} · ${percent(c.score)}`,
+    text: linkButtonText(c),
     actionId: `${LINK_ACTION.link}:${i}`,
     value: encode({ k, ...pairOf(c.person.id), p: position }),
     ...(i === 0 ? { style: "primary" as const } : {}),
