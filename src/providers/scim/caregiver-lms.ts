@@ -36,22 +36,20 @@ export class ScimCaregiverLms implements CaregiverLms {
       return toLmsUser(await this.users.create({ externalId: user.externalId, active: true, ...attributes(user) }));
     } catch (error) {
       if (!(error instanceof ConflictError)) throw error;
-      // SCIM's 409 does not name the existing user; the use-cases need its id.
-      const existing = await this.users.findOne(eq("userName", user.email));
-      throw new ConflictError({
-        vendor: this.vendor,
-        status: error.status,
-        code: existing ? "email_taken" : error.code,
-        existingId: existing?.id,
-        detail: error.detail,
-      });
+      throw await this.emailConflict(error, user.email, undefined);
     }
   }
 
   async update(id: string, patch: LmsUserPatch): Promise<LmsUser> {
     const { externalId, ...rest } = patch;
     const value = { ...(externalId === undefined ? {} : { externalId }), ...attributes(rest) };
-    return toLmsUser(await this.users.patch(id, [{ op: "replace", value }]));
+    try {
+      return toLmsUser(await this.users.patch(id, [{ op: "replace", value }]));
+    } catch (error) {
+      // A 412 that persisted is not about the email; a 409 on a new email (userName) is.
+      if (patch.email === undefined || !(error instanceof ConflictError) || error.status !== 409) throw error;
+      throw await this.emailConflict(error, patch.email, id);
+    }
   }
 
   activate(id: string): Promise<LmsUser> {
@@ -68,8 +66,27 @@ export class ScimCaregiverLms implements CaregiverLms {
 
   createAdminSession(): Promise<AdminSession> {
     return Promise.reject(
-      new UnsupportedError(this.vendor, "Single sign-on is not available through SCIM; sign in to the training system directly."),
+      new UnsupportedError(
+        this.vendor,
+        "Single sign-on is not available through SCIM; sign in to the training system directly.",
+      ),
     );
+  }
+
+  /**
+   * SCIM's 409 does not name the existing user; the use-cases need its id, and handle
+   * `email_taken` alike for every LMS. Another user holding the email makes it that.
+   */
+  private async emailConflict(error: ConflictError, email: string, selfId: string | undefined): Promise<ConflictError> {
+    const existing = await this.users.findOne(eq("userName", email));
+    const holder = existing && existing.id !== selfId ? existing : undefined;
+    return new ConflictError({
+      vendor: this.vendor,
+      status: error.status,
+      code: holder ? "email_taken" : error.code,
+      existingId: holder?.id,
+      detail: error.detail,
+    });
   }
 
   private async setActive(id: string, active: boolean): Promise<LmsUser> {

@@ -22,10 +22,33 @@ export function cacwtContract(makeTarget: TargetFactory): void {
   describe("CACWT → LearnerLms", () => {
     const target = useTarget(makeTarget);
     const kim = cacwtLearner();
-    const lou = cacwtLearner({ userId: "lou.ng@partner.example.org", firstName: "Lou", lastName: "Ng", email: "lou.ng@partner.example.org" });
-    const ray = cacwtLearner({ userId: "ray.fox@other.example.org", firstName: "Ray", lastName: "Fox", email: "ray.fox@other.example.org" });
-    const old = cacwtLearner({ userId: "old.hand@partner.example.org", firstName: "Old", lastName: "Hand", email: "old.hand@partner.example.org", status: "Archived" });
-    const staffer = cacwtLearner({ userId: "RV-1", firstName: "Jan", lastName: "Mo", email: "jan.mo@partner.example.org", affiliation: "County Child Welfare", employeeType: "Social Worker" });
+    const lou = cacwtLearner({
+      userId: "lou.ng@partner.example.org",
+      firstName: "Lou",
+      lastName: "Ng",
+      email: "lou.ng@partner.example.org",
+    });
+    const ray = cacwtLearner({
+      userId: "ray.fox@other.example.org",
+      firstName: "Ray",
+      lastName: "Fox",
+      email: "ray.fox@other.example.org",
+    });
+    const old = cacwtLearner({
+      userId: "old.hand@partner.example.org",
+      firstName: "Old",
+      lastName: "Hand",
+      email: "old.hand@partner.example.org",
+      status: "Archived",
+    });
+    const staffer = cacwtLearner({
+      userId: "RV-1",
+      firstName: "Jan",
+      lastName: "Mo",
+      email: "jan.mo@partner.example.org",
+      affiliation: "County Child Welfare",
+      employeeType: "Social Worker",
+    });
     const newcomer: NewCacwtLearner = {
       userId: "ada.cole@partner.example.org",
       firstName: "Ada",
@@ -45,8 +68,14 @@ export function cacwtContract(makeTarget: TargetFactory): void {
     it("finds a learner by email or by user id, or nobody", async () => {
       const t = target();
       t.given({ cacwtLearners: [kim, lou] }, ({ cacwt }) => {
-        cacwt.get("/v1/learners").query({ email: "lou.ng@partner.example.org" }).reply(200, pageOf([lou]));
-        cacwt.get("/v1/learners").query({ userId: "kim.ray@partner.example.org" }).reply(200, pageOf([kim]));
+        cacwt
+          .get("/v1/learners")
+          .query({ email: "lou.ng@partner.example.org" })
+          .reply(200, pageOf([lou]));
+        cacwt
+          .get("/v1/learners")
+          .query({ userId: "kim.ray@partner.example.org" })
+          .reply(200, pageOf([kim]));
         cacwt.get("/v1/learners").query({ email: "nobody@partner.example.org" }).reply(200, pageOf([]));
       });
       expect(await t.adapters.cacwt.findByEmail("lou.ng@partner.example.org")).toEqual(lou);
@@ -56,13 +85,40 @@ export function cacwtContract(makeTarget: TargetFactory): void {
 
     it("lists learners matching affiliation, status and email domain, across pages", async () => {
       const t = target();
-      const query = { affiliation: "California Community Partners", status: "Active", emailDomain: "partner.example.org", limit: "2" };
-      t.given({ cacwtLearners: [kim, ray, old, lou, staffer, cacwtLearner({ userId: "x@partner.example.org", email: "x@partner.example.org" })] }, ({ cacwt }) => {
-        cacwt.get("/v1/learners").query(query).reply(200, pageOf([kim, lou], "p2"));
-        cacwt.get("/v1/learners").query({ ...query, cursor: "p2" }).reply(200, pageOf([cacwtLearner({ userId: "x@partner.example.org", email: "x@partner.example.org" })]));
-      });
+      const query = {
+        affiliation: "California Community Partners",
+        status: "Active",
+        emailDomain: "partner.example.org",
+        limit: "2",
+      };
+      t.given(
+        {
+          cacwtLearners: [
+            kim,
+            ray,
+            old,
+            lou,
+            staffer,
+            cacwtLearner({ userId: "x@partner.example.org", email: "x@partner.example.org" }),
+          ],
+        },
+        ({ cacwt }) => {
+          cacwt
+            .get("/v1/learners")
+            .query(query)
+            .reply(200, pageOf([kim, lou], "p2"));
+          cacwt
+            .get("/v1/learners")
+            .query({ ...query, cursor: "p2" })
+            .reply(200, pageOf([cacwtLearner({ userId: "x@partner.example.org", email: "x@partner.example.org" })]));
+        },
+      );
       const found = await collect(
-        t.adapters.cacwt.list({ affiliation: "California Community Partners", status: "Active", emailDomain: "partner.example.org" }),
+        t.adapters.cacwt.list({
+          affiliation: "California Community Partners",
+          status: "Active",
+          emailDomain: "partner.example.org",
+        }),
       );
       expect(found.map((l) => l.userId)).toEqual([kim.userId, lou.userId, "x@partner.example.org"]);
     });
@@ -95,7 +151,9 @@ export function cacwtContract(makeTarget: TargetFactory): void {
       const t = target();
       const bad = { ...newcomer, lastName: "" };
       t.given({}, ({ cacwt }) => {
-        cacwt.post("/v1/learners", { ...bad }).reply(422, errorBody("validation_failed", { fields: { lastName: "is required" } }));
+        cacwt
+          .post("/v1/learners", { ...bad })
+          .reply(422, errorBody("validation_failed", { fields: { lastName: "is required" } }));
       });
       const error = await t.adapters.cacwt.create(bad).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(ValidationError);
@@ -105,12 +163,29 @@ export function cacwtContract(makeTarget: TargetFactory): void {
     it("archives a learner and makes them active again", async () => {
       const t = target();
       t.given({ cacwtLearners: [kim] }, ({ cacwt }) => {
-        cacwt.patch(`/v1/learners/${encodeURIComponent(kim.userId)}`, { status: "Archived" }).reply(200, { ...kim, status: "Archived" });
-        cacwt.patch(`/v1/learners/${encodeURIComponent(kim.userId)}`, { status: "Active" }).reply(200, { ...kim, status: "Active" });
+        cacwt
+          .patch(`/v1/learners/${encodeURIComponent(kim.userId)}`, { status: "Archived" })
+          .reply(200, { ...kim, status: "Archived" });
+        cacwt
+          .patch(`/v1/learners/${encodeURIComponent(kim.userId)}`, { status: "Active" })
+          .reply(200, { ...kim, status: "Active" });
       });
       expect(await t.adapters.cacwt.update(kim.userId, { status: "Archived" })).toEqual({ ...kim, status: "Archived" });
       if (t.state) expect(t.state.cacwt.learners.get(kim.userId)?.status).toBe("Archived");
       expect(await t.adapters.cacwt.update(kim.userId, { status: "Active" })).toEqual(kim);
+    });
+
+    it("refuses an invalid email on update, naming the field", async () => {
+      const t = target();
+      t.given({ cacwtLearners: [kim] }, ({ cacwt }) => {
+        cacwt
+          .patch(`/v1/learners/${encodeURIComponent(kim.userId)}`, { email: "kim.ray" })
+          .reply(422, errorBody("validation_failed", { fields: { email: "is not a valid email address" } }));
+      });
+      const error = await t.adapters.cacwt.update(kim.userId, { email: "kim.ray" }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ValidationError);
+      expect(Object.keys((error as ValidationError).fields)).toEqual(["email"]);
+      if (t.state) expect(t.state.cacwt.learners.get(kim.userId)?.email).toBe(kim.email);
     });
 
     it("cannot update a learner that does not exist", async () => {
@@ -131,18 +206,34 @@ export function cacwtContract(makeTarget: TargetFactory): void {
         "",
       ].join("\n");
       t.given({ cacwtLearners: [kim] }, ({ cacwt }) => {
-        cacwt.post("/v1/learner-imports", csv).matchHeader("content-type", "text/csv").reply(202, { importId: "imp-1" });
+        cacwt
+          .post("/v1/learner-imports", csv)
+          .matchHeader("content-type", "text/csv")
+          .reply(202, { importId: "imp-1" });
         cacwt.get("/v1/learner-imports/imp-1").reply(200, { status: "pending", created: 0, updated: 0, failed: [] });
         cacwt
           .get("/v1/learner-imports/imp-1")
-          .reply(200, { status: "done", created: 1, updated: 1, failed: [{ line: 4, message: "Email is not a valid email address." }] });
+          .reply(200, {
+            status: "done",
+            created: 1,
+            updated: 1,
+            failed: [{ line: 4, message: "Email is not a valid email address." }],
+          });
       });
       const importId = await t.adapters.cacwt.startImport(csv);
       const result = await importResult(t.adapters.cacwt, importId);
-      expect(result).toMatchObject({ status: "done", created: 1, updated: 1, failed: [{ line: 4, message: expect.any(String) }] });
+      expect(result).toMatchObject({
+        status: "done",
+        created: 1,
+        updated: 1,
+        failed: [{ line: 4, message: expect.any(String) }],
+      });
       if (t.state) {
         expect(t.state.cacwt.learners.get(kim.userId)?.status).toBe("Archived");
-        expect(t.state.cacwt.learners.get("ada.cole@partner.example.org")).toMatchObject({ firstName: "Ada", status: "Active" });
+        expect(t.state.cacwt.learners.get("ada.cole@partner.example.org")).toMatchObject({
+          firstName: "Ada",
+          status: "Active",
+        });
       }
       expect(t.adapters.cacwt.capabilities.csvImport).toBe(true);
     });

@@ -9,7 +9,13 @@ export function careAcademyContract(makeTarget: TargetFactory): void {
   describe("CareAcademy → CaregiverLms", () => {
     const target = useTarget(makeTarget);
     const ana = lmsUser({ id: "u-1", externalId: "cg-1", email: "ana.lopez@example.com" });
-    const gone = lmsUser({ id: "u-2", externalId: "cg-2", firstName: "Ben", email: "ben.ortiz@example.com", status: "deactivated" });
+    const gone = lmsUser({
+      id: "u-2",
+      externalId: "cg-2",
+      firstName: "Ben",
+      email: "ben.ortiz@example.com",
+      status: "deactivated",
+    });
     const newcomer: NewLmsUser = {
       externalId: "cg-7",
       firstName: "Rosa",
@@ -23,7 +29,10 @@ export function careAcademyContract(makeTarget: TargetFactory): void {
     it("finds a user by email, or nobody", async () => {
       const t = target();
       t.given({ lmsUsers: [ana, gone] }, ({ careacademy }) => {
-        careacademy.get("/v1/users").query({ email: "ana.lopez@example.com" }).reply(200, pageOf([ana]));
+        careacademy
+          .get("/v1/users")
+          .query({ email: "ana.lopez@example.com" })
+          .reply(200, pageOf([ana]));
         careacademy.get("/v1/users").query({ email: "nobody@example.com" }).reply(200, pageOf([]));
       });
       expect(await t.adapters.careAcademy.findByEmail("ana.lopez@example.com")).toEqual(ana);
@@ -33,7 +42,10 @@ export function careAcademyContract(makeTarget: TargetFactory): void {
     it("finds a user by external id, or nobody", async () => {
       const t = target();
       t.given({ lmsUsers: [ana, gone] }, ({ careacademy }) => {
-        careacademy.get("/v1/users").query({ externalId: "cg-2" }).reply(200, pageOf([gone]));
+        careacademy
+          .get("/v1/users")
+          .query({ externalId: "cg-2" })
+          .reply(200, pageOf([gone]));
         careacademy.get("/v1/users").query({ externalId: "cg-404" }).reply(200, pageOf([]));
       });
       expect(await t.adapters.careAcademy.findByExternalId("cg-2")).toEqual(gone);
@@ -53,7 +65,9 @@ export function careAcademyContract(makeTarget: TargetFactory): void {
     it("creates an active user", async () => {
       const t = target();
       t.given({}, ({ careacademy }) => {
-        careacademy.post("/v1/users", { ...newcomer }).reply(201, { id: "u-7", ...newcomer, status: "active", trainingDueDate: "2027-11-23" });
+        careacademy
+          .post("/v1/users", { ...newcomer })
+          .reply(201, { id: "u-7", ...newcomer, status: "active", trainingDueDate: "2027-11-23" });
       });
       const created = await t.adapters.careAcademy.create(newcomer);
       expect(created).toMatchObject({ ...newcomer, status: "active" });
@@ -90,7 +104,9 @@ export function careAcademyContract(makeTarget: TargetFactory): void {
       const t = target();
       const bad = { ...newcomer, email: "rosa.diaz" };
       t.given({}, ({ careacademy }) => {
-        careacademy.post("/v1/users", { ...bad }).reply(422, errorBody("validation_failed", { fields: { email: "is not valid" } }));
+        careacademy
+          .post("/v1/users", { ...bad })
+          .reply(422, errorBody("validation_failed", { fields: { email: "is not valid" } }));
       });
       const error = await t.adapters.careAcademy.create(bad).catch((e: unknown) => e);
       expect(Object.keys((error as ValidationError).fields)).toEqual(["email"]);
@@ -99,20 +115,48 @@ export function careAcademyContract(makeTarget: TargetFactory): void {
     it("updates a user", async () => {
       const t = target();
       t.given({ lmsUsers: [ana] }, ({ careacademy }) => {
-        careacademy.patch("/v1/users/u-1", { mobilePhone: "+1 916 555 0199" }).reply(200, { ...ana, mobilePhone: "+1 916 555 0199" });
+        careacademy
+          .patch("/v1/users/u-1", { mobilePhone: "+1 916 555 0199" })
+          .reply(200, { ...ana, mobilePhone: "+1 916 555 0199" });
       });
-      expect(await t.adapters.careAcademy.update("u-1", { mobilePhone: "+1 916 555 0199" })).toEqual({ ...ana, mobilePhone: "+1 916 555 0199" });
+      expect(await t.adapters.careAcademy.update("u-1", { mobilePhone: "+1 916 555 0199" })).toEqual({
+        ...ana,
+        mobilePhone: "+1 916 555 0199",
+      });
     });
 
     it("refuses to move a user to an email another user has", async () => {
       const t = target();
       t.given({ lmsUsers: [ana, gone] }, ({ careacademy }) => {
-        careacademy.patch("/v1/users/u-2", { email: "ana.lopez@example.com" }).reply(409, errorBody("email_taken", { existingId: "u-1" }));
+        careacademy
+          .patch("/v1/users/u-2", { email: "ana.lopez@example.com" })
+          .reply(409, errorBody("email_taken", { existingId: "u-1" }));
       });
       await expect(t.adapters.careAcademy.update("u-2", { email: "ana.lopez@example.com" })).rejects.toMatchObject({
         name: "ConflictError",
         existingId: "u-1",
       });
+    });
+
+    it("refuses to move a user without a birth date to a birth-date state", async () => {
+      const t = target();
+      const inOregon = lmsUser({
+        id: "u-3",
+        externalId: "cg-3",
+        email: "cho.park@example.com",
+        birthDate: null,
+        state: "OR",
+      });
+      t.given({ lmsUsers: [inOregon] }, ({ careacademy }) => {
+        careacademy
+          .patch("/v1/users/u-3", { state: "CA" })
+          .reply(422, errorBody("birth_date_required", { fields: { birthDate: "is required for caregivers in CA" } }));
+      });
+      const error = await t.adapters.careAcademy.update("u-3", { state: "CA" }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ValidationError);
+      expect(error).toMatchObject({ code: "birth_date_required" });
+      expect(Object.keys((error as ValidationError).fields)).toEqual(["birthDate"]);
+      if (t.state) expect(t.state.careacademy.users.get("u-3")?.state).toBe("OR");
     });
 
     it("deactivates, reactivates and activates a user", async () => {

@@ -1,6 +1,6 @@
 import type nock from "nock";
 import { describe, expect, it } from "vitest";
-import { ConflictError, NotFoundError, UnsupportedError } from "../../../src/providers/http/errors";
+import { ConflictError, NotFoundError, UnsupportedError, ValidationError } from "../../../src/providers/http/errors";
 import type { NewCacwtLearner, NewLmsUser } from "../../../src/providers/roles";
 import type { ScimStoredUser } from "../../../src/providers/sandbox/state";
 import { ENTERPRISE_SCHEMA, PATCH_OP_SCHEMA, USER_SCHEMA } from "../../../src/providers/scim/schema";
@@ -49,9 +49,18 @@ export function scimContract(makeTarget: TargetFactory): void {
     it("finds a user by email (userName) or external id, or nobody", async () => {
       const t = target();
       t.given({ scimUsers: [ana] }, ({ scim }) => {
-        scim.get("/Users").query({ filter: 'userName eq "ana.lopez@example.com"', startIndex: "1", count: "2" }).reply(200, list([ana]), SCIM_JSON);
-        scim.get("/Users").query({ filter: 'externalId eq "cg-1"', startIndex: "1", count: "2" }).reply(200, list([ana]), SCIM_JSON);
-        scim.get("/Users").query({ filter: 'userName eq "nobody@example.com"', startIndex: "1", count: "2" }).reply(200, list([]), SCIM_JSON);
+        scim
+          .get("/Users")
+          .query({ filter: 'userName eq "ana.lopez@example.com"', startIndex: "1", count: "2" })
+          .reply(200, list([ana]), SCIM_JSON);
+        scim
+          .get("/Users")
+          .query({ filter: 'externalId eq "cg-1"', startIndex: "1", count: "2" })
+          .reply(200, list([ana]), SCIM_JSON);
+        scim
+          .get("/Users")
+          .query({ filter: 'userName eq "nobody@example.com"', startIndex: "1", count: "2" })
+          .reply(200, list([]), SCIM_JSON);
       });
       expect(await t.adapters.scimCaregivers.findByEmail("ana.lopez@example.com")).toEqual(anaAsLms);
       expect(await t.adapters.scimCaregivers.findByExternalId("cg-1")).toEqual(anaAsLms);
@@ -70,7 +79,15 @@ export function scimContract(makeTarget: TargetFactory): void {
 
     it("creates an active user whose userName is the email", async () => {
       const t = target();
-      const input: NewLmsUser = { externalId: "cg-7", firstName: "Rosa", lastName: "Diaz", email: "rosa.diaz@example.com", mobilePhone: null, birthDate: "1991-01-01", state: "OR" };
+      const input: NewLmsUser = {
+        externalId: "cg-7",
+        firstName: "Rosa",
+        lastName: "Diaz",
+        email: "rosa.diaz@example.com",
+        mobilePhone: null,
+        birthDate: "1991-01-01",
+        state: "OR",
+      };
       const sent = {
         schemas: [USER_SCHEMA],
         externalId: "cg-7",
@@ -85,20 +102,79 @@ export function scimContract(makeTarget: TargetFactory): void {
         scim.post("/Users", sent).reply(201, { ...sent, id: "su-7", meta: ana.meta }, { ...SCIM_JSON, etag: 'W/"1"' });
       });
       const created = await t.adapters.scimCaregivers.create(input);
-      expect(created).toMatchObject({ externalId: "cg-7", firstName: "Rosa", lastName: "Diaz", email: "rosa.diaz@example.com", mobilePhone: null, birthDate: null, state: "OR", status: "active" });
+      expect(created).toMatchObject({
+        externalId: "cg-7",
+        firstName: "Rosa",
+        lastName: "Diaz",
+        email: "rosa.diaz@example.com",
+        mobilePhone: null,
+        birthDate: null,
+        state: "OR",
+        status: "active",
+      });
       if (t.state) expect(t.state.scim.users.get(created.id)?.userName).toBe("rosa.diaz@example.com");
     });
 
     it("turns a uniqueness conflict into email_taken naming the existing user", async () => {
       const t = target();
-      const input: NewLmsUser = { externalId: "cg-8", firstName: "A", lastName: "L", email: "ana.lopez@example.com", state: "CA" };
+      const input: NewLmsUser = {
+        externalId: "cg-8",
+        firstName: "A",
+        lastName: "L",
+        email: "ana.lopez@example.com",
+        state: "CA",
+      };
       t.given({ scimUsers: [ana] }, ({ scim }) => {
         scim.post("/Users").reply(409, scimError(409, "uniqueness"), SCIM_JSON);
-        scim.get("/Users").query({ filter: 'userName eq "ana.lopez@example.com"', startIndex: "1", count: "2" }).reply(200, list([ana]), SCIM_JSON);
+        scim
+          .get("/Users")
+          .query({ filter: 'userName eq "ana.lopez@example.com"', startIndex: "1", count: "2" })
+          .reply(200, list([ana]), SCIM_JSON);
       });
       const error = await t.adapters.scimCaregivers.create(input).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(ConflictError);
       expect(error).toMatchObject({ code: "email_taken", existingId: "su-1", vendor: "scim" });
+    });
+
+    it("refuses a user without a userName (400 invalidValue)", async () => {
+      const t = target();
+      const input: NewLmsUser = { externalId: "cg-9", firstName: "No", lastName: "Email", email: "", state: "OR" };
+      t.given({}, ({ scim }) => {
+        scim.post("/Users").reply(400, scimError(400, "invalidValue"), SCIM_JSON);
+      });
+      const error = await t.adapters.scimCaregivers.create(input).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ValidationError);
+      expect(error).toMatchObject({ code: "invalidValue", vendor: "scim" });
+      if (t.state) expect(t.state.scim.users.size).toBe(0);
+    });
+
+    it("turns a uniqueness conflict on an email change into email_taken naming the existing user", async () => {
+      const t = target();
+      const ben = scimUser({
+        id: "su-2",
+        externalId: "cg-2",
+        userName: "ben@example.com",
+        emails: [{ value: "ben@example.com", type: "work", primary: true }],
+      });
+      const value = {
+        userName: "ana.lopez@example.com",
+        emails: [{ value: "ana.lopez@example.com", type: "work", primary: true }],
+      };
+      t.given({ scimUsers: [ana, ben] }, ({ scim }) => {
+        scim
+          .patch("/Users/su-2", patchOp([{ op: "replace", value }]))
+          .reply(409, scimError(409, "uniqueness"), SCIM_JSON);
+        scim
+          .get("/Users")
+          .query({ filter: 'userName eq "ana.lopez@example.com"', startIndex: "1", count: "2" })
+          .reply(200, list([ana]), SCIM_JSON);
+      });
+      const error = await t.adapters.scimCaregivers
+        .update("su-2", { email: "ana.lopez@example.com" })
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ConflictError);
+      expect(error).toMatchObject({ code: "email_taken", existingId: "su-1", status: 409 });
+      if (t.state) expect(t.state.scim.users.get("su-2")?.userName).toBe("ben@example.com");
     });
 
     it("deactivates with If-Match carrying the ETag the provider gave", async () => {
@@ -141,19 +217,26 @@ export function scimContract(makeTarget: TargetFactory): void {
     it("updates the email by replacing userName and emails", async () => {
       const t = target();
       t.given({ scimUsers: [ana] }, ({ scim }) => {
-        const value = { userName: "ana.l@example.com", emails: [{ value: "ana.l@example.com", type: "work", primary: true }] };
+        const value = {
+          userName: "ana.l@example.com",
+          emails: [{ value: "ana.l@example.com", type: "work", primary: true }],
+        };
         scim
           .patch("/Users/su-1", patchOp([{ op: "replace", value }]))
           .reply(200, withVersion({ ...ana, ...value }, 'W/"2"'), { ...SCIM_JSON, etag: 'W/"2"' });
       });
-      expect(await t.adapters.scimCaregivers.update("su-1", { email: "ana.l@example.com" })).toMatchObject({ email: "ana.l@example.com" });
+      expect(await t.adapters.scimCaregivers.update("su-1", { email: "ana.l@example.com" })).toMatchObject({
+        email: "ana.l@example.com",
+      });
     });
 
     it("has no administrator single sign-on", async () => {
       const t = target();
       t.given({}, () => {});
       expect(t.adapters.scimCaregivers.capabilities.adminSso).toBe(false);
-      await expect(t.adapters.scimCaregivers.createAdminSession("admin@agency.example")).rejects.toBeInstanceOf(UnsupportedError);
+      await expect(t.adapters.scimCaregivers.createAdminSession("admin@agency.example")).rejects.toBeInstanceOf(
+        UnsupportedError,
+      );
     });
   });
 
@@ -161,8 +244,19 @@ export function scimContract(makeTarget: TargetFactory): void {
     const target = useTarget(makeTarget);
     const org = `${ENTERPRISE_SCHEMA}:organization`;
     const kim = scimPartner();
-    const lou = scimPartner({ id: "sp-2", userName: "lou.ng@partner.example.org", name: { givenName: "Lou", familyName: "Ng" }, emails: [{ value: "lou.ng@partner.example.org", type: "work", primary: true }], roles: [] });
-    const max = scimPartner({ id: "sp-3", userName: "max.b@partner.example.org", name: { givenName: "Max", familyName: "B" }, emails: [{ value: "max.b@partner.example.org", type: "work", primary: true }] });
+    const lou = scimPartner({
+      id: "sp-2",
+      userName: "lou.ng@partner.example.org",
+      name: { givenName: "Lou", familyName: "Ng" },
+      emails: [{ value: "lou.ng@partner.example.org", type: "work", primary: true }],
+      roles: [],
+    });
+    const max = scimPartner({
+      id: "sp-3",
+      userName: "max.b@partner.example.org",
+      name: { givenName: "Max", familyName: "B" },
+      emails: [{ value: "max.b@partner.example.org", type: "work", primary: true }],
+    });
     const archived = scimPartner({ id: "sp-4", userName: "old@partner.example.org", active: false });
     const elsewhere = scimPartner({ id: "sp-5", userName: "ray@other.example.org" });
     const caregiver = scimUser({ id: "su-9", userName: "cg@partner.example.org" });
@@ -171,10 +265,22 @@ export function scimContract(makeTarget: TargetFactory): void {
       const t = target();
       const filter = `${org} eq "California Community Partners" and active eq true and userName ew "@partner.example.org"`;
       t.given({ scimUsers: [kim, archived, lou, elsewhere, caregiver, max] }, ({ scim }) => {
-        scim.get("/Users").query({ filter, startIndex: "1", count: "2" }).reply(200, list([kim, lou], 3), SCIM_JSON);
-        scim.get("/Users").query({ filter, startIndex: "3", count: "2" }).reply(200, list([max], 3, 3), SCIM_JSON);
+        scim
+          .get("/Users")
+          .query({ filter, startIndex: "1", count: "2" })
+          .reply(200, list([kim, lou], 3), SCIM_JSON);
+        scim
+          .get("/Users")
+          .query({ filter, startIndex: "3", count: "2" })
+          .reply(200, list([max], 3, 3), SCIM_JSON);
       });
-      const found = await collect(t.adapters.scimLearners.list({ affiliation: "California Community Partners", status: "Active", emailDomain: "partner.example.org" }));
+      const found = await collect(
+        t.adapters.scimLearners.list({
+          affiliation: "California Community Partners",
+          status: "Active",
+          emailDomain: "partner.example.org",
+        }),
+      );
       expect(found.map((l) => l.userId)).toEqual([kim.userName, lou.userName, max.userName]);
       expect(found[0]).toEqual({
         userId: "kim.ray@partner.example.org",
@@ -219,7 +325,9 @@ export function scimContract(makeTarget: TargetFactory): void {
       };
       t.given({}, ({ scim }) => {
         const { password: _password, ...stored } = sent;
-        scim.post("/Users", sent).reply(201, { ...stored, id: "sp-9", meta: { ...kim.meta, created: "2026-11-23T08:00:00Z" } }, SCIM_JSON);
+        scim
+          .post("/Users", sent)
+          .reply(201, { ...stored, id: "sp-9", meta: { ...kim.meta, created: "2026-11-23T08:00:00Z" } }, SCIM_JSON);
       });
       const created = await t.adapters.scimLearners.create(input);
       const { temporaryPassword: _t, dateHire: _d, ...expected } = input;
@@ -231,22 +339,32 @@ export function scimContract(makeTarget: TargetFactory): void {
     it("archives a learner found by userName, with the ETag from the list", async () => {
       const t = target();
       t.given({ scimUsers: [kim] }, ({ scim }) => {
-        scim.get("/Users").query({ filter: 'userName eq "kim.ray@partner.example.org"', startIndex: "1", count: "2" }).reply(200, list([kim]), SCIM_JSON);
+        scim
+          .get("/Users")
+          .query({ filter: 'userName eq "kim.ray@partner.example.org"', startIndex: "1", count: "2" })
+          .reply(200, list([kim]), SCIM_JSON);
         scim
           .patch("/Users/sp-1", patchOp([{ op: "replace", value: { active: false } }]))
           .matchHeader("if-match", 'W/"1"')
           .reply(200, withVersion({ ...kim, active: false }, 'W/"2"'), SCIM_JSON);
       });
-      expect((await t.adapters.scimLearners.update("kim.ray@partner.example.org", { status: "Archived" })).status).toBe("Archived");
+      expect((await t.adapters.scimLearners.update("kim.ray@partner.example.org", { status: "Archived" })).status).toBe(
+        "Archived",
+      );
       if (t.state) expect(t.state.scim.users.get("sp-1")?.active).toBe(false);
     });
 
     it("cannot update a learner that does not exist", async () => {
       const t = target();
       t.given({}, ({ scim }) => {
-        scim.get("/Users").query({ filter: 'userName eq "nobody@partner.example.org"', startIndex: "1", count: "2" }).reply(200, list([]), SCIM_JSON);
+        scim
+          .get("/Users")
+          .query({ filter: 'userName eq "nobody@partner.example.org"', startIndex: "1", count: "2" })
+          .reply(200, list([]), SCIM_JSON);
       });
-      await expect(t.adapters.scimLearners.update("nobody@partner.example.org", { status: "Archived" })).rejects.toBeInstanceOf(NotFoundError);
+      await expect(
+        t.adapters.scimLearners.update("nobody@partner.example.org", { status: "Archived" }),
+      ).rejects.toBeInstanceOf(NotFoundError);
     });
 
     it("has no CSV import", async () => {
