@@ -18,7 +18,7 @@ export interface Runtime {
   sandbox: Sandbox | undefined;
   jobRunner: JobRunner;
   services: Services;
-  /** Starts pg-boss workers and resumes jobs a previous run left unfinished. */
+  /** Starts pg-boss workers; from then on, jobs a dead or stopped runner left unfinished are resumed. */
   startJobs(): Promise<void>;
   close(): Promise<void>;
 }
@@ -58,8 +58,6 @@ export async function bootstrap(config: Config, logger: Logger, options: Bootstr
     services,
     async startJobs() {
       boss = await startBoss(db.sql, jobRunner, logger);
-      const resumed = await jobRunner.resumeInterrupted();
-      if (resumed.length > 0) logger.info({ jobs: resumed }, "resumed interrupted jobs");
     },
     async close() {
       await boss?.stop();

@@ -12,9 +12,10 @@ export interface BossQueue extends JobQueue {
 }
 
 /**
- * pg-boss on the app's own database (PGlite or PostgreSQL) carries job ids to workers.
- * Our lease (JobRunner) resumes a dead runner's job at start-up; pg-boss's own expiry
- * and retry are the backstop for a runner that hangs.
+ * pg-boss on the app's own database (PGlite or PostgreSQL) carries job ids to workers. Our lease
+ * (JobRunner) decides who runs a job: a worker that cannot finish one throws so that pg-boss tries
+ * again later, and every lease period the runner re-sends jobs whose runner died or let go.
+ * pg-boss's own expiry is the backstop for a runner that hangs.
  */
 export async function startBoss(sql: SqlExecutor, runner: JobRunner, logger: Logger): Promise<BossQueue> {
   const boss = new PgBoss({
@@ -24,20 +25,31 @@ export async function startBoss(sql: SqlExecutor, runner: JobRunner, logger: Log
   });
   boss.on("error", (error) => logger.error({ err: error }, "job queue error"));
   await boss.start();
-  await boss.createQueue(QUEUE, { name: QUEUE, retryLimit: 3, retryDelay: 30, expireInSeconds: 4 * 60 * 60 });
+  // "short": one waiting message per job id, however often the runner re-sends a job that waits for a worker.
+  const settings = {
+    name: QUEUE,
+    policy: "short",
+    retryLimit: 3,
+    retryDelay: 30,
+    expireInSeconds: 4 * 60 * 60,
+  } as const;
+  await boss.createQueue(QUEUE, settings);
+  await boss.updateQueue(QUEUE, settings); // createQueue leaves a queue made by an older version as it was
   for (let i = 0; i < WORKERS; i += 1) {
     await boss.work<{ jobId: string }>(QUEUE, { batchSize: 1, pollingIntervalSeconds: 1 }, async ([job]) => {
-      if (job) await runner.run(job.data.jobId);
+      if (job) await runner.work(job.data.jobId);
     });
   }
   const queue: BossQueue = {
     async send(jobId) {
-      await boss.send(QUEUE, { jobId });
+      await boss.send(QUEUE, { jobId }, { singletonKey: jobId });
     },
     async stop() {
-      await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+      // The runner lets go of its jobs while pg-boss waits for its workers, which then fail them for a retry.
+      await Promise.all([runner.stop(), boss.stop({ graceful: true, wait: true, timeout: 10_000 })]);
     },
   };
   runner.useQueue(queue);
+  await runner.startResuming();
   return queue;
 }

@@ -13,11 +13,15 @@ export interface RunnerOptions {
   logger: Logger;
   /** Turns an error a handler threw into the sentence recorded on the item. */
   describeError: (error: unknown) => string;
+  /** How long a job stays held without a renewal; also how often interrupted jobs are looked for. */
   leaseMs?: number;
   flushEvery?: number;
   flushMs?: number;
   now?: () => Date;
 }
+
+/** Statuses of a job that some runner still has to finish. */
+const UNFINISHED = new Set(["queued", "running"]);
 
 /**
  * Runs jobs item by item with bounded concurrency, writing outcomes in batches. A rerun of the
@@ -32,6 +36,10 @@ export class JobRunner {
   private readonly flushEvery: number;
   private readonly flushMs: number;
   private readonly now: () => Date;
+  private stopping = false;
+  private readonly running = new Set<Promise<Job | null>>();
+  private resumer: NodeJS.Timeout | undefined;
+  private resuming: Promise<void> | undefined;
   readonly id = randomUUID();
 
   constructor(private readonly options: RunnerOptions) {
@@ -59,61 +67,133 @@ export class JobRunner {
     else await this.run(jobId);
   }
 
-  /** Re-sends jobs whose runner died, e.g. after a restart. Returns their ids. */
+  /** Re-sends jobs whose runner died or let go, e.g. after a restart. Returns their ids. */
   async resumeInterrupted(): Promise<string[]> {
     const now = this.now();
     const jobs = await this.options.store.interrupted(now, new Date(now.getTime() - this.leaseMs));
+    if (jobs.length > 0) this.options.logger.info({ jobs: jobs.map((j) => j.id) }, "resuming interrupted jobs");
     for (const job of jobs) await this.enqueue(job.id);
     return jobs.map((j) => j.id);
   }
 
-  async run(jobId: string): Promise<Job | null> {
+  /**
+   * Resumes interrupted jobs now, then every lease period until stop(): the job of an instance
+   * that crashed is picked up once its lease runs out, without waiting for a restart.
+   */
+  async startResuming(): Promise<void> {
+    await this.resumeInterrupted();
+    this.resumer = setInterval(() => {
+      this.resuming ??= this.resumeInterrupted()
+        .then(
+          () => undefined,
+          (error: unknown) => this.options.logger.warn({ err: error }, "looking for interrupted jobs failed"),
+        )
+        .finally(() => (this.resuming = undefined));
+    }, this.leaseMs);
+    this.resumer.unref();
+  }
+
+  /**
+   * Graceful shutdown: no new jobs; each running job finishes the items in hand, records them and
+   * lets go of its lease, so another instance can take it over at once.
+   */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    clearInterval(this.resumer);
+    await this.resuming;
+    await Promise.allSettled(this.running);
+  }
+
+  /**
+   * For a queue worker: runs the job, and throws when it is left unfinished (another runner holds
+   * it, or stop() paused it) so that the queue tries again later instead of counting it done.
+   */
+  async work(jobId: string): Promise<void> {
+    const job = (await this.run(jobId)) ?? (await this.options.store.get(jobId));
+    if (job && UNFINISHED.has(job.status)) throw new Error(`Job ${jobId} is still ${job.status}; try again later.`);
+  }
+
+  /** Runs the job to its end, unless another runner holds it (null) or stop() pauses it. */
+  run(jobId: string): Promise<Job | null> {
+    if (this.stopping) return Promise.resolve(null);
+    const running = this.claimAndRun(jobId);
+    const forget = () => void this.running.delete(running);
+    this.running.add(running);
+    running.then(forget, forget);
+    return running;
+  }
+
+  private async claimAndRun(jobId: string): Promise<Job | null> {
     const { store, logger } = this.options;
-    const claimed = await store.claim(jobId, this.now(), this.leaseUntil());
+    const until = this.leaseUntil();
+    const claimed = await store.claim(jobId, this.now(), until);
     if (!claimed) return null;
     const handler = this.handlers.get(claimed.kind);
     if (!handler) {
       logger.error({ jobId, kind: claimed.kind }, "no handler for job kind");
-      return store.finish(jobId, "failed", `carebridge cannot run ${claimed.kind} jobs.`);
+      return store.finish(jobId, until, "failed", `carebridge cannot run ${claimed.kind} jobs.`);
     }
     const log = logger.child({ jobId, kind: claimed.kind });
+    const lease = new Lease(
+      store,
+      jobId,
+      until,
+      () => this.leaseUntil(),
+      this.leaseMs / 3,
+      (error) => log.warn({ err: error }, "job lease renewal failed"),
+    );
     log.info("job started");
+    let outcome: "done" | "paused" | "failed";
+    let error: string | undefined;
     try {
-      await this.processAll(handler, claimed);
-      const finished = await store.finish(jobId, "done");
-      log.info({ processed: finished.processed, failed: finished.failed }, "job finished");
-      await this.notify((o) => o.finished(finished));
-      return finished;
-    } catch (error) {
-      log.error({ err: error }, "job stopped");
-      const failed = await store.finish(jobId, "failed", this.options.describeError(error));
-      await this.notify((o) => o.finished(failed));
-      return failed;
+      outcome = await this.processAll(handler, claimed, lease);
+    } catch (thrown) {
+      log.error({ err: thrown }, "job stopped");
+      [outcome, error] = ["failed", this.options.describeError(thrown)];
     }
+    const held = await lease.end();
+    if (held && outcome === "paused") {
+      await store.release(jobId, held);
+      log.info("job paused; its lease is released");
+      return store.get(jobId);
+    }
+    const finished = held && outcome !== "paused" ? await store.finish(jobId, held, outcome, error) : null;
+    if (!finished) {
+      log.warn("job taken over by another runner");
+      return store.get(jobId);
+    }
+    log.info({ status: finished.status, processed: finished.processed, failed: finished.failed }, "job finished");
+    await this.notify((o) => o.finished(finished));
+    return finished;
   }
 
   private leaseUntil(): Date {
     return new Date(this.now().getTime() + this.leaseMs);
   }
 
-  private async processAll(handler: JobHandler, job: Job): Promise<void> {
+  /** Works through the pending items; "paused" when stop() or a lost lease ended it early. */
+  private async processAll(handler: JobHandler, job: Job, lease: Lease): Promise<"done" | "paused"> {
     const { store } = this.options;
+    const halted = () => this.stopping || lease.lost;
     let results: Array<{ itemId: string; result: ItemResult }> = [];
     let lastFlush = Date.now();
     const flush = async () => {
       const batch = results;
       results = [];
       lastFlush = Date.now();
-      const updated = await store.record(job.id, batch, this.leaseUntil());
+      const updated = await store.record(job.id, batch);
       await this.notify((o) => o.progress(updated));
     };
 
     let afterSeq = -1;
-    for (;;) {
+    while (!halted()) {
       const items = await store.pendingItems(job.id, afterSeq, Math.max(this.flushEvery, handler.concurrency * 4));
-      if (items.length === 0) break;
+      if (items.length === 0) {
+        await flush();
+        return "done";
+      }
       afterSeq = items.at(-1)!.seq;
-      await forEachConcurrently(items, handler.concurrency, async (item) => {
+      await forEachConcurrently(items, handler.concurrency, halted, async (item) => {
         // Await first: a flush during the await swaps `results` for a fresh array.
         const result = await this.processOne(handler, item, job);
         results.push({ itemId: item.id, result });
@@ -121,6 +201,7 @@ export class JobRunner {
       });
     }
     await flush();
+    return "paused";
   }
 
   private async processOne(handler: JobHandler, item: JobItem, job: Job): Promise<ItemResult> {
@@ -143,14 +224,59 @@ export class JobRunner {
   }
 }
 
+/**
+ * One runner's hold on one job. Renewed on a timer rather than when items finish, so slow items
+ * never let it run out while the runner is alive; `lost` once another runner has taken the job.
+ */
+class Lease {
+  lost = false;
+  private renewing = Promise.resolve();
+  private readonly timer: NodeJS.Timeout;
+
+  constructor(
+    private readonly store: JobStore,
+    private readonly jobId: string,
+    private held: Date,
+    private readonly next: () => Date,
+    everyMs: number,
+    private readonly onError: (error: unknown) => void,
+  ) {
+    this.timer = setInterval(() => (this.renewing = this.renewing.then(() => this.renew())), everyMs);
+    this.timer.unref();
+  }
+
+  /** Stops renewing; the lease still held, or null when another runner took the job. */
+  async end(): Promise<Date | null> {
+    clearInterval(this.timer);
+    await this.renewing;
+    return this.lost ? null : this.held;
+  }
+
+  private async renew(): Promise<void> {
+    if (this.lost) return;
+    const until = this.next();
+    try {
+      if (await this.store.renew(this.jobId, this.held, until)) this.held = until;
+      else {
+        this.lost = true;
+        clearInterval(this.timer);
+      }
+    } catch (error) {
+      // The database may be back before the lease runs out: keep trying.
+      this.onError(error);
+    }
+  }
+}
+
 async function forEachConcurrently<T>(
   items: T[],
   concurrency: number,
+  halted: () => boolean,
   work: (item: T) => Promise<void>,
 ): Promise<void> {
   let next = 0;
   const lanes = Array.from({ length: Math.min(concurrency, items.length) }, async () => {
-    while (next < items.length) await work(items[next++]!);
+    while (next < items.length && !halted()) await work(items[next++]!);
   });
   await Promise.all(lanes);
 }

@@ -14,31 +14,34 @@ export function createJobStore(prisma: PrismaClient) {
         if (existing) return { job: existing, created: false };
       }
       try {
-        const job = await prisma.$transaction(async (tx) => {
-          const row = await tx.job.create({
-            data: {
-              workspaceId: spec.workspaceId,
-              kind: spec.kind,
-              status: spec.status,
-              actorSlackId: spec.actorSlackId,
-              params: spec.params as Prisma.InputJsonValue,
-              idempotencyKey: spec.idempotencyKey ?? null,
-              total: spec.items.length,
-              channelId: spec.channelId ?? null,
-              threadTs: spec.threadTs ?? null,
-            },
-          });
-          // One statement per batch of arrays: a 100,000-row CSV import is 20 statements, not 100,000.
-          for (let i = 0; i < spec.items.length; i += INSERT_BATCH) {
-            const batch = spec.items.slice(i, i + INSERT_BATCH);
-            await tx.$executeRaw`
+        const job = await prisma.$transaction(
+          async (tx) => {
+            const row = await tx.job.create({
+              data: {
+                workspaceId: spec.workspaceId,
+                kind: spec.kind,
+                status: spec.status,
+                actorSlackId: spec.actorSlackId,
+                params: spec.params as Prisma.InputJsonValue,
+                idempotencyKey: spec.idempotencyKey ?? null,
+                total: spec.items.length,
+                channelId: spec.channelId ?? null,
+                threadTs: spec.threadTs ?? null,
+              },
+            });
+            // One statement per batch of arrays: a 100,000-row CSV import is 20 statements, not 100,000.
+            for (let i = 0; i < spec.items.length; i += INSERT_BATCH) {
+              const batch = spec.items.slice(i, i + INSERT_BATCH);
+              await tx.$executeRaw`
               INSERT INTO "JobItem" ("id", "jobId", "key", "seq", "input", "updatedAt")
               SELECT gen_random_uuid()::text, ${row.id}, t.key, t.seq, t.input::jsonb, now()
               FROM unnest(${batch.map((b) => b.key)}::text[], ${batch.map((b) => b.seq)}::int[],
                           ${batch.map((b) => JSON.stringify(b.input ?? null))}::text[]) AS t(key, seq, input)`;
-          }
-          return row;
-        }, { timeout: 10 * 60_000, maxWait: 30_000 });
+            }
+            return row;
+          },
+          { timeout: 10 * 60_000, maxWait: 30_000 },
+        );
         return { job, created: true };
       } catch (error) {
         // Two requests raced past the look-up: the loser takes the winner's job.
@@ -88,6 +91,26 @@ export function createJobStore(prisma: PrismaClient) {
       return count === 1 ? prisma.job.findUnique({ where: { id: jobId } }) : null;
     },
 
+    /**
+     * Extends the lease to `until` if it is still the one this runner holds (`held`, the last
+     * value it wrote): false means another runner took the job over or it ended.
+     */
+    async renew(jobId: string, held: Date, until: Date): Promise<boolean> {
+      const { count } = await prisma.job.updateMany({
+        where: { id: jobId, status: "running", leaseUntil: held },
+        data: { leaseUntil: until },
+      });
+      return count === 1;
+    },
+
+    /** Lets go of a lease still held, so another runner can take the job at once (graceful shutdown). */
+    async release(jobId: string, held: Date): Promise<void> {
+      await prisma.job.updateMany({
+        where: { id: jobId, status: "running", leaseUntil: held },
+        data: { leaseUntil: null },
+      });
+    },
+
     pendingItems(jobId: string, afterSeq: number, limit: number): Promise<JobItem[]> {
       return prisma.jobItem.findMany({
         where: { jobId, status: "pending", seq: { gt: afterSeq } },
@@ -96,12 +119,8 @@ export function createJobStore(prisma: PrismaClient) {
       });
     },
 
-    /** Writes a batch of outcomes and renews the lease, in one transaction. */
-    async record(
-      jobId: string,
-      results: Array<{ itemId: string; result: ItemResult }>,
-      leaseUntil: Date,
-    ): Promise<Job> {
+    /** Writes a batch of outcomes and the job's counts, in one transaction. */
+    async record(jobId: string, results: Array<{ itemId: string; result: ItemResult }>): Promise<Job> {
       return prisma.$transaction(async (tx) => {
         if (results.length > 0) {
           const rows = results.map(
@@ -119,23 +138,30 @@ export function createJobStore(prisma: PrismaClient) {
           tx.jobItem.count({ where: { jobId, status: { not: "pending" } } }),
           tx.jobItem.count({ where: { jobId, status: "failed" } }),
         ]);
-        return tx.job.update({ where: { id: jobId }, data: { processed, failed, leaseUntil } });
+        return tx.job.update({ where: { id: jobId }, data: { processed, failed } });
       });
     },
 
-    finish(jobId: string, status: Extract<JobStatus, "done" | "failed">, error?: string): Promise<Job> {
-      return prisma.job.update({
-        where: { id: jobId },
+    /** Ends the job if this runner still holds it (`held`); null when another runner took it over. */
+    async finish(
+      jobId: string,
+      held: Date,
+      status: Extract<JobStatus, "done" | "failed">,
+      error?: string,
+    ): Promise<Job | null> {
+      const { count } = await prisma.job.updateMany({
+        where: { id: jobId, status: "running", leaseUntil: held },
         data: { status, finishedAt: new Date(), leaseUntil: null, error: error ?? null },
       });
+      return count === 1 ? prisma.job.findUnique({ where: { id: jobId } }) : null;
     },
 
-    /** Jobs whose runner is gone: queued or running with no live lease. */
+    /** Jobs whose runner is gone or let go: queued or running with no live lease. */
     interrupted(now: Date, queuedBefore: Date): Promise<Job[]> {
       return prisma.job.findMany({
         where: {
           OR: [
-            { status: "running", leaseUntil: { lt: now } },
+            { status: "running", OR: [{ leaseUntil: null }, { leaseUntil: { lt: now } }] },
             { status: "queued", leaseUntil: null, updatedAt: { lt: queuedBefore } },
           ],
         },

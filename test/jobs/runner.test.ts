@@ -104,9 +104,11 @@ describe("job runner", () => {
     await store.record(
       job.id,
       firstTen.map((i) => ({ itemId: i.id, result: { status: "done", outcome: "created" } })),
-      new Date(clock.getTime() + 60_000),
     );
-    await db.prisma.job.update({ where: { id: job.id }, data: { status: "running" } });
+    await db.prisma.job.update({
+      where: { id: job.id },
+      data: { status: "running", leaseUntil: new Date(clock.getTime() + 60_000) },
+    });
 
     const restarted = new JobRunner({ store, logger: silentLogger, describeError, now: () => clock });
     restarted.register(countingHandler(effects));
