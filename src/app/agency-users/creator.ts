@@ -1,4 +1,4 @@
-import { allowedRoles, type RoleLimit } from "../../domain/agency-users/role-ranking";
+import { allowedRoles, type RoleLimit, type RoleRefusal } from "../../domain/agency-users/role-ranking";
 import type { Office, Role } from "../../providers/roles";
 import type { Principal } from "../access/policy";
 import { fail, type Result } from "../result";
@@ -39,8 +39,7 @@ export async function creatorScope(
 ): Promise<Result<{ scope: CreatorScope }>> {
   const [allOffices, allRoles] = await Promise.all([deps.cache.offices(), deps.cache.roles()]);
   if (principal.role !== "agency_user") {
-    const { roles, limit } = allowedRoles(allRoles, deps.config.roleRanking, { kind: "admin" });
-    return { ok: true, scope: { allOffices, allRoles, offices: allOffices, roles, limit } };
+    return { ok: true, scope: { allOffices, allRoles, offices: allOffices, roles: allRoles, limit: { kind: "any" } } };
   }
   const offices = allOffices.filter((o) => o.id === principal.office);
   if (offices.length === 0) {
@@ -51,26 +50,26 @@ export async function creatorScope(
   const ranking = deps.config.roleRanking;
   const ownId = ranking.length > 0 ? await ownRoleId(deps, offices[0]!.id, await selfEmail()) : undefined;
   const ownRole = allRoles.find((r) => r.id === ownId);
-  const { roles, limit } = allowedRoles(allRoles, ranking, { kind: "agency-user", ownRole });
-  if (roles.length === 0) {
-    return fail(
-      "None of the Caresmartz360 roles is in carebridge's role ranking, so you can't give any; ask an admin.",
-    );
+  const allowed = allowedRoles(allRoles, ranking, ownRole);
+  if (!allowed.ok) return fail(refusalSentence(allowed.refusal, ownRole, offices[0]!));
+  return { ok: true, scope: { allOffices, allRoles, offices, roles: allowed.roles, limit: allowed.limit } };
+}
+
+/** Why an agency user may give no role, and what an admin can do about it. */
+function refusalSentence(refusal: RoleRefusal, ownRole: Role | undefined, office: Office): string {
+  switch (refusal) {
+    case "no-ranking":
+      return "Agency users can create agency users only once an admin sets ROLE_RANKING, carebridge's order of the Caresmartz360 roles, so that it knows which roles are at or below yours; ask an admin to set it, or to create this user.";
+    case "own-role-unranked":
+      return `Your Caresmartz360 role (${ownRole?.name ?? "unknown"}) is not in ROLE_RANKING, so carebridge can't tell which roles are at or below it; ask an admin to add it, or to create this user.`;
+    case "own-role-unknown":
+      return `carebridge could not find your active Caresmartz360 account in ${office.name} by your Slack email, so it can't tell which roles are at or below yours; ask an admin to create this user, or to make the emails match.`;
   }
-  return { ok: true, scope: { allOffices, allRoles, offices, roles, limit } };
 }
 
 /** Why the creator sees only some roles, as one sentence; undefined when they see them all. */
-export function describeRoleLimit(scope: Pick<CreatorScope, "roles" | "limit">): string | undefined {
-  const names = scope.roles.map((r) => r.name).join(", ");
-  switch (scope.limit.kind) {
-    case "any":
-      return undefined;
-    case "at-or-below":
-      return `You can give roles at or below your own (${scope.limit.own.name}).`;
-    case "lowest-only":
-      return scope.limit.reason === "own-role-unknown"
-        ? `carebridge could not find your own Caresmartz360 account by your Slack email, so you can only give ${names}; an admin can give other roles.`
-        : `Your own Caresmartz360 role is not in carebridge's role ranking, so you can only give ${names}; an admin can give other roles.`;
-  }
+export function describeRoleLimit(scope: Pick<CreatorScope, "limit">): string | undefined {
+  return scope.limit.kind === "at-or-below"
+    ? `You can give roles at or below your own (${scope.limit.own.name}).`
+    : undefined;
 }

@@ -8,27 +8,18 @@ export interface NamedRole {
   name: string;
 }
 
-/** Who is creating, as far as roles go. */
-export type Creator =
-  | { kind: "admin" }
-  /** `ownRole` undefined: their own Caresmartz360 account could not be found. */
-  | { kind: "agency-user"; ownRole: NamedRole | undefined };
+/** Why the allowed roles are what they are: admins give any role; the form explains the rest. */
+export type RoleLimit = { kind: "any" } | { kind: "at-or-below"; own: NamedRole };
 
-/** Why the allowed roles are what they are; the form explains it to the creator. */
-export type RoleLimit =
-  /** Admins, or no ranking configured: every role ranks the same, so every role is "at or below". */
-  | { kind: "any" }
-  | { kind: "at-or-below"; own: NamedRole }
-  /**
-   * Their own role is unknown or not in the ranking. The lowest-ranked role is at or below any
-   * role they could hold, so it is the one choice that cannot give more than they have.
-   */
-  | { kind: "lowest-only"; reason: "own-role-unknown" | "own-role-unranked" };
+/**
+ * Why an agency user may give no role: "at or below their own" needs their own role placed in
+ * the ranking, and an unranked role's privilege is unknown, so no role is safely below it.
+ */
+export type RoleRefusal = "no-ranking" | "own-role-unknown" | "own-role-unranked";
 
-export interface AllowedRoles {
-  roles: NamedRole[];
-  limit: RoleLimit;
-}
+export type AllowedRoles =
+  | { ok: true; roles: NamedRole[]; limit: Extract<RoleLimit, { kind: "at-or-below" }> }
+  | { ok: false; refusal: RoleRefusal };
 
 const fold = (text: string): string => text.trim().toLowerCase();
 
@@ -39,20 +30,22 @@ function rankOf(role: NamedRole, ranking: readonly string[]): number {
   return ranking.findIndex((entry) => fold(entry) === name || fold(entry) === id);
 }
 
-/** Roles missing from a non-empty ranking are never given by agency users: their privilege is unknown. */
-export function allowedRoles(roles: readonly NamedRole[], ranking: readonly string[], creator: Creator): AllowedRoles {
-  if (creator.kind === "admin" || ranking.length === 0) return { roles: [...roles], limit: { kind: "any" } };
-  const ranked = roles.map((role) => ({ role, rank: rankOf(role, ranking) })).filter((r) => r.rank >= 0);
-  const ownRank = creator.ownRole ? rankOf(creator.ownRole, ranking) : -1;
-  if (creator.ownRole && ownRank >= 0) {
-    return {
-      roles: ranked.filter((r) => r.rank >= ownRank).map((r) => r.role),
-      limit: { kind: "at-or-below", own: creator.ownRole },
-    };
-  }
-  const lowest = Math.max(-1, ...ranked.map((r) => r.rank));
+/**
+ * The roles an agency user may give (admins give any). `ownRole` undefined: their own
+ * Caresmartz360 account could not be found. Roles missing from the ranking are never given.
+ */
+export function allowedRoles(
+  roles: readonly NamedRole[],
+  ranking: readonly string[],
+  ownRole: NamedRole | undefined,
+): AllowedRoles {
+  if (ranking.length === 0) return { ok: false, refusal: "no-ranking" };
+  if (!ownRole) return { ok: false, refusal: "own-role-unknown" };
+  const ownRank = rankOf(ownRole, ranking);
+  if (ownRank < 0) return { ok: false, refusal: "own-role-unranked" };
   return {
-    roles: ranked.filter((r) => r.rank === lowest).map((r) => r.role),
-    limit: { kind: "lowest-only", reason: creator.ownRole ? "own-role-unranked" : "own-role-unknown" },
+    ok: true,
+    roles: roles.filter((role) => rankOf(role, ranking) >= ownRank),
+    limit: { kind: "at-or-below", own: ownRole },
   };
 }

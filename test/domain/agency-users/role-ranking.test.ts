@@ -9,52 +9,28 @@ const ROLES = [
   { id: "ro-new", name: "Intern" },
 ];
 const RANKING = ["Administrator", "office manager", "Scheduler", "Care Coordinator"];
-const ids = (result: { roles: Array<{ id: string }> }) => result.roles.map((r) => r.id);
+const ids = (result: ReturnType<typeof allowedRoles>) => (result.ok ? result.roles.map((r) => r.id) : result);
 const role = (id: string) => ROLES.find((r) => r.id === id)!;
 
-describe("allowedRoles", () => {
-  it("gives admins every role", () => {
-    const result = allowedRoles(ROLES, RANKING, { kind: "admin" });
-    expect(ids(result)).toEqual(ROLES.map((r) => r.id));
-    expect(result.limit).toEqual({ kind: "any" });
-  });
-
-  it("gives an agency user their own role and those ranked below it, never unranked ones", () => {
-    const result = allowedRoles(ROLES, RANKING, { kind: "agency-user", ownRole: role("ro-om") });
+describe("allowedRoles, for an agency user", () => {
+  it("gives their own role and those ranked below it, never unranked ones", () => {
+    const result = allowedRoles(ROLES, RANKING, role("ro-om"));
     expect(ids(result)).toEqual(["ro-om", "ro-sch", "ro-cc"]);
-    expect(result.limit).toEqual({ kind: "at-or-below", own: role("ro-om") });
-    expect(ids(allowedRoles(ROLES, RANKING, { kind: "agency-user", ownRole: role("ro-cc") }))).toEqual(["ro-cc"]);
+    expect(result).toMatchObject({ limit: { kind: "at-or-below", own: role("ro-om") } });
+    expect(ids(allowedRoles(ROLES, RANKING, role("ro-cc")))).toEqual(["ro-cc"]);
   });
 
   it("matches the ranking by role id too", () => {
-    const result = allowedRoles(ROLES, ["ro-admin", "ro-sch", "ro-cc"], {
-      kind: "agency-user",
-      ownRole: role("ro-sch"),
-    });
-    expect(ids(result)).toEqual(["ro-sch", "ro-cc"]);
+    expect(ids(allowedRoles(ROLES, ["ro-admin", "ro-sch", "ro-cc"], role("ro-sch")))).toEqual(["ro-sch", "ro-cc"]);
   });
 
-  it("falls back to the lowest-ranked role when their own role is unknown or unranked", () => {
-    const unknown = allowedRoles(ROLES, RANKING, { kind: "agency-user", ownRole: undefined });
-    expect(ids(unknown)).toEqual(["ro-cc"]);
-    expect(unknown.limit).toEqual({ kind: "lowest-only", reason: "own-role-unknown" });
-    const unranked = allowedRoles(ROLES, RANKING, { kind: "agency-user", ownRole: role("ro-new") });
-    expect(ids(unranked)).toEqual(["ro-cc"]);
-    expect(unranked.limit).toEqual({ kind: "lowest-only", reason: "own-role-unranked" });
+  it("gives no role, not even the lowest, when their own role is unknown or unranked: its privilege is unknown", () => {
+    expect(allowedRoles(ROLES, RANKING, undefined)).toEqual({ ok: false, refusal: "own-role-unknown" });
+    expect(allowedRoles(ROLES, RANKING, role("ro-new"))).toEqual({ ok: false, refusal: "own-role-unranked" });
   });
 
-  it("the lowest-ranked role is the lowest that exists in the vendor", () => {
-    const result = allowedRoles(ROLES, [...RANKING, "Volunteer"], { kind: "agency-user", ownRole: undefined });
-    expect(ids(result)).toEqual(["ro-cc"]);
-  });
-
-  it("gives nothing when no vendor role is ranked", () => {
-    expect(ids(allowedRoles(ROLES, ["Volunteer"], { kind: "agency-user", ownRole: undefined }))).toEqual([]);
-  });
-
-  it("without a ranking every role ranks the same, as ROLE_RANKING documents", () => {
-    const result = allowedRoles(ROLES, [], { kind: "agency-user", ownRole: undefined });
-    expect(ids(result)).toEqual(ROLES.map((r) => r.id));
-    expect(result.limit).toEqual({ kind: "any" });
+  it("gives no role without a ranking, whatever their own role", () => {
+    expect(allowedRoles(ROLES, [], role("ro-admin"))).toEqual({ ok: false, refusal: "no-ranking" });
+    expect(allowedRoles(ROLES, [], role("ro-cc"))).toEqual({ ok: false, refusal: "no-ranking" });
   });
 });
