@@ -24,7 +24,7 @@ export const COMMANDS: readonly CommandHelp[] = [
   },
   {
     usage: "/caregiver <name, email or TeleTrack id>",
-    does: "a caregiver's CareAcademy status and training due date, with deactivate, reactivate and Fix and sync",
+    does: "a caregiver's CareAcademy status and training due date, with activate (creates the account), deactivate, reactivate and Fix and sync",
     action: "caregiver.view",
   },
   {

@@ -70,7 +70,7 @@ describe("caregivers from Slack, end to end", () => {
     const cases: Array<[string, string[]]> = [
       ["tt-1001", ["caregiver.deactivate"]],
       ["tt-1002", ["caregiver.reactivate"]],
-      ["tt-1007", ["caregiver.sync"]],
+      ["tt-1007", ["caregiver.activate"]],
       ["tt-1003", ["caregiver.fix"]],
     ];
     for (const [id, expected] of cases) {
@@ -84,8 +84,11 @@ describe("caregivers from Slack, end to end", () => {
   it("Deactivate changes the status and the card; a press by someone else or by a viewer is refused", async () => {
     await t.command("/caregiver", "tt-1008", STAFF, { channel: "C0CG3" });
     const created = await last("C0CG3", STAFF);
-    await t.press("caregiver.sync", buttonOf(created, "caregiver.sync").value, STAFF, { channel: { id: "C0CG3" } });
+    const activate = buttonOf(created, "caregiver.activate");
+    expect(activate.text.text).toMatch(/^Activate in CareAcademy/);
+    await t.press("caregiver.activate", activate.value, STAFF, { channel: { id: "C0CG3" } });
     const synced = await last("C0CG3", STAFF, 2);
+    expect(text(synced)).toContain("Created their account");
     const deactivate = buttonOf(synced, "caregiver.deactivate");
     const account = () => users().find((u) => u.externalId === "tt-1008");
 
@@ -176,8 +179,11 @@ describe("caregivers from Slack, end to end", () => {
     expect(processed).toBe(total);
     expect(text(report)).toContain("Failures by reason");
     expect(buttons(report).map((b) => b.action_id)).toEqual(["job.retry-failed"]);
-    const csv = [...t.slack.files.values()].find((f) => f.name.startsWith("caregiver-sync-failures"));
-    expect(csv?.content.toString("utf8")).toContain('"TeleTrack id","Name","Reason"');
+    // The CSV is uploaded to the thread after the report.
+    const csv = await t.waitFor(() =>
+      [...t.slack.files.values()].find((f) => f.name.startsWith("caregiver-sync-failures")),
+    );
+    expect(csv.content.toString("utf8")).toContain('"TeleTrack id","Name","Reason"');
     expect(await t.runtime.db.prisma.job.count({ where: { kind: "caregiver-sync", status: { not: "preview" } } })).toBe(
       jobsBefore + 1,
     );

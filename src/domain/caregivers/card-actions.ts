@@ -1,18 +1,18 @@
 import type { LmsStatus } from "./types";
 
 /**
- * The buttons a caregiver's card offers.
+ * The buttons a caregiver's card offers: Activate, Deactivate or Reactivate as the status allows.
  *
  * CareAcademy's contract knows two statuses, active and deactivated, and creating a user makes
- * it active at once. No account is ever in a "created but not yet activated" state the contract
- * can show, which is the only state `activate` would be for. So:
- *   active        → Deactivate
- *   deactivated   → Reactivate  (the account, its history and training records come back)
- *   not in the LMS → Sync       (creating the account activates it)
- * plus Sync when TeleTrack has changes the LMS does not, and Fix and sync when TeleTrack is
- * missing something staff can fill in from Slack.
+ * it active at once: no account is ever "created but not yet activated". So activating a
+ * caregiver is their first sync, which creates the account active:
+ *   not in the LMS → Activate    (a sync that creates the account)
+ *   active         → Deactivate
+ *   deactivated    → Reactivate  (the account, its history and training records come back)
+ * plus Sync when an account exists and TeleTrack has changes it does not, and Fix and sync when
+ * TeleTrack is missing something staff can fill in from Slack.
  */
-export type CardAction = "sync" | "deactivate" | "reactivate" | "fix";
+export type CardAction = "activate" | "sync" | "deactivate" | "reactivate" | "fix";
 
 export interface CardState {
   /** null: no account in the LMS. */
@@ -27,7 +27,8 @@ export interface CardState {
 
 export function cardActions(state: CardState): CardAction[] {
   const found: CardAction[] = [];
-  if (state.canSync && (state.lmsStatus === null || state.hasPendingChanges)) found.push("sync");
+  if (state.canSync && state.lmsStatus === null) found.push("activate");
+  if (state.canSync && state.lmsStatus !== null && state.hasPendingChanges) found.push("sync");
   if (state.lmsStatus === "active") found.push("deactivate");
   if (state.lmsStatus === "deactivated") found.push("reactivate");
   if (state.hasFixableFields) found.push("fix");

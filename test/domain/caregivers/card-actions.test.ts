@@ -18,8 +18,9 @@ describe("the card's buttons for each status", () => {
     expect(cardActions(state({ lmsStatus: "deactivated" }))).toEqual(["reactivate"]);
   });
 
-  it("not in the LMS → Sync (creating activates), never Activate", () => {
-    expect(cardActions(state({ lmsStatus: null }))).toEqual(["sync"]);
+  it("not in the LMS → Activate (the sync that creates the account active)", () => {
+    expect(cardActions(state({ lmsStatus: null }))).toEqual(["activate"]);
+    expect(cardActions(state({ lmsStatus: null, hasPendingChanges: true }))).toEqual(["activate"]);
   });
 
   it("not in the LMS and cannot sync → only Fix and sync", () => {
@@ -29,6 +30,10 @@ describe("the card's buttons for each status", () => {
 
   it("pending TeleTrack changes add Sync next to the status button", () => {
     expect(cardActions(state({ lmsStatus: "active", hasPendingChanges: true }))).toEqual(["sync", "deactivate"]);
+    expect(cardActions(state({ lmsStatus: "deactivated", hasPendingChanges: true }))).toEqual(["sync", "reactivate"]);
+    expect(cardActions(state({ lmsStatus: "active", hasPendingChanges: true, canSync: false }))).toEqual([
+      "deactivate",
+    ]);
   });
 
   it("a missing phone adds Fix and sync without blocking anything", () => {

@@ -38,13 +38,10 @@ function button(action: CardAction, card: CaregiverCard, madeFor: string, lms: s
     ...(action === "fix" ? { f: card.fixFields, n: name } : {}),
   });
   switch (action) {
+    case "activate":
+      return { text: `Activate in ${lms}`, actionId: CAREGIVER_ACTIONS.activate, value, style: "primary" };
     case "sync":
-      return {
-        text: card.lms ? "Sync changes" : `Sync to ${lms}`,
-        actionId: CAREGIVER_ACTIONS.sync,
-        value,
-        style: "primary",
-      };
+      return { text: "Sync changes", actionId: CAREGIVER_ACTIONS.sync, value, style: "primary" };
     case "deactivate":
       return {
         text: "Deactivate",

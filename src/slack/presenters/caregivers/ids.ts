@@ -5,6 +5,8 @@ import type { Purpose } from "../../../app/caregivers";
 export const CAREGIVER_ACTIONS = {
   pick: "caregiver.pick",
   sync: "caregiver.sync",
+  /** The first sync, which creates the LMS account active. */
+  activate: "caregiver.activate",
   deactivate: "caregiver.deactivate",
   reactivate: "caregiver.reactivate",
   fix: "caregiver.fix",

@@ -9,6 +9,7 @@ import { caregiverSyncAllCancel, caregiverSyncAllConfirm } from "./sync-all";
 export function registerCaregiverActions(app: App, services: Services): void {
   app.action(PICK_ACTION_PATTERN, caregiverOpen(services));
   app.action(CAREGIVER_ACTIONS.sync, caregiverOpen(services, "sync"));
+  app.action(CAREGIVER_ACTIONS.activate, caregiverOpen(services, "sync"));
   app.action(CAREGIVER_ACTIONS.deactivate, caregiverActivation(services, "deactivate"));
   app.action(CAREGIVER_ACTIONS.reactivate, caregiverActivation(services, "reactivate"));
   app.action(CAREGIVER_ACTIONS.fix, caregiverFixOpen(services));

@@ -10,8 +10,8 @@ import type { ButtonArgs } from "./types";
 export const STALE = notice("That button is from an older message; run the command again.");
 
 /**
- * A pick-list button (what for is in its value) or a card's Sync button: the card replaces the
- * message. The presser's access is checked by the use-case; the value only names the caregiver.
+ * A pick-list button (what for is in its value) or a card's Sync or Activate button (activating
+ * is the first sync, which creates the LMS account active): the card replaces the message. The presser's access is checked by the use-case; the value only names the caregiver.
  */
 export function caregiverOpen(services: Services, purpose?: Purpose) {
   return async ({ ack, action, respond, context }: ButtonArgs) => {
