@@ -119,6 +119,23 @@ describe("/agency-user, an admin", () => {
   });
 });
 
+describe("a blank username", () => {
+  it("is optional in the form and takes the agency's format, numbered past taken ones; the confirmation names it", async () => {
+    const view = asOpened(await openForm(t, ADMIN, "C0AU10"));
+    expect(blockOf(view, "username")).toMatchObject({
+      optional: true,
+      hint: { text: expect.stringContaining("blank") },
+    });
+    const { username: _typed, ...rest } = JOSE;
+    const input = { ...rest, firstName: "Dévon", lastName: "Price", businessEmail: "dp2@sunrisecare.example" };
+    const answer = (await t.submit(view, stateOf(view, input), ADMIN)).json();
+    expect(textOf(answer.view)).toContain("Created *devon.price2* in Fresno Branch as Scheduler");
+    const confirmation = await t.waitFor(() => t.slack.visible("C0AU10", ADMIN).at(-1));
+    expect(confirmation.text).toContain("devon.price2 in Fresno Branch");
+    expect(usersNamed("devon.price2")).toHaveLength(1);
+  });
+});
+
 describe("the username suggestion as the name is typed", () => {
   const pressEnter = async (
     view: OpenedView,

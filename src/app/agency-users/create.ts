@@ -58,18 +58,8 @@ async function scopeProblems(
   return problems;
 }
 
-/** A missing username gets the suggestion; a well-formed one is checked against Caresmartz360. */
-async function usernameProblems(
-  deps: AgencyUsersDeps,
-  form: AgencyUserForm,
-  formatProblem: Problem | undefined,
-): Promise<Problem[]> {
-  const username = normalizeUsername(form.username);
-  if (formatProblem && username === "") {
-    const suggestion = await suggestFreeUsername(deps.directory, deps.config.usernameFormat, form);
-    return [suggestion ? { field: "username", message: `Enter a username; ${suggestion} is free.` } : formatProblem];
-  }
-  if (formatProblem) return [formatProblem];
+/** Whether Caresmartz360 already has this (well-formed) username, and the next free one if so. */
+async function takenProblems(deps: AgencyUsersDeps, username: string): Promise<Problem[]> {
   if (!(await deps.directory.findByUsername(username))) return [];
   return [{ field: "username", message: await usernameTakenMessage(deps.directory, username) }];
 }
@@ -113,16 +103,17 @@ export async function createAgencyUser(
   if (!scoped.ok) return scoped;
   const { scope } = scoped;
 
-  const validation = validateAgencyUser(form);
+  // A blank username means the agency's format: the suggestion, already checked to be free.
+  const typed = normalizeUsername(form.username);
+  const suggested =
+    typed === "" ? await suggestFreeUsername(deps.directory, deps.config.usernameFormat, form) : undefined;
+  const validation = validateAgencyUser(suggested ? { ...form, username: suggested } : form);
   const invalid = validation.ok ? [] : validation.problems;
+  const usernameProblem = invalid.find((p) => p.field === "username");
   const problems: Problem[] = [
     ...invalid.filter((p) => p.field !== "username"),
     ...(await scopeProblems(deps, actor, scope, form)),
-    ...(await usernameProblems(
-      deps,
-      form,
-      invalid.find((p) => p.field === "username"),
-    )),
+    ...(usernameProblem ? [usernameProblem] : suggested ? [] : await takenProblems(deps, typed)),
   ];
   if (!validation.ok || problems.length > 0) return { ok: false, problems };
   const { draft } = validation;

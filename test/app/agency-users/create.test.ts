@@ -71,17 +71,31 @@ describe("creating an agency user", () => {
     expect(h.sandbox.state.caresmartz.agencyUsers.size).toBe(before);
   });
 
-  it("proposes the next free username when the one given is taken, and the suggestion when none is given", async () => {
+  it("proposes the next free username when the one given is taken", async () => {
     const taken = await h.agencyUsers.create(ADMIN, form({ username: "Maria.Gonzalez" }), {
       formId: nextForm(),
       selfEmail: noEmail,
     });
     expect(fieldsOf(taken)).toEqual({ username: "maria.gonzalez is taken in Caresmartz360; maria.gonzalez2 is free." });
-    const empty = await h.agencyUsers.create(ADMIN, form({ username: "", firstName: "Maria", lastName: "González" }), {
+  });
+
+  it("a blank username uses the agency's format, numbered past taken ones; without a name it is still asked for", async () => {
+    const blank = await h.agencyUsers.create(
+      ADMIN,
+      form({ username: "  ", firstName: "María", lastName: "González", businessEmail: "mg2@sunrisecare.example" }),
+      { formId: nextForm(), selfEmail: noEmail },
+    );
+    expect(blank).toMatchObject({ ok: true, created: { username: "maria.gonzalez2" } });
+    expect(usersNamed("maria.gonzalez2")).toHaveLength(1);
+    const nameless = await h.agencyUsers.create(ADMIN, form({ username: "", firstName: "", lastName: "" }), {
       formId: nextForm(),
       selfEmail: noEmail,
     });
-    expect(fieldsOf(empty)).toEqual({ username: "Enter a username; maria.gonzalez2 is free." });
+    expect(fieldsOf(nameless)).toEqual({
+      firstName: "Enter the first name.",
+      lastName: "Enter the last name.",
+      username: "Enter a username.",
+    });
   });
 
   it("refuses an office or role that Caresmartz360 does not have", async () => {
@@ -173,22 +187,23 @@ describe("who may create", () => {
     expect(same).toMatchObject({ ok: true, created: { username: "r.same", officeName: "Sacramento (Main Office)" } });
   });
 
-  it("an agency user whose own account can't be found may give only the lowest-ranked role", async () => {
+  it("an agency user whose own account can't be found may give no role, on opening or on submit", async () => {
     const actor = await h.grant("UNEW", "agency-user", "of-sac", ["create-staff"]);
-    const prepared = await h.agencyUsers.prepareForm(actor, emailOf("nobody@sunrisecare.example"));
-    expect(prepared).toMatchObject({
-      ok: true,
-      form: { roles: [{ id: "ro-hr" }], offices: [{ id: "of-sac" }], office: { id: "of-sac" } },
+    const refusal = {
+      ok: false,
+      problems: [
+        {
+          message:
+            "carebridge could not find your active Caresmartz360 account in Sacramento (Main Office) by your Slack email, so it can't tell which roles are at or below yours; ask an admin to create this user, or to make the emails match.",
+        },
+      ],
+    };
+    expect(await h.agencyUsers.prepareForm(actor, emailOf("nobody@sunrisecare.example"))).toEqual(refusal);
+    const lowest = await h.agencyUsers.create(actor, form({ officeId: "of-sac", roleId: "ro-hr", username: "l.one" }), {
+      formId: nextForm(),
+      selfEmail: noEmail,
     });
-    expect(prepared.ok && prepared.form.roleNote).toContain("could not find your own Caresmartz360 account");
-    const refused = await h.agencyUsers.create(
-      actor,
-      form({ officeId: "of-sac", roleId: "ro-cc", username: "l.one" }),
-      {
-        formId: nextForm(),
-        selfEmail: noEmail,
-      },
-    );
-    expect(Object.keys(fieldsOf(refused))).toEqual(["roleId"]);
+    expect(lowest).toEqual(refusal);
+    expect(usersNamed("l.one")).toHaveLength(0);
   });
 });

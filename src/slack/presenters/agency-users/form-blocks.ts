@@ -35,7 +35,7 @@ export const FLAG_LABELS = {
 /** The hints a field shows when it has no problem. */
 export const HINTS: Record<string, string> = {
   [BLOCK.lastName]: "Press Enter in a name to suggest a username.",
-  [BLOCK.username]: "Suggested from the name in your agency's format; you can change it.",
+  [BLOCK.username]: "Left blank, it is made from the name in your agency's format; you can type your own.",
   [BLOCK.businessEmail]: "Caresmartz360 emails the registration instructions here.",
 };
 
@@ -83,6 +83,11 @@ export function textInput(
     options.optional,
   );
   return options.dispatch ? { ...block, dispatch_action: true } : block;
+}
+
+/** Optional: a blank username means the agency's format (the use-case fills it in). */
+export function usernameInput(blockId: string, initial?: string): InputBlock {
+  return textInput(blockId, "Username", { optional: true, ...(initial ? { initial } : {}) });
 }
 
 export function selectInput(

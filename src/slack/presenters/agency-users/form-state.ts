@@ -2,7 +2,16 @@ import type { ModalView, PlainTextOption } from "@slack/types";
 import type { Problem } from "../../../app/result";
 import type { AgencyUserForm } from "../../../domain/agency-users/validation";
 import { section } from "../kit";
-import { BLOCK, fieldOfBlock, HINTS, plain, PROBLEM_BLOCK, sentence, textInput, type KnownBlock } from "./form-blocks";
+import {
+  BLOCK,
+  fieldOfBlock,
+  HINTS,
+  plain,
+  PROBLEM_BLOCK,
+  sentence,
+  type KnownBlock,
+  usernameInput,
+} from "./form-blocks";
 import { type FormMeta, writeMeta } from "./form-view";
 
 /** The parts of a view as Slack sends it back (view_submission, block_actions from a modal). */
@@ -89,7 +98,7 @@ export function withUsername(view: SubmittedView, username: string, meta: FormMe
   const current = blockIdOf(view, BLOCK.username) ?? BLOCK.username;
   const version = Number(current.split(".")[1] ?? "1") + 1;
   const blocks = (view.blocks as Block[]).map((block) =>
-    block.block_id === current ? textInput(`${BLOCK.username}.${version}`, "Username", { initial: username }) : block,
+    block.block_id === current ? usernameInput(`${BLOCK.username}.${version}`, username) : block,
   );
   return rebuilt(view, blocks, { ...meta, suggested: username });
 }

@@ -11,6 +11,7 @@ import {
   sentence,
   textInput,
   type KnownBlock,
+  usernameInput,
 } from "./form-blocks";
 
 /**
@@ -61,7 +62,7 @@ export function createFormView(form: CreateFormData, meta: FormMeta, vendorLabel
       context(`Creates the user in ${escape(vendorLabel)}, which emails them how to sign in for the first time.`),
       textInput(BLOCK.firstName, "First name", { dispatch: true }),
       textInput(BLOCK.lastName, "Last name", { dispatch: true }),
-      textInput(BLOCK.username, "Username"),
+      usernameInput(BLOCK.username),
       selectInput(
         BLOCK.roleId,
         "Role",
