@@ -58,6 +58,8 @@ export class SlackStandIn extends EventEmitter {
   readonly downloadOverrides = new Map<string, { contentType: string; body: string }>();
   /** The file id of every download request, answered or not: tests check a refused upload is never fetched. */
   readonly downloads: string[] = [];
+  /** Methods answered with this Slack error instead (views.update → not_found: the person closed the modal). */
+  readonly failures = new Map<string, string>();
   private server: Server | undefined;
   private counter = 0;
   private responseUrls = new Map<string, { channel: string; user: string }>();
@@ -147,8 +149,13 @@ export class SlackStandIn extends EventEmitter {
       const method = url.pathname.slice("/api/".length);
       const call: SlackCall = { method, args, token: token ?? (args.token as string | undefined) };
       this.calls.push(call);
+      const failure = this.failures.get(method);
       const result =
-        call.token === this.options.botToken ? this.answer(method, args) : { ok: false, error: "invalid_auth" };
+        call.token !== this.options.botToken
+          ? { ok: false, error: "invalid_auth" }
+          : failure
+            ? { ok: false, error: failure }
+            : this.answer(method, args);
       this.emit("call", call);
       return send(res, 200, result);
     }

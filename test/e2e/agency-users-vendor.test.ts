@@ -113,6 +113,33 @@ describe("/agency-user against a slow or refusing Caresmartz360", () => {
     expect(confirmation.text).toContain("jose.nunez in Fresno Branch as Scheduler");
   });
 
+  it("a creator who closed the Creating… view still gets the confirmation", async () => {
+    const view = asOpened(await openForm(t, ADMIN, "C0V8"));
+    free("ana.ortiz").post("/v1/agency-users").delay(2600).reply(201, agencyUser("ana.ortiz"));
+    const updates = t.slack.callsTo("views.update").length;
+    t.slack.failures.set("views.update", "not_found");
+    try {
+      const answer = (await t.submit(view, stateOf(view, { ...JOSE, username: "ana.ortiz" }), ADMIN)).json();
+      expect(textOf(answer.view)).toContain("Creating the agency user");
+      const confirmation = await t.waitFor(() => t.slack.visible("C0V8", ADMIN).at(-1));
+      expect(confirmation).toMatchObject({ ephemeralTo: ADMIN, text: expect.stringContaining("ana.ortiz") });
+      expect(t.slack.callsTo("views.update")[updates]?.args.view_id).toBe(view.id);
+    } finally {
+      t.slack.failures.delete("views.update");
+    }
+  });
+
+  it("when Slack won't open the form, the person is told to run the command again", async () => {
+    t.slack.failures.set("views.open", "expired_trigger_id");
+    try {
+      await t.command("/agency-user", "", ADMIN, { channel: "C0V9" });
+      const told = await t.waitFor(() => t.slack.visible("C0V9", ADMIN).at(-1));
+      expect(told.text).toContain("run /agency-user again");
+    } finally {
+      t.slack.failures.delete("views.open");
+    }
+  });
+
   it("a slow refusal comes back as the form again, filled in, with the problem under its field", async () => {
     const view = asOpened(await openForm(t, ADMIN, "C0V6"));
     free("jose.nunez")

@@ -4,6 +4,7 @@ import { normalizeUsername } from "../../../../domain/agency-users/username";
 import { actorOf } from "../../../actor";
 import { readForm, type SubmittedView, withUsername } from "../../../presenters/agency-users/form-state";
 import { readMeta } from "../../../presenters/agency-users/form-view";
+import { updateModal } from "../../views/agency-users/modal-calls";
 
 /**
  * Enter in a name input: the username follows the name, unless the person typed a username of
@@ -25,14 +26,12 @@ export function agencyUserNameEntered(services: Services) {
     if (current !== "" && current !== meta.suggested) return;
     const result = await services.agencyUsers.suggestUsername(actorOf(context), form);
     if (!result.ok || result.username === undefined || result.username === current) return;
-    try {
-      await client.views.update({ view_id: view.id, hash: view.hash, view: withUsername(view, result.username, meta) });
-    } catch (error) {
-      // hash_conflict: the person changed the form meanwhile; their next Enter suggests again.
-      services.deps.logger.debug(
-        { code: (error as { data?: { error?: string } }).data?.error },
-        "username suggestion not shown",
-      );
-    }
+    // hash_conflict: the person changed the form meanwhile; their next Enter suggests again.
+    await updateModal(
+      client,
+      { viewId: view.id, hash: view.hash },
+      withUsername(view, result.username, meta),
+      services.deps.logger,
+    );
   };
 }

@@ -6,6 +6,7 @@ import { displayLabel } from "../../../../providers/labels";
 import { createFormView, type FormMeta, loadingView, noticeView } from "../../../presenters/agency-users/form-view";
 import { type Message, notice, problemsMessage } from "../../../presenters/kit";
 import { slackSelfEmail } from "../../views/agency-users/self-email";
+import { openModal, updateModal } from "../../views/agency-users/modal-calls";
 import { settle, within } from "../../views/agency-users/within";
 
 /**
@@ -13,6 +14,8 @@ import { settle, within } from "../../views/agency-users/within";
  * before it opens a "Loading…" modal instead: trigger_id expires 3 seconds after the command.
  */
 export const OPEN_BUDGET_MS = 1200;
+
+const NOT_OPENED = "Slack did not open the form (it allows only a few seconds); run /agency-user again.";
 
 /**
  * `/agency-user`: someone refused gets an ephemeral sentence and no modal; otherwise the form
@@ -38,12 +41,16 @@ export async function openCreateForm(request: {
       await request.reply(notice(describeError(early.error)));
     } else if (!early.value.ok) {
       await request.reply(problemsMessage(early.value.problems));
-    } else {
-      await client.views.open({ trigger_id: triggerId, view: createFormView(early.value.form, meta, label) });
+    } else if (!(await openModal(client, triggerId, createFormView(early.value.form, meta, label), logger))) {
+      await request.reply(notice(NOT_OPENED));
     }
     return;
   }
-  const opened = await client.views.open({ trigger_id: triggerId, view: loadingView(meta) });
+  const opened = await openModal(client, triggerId, loadingView(meta), logger);
+  if (!opened) {
+    await request.reply(notice(NOT_OPENED));
+    return;
+  }
   const late = await outcome;
   if (!late.ok) logger.error({ err: late.error }, "preparing the agency user form failed");
   const view = !late.ok
@@ -51,5 +58,6 @@ export async function openCreateForm(request: {
     : late.value.ok
       ? createFormView(late.value.form, meta, label)
       : noticeView(late.value.problems.map((p) => p.message).join(" "), meta);
-  await client.views.update({ view_id: opened.view?.id ?? "", hash: opened.view?.hash ?? "", view });
+  // The person may have closed the Loading view meanwhile; then there is nothing to fill in.
+  await updateModal(client, { viewId: opened.id, hash: opened.hash }, view, logger);
 }

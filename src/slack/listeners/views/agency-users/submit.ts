@@ -13,6 +13,7 @@ import {
   readMeta,
 } from "../../../presenters/agency-users/form-view";
 import { confirmCreated } from "./confirm";
+import { updateModal } from "./modal-calls";
 import { slackSelfEmail } from "./self-email";
 import { type Settled, settle, within } from "./within";
 
@@ -42,7 +43,8 @@ function immediateAnswer(outcome: Settled<CreateResult>, form: SubmittedView, me
 /**
  * The create form's submission. Everything is checked again by the use-case from the acting
  * user; the submitted values say only what to create. A create slower than the budget is
- * acknowledged with a "Creating…" view and its outcome replaces that view when it comes.
+ * acknowledged with a "Creating…" view and its outcome replaces that view when it comes; the
+ * creator is confirmed even if they closed that view meanwhile.
  */
 export function agencyUserSubmit(services: Services) {
   const logger = services.deps.logger;
@@ -64,7 +66,7 @@ export function agencyUserSubmit(services: Services) {
     }
     const settled = early ?? (await outcome);
     if (!settled.ok) logger.error({ err: settled.error }, "creating an agency user failed");
-    if (!early) await client.views.update({ view_id: view.id, view: outcomeView(settled, form, meta) });
+    if (!early) await updateModal(client, { viewId: view.id }, outcomeView(settled, form, meta), logger);
     if (settled.ok && settled.value.ok && "created" in settled.value) {
       await confirmCreated(client, meta.channel, actor.userId, settled.value.created, logger);
     }
