@@ -43,7 +43,7 @@ describe("/agency-user list [office]", () => {
     expect(first.text).toContain(
       "Agency users in Fresno Branch: 27 agency users in Caresmartz360 (sandbox demo data) · page 1 of 2",
     );
-    expect(textOf(first.blocks)).toContain("*Marcus Bell* · `marcus.bell` · Office Manager");
+    expect(textOf(first.blocks)).toContain("*Marcus Bell* · `marcus.bell` · Office Manager · active");
     expect(textOf(first.blocks)).not.toContain("fresno.20");
     const [next] = buttonsOf(first.blocks);
     expect(next?.action_id).toBe("agency-user.list-next");
@@ -59,7 +59,8 @@ describe("/agency-user list [office]", () => {
     await t.command("/agency-user", "list", "U0SAC", { channel: "C0L2" });
     const own = await t.waitFor(() => t.slack.visible("C0L2", "U0SAC").at(-1));
     expect(own.text).toContain("Sacramento (Main Office)");
-    expect(textOf(own.blocks)).toContain("_inactive_");
+    expect(textOf(own.blocks)).toContain("*Grace O'Malley* · `grace.omalley` · HR Specialist · _inactive_");
+    expect(textOf(own.blocks)).toContain("*Tanya Ruiz* · `tanya.ruiz` · Scheduler · active");
 
     await t.press("agency-user.list-next", JSON.stringify({ o: "of-fre", p: 2 }), "U0SAC", { channel: { id: "C0L3" } });
     const refused = await t.waitFor(() => t.slack.visible("C0L3", "U0SAC").at(-1));

@@ -30,9 +30,10 @@ export function agencyUserListMessage(result: AgencyUserPage, vendorLabel: strin
     ...(page > 1 ? [{ text: "Previous", actionId: LIST_PREVIOUS_ACTION, value: pageValue(office.id, page - 1) }] : []),
     ...(page < pageCount ? [{ text: "Next", actionId: LIST_NEXT_ACTION, value: pageValue(office.id, page + 1) }] : []),
   ];
+  // Every row says its status; inactive ones stand out.
   const lines = rows.map(
     (r) =>
-      `*${escape(r.name)}* · \`${escape(r.username)}\` · ${escape(r.roleName)}${r.status === "active" ? "" : " · _inactive_"}`,
+      `*${escape(r.name)}* · \`${escape(r.username)}\` · ${escape(r.roleName)} · ${r.status === "active" ? "active" : "_inactive_"}`,
   );
   const summary = `${total} agency user${total === 1 ? "" : "s"} in ${vendorLabel}${pageCount > 1 ? ` · page ${page} of ${pageCount}` : ""}`;
   return {
