@@ -1,10 +1,11 @@
+import { compareNames } from "./nameSimilarity";
 import type { PreparedRecord } from "./prepare";
 import type { MatchKind } from "./types";
 
 /**
- * The key that makes a link certain: members, the same email; learners, the same full name
- * (accents, case and punctuation aside, but no nicknames and no swapping: "same full name"
- * means as written) and the same birth date.
+ * The key that makes a link certain: members, the same email (with names that agree, see
+ * namesAgree); learners, the same full name (accents, case and punctuation aside, but no
+ * nicknames and no swapping: "same full name" means as written) and the same birth date.
  */
 export function exactKey(p: PreparedRecord, kind: MatchKind): string | null {
   if (kind === "members") return p.email;
@@ -17,6 +18,16 @@ export const EXACT_REASONS: Readonly<Record<MatchKind, readonly string[]>> = {
   learners: ["same full name", "same birth date"],
 };
 
+/**
+ * Learners: the key holds the full name, so it decides alone. Members: an email can be a
+ * shared mailbox (a relative using the family's, colleagues an office one), so the names must
+ * not say two people: a first or last name the reasons would call "different" leaves the pair
+ * to an admin, as a suggestion.
+ */
+function namesAgree(l: PreparedRecord, r: PreparedRecord, kind: MatchKind): boolean {
+  return kind === "learners" || compareNames(l, r, false).agree;
+}
+
 function countKeys(records: readonly PreparedRecord[], kind: MatchKind): Map<string, number> {
   const counts = new Map<string, number>();
   for (const r of records) {
@@ -28,8 +39,8 @@ function countKeys(records: readonly PreparedRecord[], kind: MatchKind): Map<str
 
 /**
  * Pairs whose exact key is held by exactly one record on each side, counted over every
- * record given (linked and ignored ones too: a second holder makes the key ambiguous). Only
- * pairs where both records are open and the pair is allowed are returned.
+ * record given (linked and ignored ones too: a second holder makes the key ambiguous), and
+ * whose names agree. Only pairs where both records are open and the pair is allowed are returned.
  */
 export function findExactPairs(
   left: readonly PreparedRecord[],
@@ -52,7 +63,10 @@ export function findExactPairs(
     const key = exactKey(l, kind);
     if (key === null || leftCounts.get(key) !== 1 || !isOpenLeft(li)) return;
     const ri = rightByKey.get(key);
-    if (ri !== undefined && isOpenRight(ri) && isAllowed(li, ri)) pairs.push([li, ri]);
+    const r = ri === undefined ? undefined : right[ri];
+    if (ri !== undefined && r !== undefined && isOpenRight(ri) && isAllowed(li, ri) && namesAgree(l, r, kind)) {
+      pairs.push([li, ri]);
+    }
   });
   return pairs;
 }

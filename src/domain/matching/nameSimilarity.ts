@@ -7,6 +7,8 @@ export interface NameComparison {
   score: number;
   /** One phrase for a Slack user, e.g. "last name equal, first name similar (nickname Bob → Robert)"; "" unless asked for. */
   reason: string;
+  /** Neither the first nor the last name is worded "different" (each is equal, part, nickname or similar). */
+  agree: boolean;
 }
 
 type Agreement = "equal" | "partly equal" | "partly similar" | "nickname" | "similar" | "different";
@@ -40,7 +42,12 @@ const SWAPPED = 0.97;
 
 const EQUAL: PartComparison = { value: 1, agreement: "equal" };
 
-function fuzzy(similarity: number, floor = SIMILARITY_FLOOR, weight = 1, similarWording: Agreement = "similar"): PartComparison {
+function fuzzy(
+  similarity: number,
+  floor = SIMILARITY_FLOOR,
+  weight = 1,
+  similarWording: Agreement = "similar",
+): PartComparison {
   return {
     value: weight * Math.max(0, (similarity - floor) / (1 - floor)),
     agreement: similarity >= SIMILAR_WORDING ? similarWording : "different",
@@ -55,7 +62,8 @@ function isPartOf(a: readonly string[], b: readonly string[]): boolean {
 
 function compareFirst(a: PreparedName, b: PreparedName): PartComparison {
   if (a.joined === b.joined) return EQUAL;
-  if (isPartOf(a.tokens, b.tokens) || a.tokens[0] === b.tokens[0]) return { value: PART_OF_NAME, agreement: "partly equal" };
+  if (isPartOf(a.tokens, b.tokens) || a.tokens[0] === b.tokens[0])
+    return { value: PART_OF_NAME, agreement: "partly equal" };
   const formal = a.formal.find((f) => b.formal.includes(f));
   if (formal !== undefined) return { value: NICKNAME, agreement: "nickname", formal };
   return fuzzy(jaroWinkler(a.joined, b.joined));
@@ -97,10 +105,12 @@ function orient(
 ): NameComparison {
   const first = compareFirst(aFirst, bFirst);
   const last = compareLast(aLast, bLast);
-  if (first === EQUAL && last === EQUAL) return { score: 1, reason: explain ? "same first and last name" : "" };
+  if (first === EQUAL && last === EQUAL)
+    return { score: 1, reason: explain ? "same first and last name" : "", agree: true };
   return {
     score: FIRST_WEIGHT * first.value + LAST_WEIGHT * last.value,
     reason: explain ? `${phrase("last name", last, aLast, bLast)}, ${phrase("first name", first, aFirst, bFirst)}` : "",
+    agree: first.agreement !== "different" && last.agreement !== "different",
   };
 }
 
@@ -115,8 +125,10 @@ export function compareNames(a: PreparedRecord, b: PreparedRecord, explain: bool
   let best = straight;
   if (a.wordsKey === b.wordsKey && a.wordsKey !== "" && REORDERED > best.score) {
     const swapped = a.first.joined === b.last.joined && a.last.joined === b.first.joined;
-    const reason = swapped ? "same names, first and last swapped" : "same names, split differently between first and last name";
-    best = { score: REORDERED, reason: explain ? reason : "" };
+    const reason = swapped
+      ? "same names, first and last swapped"
+      : "same names, split differently between first and last name";
+    best = { score: REORDERED, reason: explain ? reason : "", agree: true };
   }
   // Most pairs are not swapped: when the last name against the other's first name cannot
   // lift the swapped reading above the best so far, skip the rest of it (same result, less work).
@@ -124,7 +136,11 @@ export function compareNames(a: PreparedRecord, b: PreparedRecord, explain: bool
   if (SWAPPED * (FIRST_WEIGHT + LAST_WEIGHT * crossedLast.value) <= best.score) return best;
   const crossed = orient(a.first, a.last, b.last, b.first, explain);
   if (SWAPPED * crossed.score > best.score) {
-    best = { score: SWAPPED * crossed.score, reason: explain ? `first and last names swapped: ${crossed.reason}` : "" };
+    best = {
+      score: SWAPPED * crossed.score,
+      reason: explain ? `first and last names swapped: ${crossed.reason}` : "",
+      agree: crossed.agree,
+    };
   }
   return best;
 }

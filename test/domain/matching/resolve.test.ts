@@ -8,7 +8,11 @@ function rec(id: string, firstName: string, lastName: string, extra: Partial<Mat
   return { id, firstName, lastName, ...extra };
 }
 
-function suggestedIds(map: Map<string, { leftId: string; rightId: string }[]>, id: string, side: "leftId" | "rightId"): string[] {
+function suggestedIds(
+  map: Map<string, { leftId: string; rightId: string }[]>,
+  id: string,
+  side: "leftId" | "rightId",
+): string[] {
   return (map.get(id) ?? []).map((s) => s[side]);
 }
 
@@ -25,6 +29,28 @@ describe("resolveIdentities: members", () => {
     expect(result.suggestionsByLeft.size).toBe(0);
   });
 
+  it("does not auto-link a shared mailbox across systems when the names say two people; it suggests the pair", () => {
+    const result = resolveIdentities(
+      [
+        rec("m1", "Amanda", "Smith", { email: "amanda.smith@agency.org" }),
+        rec("m2", "Thanh", "Nguyen", { email: "thanh.nguyen@agency.org" }),
+      ],
+      [
+        rec("c1", "Sandra", "Smith", { email: "amanda.smith@agency.org" }),
+        rec("c2", "Nguyen", "Tanh", { email: "thanh.nguyen@agency.org" }),
+      ],
+      MEMBERS,
+    );
+    // Swapped names with a typo still agree; another first name in the family mailbox does not.
+    expect(result.autoLinks).toEqual([{ leftId: "m2", rightId: "c2", reasons: ["same email"] }]);
+    expect(result.suggestionsByLeft.get("m1")).toEqual([
+      expect.objectContaining({
+        rightId: "c1",
+        reasons: ["same email", "last name equal, first name different (Amanda / Sandra)"],
+      }),
+    ]);
+  });
+
   it("does not auto-link an email two records share; it suggests both instead", () => {
     const result = resolveIdentities(
       [rec("m1", "Ann", "Lee", { email: "office@agency.org" }), rec("m2", "Bo", "Kim", { email: "office@agency.org" })],
@@ -33,12 +59,18 @@ describe("resolveIdentities: members", () => {
     );
     expect(result.autoLinks).toEqual([]);
     expect(suggestedIds(result.suggestionsByRight, "c1", "leftId")).toEqual(["m1", "m2"]);
-    expect(result.suggestionsByLeft.get("m2")?.[0]?.reasons).toEqual(["same email", "last name different (Kim / Lee), first name different (Bo / Ann)"]);
+    expect(result.suggestionsByLeft.get("m2")?.[0]?.reasons).toEqual([
+      "same email",
+      "last name different (Kim / Lee), first name different (Bo / Ann)",
+    ]);
   });
 
   it("does not auto-link two people of the same name without a shared email", () => {
     const result = resolveIdentities(
-      [rec("m1", "John", "Smith", { email: "john.smith@agency.org" }), rec("m2", "John", "Smith", { email: "jsmith2@agency.org" })],
+      [
+        rec("m1", "John", "Smith", { email: "john.smith@agency.org" }),
+        rec("m2", "John", "Smith", { email: "jsmith2@agency.org" }),
+      ],
       [rec("c1", "John", "Smith", { email: null })],
       MEMBERS,
     );
@@ -49,7 +81,10 @@ describe("resolveIdentities: members", () => {
 
   it("leaves service accounts out of everything, even with a matching email", () => {
     const result = resolveIdentities(
-      [rec("csc", "Motivity", "Support", { email: "support@motivity.example", serviceAccount: true }), rec("m1", "Ann", "Lee")],
+      [
+        rec("csc", "Motivity", "Support", { email: "support@motivity.example", serviceAccount: true }),
+        rec("m1", "Ann", "Lee"),
+      ],
       [rec("c1", "Motivity", "Support", { email: "support@motivity.example" }), rec("c2", "Ann", "Lee")],
       MEMBERS,
     );
@@ -160,12 +195,18 @@ describe("resolveIdentities: learners", () => {
     expect(suggestedIds(result.suggestionsByLeft, "l1", "rightId")).toEqual(["k1"]);
     expect(suggestedIds(result.suggestionsByLeft, "l2", "rightId")).toEqual(["k2"]);
     expect(suggestedIds(result.suggestionsByLeft, "l3", "rightId")).toEqual(["k3"]);
-    expect(result.suggestionsByLeft.get("l2")?.[0]?.reasons).toEqual(["same birth date", "same names, first and last swapped"]);
+    expect(result.suggestionsByLeft.get("l2")?.[0]?.reasons).toEqual([
+      "same birth date",
+      "same names, first and last swapped",
+    ]);
   });
 
   it("does not auto-link when two learners on one side share name and birth date", () => {
     const result = resolveIdentities(
-      [rec("l1", "John", "Smith", { birthDate: "2016-05-01" }), rec("l2", "John", "Smith", { birthDate: "2016-05-01" })],
+      [
+        rec("l1", "John", "Smith", { birthDate: "2016-05-01" }),
+        rec("l2", "John", "Smith", { birthDate: "2016-05-01" }),
+      ],
       [rec("k1", "John", "Smith", { birthDate: "2016-05-01" })],
       LEARNERS,
     );
@@ -175,7 +216,10 @@ describe("resolveIdentities: learners", () => {
 
   it("does not auto-link when a linked record holds the same name and birth date", () => {
     const result = resolveIdentities(
-      [rec("l1", "John", "Smith", { birthDate: "2016-05-01", linkedTo: "k7" }), rec("l2", "John", "Smith", { birthDate: "2016-05-01" })],
+      [
+        rec("l1", "John", "Smith", { birthDate: "2016-05-01", linkedTo: "k7" }),
+        rec("l2", "John", "Smith", { birthDate: "2016-05-01" }),
+      ],
       [rec("k1", "John", "Smith", { birthDate: "2016-05-01" })],
       LEARNERS,
     );

@@ -28,6 +28,8 @@ interface Person {
   last: string;
   swapProne: boolean;
   email: string;
+  /** The address is a mailbox shared with someone else: both systems hold it as it is. */
+  sharedMailbox?: boolean;
   birthDate: string;
 }
 
@@ -39,12 +41,41 @@ export interface SyntheticSet {
 }
 
 const NEIGHBORS: Readonly<Record<string, string>> = {
-  a: "qsz", b: "vn", c: "xv", d: "sf", e: "wr", f: "dg", g: "fh", h: "gj", i: "uo", j: "hk", k: "jl", l: "k", m: "n",
-  n: "bm", o: "ip", p: "o", q: "w", r: "et", s: "ad", t: "ry", u: "yi", v: "cb", w: "qe", x: "zc", y: "tu", z: "x",
+  a: "qsz",
+  b: "vn",
+  c: "xv",
+  d: "sf",
+  e: "wr",
+  f: "dg",
+  g: "fh",
+  h: "gj",
+  i: "uo",
+  j: "hk",
+  k: "jl",
+  l: "k",
+  m: "n",
+  n: "bm",
+  o: "ip",
+  p: "o",
+  q: "w",
+  r: "et",
+  s: "ad",
+  t: "ry",
+  u: "yi",
+  v: "cb",
+  w: "qe",
+  x: "zc",
+  y: "tu",
+  z: "x",
 };
 
 function ascii(name: string): string {
-  return name.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase().replace(/đ/g, "d").replace(/[^a-z]/g, "");
+  return name
+    .normalize("NFKD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .replace(/đ/g, "d")
+    .replace(/[^a-z]/g, "");
 }
 
 function stripAccents(name: string): string {
@@ -89,7 +120,11 @@ class People {
     const roll = this.rand();
     const [firstEntry, last, swapProne] =
       roll < 0.7
-        ? [this.pickFrequent(ENGLISH_FIRST_NAMES, 8), this.chance(0.55) ? this.pickFrequent(ENGLISH_LAST_NAMES, 15) : this.pick(TAIL_LAST_NAMES), false]
+        ? [
+            this.pickFrequent(ENGLISH_FIRST_NAMES, 8),
+            this.chance(0.55) ? this.pickFrequent(ENGLISH_LAST_NAMES, 15) : this.pick(TAIL_LAST_NAMES),
+            false,
+          ]
         : roll < 0.95
           ? [this.pickFrequent(HISPANIC_FIRST_NAMES, 15), this.hispanicLastName(), false]
           : [this.vietnameseFirstName(), this.pickFrequent(VIETNAMESE_LAST_NAMES, 2), true];
@@ -120,7 +155,8 @@ class People {
     const i = 1 + Math.floor(this.rand() * (name.length - 1));
     const c = name.charAt(i);
     const op = this.rand();
-    if (op < 0.35 && NEIGHBORS[c] !== undefined) return name.slice(0, i) + this.pick([...NEIGHBORS[c]]) + name.slice(i + 1);
+    if (op < 0.35 && NEIGHBORS[c] !== undefined)
+      return name.slice(0, i) + this.pick([...NEIGHBORS[c]]) + name.slice(i + 1);
     if (op < 0.6) return name.slice(0, i) + name.slice(i + 1);
     if (op < 0.8 || i === name.length - 1) return name.slice(0, i) + c + name.slice(i);
     return name.slice(0, i) + name.charAt(i + 1) + c + name.slice(i + 2);
@@ -142,7 +178,13 @@ class People {
   }
 }
 
-function render(g: People, p: Person, kind: MatchKind, side: "left" | "right", varied: boolean): Omit<MatchRecord, "id"> {
+function render(
+  g: People,
+  p: Person,
+  kind: MatchKind,
+  side: "left" | "right",
+  varied: boolean,
+): Omit<MatchRecord, "id"> {
   const nickname = p.nicknames.length > 0 && g.chance(0.12) ? g.pick(p.nicknames) : null;
   let first = varied && nickname !== null ? nickname : p.first;
   let last = varied ? g.lastVariant(p.last) : p.last;
@@ -153,17 +195,30 @@ function render(g: People, p: Person, kind: MatchKind, side: "left" | "right", v
   if (kind === "members") {
     const roll = g.rand();
     const email =
-      side === "left" || roll < 0.55
-        ? (g.chance(0.1) ? p.email.toUpperCase() : p.email)
+      side === "left" || p.sharedMailbox || roll < 0.55
+        ? g.chance(0.1)
+          ? p.email.toUpperCase()
+          : p.email
         : roll < 0.8
-          ? g.uniqueEmail(g.pick([`${ascii(p.first)}${ascii(p.last)}`, `${ascii(p.first).charAt(0)}${ascii(p.last)}`]), "gmail.com")
+          ? g.uniqueEmail(
+              g.pick([`${ascii(p.first)}${ascii(p.last)}`, `${ascii(p.first).charAt(0)}${ascii(p.last)}`]),
+              "gmail.com",
+            )
           : null;
-    const phone = side === "right" && g.chance(0.7) ? `(555) ${String(Math.floor(g.rand() * 1e7)).padStart(7, "0")}` : null;
+    const phone =
+      side === "right" && g.chance(0.7) ? `(555) ${String(Math.floor(g.rand() * 1e7)).padStart(7, "0")}` : null;
     return { firstName: first, lastName: last, email, phone };
   }
   const roll = g.rand();
   const [y, m, d] = p.birthDate.split("-");
-  const birthDate = !varied || roll < 0.88 ? p.birthDate : roll < 0.93 ? `${y}-${m}-${g.pick(["01", "11", "21"])}` : roll < 0.95 ? `${y}-${d}-${m}` : null;
+  const birthDate =
+    !varied || roll < 0.88
+      ? p.birthDate
+      : roll < 0.93
+        ? `${y}-${m}-${g.pick(["01", "11", "21"])}`
+        : roll < 0.95
+          ? `${y}-${d}-${m}`
+          : null;
   return { firstName: first, lastName: last, birthDate };
 }
 
@@ -175,12 +230,28 @@ function shuffle<T>(g: People, list: T[]): T[] {
   return list;
 }
 
+/** Members: share of each side's records that use a paired person's mailbox (a relative, on one side only). */
+const SHARING_A_PAIRED_MAILBOX = 0.02;
+/** Members: share of each side's records that are two different people with one mailbox, one in each system. */
+const SHARING_ACROSS_SYSTEMS = 0.01;
+
 /**
  * size Motivity and size Calmanac records, pairedShare of them the same person written the
  * way another office would write it; the rest are other people, a third of them relatives or
- * namesakes of someone paired (same last name, sometimes the same full name).
+ * namesakes of someone paired (same last name, sometimes the same full name). Among members,
+ * a few of the others share an email with someone: a relative reading their mail in a paired
+ * person's mailbox (on one side, so that address has two holders there, or one on each side
+ * when the paired person gave Calmanac another address), or two people of one family or
+ * office, one in each system, with one mailbox. Whoever shares a mailbox has another first
+ * name than its owner (not a nickname of it either): two records alike in name and email
+ * are one person to anyone.
  */
-export function syntheticPeople(opts: { kind: MatchKind; size: number; pairedShare: number; seed: number }): SyntheticSet {
+export function syntheticPeople(opts: {
+  kind: MatchKind;
+  size: number;
+  pairedShare: number;
+  seed: number;
+}): SyntheticSet {
   const g = new People(seededRandom(opts.seed));
   const pairedCount = Math.round(opts.size * opts.pairedShare);
   const paired = Array.from({ length: pairedCount }, () => g.person());
@@ -190,11 +261,42 @@ export function syntheticPeople(opts: { kind: MatchKind; size: number; pairedSha
     if (roll < 0.05) return { ...g.person(relative), first: relative.first, nicknames: relative.nicknames };
     return roll < 0.3 ? g.person(relative) : g.person();
   };
+  /** Someone else in owner's mailbox: a relative (same last name) or, for an office mailbox, anyone. */
+  const sharer = (owner: Person, relative: boolean): Person => {
+    const sameName = (p: Person) =>
+      p.first === owner.first || owner.nicknames.includes(p.first) || p.nicknames.includes(owner.first);
+    let p = relative ? g.person(owner) : g.person();
+    while (sameName(p)) p = relative ? g.person(owner) : g.person();
+    return { ...p, email: owner.email, sharedMailbox: true };
+  };
+  const sharedCount = opts.kind === "members" ? Math.round(opts.size * SHARING_A_PAIRED_MAILBOX) : 0;
+  const acrossCount = opts.kind === "members" ? Math.round(opts.size * SHARING_ACROSS_SYSTEMS) : 0;
+
   const leftRows = paired.map((p, i) => ({ row: render(g, p, opts.kind, "left", false), pair: i }));
   const rightRows = paired.map((p, i) => ({ row: render(g, p, opts.kind, "right", true), pair: i }));
-  for (let i = pairedCount; i < opts.size; i++) {
-    leftRows.push({ row: render(g, other(), opts.kind, "left", false), pair: -1 });
-    rightRows.push({ row: render(g, other(), opts.kind, "right", true), pair: -1 });
+  const addOthers = (left: () => Person, right: () => Person) => {
+    leftRows.push({ row: render(g, left(), opts.kind, "left", false), pair: -1 });
+    rightRows.push({ row: render(g, right(), opts.kind, "right", true), pair: -1 });
+  };
+  for (let n = 0; n < opts.size - pairedCount; n++) {
+    if (n < sharedCount) {
+      const visitor = sharer(g.pick(paired), true);
+      if (g.chance(0.5)) addOthers(() => visitor, other);
+      else addOthers(other, () => visitor);
+    } else if (n < sharedCount + acrossCount) {
+      const family = g.chance(0.6);
+      const person = g.person();
+      const owner: Person = {
+        ...person,
+        email: family ? person.email : g.uniqueEmail(g.pick(["office", "frontdesk", "staff"]), "carehome.org"),
+        sharedMailbox: true,
+      };
+      const visitor = sharer(owner, family);
+      addOthers(
+        () => owner,
+        () => visitor,
+      );
+    } else addOthers(other, other);
   }
   const left = shuffle(g, leftRows).map(({ row }, i) => ({ id: `mot-${String(i).padStart(5, "0")}`, ...row }));
   const right = shuffle(g, rightRows).map(({ row }, i) => ({ id: `cal-${String(i).padStart(5, "0")}`, ...row }));
