@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ADMIN, startTestApp, TEAM, type TestApp } from "../support/app";
 import { testDatabaseKind } from "../support/db";
-import { archiveValues, buttonOf, buttons, openedView, pressOn, textOf } from "./learners-support";
+import { archiveValues, buttonOf, buttons, inThread, openedView, pressOn, shareFile, textOf } from "./learners-support";
 
 const ADMIN2 = "U0ADMIN2";
 const HOPE = "hopefoundation.example.org";
@@ -131,5 +131,63 @@ describe(`/learner archive-bulk (${testDatabaseKind})`, () => {
       `${ADMIN} learner.archive-bulk.approve refused`,
       `${ADMIN2} learner.archive-bulk.approve ok`,
     ]);
+  });
+
+  it("a CSV that archives above the threshold waits for another admin; its import log offers Reactivate all", async () => {
+    const channel = "C0B3";
+    const leavers = [
+      [`leilani.kahale@${VALLEY}`, "Leilani", "Kahale", "San Diego"],
+      [`marco.bianchi@${VALLEY}`, "Marco", "Bianchi", "San Diego"],
+      [`nadia.petrova@${VALLEY}`, "Nadia", "Petrova", "Imperial"],
+    ];
+    const csv = [
+      "Email,FirstName,LastName,Status,Affiliation,EmployeeType",
+      ...leavers.map(
+        ([email, first, last, county]) =>
+          `${email},${first},${last},Archived,California Community Partners,${county} County Community Partner`,
+      ),
+    ].join("\n");
+    const { ts } = await shareFile(t, { name: "leavers.csv", content: csv, user: ADMIN, channel });
+    const preview = structuredClone(await t.waitFor(() => inThread(t, channel, ts)[0]));
+    expect(textOf(preview)).toContain("Archive *3*");
+    expect(textOf(preview)).toContain(
+      "Importing it archives 3 learners: that is more than 2 learners or more than 100% of the",
+    );
+    expect(buttonOf(preview, "learner.import").text.text).toBe("Ask for approval");
+
+    await pressOn(t, preview, "learner.import", ADMIN);
+    const request = structuredClone(
+      await t.waitFor(() => inThread(t, channel, ts).find((m) => m.text.startsWith("Approval needed"))),
+    );
+    expect(textOf(request)).toContain(
+      `<@${ADMIN}> asks to archive *3 learners* in CACWT (sandbox demo data): rows with Status Archived in leavers.csv.`,
+    );
+    const told = await t.waitFor(() =>
+      t.slack.visible(channel, ADMIN).find((m) => m.ephemeralTo === ADMIN && m.text.startsWith("Nothing is imported")),
+    );
+    expect(told.text).toBe(
+      "Nothing is imported until another admin approves. I asked the other admins in this thread.",
+    );
+    const settled = t.slack.messages.find((m) => m.ts === preview.ts)!;
+    expect(textOf(settled)).toContain(`<@${ADMIN}> asked for another admin's approval`);
+    expect(buttons(settled).map((b) => b.action_id)).toEqual([]);
+    expect(leavers.map(([email]) => status(email!))).toEqual(["Active", "Active", "Active"]);
+
+    await pressOn(t, request, "learner.archive-bulk-approve", ADMIN2);
+    const log = structuredClone(
+      await t.waitFor(
+        () => inThread(t, channel, ts).find((m) => m.text.startsWith("Import log of leavers.csv")),
+        20_000,
+      ),
+    );
+    expect(textOf(log)).toContain("archived: *3*");
+    expect(leavers.map(([email]) => status(email!))).toEqual(["Archived", "Archived", "Archived"]);
+    expect(textOf(t.slack.messages.find((m) => m.ts === request.ts)!)).toContain(`Approved by <@${ADMIN2}>`);
+    expect(buttonOf(log, "learner.reactivate-all").text.text).toBe("Reactivate all 3");
+
+    await pressOn(t, log, "learner.reactivate-all", ADMIN);
+    await t.waitFor(() => inThread(t, channel, ts).find((m) => m.text.startsWith("Learner reactivation")));
+    await t.waitFor(() => leavers.every(([email]) => status(email!) === "Active") || undefined);
+    expect(status(`trevor.hughes@${VALLEY}`)).toBe("Archived");
   });
 });

@@ -6,8 +6,10 @@ import { Prisma } from "../../generated/prisma/client";
 import type { CacwtLearner } from "../../providers/roles";
 import type { Actor } from "../actor";
 import { fail, type Result } from "../result";
+import { archiveApproval, type ArchiveApproval } from "./archive-runs";
 import { JOB_IMPORT, type LearnersDeps } from "./deps";
 import { FileDownloadError, looksLikeCsvFile, type IncomingFile } from "./incoming-file";
+import { nameOf } from "./one";
 import { previewFile, type FilePreview } from "./preview-file";
 
 /** What an upload's preview keeps (Upload.preview): enough for the message, the errors file and the log. */
@@ -25,8 +27,17 @@ export interface StoredPreview {
 export interface ImportPreview extends StoredPreview {
   uploadId: string;
   jobId: string;
+  /** The learners it would archive, and whether that needs a second admin's approval before it runs. */
+  archive: ArchiveApproval;
   /** When the same bytes were imported before, and who pressed Import. */
   previousImport: { at: Date; by: string } | null;
+}
+
+/** What an import job carries besides its items. */
+export interface ImportParams {
+  filename: string;
+  fileId: string;
+  archive: ArchiveApproval;
 }
 
 /** One import job item: a row that passed, normalized; the job plans it again against CACWT when it runs. */
@@ -35,7 +46,7 @@ export interface ImportItemInput {
 }
 
 export function createImportPreview(
-  deps: Pick<LearnersDeps, "lms" | "access" | "audit" | "prisma" | "jobStore" | "csvLimits">,
+  deps: Pick<LearnersDeps, "lms" | "access" | "audit" | "prisma" | "jobStore" | "csvLimits" | "archiveThreshold">,
 ) {
   const { access, prisma, jobStore, csvLimits } = deps;
 
@@ -93,11 +104,19 @@ export function createImportPreview(
         unknownColumns: preview.unknownColumns,
       };
       const before = await previousImport(actor.workspaceId, sha256);
+      const archivedLines = new Set(preview.rows.flatMap((r) => (r.outcome === "archive" ? [r.line] : [])));
+      const archive = archiveApproval(
+        `rows with Status Archived in ${file.name}`,
+        preview.counts.archive,
+        accepted.filter((row) => archivedLines.has(row.line)).map(nameOf),
+        known.filter((l) => l.status === "Active").length,
+        deps.archiveThreshold,
+      );
       const { job } = await jobStore.create({
         workspaceId: actor.workspaceId,
         kind: JOB_IMPORT,
         actorSlackId: actor.userId,
-        params: { filename: file.name, fileId: file.id },
+        params: { filename: file.name, fileId: file.id, archive } satisfies ImportParams,
         status: "preview",
         items: accepted.map((row) => ({ key: row.email, seq: row.line, input: { row } satisfies ImportItemInput })),
         channelId: file.channelId,
@@ -133,7 +152,7 @@ export function createImportPreview(
         outcome: "ok",
         details: { ...stored.counts, createdArchived: stored.createdArchived },
       });
-      return { ok: true, preview: { ...stored, uploadId, jobId: job.id, previousImport: before } };
+      return { ok: true, preview: { ...stored, uploadId, jobId: job.id, archive, previousImport: before } };
     },
   };
 }

@@ -2,6 +2,7 @@ import { rejectedRowsCsv } from "../../domain/learners/report";
 import type { Job } from "../../jobs/types";
 import type { Actor } from "../actor";
 import { fail, type Result } from "../result";
+import { approvalOf } from "./archive-runs";
 import { JOB_IMPORT, type LearnersDeps } from "./deps";
 import type { StoredPreview } from "./import-preview";
 import { importLogRows, type ImportLog } from "./import-log";
@@ -26,15 +27,44 @@ export function createImportRun(deps: Pick<LearnersDeps, "access" | "audit" | "p
   const gone = () => fail("That import preview no longer exists; upload the file again.");
 
   return {
-    /** Starts the import once, whoever presses first; a later press gets the job as it is. */
-    async start(actor: Actor, jobId: string): Promise<Result<{ job: Job; started: boolean }>> {
+    /**
+     * Import pressed: starts the import once, whoever presses first. An import that archives more
+     * learners than the threshold allows waits for another admin instead (archive-runs.ts); only
+     * the uploader can ask for that, as only the admin who previews a bulk archive can.
+     */
+    async start(
+      actor: Actor,
+      jobId: string,
+    ): Promise<Result<{ job: Job; state: "queued" | "awaiting-second-approval" | "stale" }>> {
       const allowed = await access.check(actor, "learner.import", { type: "job", id: jobId });
       if (!allowed.allowed) return fail(allowed.reason);
       const found = await load(actor, jobId);
       if (!found) return gone();
-      const started = await jobStore.transition(jobId, ["preview"], "queued", { approvedBy: actor.userId });
+      const archive = approvalOf(found.job);
+      if (archive.needsSecondApproval && found.job.status === "preview" && found.job.actorSlackId !== actor.userId) {
+        return fail(
+          `Importing this file archives ${archive.count} learners, so another admin has to approve it; only <@${found.job.actorSlackId}>, who shared it, can ask for that.`,
+        );
+      }
+      const next = archive.needsSecondApproval ? "awaiting-second-approval" : "queued";
+      const moved = await jobStore.transition(
+        jobId,
+        ["preview"],
+        next,
+        next === "queued" ? { approvedBy: actor.userId } : {},
+      );
       const job = (await jobStore.get(jobId)) ?? found.job;
-      if (!started) return { ok: true, job, started };
+      if (!moved) return { ok: true, job, state: "stale" };
+      if (next === "awaiting-second-approval") {
+        await deps.audit.record(actor, {
+          action: "learner.import.request",
+          targetType: "job",
+          targetId: jobId,
+          outcome: "ok",
+          details: { rows: job.total, count: archive.count, activeTotal: archive.activeTotal },
+        });
+        return { ok: true, job, state: next };
+      }
       await prisma.upload.update({ where: { id: found.upload.id }, data: { status: "imported" } });
       await deps.audit.record(actor, {
         action: "learner.import",
@@ -43,7 +73,7 @@ export function createImportRun(deps: Pick<LearnersDeps, "access" | "audit" | "p
         outcome: "ok",
         details: { jobId, rows: job.total },
       });
-      return { ok: true, job, started };
+      return { ok: true, job, state: next };
     },
 
     async cancel(actor: Actor, jobId: string): Promise<Result<{ job: Job; cancelled: boolean }>> {

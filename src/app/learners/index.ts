@@ -1,4 +1,5 @@
 import type { JobHandler } from "../../jobs/types";
+import { createArchiveRuns } from "./archive-runs";
 import { createBulkArchive } from "./bulk-archive";
 import type { LearnersDeps } from "./deps";
 import { importJobHandler } from "./import-job";
@@ -14,13 +15,17 @@ export function learnerJobHandlers(deps: LearnersDeps): JobHandler[] {
   return [importJobHandler(deps), statusJobHandler("Archived", deps), statusJobHandler("Active", deps)];
 }
 
-/** CACWT learners: one at a time, CSV import, bulk archive. Registers its job handlers on the runner. */
+/**
+ * CACWT learners: one at a time, CSV import, bulk archive, and what guards every run that archives
+ * (a second admin above the threshold, Reactivate all). Registers its job handlers on the runner.
+ */
 export function createLearners(deps: LearnersDeps) {
   for (const handler of learnerJobHandlers(deps)) deps.jobRunner.register(handler);
   return {
     one: createOneLearner(deps),
     imports: { ...createImportPreview(deps), ...createImportRun(deps) },
     bulk: createBulkArchive(deps),
+    archiveRuns: createArchiveRuns(deps),
   };
 }
 

@@ -77,9 +77,9 @@ describe(`bulk archive of CACWT learners (${testDatabaseKind})`, () => {
       status(`nadia.petrova@${VALLEY}`),
     ]).toEqual(["Archived", "Archived", "Active"]);
 
-    const undo = await h.learners.bulk.reactivateAll(ADMIN, preview.job.id);
+    const undo = await h.learners.archiveRuns.reactivateAll(ADMIN, preview.job.id);
     if (!undo.ok) throw new Error(undo.problems[0]?.message);
-    const again = await h.learners.bulk.reactivateAll(ADMIN, preview.job.id);
+    const again = await h.learners.archiveRuns.reactivateAll(ADMIN, preview.job.id);
     expect(again.ok && [again.created, again.job.id]).toEqual([false, undo.job.id]);
     await h.runner.enqueue(undo.job.id);
     expect(await h.deps.jobStore.outcomes(undo.job.id)).toEqual({ reactivated: 2 });
@@ -105,13 +105,13 @@ describe(`bulk archive of CACWT learners (${testDatabaseKind})`, () => {
       processed: 0,
     });
 
-    const self = await h.learners.bulk.approve(ADMIN, preview.job.id);
+    const self = await h.learners.archiveRuns.approve(ADMIN, preview.job.id);
     expect(fieldsOf(self)).toEqual({ "(general)": "You asked for this archive, so another admin has to approve it." });
     const agencyUser = await h.grant("UAGENT", "agency-user", "of-fre");
-    const notAdmin = await h.learners.bulk.approve(agencyUser, preview.job.id);
+    const notAdmin = await h.learners.archiveRuns.approve(agencyUser, preview.job.id);
     expect(fieldsOf(notAdmin)["(general)"]).toContain("Only admins can archive CACWT learners in bulk");
 
-    const approved = await h.learners.bulk.approve(ADMIN2, preview.job.id);
+    const approved = await h.learners.archiveRuns.approve(ADMIN2, preview.job.id);
     expect(approved.ok && [approved.approved, approved.job.status, approved.job.approvedBy]).toEqual([
       true,
       "queued",
@@ -143,9 +143,9 @@ describe(`bulk archive of CACWT learners (${testDatabaseKind})`, () => {
     if (!preview.ok) throw new Error(preview.problems[0]?.message);
     expect(preview.plan).toMatchObject({ count: 3, needsSecondApproval: true });
     await h.learners.bulk.confirm(ADMIN, preview.job.id);
-    const rejected = await h.learners.bulk.reject(ADMIN2, preview.job.id);
+    const rejected = await h.learners.archiveRuns.reject(ADMIN2, preview.job.id);
     expect(rejected.ok && rejected.rejected).toBe(true);
-    const late = await h.learners.bulk.approve(ADMIN2, preview.job.id);
+    const late = await h.learners.archiveRuns.approve(ADMIN2, preview.job.id);
     expect(late.ok && late.approved).toBe(false);
     await h.runner.enqueue(preview.job.id);
     expect(await h.deps.jobStore.get(preview.job.id)).toMatchObject({

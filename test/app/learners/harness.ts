@@ -126,6 +126,7 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
 export async function runImport(h: Harness, actor: Actor, jobId: string) {
   const started = await h.learners.imports.start(actor, jobId);
   if (!started.ok) throw new Error(started.problems[0]?.message);
+  if (started.state !== "queued") throw new Error(`the import is ${started.state}, not queued`);
   await h.deps.jobStore.setMessage(jobId, "C1", "200.1");
   await h.runner.enqueue(jobId);
   return (await h.deps.jobStore.get(jobId))!;

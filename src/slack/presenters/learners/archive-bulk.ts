@@ -1,5 +1,6 @@
-import type { ModalView } from "@slack/types";
+import type { ActionsBlock, ModalView } from "@slack/types";
 import type { ArchiveFilterForm } from "../../../app/learners/archive-filter-form";
+import type { ArchiveApproval } from "../../../app/learners/archive-runs";
 import type { ArchivePlan } from "../../../app/learners/bulk-archive";
 import { CALIFORNIA_COUNTIES, COMMUNITY_PARTNER_AFFILIATION } from "../../../domain/learners/template";
 import type { Job } from "../../../jobs/types";
@@ -69,9 +70,9 @@ export function readArchiveFilterForm(values: StateValues): ArchiveFilterForm {
   };
 }
 
-const learners = (n: number) => `${n.toLocaleString("en-US")} learner${n === 1 ? "" : "s"}`;
+export const learners = (n: number) => `${n.toLocaleString("en-US")} learner${n === 1 ? "" : "s"}`;
 
-function thresholdWords(plan: ArchivePlan): string {
+export function thresholdWords(plan: ArchiveApproval): string {
   return `more than ${plan.threshold.maxCount} learners or more than ${Math.round(plan.threshold.maxShare * 100)}% of the ${plan.activeTotal.toLocaleString("en-US")} active ones`;
 }
 
@@ -115,8 +116,11 @@ export function archivePreviewMessage(job: Job, plan: ArchivePlan, source: strin
   return { text: `Archive ${learners(plan.count)}: ${plan.description}`, blocks };
 }
 
-/** In the channel, for the other admins; once decided, its buttons give way to who decided. */
-export function approvalRequestMessage(job: Job, plan: ArchivePlan, source: string): Message {
+/**
+ * In the channel, for the other admins, for a bulk archive or an import that archives; once
+ * decided, its buttons give way to who decided.
+ */
+export function approvalRequestMessage(job: Job, plan: ArchiveApproval, source: string): Message {
   const ask = `${mention(job.actorSlackId)} asks to archive *${learners(plan.count)}* in ${escape(source)}: ${escape(plan.description)}. That is ${thresholdWords(plan)}, so another admin has to approve.`;
   const decided =
     job.status === "awaiting-second-approval"
@@ -154,7 +158,12 @@ export function reactivateAllMessage(job: Job, archived: number): Message {
     text: `Undo: reactivate the ${learners(archived)} this run archived`,
     blocks: [
       section(`To undo this run, reactivate exactly the ${learners(archived)} it archived.`),
-      actions([{ text: `Reactivate all ${archived}`, actionId: LEARNER_ACTION.reactivateAll, value: job.id }]),
+      reactivateAllActions(job, archived),
     ],
   };
+}
+
+/** Reactivate all, on whatever reports a run that archived learners (a bulk archive, an import). */
+export function reactivateAllActions(job: Job, archived: number): ActionsBlock {
+  return actions([{ text: `Reactivate all ${archived}`, actionId: LEARNER_ACTION.reactivateAll, value: job.id }]);
 }

@@ -7,6 +7,7 @@ export const LEARNER_ACTION = {
   importErrors: "learner.import-errors",
   bulkConfirm: "learner.archive-bulk-confirm",
   bulkCancel: "learner.archive-bulk-cancel",
+  /** Approve and Reject serve every run that archives: a bulk archive, an import with Status = Archived rows. */
   bulkApprove: "learner.archive-bulk-approve",
   bulkReject: "learner.archive-bulk-reject",
   reactivateAll: "learner.reactivate-all",

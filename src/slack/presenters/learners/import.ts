@@ -2,6 +2,7 @@ import type { ImportLog } from "../../../app/learners/import-log";
 import type { ImportPreview } from "../../../app/learners/import-preview";
 import type { Problem } from "../../../app/result";
 import { actions, context, escape, type KnownBlock, type Message, mention, section } from "../kit";
+import { learners, reactivateAllActions, thresholdWords } from "./archive-bulk";
 import { LEARNER_ACTION } from "./ids";
 
 const SHOWN_REJECTED = 10;
@@ -9,7 +10,7 @@ const SHOWN_REJECTED = 10;
 const DECISION_BLOCK = "import-decision";
 
 /** What happened to a preview since it was posted: its buttons give way to a line saying so. */
-export type PreviewState = { kind: "started" | "cancelled"; by: string };
+export type PreviewState = { kind: "started" | "cancelled" | "awaiting-approval"; by: string };
 
 const plural = (n: number, word: string) => `${n.toLocaleString("en-US")} ${word}${n === 1 ? "" : "s"}`;
 
@@ -54,12 +55,21 @@ export function importPreviewMessage(preview: ImportPreview, source: string): Me
     blocks.push(section(`:repeat: This same file was already imported on ${when(at)} by ${mention(by)}; ${again}`));
   }
 
+  const { archive } = preview;
+  if (archive.needsSecondApproval) {
+    blocks.push(
+      section(
+        `:raised_hand: Importing it archives ${learners(archive.count)}: that is ${thresholdWords(archive)}, so another admin has to approve before anything changes.`,
+      ),
+    );
+  }
+
   if (changes > 0) {
     blocks.push(
       actions(
         [
           {
-            text: `Import ${plural(changes, "row")}`,
+            text: archive.needsSecondApproval ? "Ask for approval" : `Import ${plural(changes, "row")}`,
             actionId: LEARNER_ACTION.import,
             value: preview.jobId,
             style: "primary",
@@ -93,11 +103,12 @@ export function importRefusedMessage(filename: string, problems: Problem[]): Mes
 
 const LOG_ORDER = ["created", "updated", "archived", "reactivated", "unchanged", "rejected", "failed", "not processed"];
 
-/** Posted with the import log CSV when the import job ends. */
+/** Posted with the import log CSV when the import job ends; an import that archived anyone can be undone from it. */
 export function importLogMessage(log: ImportLog): Message {
   const known = LOG_ORDER.filter((o) => (log.counts[o] ?? 0) > 0);
   const others = Object.keys(log.counts).filter((o) => !LOG_ORDER.includes(o));
   const counts = [...known, ...others].map((o) => `${o}: *${log.counts[o]}*`).join(" · ");
+  const archived = log.counts.archived ?? 0;
   const headline =
     log.job.status === "failed"
       ? `*Import of ${escape(log.filename)} stopped* — ${escape(log.job.error ?? "")}`
@@ -109,6 +120,12 @@ export function importLogMessage(log: ImportLog): Message {
     blocks: [
       section(`${headline}\n${counts}`),
       context("The attached CSV has every line of the file with what happened to it."),
+      ...(archived > 0
+        ? [
+            context(`To undo the archives, reactivate exactly the ${learners(archived)} this import archived.`),
+            reactivateAllActions(log.job, archived),
+          ]
+        : []),
     ],
   };
 }
@@ -119,10 +136,11 @@ function when(at: Date): string {
 
 /** The preview as posted, with its buttons replaced by what happened: no second fetch of the preview needed. */
 export function settledPreview(blocks: readonly KnownBlock[], state: PreviewState): KnownBlock[] {
-  const line =
-    state.kind === "started"
-      ? `:arrow_forward: Import started by ${mention(state.by)}.`
-      : `:x: Cancelled by ${mention(state.by)}; nothing was imported.`;
+  const line = {
+    started: `:arrow_forward: Import started by ${mention(state.by)}.`,
+    cancelled: `:x: Cancelled by ${mention(state.by)}; nothing was imported.`,
+    "awaiting-approval": `:raised_hand: ${mention(state.by)} asked for another admin's approval; nothing is imported before it.`,
+  }[state.kind];
   const kept = blocks.filter((b) => !(b.type === "actions" && b.block_id === DECISION_BLOCK));
   const at = blocks.findIndex((b) => b.type === "actions" && b.block_id === DECISION_BLOCK);
   return at < 0 ? [...kept, context(line)] : [...kept.slice(0, at), context(line), ...kept.slice(at)];

@@ -2,48 +2,49 @@ import type { KnownBlock } from "@slack/types";
 import type { Services } from "../../../../app/services";
 import type { Job } from "../../../../jobs/types";
 import { notice, problemsMessage, mention } from "../../../presenters/kit";
-import { jobProgressMessage } from "../../../presenters/job-progress";
 import { settledPreview, type PreviewState } from "../../../presenters/learners/import";
 import { replyPrivately } from "../../reply";
+import { askForApproval, startRun } from "./archive-runs";
 import { learnerButton, messageOf, type ButtonArgs } from "./button";
 
-/** The preview's buttons give way to who started or cancelled it. */
+/** The preview's buttons give way to who started or cancelled it, or asked for approval. */
 async function settle(args: ButtonArgs, state: PreviewState): Promise<void> {
   const message = messageOf(args);
   if (!message) return;
   const blocks = settledPreview(message.blocks as KnownBlock[], state);
-  await args.client.chat.update({
-    channel: message.channel,
-    ts: message.ts,
-    text: state.kind === "started" ? "Import started" : "Import cancelled",
-    blocks,
-  });
+  const text = {
+    started: "Import started",
+    cancelled: "Import cancelled",
+    "awaiting-approval": "Import awaiting approval",
+  };
+  await args.client.chat.update({ channel: message.channel, ts: message.ts, text: text[state.kind], blocks });
 }
 
 function already(job: Job): string {
   if (job.status === "cancelled")
     return `That import was cancelled${job.approvedBy ? ` by ${mention(job.approvedBy)}` : ""}; upload the file again to import it.`;
+  if (job.status === "awaiting-second-approval") return "That import is waiting for another admin's approval.";
   return `That import has already started${job.approvedBy ? ` (by ${mention(job.approvedBy)})` : ""}; its progress is in this thread.`;
 }
 
-/** Import: one job however many presses; its progress message goes in the file's thread. */
+/**
+ * Import: one job however many presses; its progress message goes in the file's thread. An
+ * import that archives more than the threshold asks the other admins instead.
+ */
 export function importPressed(services: Services) {
   return learnerButton(services, async (args) => {
     const { actor, value, respond, client } = args;
     const result = await services.learners.imports.start(actor, value);
     if (!result.ok) return void (await replyPrivately(respond, problemsMessage(result.problems)));
-    if (!result.started) return void (await replyPrivately(respond, notice(already(result.job))));
+    const { job, state } = result;
+    if (state === "stale") return void (await replyPrivately(respond, notice(already(job))));
+    if (state === "awaiting-second-approval") {
+      await settle(args, { kind: "awaiting-approval", by: actor.userId });
+      const where = await askForApproval(services, client, job);
+      return void (await replyPrivately(respond, notice(`Nothing is imported until another admin approves. ${where}`)));
+    }
     await settle(args, { kind: "started", by: actor.userId });
-    const { job } = result;
-    const progress = jobProgressMessage(job);
-    const posted = await client.chat.postMessage({
-      channel: job.channelId ?? actor.userId,
-      ...(job.threadTs ? { thread_ts: job.threadTs } : {}),
-      text: progress.text,
-      blocks: progress.blocks,
-    });
-    if (!posted.channel || !posted.ts) throw new Error("could not post the import's progress message");
-    await services.jobs.launch(job.id, { channel: posted.channel, ts: posted.ts });
+    await startRun(services, client, job, job.channelId ?? actor.userId, actor.userId);
   });
 }
 

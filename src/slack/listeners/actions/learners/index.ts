@@ -1,13 +1,8 @@
 import type { App } from "@slack/bolt";
 import type { Services } from "../../../../app/services";
 import { LEARNER_ACTION } from "../../../presenters/learners/ids";
-import {
-  bulkApprovePressed,
-  bulkCancelPressed,
-  bulkConfirmPressed,
-  bulkRejectPressed,
-  reactivateAllPressed,
-} from "./bulk";
+import { approvePressed, reactivateAllPressed, rejectPressed } from "./archive-runs";
+import { bulkCancelPressed, bulkConfirmPressed } from "./bulk";
 import { importCancelPressed, importErrorsPressed, importPressed } from "./import";
 import { learnerStatusButton } from "./status";
 
@@ -19,7 +14,7 @@ export function registerLearnerActions(app: App, services: Services): void {
   app.action(LEARNER_ACTION.importErrors, importErrorsPressed(services));
   app.action(LEARNER_ACTION.bulkConfirm, bulkConfirmPressed(services));
   app.action(LEARNER_ACTION.bulkCancel, bulkCancelPressed(services));
-  app.action(LEARNER_ACTION.bulkApprove, bulkApprovePressed(services));
-  app.action(LEARNER_ACTION.bulkReject, bulkRejectPressed(services));
+  app.action(LEARNER_ACTION.bulkApprove, approvePressed(services));
+  app.action(LEARNER_ACTION.bulkReject, rejectPressed(services));
   app.action(LEARNER_ACTION.reactivateAll, reactivateAllPressed(services));
 }
