@@ -90,19 +90,39 @@ export function usernameInput(blockId: string, initial?: string): InputBlock {
   return textInput(blockId, "Username", { optional: true, ...(initial ? { initial } : {}) });
 }
 
+/** Slack's limits: a select lists 100 options, or 100 groups of 100. */
+const SELECT_MAX = 100;
+
+/** Over 100 options: sorted by name in groups of 100, each labeled by its first and last option. */
+function grouped(options: PlainTextOption[]) {
+  const sorted = [...options].sort((a, b) => a.text.text.localeCompare(b.text.text));
+  const groups = [];
+  for (let at = 0; at < sorted.length && groups.length < SELECT_MAX; at += SELECT_MAX) {
+    const chunk = sorted.slice(at, at + SELECT_MAX);
+    const label = `${chunk[0]!.text.text.slice(0, 35)} – ${chunk.at(-1)!.text.text.slice(0, 35)}`;
+    groups.push({ label: plain(label), options: chunk });
+  }
+  return groups;
+}
+
 export function selectInput(
   blockId: string,
   label: string,
   options: PlainTextOption[],
   initial?: PlainTextOption,
 ): InputBlock {
-  return input(blockId, label, {
+  const block = input(blockId, label, {
     type: "static_select",
     action_id: VALUE_ACTION,
     placeholder: plain("Choose"),
-    options: options.slice(0, 100),
+    ...(options.length > SELECT_MAX ? { option_groups: grouped(options) } : { options }),
     ...(initial ? { initial_option: initial } : {}),
   });
+  const shown = SELECT_MAX * SELECT_MAX;
+  // Beyond what Slack can list, say so rather than leave some out silently.
+  return options.length > shown
+    ? { ...block, hint: plain(`Slack lists at most ${shown}: these are the first by name of ${options.length}.`) }
+    : block;
 }
 
 export function flagsInput(initial: PlainTextOption[] = []): InputBlock {
