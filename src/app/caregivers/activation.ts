@@ -68,7 +68,7 @@ export function createActivation(deps: CaregiverDeps, links: Links, one: OneCare
     await audited(took ? "ok" : "failed", { lmsUserId: back.id, statusAfter: back.status });
     const held = change === "deactivate" && took;
     if (link?.lmsUserId === back.id) {
-      await links.setStatus(link, back.status, held, back.trainingDueDate);
+      await links.setStatus(link, back.status, held, back.trainingDueDate, caregiver.status);
     } else {
       await links.save(
         actor.workspaceId,

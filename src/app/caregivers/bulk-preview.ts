@@ -8,6 +8,7 @@ import type { CaregiverDeps } from "./deps";
 import type { Guard } from "./guard";
 import { CAREGIVER_SYNC_KIND, type SyncItemInput } from "./job-kind";
 import type { Links } from "./links";
+import { locate } from "./lms-account";
 
 /**
  * `/sync-caregiver all`: what a sync of every caregiver would do, saved as a job in "preview"
@@ -16,10 +17,12 @@ import type { Links } from "./links";
  * Cost in vendor requests, the LMS being the scarce one (CareAcademy's contract has no "list
  * every user" call, only look-ups by email or TeleTrack id):
  * - TeleTrack: one request per page of caregivers (200 a page).
- * - LMS: none for caregivers carebridge has linked — their last synced fields are fingerprinted,
- *   so "changed since the last sync" is known locally — and one look-up by TeleTrack id for each
- *   caregiver not yet linked who can sync (so the first preview of 5,000 new caregivers takes
- *   about 250 s at 20 requests per second; later ones take seconds).
+ * - LMS: one look-up by TeleTrack id for each caregiver not yet linked who can sync (so the first
+ *   preview of 5,000 new caregivers takes about 250 s at 20 requests per second), and one of the
+ *   linked account for each linked caregiver TeleTrack changed since their last sync (a return
+ *   from inactive shows only there, in updatedAt; the account may have been deactivated
+ *   meanwhile). Other linked caregivers cost nothing: their last synced fields are fingerprinted
+ *   and their LMS status recorded, so later previews take seconds.
  * Incremental (the default after a finished run) lists only caregivers TeleTrack changed since
  * that run listed them; `full` lists everyone.
  */
@@ -76,21 +79,34 @@ export function createBulkPreview(deps: CaregiverDeps, links: Links, guard: Guar
     const caregivers: Caregiver[] = [];
     for await (const caregiver of source.listCaregivers(since === null ? {} : { updatedSince: since }))
       caregivers.push(caregiver);
-    const toLookUp = caregivers.filter(
-      (c) => !known.has(c.id) && checkReadiness(c, deps.birthDateRequiredStates).blockers.length === 0,
+    const left = caregivers.filter((c) => {
+      const link = known.get(c.id);
+      return c.status === "inactive" && link !== undefined && link.teletrackStatus !== "inactive";
+    });
+    await links.recordInactive(
+      actor.workspaceId,
+      left.map((c) => c.id),
     );
+    const toLookUp = caregivers.filter((c) => {
+      if (checkReadiness(c, deps.birthDateRequiredStates).blockers.length > 0) return false;
+      const link = known.get(c.id);
+      return !link || link.lastSyncAt === null || Date.parse(c.updatedAt) > link.lastSyncAt.getTime();
+    });
     const found = new Map<string, LmsUser | null>();
-    const results = await mapConcurrently(toLookUp, LOOKUP_CONCURRENCY, (c) => lms.findByExternalId(c.id));
-    toLookUp.forEach((c, i) => found.set(c.id, results[i] ?? null));
+    const results = await mapConcurrently(toLookUp, LOOKUP_CONCURRENCY, (c) =>
+      locate(lms, c.id, known.get(c.id)?.lmsUserId),
+    );
+    toLookUp.forEach((c, i) => found.set(c.id, results[i]?.user ?? null));
 
     const entries = caregivers.map((c) => {
       const link = known.get(c.id);
-      return planCaregiver(
-        c,
-        deps.birthDateRequiredStates,
-        link && { fingerprint: link.data.fingerprint },
-        found.get(c.id) ?? null,
-      );
+      const knownLink = link && {
+        fingerprint: link.data.fingerprint,
+        lmsStatus: link.lmsStatus,
+        heldDeactivated: link.data.heldDeactivated,
+        teletrackStatus: link.teletrackStatus,
+      };
+      return planCaregiver(c, deps.birthDateRequiredStates, knownLink, found.get(c.id));
     });
     const summary = summarizePlan(entries);
     const items = entries.filter(needsWork).map((e, seq) => ({

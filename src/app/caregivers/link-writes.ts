@@ -122,17 +122,36 @@ export function createLinkWrites(deps: Pick<CaregiverDeps, "prisma" | "lmsVendor
       }
     },
 
-    /** After an activation change: the status seen, and whether carebridge holds it deactivated. */
+    /**
+     * After an activation change: the status seen, whether carebridge holds it deactivated, and
+     * the caregiver's TeleTrack status then (see holdStands).
+     */
     async setStatus(
       link: CaregiverLink,
       status: LmsStatus,
       heldDeactivated: boolean,
       trainingDueDate: string | null,
+      teletrackStatus: Caregiver["status"],
     ): Promise<void> {
       const data: LinkData = { ...link.data, heldDeactivated, trainingDueDate };
       await prisma.externalAccount.updateMany({
         where: { vendor: lmsVendor, vendorId: link.lmsUserId },
         data: { status, data: data as unknown as Prisma.InputJsonValue },
+      });
+      if (link.teletrackStatus !== teletrackStatus) {
+        await prisma.externalAccount.updateMany({
+          where: { vendor: TELETRACK, personId: link.personId },
+          data: { status: teletrackStatus },
+        });
+      }
+    },
+
+    /** Caregivers a sync-all preview found inactive in TeleTrack (a return ends a hold, see holdStands). */
+    async recordInactive(workspaceId: string, caregiverIds: string[]): Promise<void> {
+      if (caregiverIds.length === 0) return;
+      await prisma.externalAccount.updateMany({
+        where: { vendor: TELETRACK, vendorId: { in: caregiverIds }, person: { workspaceId } },
+        data: { status: "inactive" },
       });
     },
   };

@@ -1,3 +1,4 @@
+import { holdStands } from "../../domain/caregivers/hold";
 import { exactMatch, MAX_PICKS } from "../../domain/caregivers/query";
 import { NotFoundError } from "../../providers/http/errors";
 import type { Caregiver } from "../../providers/roles";
@@ -34,7 +35,11 @@ export function createOneCaregiver(deps: CaregiverDeps, links: Links, sync: Sync
     const link = await links.find(actor.workspaceId, caregiver.id);
     const found = await locateOrSameEmail(lms, caregiver, link?.lmsUserId);
     const user = found?.user ?? null;
-    const held = link?.lmsUserId === user?.id && link?.data.heldDeactivated === true && user?.status === "deactivated";
+    const held =
+      link !== undefined &&
+      link.lmsUserId === user?.id &&
+      user.status === "deactivated" &&
+      holdStands(link.data.heldDeactivated, link.teletrackStatus, caregiver.status);
     return buildCard({
       caregiver,
       user,

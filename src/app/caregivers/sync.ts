@@ -1,4 +1,5 @@
 import { fingerprint, lmsFieldsOf } from "../../domain/caregivers/fields";
+import { holdStands } from "../../domain/caregivers/hold";
 import { checkReadiness } from "../../domain/caregivers/readiness";
 import type { SyncedField } from "../../domain/caregivers/types";
 import type { Caregiver, LmsUser } from "../../providers/roles";
@@ -19,7 +20,7 @@ export interface Synced {
 }
 
 export const HELD_DEACTIVATED =
-  "The CareAcademy account was deactivated from carebridge, so syncs leave it deactivated; press Reactivate when they should train again.";
+  "The CareAcademy account was deactivated from carebridge, so syncs leave it deactivated (until the caregiver leaves Spectrum TeleTrack and comes back); press Reactivate when they should train again.";
 
 export const REACTIVATION_DID_NOT_TAKE =
   "CareAcademy still shows the account as deactivated after reactivating it; try again, or reactivate it in CareAcademy.";
@@ -71,7 +72,10 @@ export function createSyncer(deps: CaregiverDeps, links: Links) {
     user = updated.user;
     if (outcome === "unchanged" && updated.changed.length > 0) outcome = "updated";
 
-    const held = link?.lmsUserId === user.id && link.data.heldDeactivated && user.status === "deactivated";
+    const held =
+      link?.lmsUserId === user.id &&
+      user.status === "deactivated" &&
+      holdStands(link.data.heldDeactivated, link.teletrackStatus, caregiver.status);
     if (held) warnings.push(HELD_DEACTIVATED);
     else if (user.status === "deactivated") {
       // A caregiver active in TeleTrack again whose account was deactivated elsewhere has come back.

@@ -1,6 +1,7 @@
 import { changedFields, fingerprint, lmsFieldsOf } from "./fields";
+import { holdStands } from "./hold";
 import { checkReadiness } from "./readiness";
-import type { CaregiverRecord, LmsAccount } from "./types";
+import type { CaregiverRecord, LmsAccount, LmsStatus } from "./types";
 
 /**
  * What syncing every caregiver would do, caregiver by caregiver, for the preview an admin
@@ -8,9 +9,16 @@ import type { CaregiverRecord, LmsAccount } from "./types";
  */
 export type PlannedOutcome = "create" | "update" | "reactivate" | "unchanged" | "cannot-sync" | "inactive";
 
-/** What carebridge recorded when it last synced the caregiver. */
+/** What carebridge recorded when it last synced the caregiver (or changed their LMS status). */
 export interface KnownLink {
+  /** Of the fields last synced; null when the account was linked but never synced. */
   fingerprint: string | null;
+  /** The LMS status carebridge last saw. */
+  lmsStatus: LmsStatus | null;
+  /** Deactivated from carebridge on purpose (see holdStands). */
+  heldDeactivated: boolean;
+  /** The caregiver's TeleTrack status carebridge last recorded. */
+  teletrackStatus: string | null;
 }
 
 export interface PlanEntry {
@@ -24,15 +32,17 @@ export interface PlanEntry {
 }
 
 /**
- * @param known the link carebridge keeps, when it has synced this caregiver before: then the LMS
- *   is not asked, and "changed" means "changed in TeleTrack since the last sync"
- * @param found for caregivers without a link: the LMS account with their TeleTrack id, or null
+ * @param known the link carebridge keeps, when it has synced this caregiver before
+ * @param found the LMS account as it is now: for a caregiver without a link, the one with their
+ *   TeleTrack id; for a linked one, the linked account, looked up only when TeleTrack changed them
+ *   since the last sync. null: looked up and not there; undefined: not looked up, and then what
+ *   carebridge recorded stands in — "changed" means "changed in TeleTrack since the last sync".
  */
 export function planCaregiver(
   caregiver: CaregiverRecord,
   birthDateRequiredStates: readonly string[],
   known: KnownLink | undefined,
-  found: LmsAccount | null,
+  found: LmsAccount | null | undefined,
 ): PlanEntry {
   const base = {
     caregiverId: caregiver.id,
@@ -44,12 +54,19 @@ export function planCaregiver(
   if (readiness.blockers.length > 0 || caregiver.email === null) {
     return { ...base, outcome: "cannot-sync", reasons: readiness.blockers.map((b) => b.message) };
   }
+  if (found === null || (found === undefined && known === undefined)) {
+    return { ...base, outcome: "create", reasons: [] };
+  }
   const want = lmsFieldsOf({ ...caregiver, email: caregiver.email });
-  if (known) return { ...base, outcome: known.fingerprint === fingerprint(want) ? "unchanged" : "update", reasons: [] };
-  if (found === null) return { ...base, outcome: "create", reasons: [] };
-  if (found.status === "deactivated") return { ...base, outcome: "reactivate", reasons: [] };
-  const { patch } = changedFields(want, found);
-  return { ...base, outcome: Object.keys(patch).length > 0 ? "update" : "unchanged", reasons: [] };
+  // A sync reactivates a deactivated account unless carebridge holds it deactivated.
+  const held = known !== undefined && holdStands(known.heldDeactivated, known.teletrackStatus, caregiver.status);
+  if ((found?.status ?? known?.lmsStatus) === "deactivated" && !held) {
+    return { ...base, outcome: "reactivate", reasons: [] };
+  }
+  const changed = found
+    ? Object.keys(changedFields(want, found).patch).length > 0
+    : known?.fingerprint !== fingerprint(want);
+  return { ...base, outcome: changed ? "update" : "unchanged", reasons: [] };
 }
 
 /**

@@ -131,7 +131,50 @@ describe(`syncing every caregiver (${testDatabaseKind})`, () => {
     const full = await preview(h, true);
     expect(full.mode).toBe("full");
     expect(full.summary.counts).toMatchObject({ update: 1, unchanged: 8, "cannot-sync": 2, inactive: 1 });
-    // Linked caregivers are compared by fingerprint: the full preview asked the LMS about no one.
-    expect(h.sandbox.stats.requests.careacademy).toBe(lookups);
+    // Linked caregivers are compared by fingerprint: the full preview asked the LMS only about the
+    // one TeleTrack changed since its last sync.
+    expect(h.sandbox.stats.requests.careacademy).toBe(lookups + 1);
+  });
+
+  it("a linked caregiver who comes back with the same details is reactivated, not left unchanged", async () => {
+    await confirmAndRun(h, (await preview(h)).jobId!);
+    const teletrack = h.sandbox.state.teletrack.caregivers;
+    const grace = teletrack.get("tt-1012")!;
+    const [account] = h.accountsOf("tt-1012");
+    // They left: the account was deactivated in CareAcademy. Now TeleTrack has them active again.
+    const users = h.sandbox.state.careacademy.users;
+    users.set(account!.id, { ...users.get(account!.id)!, status: "deactivated" });
+    teletrack.set("tt-1012", { ...grace, updatedAt: new Date(Date.now() + 1000).toISOString() });
+
+    const next = await preview(h);
+    expect(next.summary.counts).toMatchObject({ reactivate: 1, update: 0, unchanged: 0 });
+    const report = await confirmAndRun(h, next.jobId!);
+    expect(report.outcomes).toEqual({ reactivated: 1 });
+    expect(h.accountsOf("tt-1012")).toEqual([expect.objectContaining({ id: account!.id, status: "active" })]);
+  });
+
+  it("an account deactivated from carebridge stays so, until the caregiver leaves TeleTrack and comes back", async () => {
+    await confirmAndRun(h, (await preview(h)).jobId!);
+    expect(await h.caregivers.changeStatus(ADMIN, "tt-1012", "deactivate")).toMatchObject({ ok: true });
+    const teletrack = h.sandbox.state.teletrack.caregivers;
+    const grace = teletrack.get("tt-1012")!;
+    const [account] = h.accountsOf("tt-1012");
+    const later = (ms: number) => new Date(Date.now() + ms).toISOString();
+
+    teletrack.set("tt-1012", { ...grace, updatedAt: later(1000) }); // edited, still active
+    const edited = await preview(h);
+    expect(edited.summary.counts).toMatchObject({ unchanged: 1, reactivate: 0 });
+    expect(edited.jobId).toBeNull();
+
+    teletrack.set("tt-1012", { ...grace, status: "inactive", updatedAt: later(2000) });
+    const away = await preview(h);
+    expect(away.summary.counts).toMatchObject({ inactive: 1 });
+
+    teletrack.set("tt-1012", { ...grace, status: "active", updatedAt: later(3000) });
+    const back = await preview(h);
+    expect(back.summary.counts).toMatchObject({ reactivate: 1 });
+    const report = await confirmAndRun(h, back.jobId!);
+    expect(report.outcomes).toEqual({ reactivated: 1 });
+    expect(h.sandbox.state.careacademy.users.get(account!.id)?.status).toBe("active");
   });
 });

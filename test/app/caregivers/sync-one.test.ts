@@ -115,6 +115,20 @@ describe(`syncing one caregiver from TeleTrack to CareAcademy (${testDatabaseKin
     expect(card.warnings.some((w) => w.includes("deactivated from carebridge"))).toBe(true);
   });
 
+  it("releases that hold when the caregiver left TeleTrack and came back", async () => {
+    await syncCard(h, "tt-1007");
+    const teletrack = h.sandbox.state.teletrack.caregivers;
+    const ngozi = teletrack.get("tt-1007")!;
+    teletrack.set("tt-1007", { ...ngozi, status: "inactive" });
+    expect(await h.caregivers.changeStatus(STAFF, "tt-1007", "deactivate")).toMatchObject({ ok: true });
+    teletrack.set("tt-1007", { ...ngozi, status: "active" });
+    const card = await syncCard(h, "tt-1007");
+    expect(card.synced?.outcome).toBe("reactivated");
+    expect(card.lms?.status).toBe("active");
+    expect(card.warnings).toEqual([]);
+    expect(h.accountsOf("tt-1007")).toHaveLength(1);
+  });
+
   it("a caregiver without an email cannot sync: one sentence, Fix and sync, nothing made in the LMS", async () => {
     const users = h.sandbox.state.careacademy.users.size;
     const card = await syncCard(h, "tt-1003");

@@ -1,26 +1,51 @@
 import { describe, expect, it } from "vitest";
-import { needsWork, planCaregiver, summarizePlan } from "../../../src/domain/caregivers/bulk-plan";
+import { needsWork, planCaregiver, summarizePlan, type KnownLink } from "../../../src/domain/caregivers/bulk-plan";
 import { fingerprint, lmsFieldsOf } from "../../../src/domain/caregivers/fields";
 import { MISSING_EMAIL, missingBirthDate } from "../../../src/domain/caregivers/readiness";
+import type { LmsAccount } from "../../../src/domain/caregivers/types";
 import { BIRTH_DATE_STATES, caregiver, lmsAccount } from "./caregiver";
 
-const plan = (
-  c: ReturnType<typeof caregiver>,
-  known?: { fingerprint: string | null },
-  found: ReturnType<typeof lmsAccount> | null = null,
-) => planCaregiver(c, BIRTH_DATE_STATES, known, found);
+const plan = (c: ReturnType<typeof caregiver>, known?: KnownLink, found?: LmsAccount | null) =>
+  planCaregiver(c, BIRTH_DATE_STATES, known, found);
 
 describe("bulk sync plan", () => {
   const synced = fingerprint(lmsFieldsOf({ ...caregiver(), email: "ana.lopez@example.com" }));
+  /** caregiver() as carebridge last synced them: active in both systems. */
+  const link = (overrides: Partial<KnownLink> = {}): KnownLink => ({
+    fingerprint: synced,
+    lmsStatus: "active",
+    heldDeactivated: false,
+    teletrackStatus: "active",
+    ...overrides,
+  });
 
   it("linked: unchanged when the fingerprint matches, update when TeleTrack changed since", () => {
-    expect(plan(caregiver(), { fingerprint: synced }).outcome).toBe("unchanged");
-    expect(plan(caregiver({ lastName: "Diaz" }), { fingerprint: synced }).outcome).toBe("update");
-    expect(plan(caregiver(), { fingerprint: null }).outcome).toBe("update");
+    expect(plan(caregiver(), link()).outcome).toBe("unchanged");
+    expect(plan(caregiver({ lastName: "Diaz" }), link()).outcome).toBe("update");
+    expect(plan(caregiver(), link({ fingerprint: null })).outcome).toBe("update");
+  });
+
+  it("linked: reactivate when the account is deactivated and carebridge does not hold it so", () => {
+    expect(plan(caregiver(), link({ lmsStatus: "deactivated" })).outcome).toBe("reactivate");
+    const held = link({ lmsStatus: "deactivated", heldDeactivated: true });
+    expect(plan(caregiver(), held).outcome).toBe("unchanged");
+    expect(plan(caregiver({ lastName: "Diaz" }), held).outcome).toBe("update");
+    // Held, then they left TeleTrack (recorded inactive) and came back: a return ends the hold.
+    expect(plan(caregiver(), { ...held, teletrackStatus: "inactive" }).outcome).toBe("reactivate");
+  });
+
+  it("linked and looked up (changed in TeleTrack since the last sync): the account as it is now decides", () => {
+    expect(plan(caregiver(), link(), lmsAccount({ status: "deactivated" })).outcome).toBe("reactivate");
+    expect(plan(caregiver(), link(), lmsAccount()).outcome).toBe("unchanged");
+    expect(plan(caregiver(), link(), lmsAccount({ mobilePhone: null })).outcome).toBe("update");
+    expect(plan(caregiver(), link(), null).outcome).toBe("create");
+    const held = link({ lmsStatus: "deactivated", heldDeactivated: true });
+    expect(plan(caregiver(), held, lmsAccount({ status: "deactivated" })).outcome).toBe("unchanged");
   });
 
   it("not linked: create, or compare with the account found by TeleTrack id", () => {
     expect(plan(caregiver()).outcome).toBe("create");
+    expect(plan(caregiver(), undefined, null).outcome).toBe("create");
     expect(plan(caregiver(), undefined, lmsAccount()).outcome).toBe("unchanged");
     expect(plan(caregiver({ state: "WA" }), undefined, lmsAccount()).outcome).toBe("update");
     expect(plan(caregiver(), undefined, lmsAccount({ status: "deactivated" })).outcome).toBe("reactivate");
@@ -35,16 +60,20 @@ describe("bulk sync plan", () => {
   });
 
   it("the job works on everything but inactive and unchanged linked caregivers", () => {
+    const linkOf = (id: string, overrides: Partial<KnownLink> = {}) =>
+      link({
+        fingerprint: fingerprint(lmsFieldsOf({ ...caregiver({ id }), email: "ana.lopez@example.com" })),
+        ...overrides,
+      });
     const entries = [
       plan(caregiver({ id: "a" })),
       plan(caregiver({ id: "e" }), undefined, lmsAccount({ externalId: "e" })),
-      plan(caregiver({ id: "b" }), {
-        fingerprint: fingerprint(lmsFieldsOf({ ...caregiver({ id: "b" }), email: "ana.lopez@example.com" })),
-      }),
+      plan(caregiver({ id: "b" }), linkOf("b")),
+      plan(caregiver({ id: "f" }), linkOf("f", { lmsStatus: "deactivated" })),
       plan(caregiver({ id: "c", email: null })),
       plan(caregiver({ id: "d", status: "inactive" })),
     ];
-    expect(entries.filter(needsWork).map((e) => e.caregiverId)).toEqual(["a", "e", "c"]);
+    expect(entries.filter(needsWork).map((e) => e.caregiverId)).toEqual(["a", "e", "f", "c"]);
   });
 
   it("summarizes counts and groups reasons, biggest first", () => {

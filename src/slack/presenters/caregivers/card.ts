@@ -50,7 +50,7 @@ function button(action: CardAction, card: CaregiverCard, madeFor: string, lms: s
         style: "danger",
         confirm: {
           title: "Deactivate?",
-          text: `${escape(name)} will lose access to ${escape(lms)} until someone reactivates them. Syncs will leave them deactivated.`,
+          text: `${escape(name)} will lose access to ${escape(lms)} until someone reactivates them. Syncs leave them deactivated unless they leave Spectrum TeleTrack and come back.`,
           confirm: "Deactivate",
         },
       };
