@@ -1,5 +1,6 @@
 import nock from "nock";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { REACTIVATION_DID_NOT_TAKE } from "../../../src/app/caregivers/sync";
 import { testDatabaseKind } from "../../support/db";
 import { ADMIN, caregiverHarness, STAFF, VIEWER, type Harness } from "./harness";
 
@@ -93,37 +94,43 @@ describe(`a change the LMS says it made but did not (${testDatabaseKind})`, () =
     await h.close();
   });
 
-  it("is reported as a failure and audited as failed", async () => {
-    const caregiver = {
-      id: "tt-1",
-      firstName: "Ana",
-      lastName: "Lopez",
-      email: "ana@example.com",
-      mobilePhone: null,
-      birthDate: null,
-      state: "OR",
-      status: "active",
-      updatedAt: "2026-10-01T00:00:00Z",
-    };
-    const user = {
-      id: "ca-1",
-      externalId: "tt-1",
-      firstName: "Ana",
-      lastName: "Lopez",
-      email: "ana@example.com",
-      mobilePhone: null,
-      birthDate: null,
-      state: "OR",
-      status: "active",
-      trainingDueDate: null,
-    };
+  const caregiver = {
+    id: "tt-1",
+    firstName: "Ana",
+    lastName: "Lopez",
+    email: "ana@example.com",
+    mobilePhone: null,
+    birthDate: null,
+    state: "OR",
+    status: "active",
+    updatedAt: "2026-10-01T00:00:00Z",
+  };
+  const user = {
+    id: "ca-1",
+    externalId: "tt-1",
+    firstName: "Ana",
+    lastName: "Lopez",
+    email: "ana@example.com",
+    mobilePhone: null,
+    birthDate: null,
+    state: "OR",
+    status: "active",
+    trainingDueDate: null,
+  };
+  const deactivated = { ...user, status: "deactivated" };
+  const audits = () =>
+    h.db.prisma.auditEvent
+      .findMany({ where: { targetId: "tt-1" }, orderBy: { createdAt: "asc" } })
+      .then((rows) => rows.map((a) => `${a.action}:${a.outcome}`));
+
+  it("a Deactivate is reported as a failure and audited as failed", async () => {
     nock("https://teletrack.test").get("/v1/caregivers/tt-1").reply(200, caregiver);
     const lms = nock("https://careacademy.test")
       .get("/v1/users")
       .query({ externalId: "tt-1" })
       .reply(200, { data: [user], nextCursor: null })
       .post("/v1/users/ca-1/deactivate")
-      .reply(200, { ...user, status: "deactivated" })
+      .reply(200, deactivated)
       .get("/v1/users/ca-1")
       .reply(200, user);
 
@@ -138,7 +145,54 @@ describe(`a change the LMS says it made but did not (${testDatabaseKind})`, () =
       ],
     });
     expect(lms.isDone()).toBe(true);
-    const audit = await h.db.prisma.auditEvent.findFirstOrThrow({ where: { targetId: "tt-1" } });
-    expect(audit).toMatchObject({ action: "caregiver.deactivate", outcome: "failed" });
+    expect(await audits()).toEqual(["caregiver.deactivate:failed"]);
+  });
+
+  it("a Reactivate is reported as a failure and audited as failed", async () => {
+    nock("https://teletrack.test").get("/v1/caregivers/tt-1").reply(200, caregiver);
+    const lms = nock("https://careacademy.test")
+      .get("/v1/users")
+      .query({ externalId: "tt-1" })
+      .reply(200, { data: [deactivated], nextCursor: null })
+      .post("/v1/users/ca-1/reactivate")
+      .reply(200, user)
+      .get("/v1/users/ca-1")
+      .reply(200, deactivated);
+
+    const result = await h.caregivers.changeStatus(STAFF, "tt-1", "reactivate");
+    expect(result).toEqual({
+      ok: false,
+      problems: [
+        {
+          message:
+            "CareAcademy still shows Ana Lopez as deactivated after the request to reactivate; nothing changed. Try again, or check the account in CareAcademy.",
+        },
+      ],
+    });
+    expect(lms.isDone()).toBe(true);
+    expect(await audits()).toEqual(["caregiver.reactivate:failed"]);
+  });
+
+  it("a sync's reactivation of a returning caregiver is a failure too, never reported as synced", async () => {
+    nock("https://teletrack.test").get("/v1/caregivers/tt-1").reply(200, caregiver);
+    const lms = nock("https://careacademy.test")
+      .get("/v1/users")
+      .query({ externalId: "tt-1" })
+      .times(2) // the sync, then the card shown after it
+      .reply(200, { data: [deactivated], nextCursor: null })
+      .post("/v1/users/ca-1/reactivate")
+      .reply(200, user)
+      .get("/v1/users/ca-1")
+      .reply(200, deactivated);
+
+    const result = await h.caregivers.openById(STAFF, "tt-1", "sync");
+    expect(lms.isDone()).toBe(true);
+    if (!result.ok) throw new Error(result.problems.map((p) => p.message).join(" "));
+    expect(result.card.synced).toBeNull();
+    expect(result.card.problems).toEqual([REACTIVATION_DID_NOT_TAKE]);
+    expect(result.card.lms).toMatchObject({ id: "ca-1", status: "deactivated" });
+    expect(await audits()).toEqual(["caregiver.reactivate:failed"]);
+    // Nothing recorded as synced: no link in the database, TeleTrack not told.
+    expect(await h.db.prisma.externalAccount.count()).toBe(0);
   });
 });

@@ -1,0 +1,107 @@
+import type { WebClient } from "@slack/web-api";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import type { JobReport } from "../../src/app/jobs";
+import type { Services } from "../../src/app/services";
+import type { JobRunner } from "../../src/jobs/runner";
+import type { Job, JobObserver } from "../../src/jobs/types";
+import { attachJobMessages } from "../../src/slack/job-messages";
+
+const job = (overrides: Partial<Job> = {}): Job =>
+  ({
+    id: "job-1",
+    workspaceId: "T0",
+    kind: "caregiver-sync",
+    status: "running",
+    actorSlackId: "U0ADMIN",
+    total: 10,
+    processed: 0,
+    failed: 0,
+    channelId: "C0SYNC",
+    messageTs: "1.000001",
+    ...overrides,
+  }) as Job;
+
+/** The observer attachJobMessages gives the runner, with a Slack client that records its calls. */
+function attached(report: Partial<JobReport> = {}) {
+  let observer: JobObserver | undefined;
+  const runner = { observe: (o: JobObserver) => (observer = o) } as unknown as JobRunner;
+  const client = {
+    chat: { update: vi.fn(async () => ({ ok: true })), postMessage: vi.fn(async () => ({ ok: true })) },
+    filesUploadV2: vi.fn(async () => ({ ok: true })),
+  };
+  const full: JobReport = {
+    job: job(),
+    label: "Caregiver sync",
+    outcomes: {},
+    failureGroups: [],
+    failureRows: [],
+    ...report,
+  };
+  const services = { jobs: { report: async () => full } } as unknown as Services;
+  attachJobMessages(runner, client as unknown as WebClient, services);
+  const updates = () => client.chat.update.mock.calls.map((call) => (call as unknown as [{ text: string }])[0].text);
+  return { observer: observer!, client, updates };
+}
+
+describe("a job's progress message", () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+    vi.setSystemTime(new Date("2026-12-01T10:00:00Z"));
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it("is updated at most every 3 seconds while the job runs: n of N, failures so far", async () => {
+    const { observer, updates } = attached();
+    await observer.progress(job({ processed: 1 }));
+    for (const [processed, failed] of [
+      [2, 1],
+      [3, 1],
+    ]) {
+      vi.advanceTimersByTime(1_000);
+      await observer.progress(job({ processed, failed }));
+    }
+    expect(updates()).toEqual(["Caregiver sync: 1 of 10"]);
+    vi.advanceTimersByTime(1_000);
+    await observer.progress(job({ processed: 4, failed: 2 }));
+    expect(updates()).toEqual(["Caregiver sync: 1 of 10", "Caregiver sync: 4 of 10 · 2 failed so far"]);
+  });
+
+  it("throttles each job on its own", async () => {
+    const { observer, updates } = attached();
+    await observer.progress(job({ processed: 1 }));
+    await observer.progress(job({ id: "job-2", processed: 5, total: 50 }));
+    expect(updates()).toEqual(["Caregiver sync: 1 of 10", "Caregiver sync: 5 of 50"]);
+  });
+
+  it("always gets the final state, however recent the last update, then the report and CSV in its thread", async () => {
+    const failureRows = [{ "TeleTrack id": "tt-1", Name: "Ana Lopez", Reason: "No email" }];
+    const { observer, client, updates } = attached({
+      outcomes: { created: 8, "cannot-sync": 2 },
+      failureGroups: [{ reason: "No email", count: 2, examples: ["Ana Lopez"] }],
+      failureRows,
+    });
+    await observer.progress(job({ processed: 9, failed: 2 }));
+    vi.advanceTimersByTime(100);
+    await observer.finished(job({ status: "done", processed: 10, failed: 2 }));
+    expect(updates()).toEqual([
+      "Caregiver sync: 9 of 10 · 2 failed so far",
+      "Caregiver sync: 10 of 10 · 2 failed so far",
+    ]);
+    expect(client.chat.postMessage).toHaveBeenCalledWith(
+      expect.objectContaining({ channel: "C0SYNC", thread_ts: "1.000001", text: expect.stringContaining("finished") }),
+    );
+    expect(client.filesUploadV2).toHaveBeenCalledWith(
+      expect.objectContaining({
+        channel_id: "C0SYNC",
+        thread_ts: "1.000001",
+        content: expect.stringContaining("Ana Lopez"),
+      }),
+    );
+
+    // Nothing is kept for a finished job: should it run again, its first progress is sent at once.
+    await observer.progress(job({ processed: 0, failed: 0 }));
+    expect(updates()).toHaveLength(3);
+  });
+});
