@@ -16,6 +16,7 @@ const runner = new JobRunner({
   logger: silentLogger,
   describeError: String,
   flushEvery: 3,
+  leaseMs: Number(process.env.CRASH_LEASE_MS),
 });
 runner.register({
   kind: "count",
