@@ -4,7 +4,7 @@ import type { App } from "@slack/bolt";
 import { bootstrap, type Runtime } from "../../src/bootstrap";
 import { SlackStandIn } from "../../src/console/slack-standin";
 import { loadConfig } from "../../src/config";
-import { silentLogger } from "../../src/logger";
+import { silentLogger, type Logger } from "../../src/logger";
 import { createSlackApp } from "../../src/slack/app";
 import { attachJobMessages } from "../../src/slack/job-messages";
 import { testDatabase } from "./db";
@@ -49,7 +49,12 @@ export interface TestApp {
  * The app as it runs in production, in HTTP mode, on a test database and the sandbox vendors
  * (unless env points a vendor elsewhere), with the Slack Web API played by the stand-in.
  */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(
+  env: Record<string, string> = {},
+  /** A logger to read what the app logs; silent by default. */
+  options: { logger?: Logger } = {},
+): Promise<TestApp> {
+  const logger = options.logger ?? silentLogger;
   const slack = await new SlackStandIn({ botToken: BOT_TOKEN, teamId: TEAM, botUserId: "U0BOT" }).start();
   const config = loadConfig({
     NODE_ENV: "test",
@@ -61,8 +66,8 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     LOG_LEVEL: "silent",
     ...env,
   });
-  const runtime = await bootstrap(config, silentLogger, { db: await testDatabase() });
-  const app = createSlackApp({ config, services: runtime.services, logger: silentLogger, mode: { kind: "http" } });
+  const runtime = await bootstrap(config, logger, { db: await testDatabase() });
+  const app = createSlackApp({ config, services: runtime.services, logger, mode: { kind: "http" } });
   attachJobMessages(runtime.jobRunner, app.client, runtime.services, 0);
   const server = (await app.start(0)) as Server;
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/events`;
