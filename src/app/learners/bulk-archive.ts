@@ -13,7 +13,7 @@ export interface ArchivePlan extends ArchiveApproval {
   filter: ArchiveFilter;
 }
 
-export function planOf(job: Job): ArchivePlan {
+function planOf(job: Job): ArchivePlan {
   return job.params as unknown as ArchivePlan;
 }
 
