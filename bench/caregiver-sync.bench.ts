@@ -11,11 +11,15 @@ import { ADMIN, startTestApp } from "../test/support/app";
  * failures CSV).
  *
  * - Wall time of the job (Confirm → job finished) against the rate-limit floor: the requests the
- *   job actually sent to the busiest vendor / 20 rps. Target <= 1.10.
- * - Peak memory: the RSS the job adds (peak during the job − RSS when Confirm is pressed), target
- *   < 300 MB; the process's own peak is printed too. The process holds more than the sync: the
+ *   job had to make to the busiest vendor / 20 rps. Requests answered 429 are not counted: a
+ *   client that overruns the limit would otherwise raise its own floor. Target <= 1.10.
+ * - The preview (`/sync-caregiver all full` → the preview with Confirm), timed on its own: its
+ *   look-ups are rate-limited too, and an admin waits for it before confirming.
+ * - Peak memory of the whole process (RSS sampled every 50 ms from the command to the end of the
+ *   job, and the kernel's maxRSS), target < 300 MB. The process holds more than the sync: the
  *   app's start-up (Prisma's WebAssembly schema engine, and PGlite in embedded mode), the
- *   in-process sandbox and Slack stand-in.
+ *   in-process sandbox and Slack stand-in. maxRSS is the process's peak so far, so with several
+ *   sizes in one process it covers the earlier ones too.
  * - Slack ack latency while the job runs: a signed `/carebridge help` every 200 ms, time to
  *   HTTP 200. Target p99 < 100 ms.
  *
@@ -26,6 +30,7 @@ import { ADMIN, startTestApp } from "../test/support/app";
 const RPS = 20;
 const LATENCY_MS = 50;
 const PING_EVERY_MS = 200;
+const RSS_EVERY_MS = 50;
 const TARGET_RATIO = 1.1;
 const TARGET_RSS_MB = 300;
 const TARGET_ACK_P99_MS = 100;
@@ -34,10 +39,17 @@ interface RunResult {
   size: number;
   seconds: number;
   ratio: number;
+  /** The job's requests, 429 answers included. */
   requests: { teletrack: number; careacademy: number };
+  previewSeconds: number;
+  /** The preview's CareAcademy requests (look-ups by TeleTrack id), 429 answers included. */
+  previewRequests: number;
   ackP99: number;
   acks: number;
-  rssMb: number;
+  /** Peak RSS of the process: the highest of the samples and the kernel's maxRSS. */
+  peakMb: number;
+  /** The highest RSS sampled from the command to the end of the job. */
+  sampledMb: number;
   /** RSS when Confirm is pressed: the app, PGlite and the sandbox before the job. */
   baseMb: number;
   rateLimited: number;
@@ -61,6 +73,8 @@ function caregiver(i: number): Caregiver {
   };
 }
 
+const rssMb = () => process.memoryUsage().rss / 1048576;
+
 const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
@@ -80,12 +94,16 @@ async function run(size: number): Promise<RunResult> {
     CAREACADEMY_API_KEY: "bench",
     CAREACADEMY_RPS: String(RPS),
   });
+  let sampledMb = rssMb();
+  const sampler = setInterval(() => (sampledMb = Math.max(sampledMb, rssMb())), RSS_EVERY_MS);
   try {
+    const previewStarted = performance.now();
     await t.command("/sync-caregiver", "all full", ADMIN, { channel: "C0BENCH" });
     const preview = await t.waitFor(
       () => t.slack.visible("C0BENCH", ADMIN).find((m) => m.text.startsWith("Sync preview")),
       size * 1000,
     );
+    const previewSeconds = (performance.now() - previewStarted) / 1000;
     const confirm = (preview.blocks as Array<{ elements?: Array<{ action_id: string; value: string }> }>)
       .flatMap((b) => b.elements ?? [])
       .find((e) => e.action_id === "caregiver.sync-all.confirm");
@@ -93,9 +111,8 @@ async function run(size: number): Promise<RunResult> {
     const jobId = confirm.value;
 
     const before = { ...vendors.stats.requests };
-    const limitedBefore = vendors.stats.rateLimited.careacademy + vendors.stats.rateLimited.teletrack;
-    const baseMb = process.memoryUsage().rss / 1048576;
-    let peakMb = baseMb;
+    const limitedBefore = { ...vendors.stats.rateLimited };
+    const baseMb = rssMb();
     const loop = monitorEventLoopDelay({ resolution: 10 });
     loop.enable();
     const acks: number[] = [];
@@ -105,7 +122,6 @@ async function run(size: number): Promise<RunResult> {
         const sent = performance.now();
         const answer = await t.command("/carebridge", "help", ADMIN, { channel: "C0PING" });
         if (answer.status === 200) acks.push(performance.now() - sent);
-        peakMb = Math.max(peakMb, process.memoryUsage().rss / 1048576);
         await new Promise((r) => setTimeout(r, PING_EVERY_MS));
       }
     })();
@@ -126,7 +142,11 @@ async function run(size: number): Promise<RunResult> {
       teletrack: vendors.stats.requests.teletrack - before.teletrack,
       careacademy: vendors.stats.requests.careacademy - before.careacademy,
     };
-    const floor = Math.max(requests.teletrack, requests.careacademy) / RPS;
+    const limited = {
+      teletrack: vendors.stats.rateLimited.teletrack - limitedBefore.teletrack,
+      careacademy: vendors.stats.rateLimited.careacademy - limitedBefore.careacademy,
+    };
+    const floor = Math.max(requests.teletrack - limited.teletrack, requests.careacademy - limited.careacademy) / RPS;
     const ready = [...vendors.state.teletrack.caregivers.values()].filter((c) => c.email !== null).length;
     const accounts = new Set([...vendors.state.careacademy.users.values()].map((u) => u.externalId)).size;
     return {
@@ -134,11 +154,14 @@ async function run(size: number): Promise<RunResult> {
       seconds,
       ratio: seconds / floor,
       requests,
+      previewSeconds,
+      previewRequests: before.careacademy,
       ackP99: percentile(acks, 99),
       acks: acks.length,
-      rssMb: peakMb,
+      peakMb: Math.max(sampledMb, process.resourceUsage().maxRSS / 1024),
+      sampledMb,
       baseMb,
-      rateLimited: vendors.stats.rateLimited.careacademy + vendors.stats.rateLimited.teletrack - limitedBefore,
+      rateLimited: limited.careacademy + limited.teletrack,
       loopP99: loop.percentile(99) / 1e6,
       loopMax: loop.max / 1e6,
       recorded: `job ${job.status}, ${job.processed} of ${job.total} items recorded, ${accounts} accounts for ${ready} ready caregivers`,
@@ -149,6 +172,7 @@ async function run(size: number): Promise<RunResult> {
         vendors.state.careacademy.users.size === ready,
     };
   } finally {
+    clearInterval(sampler);
     await t.close();
     await vendors.close();
   }
@@ -164,22 +188,25 @@ function report(results: RunResult[]): void {
   const label = `${first.size.toLocaleString("en-US")} caregivers, ${results.length === 1 ? "one run" : `median of ${results.length} runs`}`;
   const ratio = median(results.map((r) => r.ratio));
   const ack = median(results.map((r) => r.ackP99));
-  const rss = Math.max(...results.map((r) => r.rssMb - r.baseMb));
-  const peak = Math.max(...results.map((r) => r.rssMb));
+  const peak = Math.max(...results.map((r) => r.peakMb));
   const complete = results.every((r) => r.complete);
-  missed ||= ratio > TARGET_RATIO || ack >= TARGET_ACK_P99_MS || rss >= TARGET_RSS_MB || !complete;
+  missed ||= ratio > TARGET_RATIO || ack >= TARGET_ACK_P99_MS || peak >= TARGET_RSS_MB || !complete;
   console.log(
-    `caregiver-sync: ${label}: job ${median(results.map((r) => r.seconds)).toFixed(1)} s for ${first.requests.careacademy.toLocaleString("en-US")} CareAcademy + ${first.requests.teletrack.toLocaleString("en-US")} TeleTrack requests; ` +
+    `caregiver-sync: ${label}: job ${median(results.map((r) => r.seconds)).toFixed(1)} s for ${first.requests.careacademy.toLocaleString("en-US")} CareAcademy + ${first.requests.teletrack.toLocaleString("en-US")} TeleTrack requests (429s included); ` +
       `wall / rate-limit floor ${ratio.toFixed(3)} (target <= ${TARGET_RATIO}) ${verdict(ratio <= TARGET_RATIO)}`,
   );
   console.log(
-    `caregiver-sync: ${label}: memory added by the job ${rss.toFixed(0)} MB (target < ${TARGET_RSS_MB} MB) ${verdict(rss < TARGET_RSS_MB)}; process peak RSS ${peak.toFixed(0)} MB`,
+    `caregiver-sync: ${label}: preview ${median(results.map((r) => r.previewSeconds)).toFixed(1)} s for ${first.previewRequests.toLocaleString("en-US")} CareAcademy requests, 429s included (not in the job's time)`,
+  );
+  console.log(
+    `caregiver-sync: ${label}: process peak RSS ${peak.toFixed(0)} MB (target < ${TARGET_RSS_MB} MB) ${verdict(peak < TARGET_RSS_MB)}; ` +
+      `highest sampled from the command to the end of the job ${Math.max(...results.map((r) => r.sampledMb)).toFixed(0)} MB`,
   );
   console.log(
     `caregiver-sync: ${label}: Slack ack p99 during the job ${ack.toFixed(1)} ms over ${first.acks} requests (target < ${TARGET_ACK_P99_MS} ms) ${verdict(ack < TARGET_ACK_P99_MS)}`,
   );
   console.log(
-    `caregiver-sync: ${label}: (rss when the job starts ${median(results.map((r) => r.baseMb)).toFixed(0)} MB; 429 answers ${Math.max(...results.map((r) => r.rateLimited))}; event-loop delay p99 ${median(results.map((r) => r.loopP99)).toFixed(1)} ms, max ${Math.max(...results.map((r) => r.loopMax)).toFixed(1)} ms)`,
+    `caregiver-sync: ${label}: (rss when the job starts ${median(results.map((r) => r.baseMb)).toFixed(0)} MB; 429 answers to the job ${Math.max(...results.map((r) => r.rateLimited))}, not counted in the floor; event-loop delay p99 ${median(results.map((r) => r.loopP99)).toFixed(1)} ms, max ${Math.max(...results.map((r) => r.loopMax)).toFixed(1)} ms)`,
   );
   console.log(
     `caregiver-sync: ${label}: every item recorded and one account per ready caregiver: ${verdict(complete)} (${results.map((r) => r.recorded).join("; ")})`,
