@@ -7,7 +7,7 @@ import { createFormView, type FormMeta, loadingView, noticeView } from "../../..
 import { type Message, notice, problemsMessage } from "../../../presenters/kit";
 import { slackSelfEmail } from "../../views/agency-users/self-email";
 import { openModal, updateModal } from "../../views/agency-users/modal-calls";
-import { settle, within } from "../../views/agency-users/within";
+import { settle, within } from "../../within";
 
 /**
  * How long opening waits for the form's options (access, offices and roles, usually cached)

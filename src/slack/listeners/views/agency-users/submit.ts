@@ -15,7 +15,7 @@ import {
 import { confirmCreated } from "./confirm";
 import { updateModal } from "./modal-calls";
 import { slackSelfEmail } from "./self-email";
-import { type Settled, settle, within } from "./within";
+import { type Settled, settle, within } from "../../within";
 
 /**
  * How long the submission may wait for Caresmartz360 before acknowledging: Slack drops an

@@ -6,7 +6,7 @@ import { notice, problemsMessage, type Message } from "../../../presenters/kit";
 import { ADD_BLOCKS, reactivateOfferView, readNewLearnerForm } from "../../../presenters/learners/add-modal";
 import { learnerAddedMessage } from "../../../presenters/learners/card";
 import { errorsByBlock, type StateValues } from "../../../presenters/learners/modal-kit";
-import { settle, within } from "../agency-users/within";
+import { settle, within } from "../../within";
 import { readMeta, sourceOf, tellPrivately } from "./tell";
 
 /**
