@@ -179,9 +179,11 @@ describe("caregivers from Slack, end to end", () => {
     expect(processed).toBe(total);
     expect(text(report)).toContain("Failures by reason");
     expect(buttons(report).map((b) => b.action_id)).toEqual(["job.retry-failed"]);
-    // The CSV is uploaded to the thread after the report.
+    // The CSV is uploaded to the thread after the report; it is shared once the upload completes.
     const csv = await t.waitFor(() =>
-      [...t.slack.files.values()].find((f) => f.name.startsWith("caregiver-sync-failures")),
+      [...t.slack.files.values()].find(
+        (f) => f.name.startsWith("caregiver-sync-failures") && f.channels.includes("C0ALL"),
+      ),
     );
     expect(csv.content.toString("utf8")).toContain('"TeleTrack id","Name","Reason"');
     expect(await t.runtime.db.prisma.job.count({ where: { kind: "caregiver-sync", status: { not: "preview" } } })).toBe(

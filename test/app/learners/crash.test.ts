@@ -29,11 +29,17 @@ describe(`an import that dies mid-run (${testDatabaseKind})`, () => {
     let writes = 0;
     let died!: () => void;
     const dead = new Promise<void>((resolve) => (died = resolve));
+    // Lanes flush concurrently: the second batch may still be on its way when the third hangs.
+    const landed: Promise<unknown>[] = [];
     const dying: JobStore = {
       ...h.deps.jobStore,
       record: (...args) => {
         writes += 1;
-        if (writes <= 2) return h.deps.jobStore.record(...args);
+        if (writes <= 2) {
+          const write = h.deps.jobStore.record(...args);
+          landed.push(write);
+          return write;
+        }
         died();
         return new Promise(() => {});
       },
@@ -42,6 +48,7 @@ describe(`an import that dies mid-run (${testDatabaseKind})`, () => {
     for (const handler of learnerJobHandlers(h.deps)) first.register(handler);
     void first.run(jobId);
     await dead;
+    await Promise.all(landed);
     const created = () =>
       [...h.sandbox.state.cacwt.learners.keys()].filter(
         (k) => k.endsWith("@partner1.org") || k.endsWith("@partner2.org") || k.endsWith("@partner3.org"),
