@@ -19,12 +19,12 @@ import { locate } from "./lms-account";
  * - TeleTrack: one request per page of caregivers (200 a page).
  * - LMS: one look-up by TeleTrack id for each caregiver not yet linked who can sync (so the first
  *   preview of 5,000 new caregivers takes about 250 s at 20 requests per second), and one of the
- *   linked account for each linked caregiver TeleTrack changed since their last sync (a return
- *   from inactive shows only there, in updatedAt; the account may have been deactivated
- *   meanwhile). Other linked caregivers cost nothing: their last synced fields are fingerprinted
- *   and their LMS status recorded, so later previews take seconds.
+ *   linked account for each linked caregiver TeleTrack changed since their last sync, less
+ *   TELETRACK_CLOCK_MARGIN_MS (a return from inactive shows only there, in updatedAt; the account
+ *   may have been deactivated meanwhile). Other linked caregivers cost nothing: their last synced
+ *   fields are fingerprinted and their LMS status recorded, so later previews take seconds.
  * Incremental (the default after a finished run) lists only caregivers TeleTrack changed since
- * that run listed them; `full` lists everyone.
+ * that run listed them, less the same margin; `full` lists everyone.
  */
 export interface BulkPreview {
   /** null when there is nothing to do. */
@@ -45,19 +45,30 @@ export interface SyncAllParams {
   summary: PlanSummary;
 }
 
+/**
+ * TeleTrack stamps updatedAt by its own clock, which may run behind ours, and a change it commits
+ * while we list may carry a time before the listing began: both are compared with our times only
+ * after stepping back this far. Seeing a caregiver again costs little (unchanged stays unchanged);
+ * missing one would last until TeleTrack changed them again.
+ */
+export const TELETRACK_CLOCK_MARGIN_MS = 5 * 60_000;
+
+const earlierByMargin = (at: Date): Date => new Date(at.getTime() - TELETRACK_CLOCK_MARGIN_MS);
+
 /** Look-ups in flight at once: enough that the LMS's rate limit, not its latency, sets the pace. */
 const LOOKUP_CONCURRENCY = 16;
 
 export function createBulkPreview(deps: CaregiverDeps, links: Links, guard: Guard) {
   const { prisma, source, lms } = deps;
 
-  async function lastListedAt(workspaceId: string): Promise<string | null> {
+  /** The updatedSince of an incremental run: when the last finished run listed TeleTrack, less the margin. */
+  async function incrementalSince(workspaceId: string): Promise<string | null> {
     const last = await prisma.job.findFirst({
       where: { workspaceId, kind: CAREGIVER_SYNC_KIND, status: "done" },
       orderBy: { createdAt: "desc" },
     });
     const listedAt = (last?.params as Partial<SyncAllParams> | undefined)?.listedAt;
-    return typeof listedAt === "string" ? listedAt : null;
+    return typeof listedAt === "string" ? earlierByMargin(new Date(listedAt)).toISOString() : null;
   }
 
   return async function previewAll(
@@ -72,7 +83,7 @@ export function createBulkPreview(deps: CaregiverDeps, links: Links, guard: Guar
     const refused = await guard(actor, "caregiver.sync-all", { type: "caregiver", id: "all" });
     if (refused) return refused;
     await options.onChecking?.();
-    const since = options.full ? null : await lastListedAt(actor.workspaceId);
+    const since = options.full ? null : await incrementalSince(actor.workspaceId);
     const listedAt = deps.now().toISOString();
     const known = await links.all(actor.workspaceId);
 
@@ -90,7 +101,7 @@ export function createBulkPreview(deps: CaregiverDeps, links: Links, guard: Guar
     const toLookUp = caregivers.filter((c) => {
       if (checkReadiness(c, deps.birthDateRequiredStates).blockers.length > 0) return false;
       const link = known.get(c.id);
-      return !link || link.lastSyncAt === null || Date.parse(c.updatedAt) > link.lastSyncAt.getTime();
+      return !link || link.lastSyncAt === null || Date.parse(c.updatedAt) > earlierByMargin(link.lastSyncAt).getTime();
     });
     const found = new Map<string, LmsUser | null>();
     const results = await mapConcurrently(toLookUp, LOOKUP_CONCURRENCY, (c) =>

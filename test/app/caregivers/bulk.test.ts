@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { BulkPreview } from "../../../src/app/caregivers";
+import { TELETRACK_CLOCK_MARGIN_MS } from "../../../src/app/caregivers/bulk-preview";
 import { MISSING_EMAIL, missingBirthDate } from "../../../src/domain/caregivers/readiness";
 import { testDatabaseKind } from "../../support/db";
 import { ADMIN, caregiverHarness, STAFF, type Harness } from "./harness";
@@ -134,6 +135,27 @@ describe(`syncing every caregiver (${testDatabaseKind})`, () => {
     // Linked caregivers are compared by fingerprint: the full preview asked the LMS only about the
     // one TeleTrack changed since its last sync.
     expect(h.sandbox.stats.requests.careacademy).toBe(lookups + 1);
+  });
+
+  it("an incremental run sees changes TeleTrack stamped just before the last run listed it (its clock behind ours)", async () => {
+    const first = await preview(h);
+    await confirmAndRun(h, first.jobId!);
+    const { listedAt } = (await h.store.get(first.jobId!))!.params as { listedAt: string };
+    const justBefore = new Date(Date.parse(listedAt) - 3_000).toISOString();
+    const teletrack = h.sandbox.state.teletrack.caregivers;
+    teletrack.set("tt-1006", { ...teletrack.get("tt-1006")!, lastName: "Renamed", updatedAt: justBefore });
+    // Grace left and came back with the same details; CareAcademy deactivated her account meanwhile.
+    const [account] = h.accountsOf("tt-1012");
+    const users = h.sandbox.state.careacademy.users;
+    users.set(account!.id, { ...users.get(account!.id)!, status: "deactivated" });
+    teletrack.set("tt-1012", { ...teletrack.get("tt-1012")!, updatedAt: justBefore });
+
+    const next = await preview(h);
+    expect(next.mode).toBe("incremental");
+    expect(next.since).toBe(new Date(Date.parse(listedAt) - TELETRACK_CLOCK_MARGIN_MS).toISOString());
+    expect(next.summary.counts).toMatchObject({ update: 1, reactivate: 1, create: 0 });
+    const report = await confirmAndRun(h, next.jobId!);
+    expect(report.outcomes).toEqual({ updated: 1, reactivated: 1 });
   });
 
   it("a linked caregiver who comes back with the same details is reactivated, not left unchanged", async () => {
