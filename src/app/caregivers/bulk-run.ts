@@ -29,6 +29,34 @@ export function createBulkRun(deps: CaregiverDeps, one: OneCaregiver, sync: Sync
     return refused ?? { ok: true, job };
   }
 
+  /**
+   * Moves the preview to queued unless another caregiver sync of the workspace is queued or
+   * running. Confirms of two previews take turns on the workspace's row, locked until the
+   * transaction ends: each statement after the lock reads afresh, so the second sees the first's
+   * queued job (PostgreSQL's read committed; PGlite runs one transaction at a time anyway). NO KEY
+   * UPDATE, so that rows referring to the workspace (people, audit events) are written meanwhile.
+   */
+  function queueAlone(actor: Actor, jobId: string): Promise<"queued" | "another-runs" | "not-a-preview"> {
+    return deps.prisma.$transaction(async (tx) => {
+      await tx.$queryRaw`SELECT 1 FROM "Workspace" WHERE "id" = ${actor.workspaceId} FOR NO KEY UPDATE`;
+      const preview = { id: jobId, status: "preview" };
+      const another = await tx.job.count({
+        where: {
+          workspaceId: actor.workspaceId,
+          kind: CAREGIVER_SYNC_KIND,
+          status: { in: ["queued", "running"] },
+          NOT: { id: jobId },
+        },
+      });
+      if (another > 0) return (await tx.job.count({ where: preview })) > 0 ? "another-runs" : "not-a-preview";
+      const { count } = await tx.job.updateMany({
+        where: preview,
+        data: { status: "queued", approvedBy: actor.userId },
+      });
+      return count === 1 ? "queued" : "not-a-preview";
+    });
+  }
+
   const started = (job: Job) =>
     job.status === "cancelled"
       ? fail("That sync was cancelled; run /sync-caregiver all for a new preview.")
@@ -57,18 +85,11 @@ export function createBulkRun(deps: CaregiverDeps, one: OneCaregiver, sync: Sync
         await jobStore.transition(jobId, ["preview"], "cancelled");
         return fail("That preview is over an hour old; run /sync-caregiver all for a fresh one.");
       }
-      const running = await deps.prisma.job.findFirst({
-        where: {
-          workspaceId: actor.workspaceId,
-          kind: CAREGIVER_SYNC_KIND,
-          status: { in: ["queued", "running"] },
-          NOT: { id: jobId },
-        },
-      });
-      if (running && job.status === "preview") {
+      const queued = await queueAlone(actor, jobId);
+      if (queued === "another-runs") {
         return fail("Another caregiver sync is still running; confirm this one when its report is in.");
       }
-      if (!(await jobStore.transition(jobId, ["preview"], "queued", { approvedBy: actor.userId }))) {
+      if (queued === "not-a-preview") {
         const now = await jobStore.get(jobId);
         return now ? started(now) : fail("That sync preview no longer exists.");
       }

@@ -91,6 +91,16 @@ describe(`syncing every caregiver (${testDatabaseKind})`, () => {
     expect((await h.store.get(second.jobId!))?.status).toBe("preview");
   });
 
+  it("two previews confirmed at once start one sync; the other is told one is running", async () => {
+    const previews = [await preview(h), await preview(h)];
+    const results = await Promise.all(previews.map((p) => h.caregivers.confirmAll(ADMIN, p.jobId!)));
+    expect(results.filter((r) => r.ok && r.started)).toHaveLength(1);
+    expect(results.filter((r) => !r.ok)).toEqual([
+      { ok: false, problems: [{ message: expect.stringContaining("Another caregiver sync is still running") }] },
+    ]);
+    expect(await h.db.prisma.job.count({ where: { kind: "caregiver-sync", status: "queued" } })).toBe(1);
+  });
+
   it("Cancel ends the preview; Confirm after it says so", async () => {
     const p = await preview(h);
     expect(await h.caregivers.cancelAll(ADMIN, p.jobId!)).toEqual({ ok: true, cancelled: true });
