@@ -15,7 +15,7 @@ export interface LinkingDeps {
   pair: LinkingPair;
   access: Pick<AccessService, "check" | "principal">;
   audit: Audit;
-  prisma: Pick<PrismaClient, "linkSuggestion" | "linkIgnore" | "processedEvent">;
+  prisma: Pick<PrismaClient, "linkSuggestion" | "linkIgnore" | "processedEvent" | "auditEvent">;
   matching: { suggestScore: number };
   sandboxVendors: ReadonlySet<Vendor>;
   now: () => Date;

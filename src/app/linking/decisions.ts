@@ -1,7 +1,7 @@
 import { pairKey, type Suggestion } from "../../domain/matching";
 import type { PrismaClient } from "../../generated/prisma/client";
 import type { Actor } from "../actor";
-import type { LinkKind, Side, WaitingSuggestions } from "./types";
+import { LINK_KINDS, type LinkKind, type Side, type WaitingSuggestions } from "./types";
 
 export type SuggestionStatus = "open" | "linked" | "rejected" | "stale";
 
@@ -14,11 +14,17 @@ function chunks<T>(items: readonly T[]): T[][] {
   return out;
 }
 
+/** The audit line every admin's review of a kind writes (target id: the kind). */
+export const REVIEW_AUDIT = { action: "link.review", targetType: "link-kind" } as const;
+
 /**
  * What carebridge remembers about linking, in LinkSuggestion (a pair's status: open, linked,
  * rejected = "Not a match", stale = overtaken by a change) and LinkIgnore (records left out).
  */
-export function createDecisions(prisma: Pick<PrismaClient, "linkSuggestion" | "linkIgnore">, now: () => Date) {
+export function createDecisions(
+  prisma: Pick<PrismaClient, "linkSuggestion" | "linkIgnore" | "auditEvent">,
+  now: () => Date,
+) {
   async function setStatus(ids: string[], status: SuggestionStatus): Promise<void> {
     for (const part of chunks(ids))
       await prisma.linkSuggestion.updateMany({ where: { id: { in: part } }, data: { status } });
@@ -80,19 +86,46 @@ export function createDecisions(prisma: Pick<PrismaClient, "linkSuggestion" | "l
       await setStatus(linked, "linked");
     },
 
-    /** Records an admin's decision on one pair (linked, rejected) or that it went stale. */
+    /**
+     * Records an admin's decision on one pair (linked, rejected) or that it went stale. `at`
+     * lets several pairs decided by one press share the time that names the decision.
+     */
     async decidePair(
       actor: Actor,
       kind: LinkKind,
       pair: { motivityId: string; calmanacId: string },
       status: Exclude<SuggestionStatus, "open">,
+      at: Date = now(),
     ): Promise<void> {
-      const decided = status === "stale" ? {} : { decidedBy: actor.userId, decidedAt: now() };
+      const decided = status === "stale" ? {} : { decidedBy: actor.userId, decidedAt: at };
       await prisma.linkSuggestion.upsert({
         where: { workspaceId_kind_motivityId_calmanacId: { workspaceId: actor.workspaceId, kind, ...pair } },
         create: { workspaceId: actor.workspaceId, kind, ...pair, score: 0, reasons: [], status, ...decided },
         update: { status, ...decided },
       });
+    },
+
+    /**
+     * Undoes a "Not a match": forgets the pairs rejected at `decidedAt` that still are (not ones
+     * rejected again, or linked, since). A forgotten pair is stale until a run suggests it again.
+     * Returns the pairs forgotten.
+     */
+    async forgetRejections(
+      workspaceId: string,
+      kind: LinkKind,
+      pairs: ReadonlyArray<{ motivityId: string; calmanacId: string }>,
+      decidedAt: Date,
+    ): Promise<Array<{ motivityId: string; calmanacId: string }>> {
+      const forgotten: Array<{ motivityId: string; calmanacId: string }> = [];
+      for (const pair of pairs) {
+        const { motivityId, calmanacId } = pair;
+        const { count } = await prisma.linkSuggestion.updateMany({
+          where: { workspaceId, kind, motivityId, calmanacId, status: "rejected", decidedAt },
+          data: { status: "stale", decidedBy: null, decidedAt: null },
+        });
+        if (count > 0) forgotten.push(pair);
+      }
+      return forgotten;
     },
 
     /** Open suggestions that involve any of these records go stale: one of their records changed. */
@@ -125,18 +158,31 @@ export function createDecisions(prisma: Pick<PrismaClient, "linkSuggestion" | "l
       return count > 0;
     },
 
-    /** Open suggestions per kind, as the last run left them, and whether any run remembered a pair. */
+    /**
+     * Open suggestions per kind, as the last run left them, and which kinds an admin has
+     * reviewed: a review audit line, or (from before reviews were audited) a remembered pair.
+     */
     async waiting(workspaceId: string): Promise<WaitingSuggestions> {
-      const groups = await prisma.linkSuggestion.groupBy({
-        by: ["kind", "status"],
-        where: { workspaceId },
-        _count: { _all: true },
-      });
+      const [groups, reviewed] = await Promise.all([
+        prisma.linkSuggestion.groupBy({ by: ["kind", "status"], where: { workspaceId }, _count: { _all: true } }),
+        Promise.all(
+          LINK_KINDS.map((kind) =>
+            prisma.auditEvent.findFirst({
+              where: { workspaceId, ...REVIEW_AUDIT, targetId: kind, outcome: "ok" },
+              select: { id: true },
+            }),
+          ),
+        ),
+      ]);
       const open: Record<LinkKind, number> = { members: 0, learners: 0 };
+      const checked: Record<LinkKind, boolean> = { members: false, learners: false };
+      LINK_KINDS.forEach((kind, i) => (checked[kind] = reviewed[i] !== null));
       for (const g of groups) {
-        if (g.status === "open" && (g.kind === "members" || g.kind === "learners")) open[g.kind] = g._count._all;
+        if (g.kind !== "members" && g.kind !== "learners") continue;
+        checked[g.kind] = true;
+        if (g.status === "open") open[g.kind] = g._count._all;
       }
-      return { open, checked: groups.length > 0 };
+      return { open, checked };
     },
   };
 }

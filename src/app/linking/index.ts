@@ -3,7 +3,7 @@ import type { Actor } from "../actor";
 import { fail, type Result } from "../result";
 import { refreshOverview, type LinkingContext, type LinkingDeps } from "./context";
 import { createProfileActions } from "./create";
-import { createDecisions } from "./decisions";
+import { createDecisions, REVIEW_AUDIT } from "./decisions";
 import { createPairActions } from "./pair-actions";
 import { createRecordActions } from "./record-actions";
 import { loadSnapshot } from "./snapshot";
@@ -35,17 +35,33 @@ export function createLinking(deps: LinkingDeps) {
   return {
     /**
      * `/link members|learners`: who is linked and who is not. An admin's run links the exact
-     * matches first; someone who may only look (link.view) gets the lists and changes nothing.
+     * matches first and is audited (App Home knows from it that the kind was checked, even
+     * when the run left nothing to suggest); someone who may only look (link.view) gets the
+     * lists and changes nothing.
      */
     async review(actor: Actor, kind: LinkKind): Promise<Result<{ overview: LinkingOverview }>> {
       const look = await deps.access.check(actor, "link.view");
       if (!look.allowed) return fail(look.reason);
       const canManage = decide(await deps.access.principal(actor), "link.manage", undefined, "").allowed;
       const snapshot = await loadSnapshot(deps, actor.workspaceId, kind);
-      return { ok: true, overview: await refreshOverview(ctx, actor, snapshot, canManage) };
+      const overview = await refreshOverview(ctx, actor, snapshot, canManage);
+      if (canManage) {
+        await deps.audit.record(actor, {
+          ...REVIEW_AUDIT,
+          targetId: kind,
+          outcome: "ok",
+          details: {
+            kind,
+            autoLinked: overview.autoLinked.length,
+            notLinkedInMotivity: overview.notLinkedInMotivity.length,
+            notLinkedInCalmanac: overview.notLinkedInCalmanac.length,
+          },
+        });
+      }
+      return { ok: true, overview };
     },
 
-    /** Open suggestions per kind as the last run left them (App Home); the caller checks access. */
+    /** For App Home: open suggestions per kind, and which kinds were checked; the caller checks access. */
     waiting(workspaceId: string): Promise<WaitingSuggestions> {
       return ctx.decisions.waiting(workspaceId);
     },

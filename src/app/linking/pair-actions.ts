@@ -90,7 +90,7 @@ export function createPairActions(ctx: LinkingContext) {
 
     /**
      * Removes a link. The pair is remembered as "Not a match", or the exact rules would link
-     * it straight back on the next run.
+     * it straight back on the next run; the answer offers to link it again (Link overrides that).
      */
     unlink(actor: Actor, request: PairRequest): Promise<ActionResult> {
       const { kind, motivityId, calmanacId } = request;
@@ -123,9 +123,12 @@ export function createPairActions(ctx: LinkingContext) {
           outcome: "ok",
           details: { kind, calmanacId },
         });
-        return done(
-          `Unlinked ${fullName(motivity)} from ${calmanacName}; carebridge will not suggest or link this pair again.`,
-        );
+        return {
+          ...done(
+            `Unlinked ${fullName(motivity)} from ${calmanacName}; carebridge will not suggest or link this pair again.`,
+          ),
+          undo: { type: "relink", motivityId, calmanacId },
+        };
       });
     },
   };

@@ -32,37 +32,91 @@ function currentUnlinked(snapshot: Snapshot, side: Side, id: string): SideRecord
 
 const isOutcome = (value: SideRecord | ActionOutcome): value is ActionOutcome => "status" in value;
 
+const otherSide = (side: Side): Side => (side === "motivity" ? "calmanac" : "motivity");
+
+/** The (Motivity, Calmanac) pairs of a record and records on the other side. */
+function pairsOf(side: Side, recordId: string, others: readonly string[]) {
+  return others.map((other) =>
+    side === "motivity" ? { motivityId: recordId, calmanacId: other } : { motivityId: other, calmanacId: recordId },
+  );
+}
+
+const otherOf = (side: Side, pair: { motivityId: string; calmanacId: string }) =>
+  side === "motivity" ? pair.calmanacId : pair.motivityId;
+
+/** "Robert Smith or Bob Smyth": the records on the other side, for a sentence. */
+const namesOn = (snapshot: Snapshot, side: Side, others: readonly string[]) =>
+  others.map((other) => nameIn(snapshot, otherSide(side), other)).join(" or ");
+
 export function createRecordActions(ctx: LinkingContext) {
   const { deps, decisions } = ctx;
 
   return {
-    /** "Not a match": this record is none of `others` (ids on the other side); remembered. */
+    /**
+     * "Not a match": this record is none of `others` (ids on the other side); remembered. The
+     * answer offers to undo exactly the rejections this press recorded.
+     */
     reject(actor: Actor, request: RecordRequest & { others: string[] }): Promise<ActionResult> {
       const { kind, side, recordId, others } = request;
       return act(ctx, actor, { kind, side, id: recordId }, async (snapshot) => {
         const record = currentUnlinked(snapshot, side, recordId);
         if (isOutcome(record)) return record;
-        const otherSide: Side = side === "motivity" ? "calmanac" : "motivity";
-        const pairs = others.map((other) =>
-          side === "motivity"
-            ? { motivityId: recordId, calmanacId: other }
-            : { motivityId: other, calmanacId: recordId },
+        const names = namesOn(snapshot, side, others);
+        const fresh = pairsOf(side, recordId, others).filter(
+          (p) => !snapshot.rejected.has(pairKey(p.motivityId, p.calmanacId)),
         );
-        const names = others.map((other) => nameIn(snapshot, otherSide, other)).join(" or ");
-        const fresh = pairs.filter((p) => !snapshot.rejected.has(pairKey(p.motivityId, p.calmanacId)));
         if (fresh.length === 0) return unchanged(`Already noted: ${fullName(record)} is not ${names}.`);
+        const decidedAt = deps.now();
         for (const p of fresh) {
-          await decisions.decidePair(actor, kind, p, "rejected");
+          await decisions.decidePair(actor, kind, p, "rejected", decidedAt);
           snapshot.rejected.add(pairKey(p.motivityId, p.calmanacId));
         }
+        const rejected = fresh.map((p) => otherOf(side, p));
         await deps.audit.record(actor, {
           action: "link.reject",
           targetType: targetType(kind, side),
           targetId: recordId,
           outcome: "ok",
-          details: { kind, notMatching: fresh.map((p) => (side === "motivity" ? p.calmanacId : p.motivityId)) },
+          details: { kind, notMatching: rejected },
         });
-        return done(`Noted: ${fullName(record)} is not ${names}; carebridge will not suggest them again.`);
+        return {
+          ...done(`Noted: ${fullName(record)} is not ${names}; carebridge will not suggest them again.`),
+          undo: { type: "unreject", side, recordId, others: rejected, decidedAt: decidedAt.toISOString() },
+        };
+      });
+    },
+
+    /**
+     * Undo of a "Not a match": forgets the rejections that press recorded (named by their time),
+     * unless they were undone, or the pair linked, since.
+     */
+    unreject(actor: Actor, request: RecordRequest & { others: string[]; decidedAt: string }): Promise<ActionResult> {
+      const { kind, side, recordId, others } = request;
+      const decidedAt = new Date(request.decidedAt);
+      return act(ctx, actor, { kind, side, id: recordId }, async (snapshot) => {
+        if (Number.isNaN(decidedAt.getTime())) return { problems: [{ message: "That Undo button is out of date." }] };
+        const name = nameIn(snapshot, side, recordId);
+        const forgotten = await decisions.forgetRejections(
+          actor.workspaceId,
+          kind,
+          pairsOf(side, recordId, others),
+          decidedAt,
+        );
+        if (forgotten.length === 0) {
+          return unchanged(`Nothing to undo: that "Not a match" on ${name} was undone or overtaken since.`);
+        }
+        for (const p of forgotten) snapshot.rejected.delete(pairKey(p.motivityId, p.calmanacId));
+        const matchingAgain = forgotten.map((p) => otherOf(side, p));
+        await deps.audit.record(actor, {
+          action: "link.unreject",
+          targetType: targetType(kind, side),
+          targetId: recordId,
+          outcome: "ok",
+          details: { kind, matchingAgain },
+        });
+        const now = currentUnlinked(snapshot, side, recordId);
+        const after = isOutcome(now) ? now.message : "They may be suggested again.";
+        return done(`Undone: ${name} may be ${namesOn(snapshot, side, matchingAgain)} after all. ${after}`);
       });
     },
 

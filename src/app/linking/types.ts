@@ -8,8 +8,8 @@ export const LINK_KINDS: readonly LinkKind[] = ["members", "learners"];
 /** For App Home: open suggestions per kind, as the last runs left them. */
 export interface WaitingSuggestions {
   open: Record<LinkKind, number>;
-  /** False while no run has remembered any pair in the workspace: nobody has looked yet. */
-  checked: boolean;
+  /** Per kind, false while no admin has reviewed it: nobody has looked yet. */
+  checked: Record<LinkKind, boolean>;
 }
 
 /** Which system a record lives in; Motivity holds the link. */
@@ -79,7 +79,18 @@ export interface ActionOutcome {
   message: string;
   /** A member create found the email taken: the member that has it, to link instead. */
   linkInstead?: { motivityId: string; calmanacId: string; name: string };
+  /** What the presser can take back from the answer, for a button pressed by mistake. */
+  undo?: Undo;
 }
+
+/**
+ * "relink": an Unlink, undone by linking the pair again (a link overrides the "Not a match"
+ * the unlink left). "unreject": a "Not a match", undone by forgetting exactly the rejections it
+ * recorded, which `decidedAt` names (ISO time).
+ */
+export type Undo =
+  | { type: "relink"; motivityId: string; calmanacId: string }
+  | { type: "unreject"; side: Side; recordId: string; others: string[]; decidedAt: string };
 
 /** The create form for a Calmanac record missing in Motivity. */
 export interface CreateForm {

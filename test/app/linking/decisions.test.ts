@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { ADMIN, ids, linkingHarness, outcomeOf, overviewOf, WORKSPACE, type LinkingHarness } from "./harness";
+import { ADMIN, ids, linkingHarness, outcomeOf, overviewOf, VIEWER, WORKSPACE, type LinkingHarness } from "./harness";
 
 let h: LinkingHarness;
 beforeEach(async () => {
@@ -18,14 +18,21 @@ describe("Not a match", () => {
       recordId: "mv-m-06",
       others: ["cm-s-06"],
     });
-    expect(outcomeOf(result)).toEqual({
-      status: "done",
-      message: "Noted: Bob Smith is not Robert Smith; carebridge will not suggest them again.",
-    });
     const row = await h.db.prisma.linkSuggestion.findFirst({
       where: { workspaceId: WORKSPACE, motivityId: "mv-m-06" },
     });
     expect(row).toMatchObject({ calmanacId: "cm-s-06", status: "rejected", decidedBy: ADMIN.userId });
+    expect(outcomeOf(result)).toEqual({
+      status: "done",
+      message: "Noted: Bob Smith is not Robert Smith; carebridge will not suggest them again.",
+      undo: {
+        type: "unreject",
+        side: "motivity",
+        recordId: "mv-m-06",
+        others: ["cm-s-06"],
+        decidedAt: row!.decidedAt!.toISOString(),
+      },
+    });
     expect(await h.audits()).toContain("link.reject:mv-m-06:ok");
 
     const again = overviewOf(await h.linking.review(ADMIN, "members"));
@@ -56,6 +63,71 @@ describe("Not a match", () => {
       message: "Bob Smith was linked to Robert Smith by someone else meanwhile.",
     });
     expect(await h.db.prisma.linkSuggestion.count({ where: { status: "rejected" } })).toBe(0);
+  });
+});
+
+describe("Undo of a Not a match", () => {
+  const bob = { kind: "members" as const, side: "motivity" as const, recordId: "mv-m-06" };
+  const undoOf = (result: Awaited<ReturnType<LinkingHarness["linking"]["reject"]>>) => {
+    const undo = outcomeOf(result).undo;
+    if (undo?.type !== "unreject") throw new Error(`expected an Undo, got ${JSON.stringify(undo)}`);
+    return { ...bob, others: undo.others, decidedAt: undo.decidedAt };
+  };
+  const statusOf = async (calmanacId: string) =>
+    (
+      await h.db.prisma.linkSuggestion.findFirst({
+        where: { workspaceId: WORKSPACE, motivityId: "mv-m-06", calmanacId },
+      })
+    )?.status;
+  const unrejects = async () => (await h.audits()).filter((a) => a.startsWith("link.unreject"));
+
+  it("forgets exactly the rejections that press recorded, brings the suggestion back, and is audited once", async () => {
+    const first = undoOf(await h.linking.reject(ADMIN, { ...bob, others: ["cm-s-06"] }));
+    // "None of these" over a pair already rejected records only the new one, and its Undo forgets only that one.
+    const second = undoOf(await h.linking.reject(ADMIN, { ...bob, others: ["cm-s-06", "cm-s-11"] }));
+    expect(second.others).toEqual(["cm-s-11"]);
+
+    const undone = await h.linking.unreject(ADMIN, second);
+    expect(outcomeOf(undone)).toEqual({
+      status: "done",
+      message: "Undone: Bob Smith may be Ethan Park after all. They may be suggested again.",
+    });
+    expect(await statusOf("cm-s-11")).toBe("stale");
+    expect(await statusOf("cm-s-06")).toBe("rejected");
+    expect(overviewOf(undone).notLinkedInMotivity.find((r) => r.person.id === "mv-m-06")?.candidates).toEqual([]);
+
+    const back = await h.linking.unreject(ADMIN, first);
+    expect(outcomeOf(back).status).toBe("done");
+    expect(overviewOf(back).notLinkedInMotivity.find((r) => r.person.id === "mv-m-06")?.candidates[0]?.person.id).toBe(
+      "cm-s-06",
+    );
+    expect(await statusOf("cm-s-06")).toBe("open");
+    expect(await unrejects()).toEqual(["link.unreject:mv-m-06:ok", "link.unreject:mv-m-06:ok"]);
+
+    expect(outcomeOf(await h.linking.unreject(ADMIN, first))).toEqual({
+      status: "unchanged",
+      message: 'Nothing to undo: that "Not a match" on Bob Smith was undone or overtaken since.',
+    });
+    expect(await unrejects()).toHaveLength(2);
+  });
+
+  it("does not undo a decision taken since: once the pair was linked, the old Undo changes nothing", async () => {
+    const undo = undoOf(await h.linking.reject(ADMIN, { ...bob, others: ["cm-s-06"] }));
+    expect(
+      outcomeOf(await h.linking.link(ADMIN, { kind: "members", motivityId: "mv-m-06", calmanacId: "cm-s-06" })).status,
+    ).toBe("done");
+    expect(outcomeOf(await h.linking.unreject(ADMIN, undo)).status).toBe("unchanged");
+    expect(await statusOf("cm-s-06")).toBe("linked");
+    expect(h.sandbox.state.motivity.members.get("mv-m-06")?.calmanacId).toBe("cm-s-06");
+    expect(await unrejects()).toEqual([]);
+  });
+
+  it("re-checks access: a viewer's Undo is refused and audited, and the rejection stays", async () => {
+    const undo = undoOf(await h.linking.reject(ADMIN, { ...bob, others: ["cm-s-06"] }));
+    const result = await h.linking.unreject(VIEWER, undo);
+    expect(result.ok).toBe(false);
+    expect(await statusOf("cm-s-06")).toBe("rejected");
+    expect(await h.audits()).toContain("link.manage:mv-m-06:refused");
   });
 });
 

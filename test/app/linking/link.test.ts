@@ -94,6 +94,26 @@ describe("Link, on the sandbox", () => {
     });
   });
 
+  it("Unlink answers with Link again, which links the pair back over the Not a match the unlink left", async () => {
+    const angela = { kind: "members" as const, motivityId: "mv-m-01", calmanacId: "cm-s-01" };
+    const unlinked = outcomeOf(await h.linking.unlink(ADMIN, angela));
+    expect(unlinked.undo).toEqual({ type: "relink", motivityId: "mv-m-01", calmanacId: "cm-s-01" });
+    expect(await suggestionStatus("mv-m-01", "cm-s-01")).toBe("rejected");
+
+    const again = await h.linking.link(ADMIN, angela);
+    expect(outcomeOf(again)).toEqual({
+      status: "done",
+      message: "Linked Angela Brooks in Motivity to Angela Brooks in Calmanac.",
+    });
+    expect(h.sandbox.state.motivity.members.get("mv-m-01")?.calmanacId).toBe("cm-s-01");
+    expect(await suggestionStatus("mv-m-01", "cm-s-01")).toBe("linked");
+    expect(overviewOf(again).linked.some((p) => p.motivity.id === "mv-m-01")).toBe(true);
+    expect((await h.audits()).filter((a) => a.includes(":mv-m-01:"))).toEqual([
+      "link.unlink:mv-m-01:ok",
+      "link.link:mv-m-01:ok",
+    ]);
+  });
+
   it("Unlink of a pair that changed meanwhile unlinks nothing", async () => {
     h.sandbox.state.motivity.members.get("mv-m-02")!.calmanacId = "cm-s-12";
     const outcome = outcomeOf(

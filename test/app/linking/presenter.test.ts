@@ -9,6 +9,7 @@ import {
   LINK_ACTION,
   pairValue,
   parseValue,
+  unrejectValue,
 } from "../../../src/slack/presenters/linking/values";
 import { buttonNamed, buttonsOf, textOf } from "./slack";
 
@@ -110,6 +111,43 @@ describe("a create that Motivity answers 409 email_taken", () => {
   });
 });
 
+describe("the answer's undo button", () => {
+  const position = { ...firstPage("members"), view: "linked" as const, a: 1 };
+
+  it("after an Unlink is Link again: the Link listener's button for that pair", () => {
+    const blocks = outcomeBlocks(
+      { status: "done", message: "Unlinked.", undo: { type: "relink", motivityId: "m-1", calmanacId: "s-1" } },
+      "members",
+      position,
+    );
+    const again = buttonNamed({ blocks }, "Link again");
+    expect(actionPattern(LINK_ACTION.link).test(again.action_id)).toBe(true);
+    expect(parseValue(pairValue, again.value)).toEqual({ k: "members", m: "m-1", c: "s-1", p: position });
+  });
+
+  it("after a Not a match is Undo, naming the rejections and when they were recorded", () => {
+    const undo = {
+      type: "unreject" as const,
+      side: "calmanac" as const,
+      recordId: "s-1",
+      others: ["m-1", "m-2"],
+      decidedAt: "2026-03-04T05:06:07.089Z",
+    };
+    const blocks = outcomeBlocks({ status: "done", message: "Noted.", undo }, "learners", position);
+    const button = buttonNamed({ blocks }, "Undo");
+    expect(actionPattern(LINK_ACTION.unreject).test(button.action_id)).toBe(true);
+    expect(actionPattern(LINK_ACTION.reject).test(button.action_id)).toBe(false);
+    expect(parseValue(unrejectValue, button.value)).toEqual({
+      k: "learners",
+      s: "calmanac",
+      id: "s-1",
+      o: ["m-1", "m-2"],
+      t: "2026-03-04T05:06:07.089Z",
+      p: position,
+    });
+  });
+});
+
 describe("a suggestion's Link button", () => {
   it("shortens a long name to fit Slack's 75 characters and keeps the score", () => {
     const name = "María de los Ángeles Fernández-Castellanos Villarreal de la Torre y Mendoza";
@@ -130,7 +168,10 @@ describe("a suggestion's Link button", () => {
 
 describe("App Home's linking section", () => {
   it("before any review says nothing was checked yet and offers to review each kind", () => {
-    const blocks = linkSuggestionBlocks({ open: { members: 0, learners: 0 }, checked: false });
+    const blocks = linkSuggestionBlocks({
+      open: { members: 0, learners: 0 },
+      checked: { members: false, learners: false },
+    });
     expect(textOf({ blocks })).toContain("Not checked yet");
     expect(textOf({ blocks })).not.toContain("No suggestions wait");
     expect(buttonsOf({ blocks }).map((b) => [b.text.text, b.action_id, b.value])).toEqual([
@@ -140,15 +181,31 @@ describe("App Home's linking section", () => {
   });
 
   it("after a review counts what waits, with a button for each kind that has some", () => {
-    const blocks = linkSuggestionBlocks({ open: { members: 3, learners: 0 }, checked: true });
+    const blocks = linkSuggestionBlocks({
+      open: { members: 3, learners: 0 },
+      checked: { members: true, learners: true },
+    });
     expect(textOf({ blocks })).toContain("3 suggestion(s) for members and 0 for learners wait for a decision.");
     expect(buttonsOf({ blocks }).map((b) => b.text.text)).toEqual(["Review members (3)"]);
   });
 
   it("after a review that left nothing open says none wait, without buttons", () => {
-    const blocks = linkSuggestionBlocks({ open: { members: 0, learners: 0 }, checked: true });
+    const blocks = linkSuggestionBlocks({
+      open: { members: 0, learners: 0 },
+      checked: { members: true, learners: true },
+    });
     expect(textOf({ blocks })).toContain("No suggestions wait.");
     expect(buttonsOf({ blocks })).toEqual([]);
+  });
+
+  it("with one kind reviewed, counts that kind and says the other was not checked, with a button to look", () => {
+    const blocks = linkSuggestionBlocks({
+      open: { members: 2, learners: 0 },
+      checked: { members: true, learners: false },
+    });
+    expect(textOf({ blocks })).toContain("2 suggestion(s) for members wait for a decision.");
+    expect(textOf({ blocks })).toContain("Not checked yet: nobody has looked for learners to link.");
+    expect(buttonsOf({ blocks }).map((b) => b.text.text)).toEqual(["Review members (2)", "Review learners"]);
   });
 
   it("shows nothing to someone who may not see links", () => {

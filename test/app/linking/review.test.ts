@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { LinkingOverview } from "../../../src/app/linking";
+import { linkSuggestionBlocks } from "../../../src/slack/presenters/linking/home";
 import { ADMIN, ids, linkingHarness, overviewOf, STRANGER, VIEWER, WORKSPACE, type LinkingHarness } from "./harness";
 
 let h: LinkingHarness;
@@ -42,7 +43,7 @@ describe("/link members", () => {
       "cm-s-12",
     ]);
     expect(o.linked.map((p) => p.motivity.id).sort()).toEqual(["mv-m-01", "mv-m-02", "mv-m-03", "mv-m-04"]);
-    expect(await h.audits()).toEqual(["link.link:mv-m-03:ok", "link.link:mv-m-04:ok"]);
+    expect(await h.audits()).toEqual(["link.link:mv-m-03:ok", "link.link:mv-m-04:ok", "link.review:members:ok"]);
   });
 
   it("suggests the near matches with their reasons in words, likeliest first", async () => {
@@ -58,11 +59,42 @@ describe("/link members", () => {
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
   });
 
-  it("a second run changes nothing and audits nothing more", async () => {
+  it("a second run links nothing more; each run is audited as a review", async () => {
     overviewOf(await h.linking.review(ADMIN, "members"));
     const again = overviewOf(await h.linking.review(ADMIN, "members"));
     expect(again.autoLinked).toEqual([]);
-    expect(await h.audits()).toHaveLength(2);
+    expect(await h.audits()).toEqual([
+      "link.link:mv-m-03:ok",
+      "link.link:mv-m-04:ok",
+      "link.review:members:ok",
+      "link.review:members:ok",
+    ]);
+  });
+
+  it("a run that found only exact matches counts as checked on App Home, per kind", async () => {
+    const { motivity, calmanac } = h.sandbox.state;
+    for (const id of [...motivity.members.keys()])
+      if (!["mv-m-03", "mv-m-04"].includes(id)) motivity.members.delete(id);
+    for (const id of [...calmanac.staff.keys()]) if (!["cm-s-03", "cm-s-04"].includes(id)) calmanac.staff.delete(id);
+    motivity.learners.clear();
+    calmanac.clients.clear();
+    const notChecked = { open: { members: 0, learners: 0 }, checked: { members: false, learners: false } };
+    expect(await h.linking.waiting(WORKSPACE)).toEqual(notChecked);
+
+    const o = overviewOf(await h.linking.review(ADMIN, "members"));
+    expect(o.autoLinked).toHaveLength(2);
+    expect([...o.notLinkedInMotivity, ...o.notLinkedInCalmanac]).toEqual([]);
+    expect(await h.db.prisma.linkSuggestion.count()).toBe(0);
+    const afterMembers = await h.linking.waiting(WORKSPACE);
+    expect(afterMembers.checked).toEqual({ members: true, learners: false });
+    const home = JSON.stringify(linkSuggestionBlocks(afterMembers));
+    expect(home).toContain("No suggestions for members wait.");
+    expect(home).toContain("Not checked yet: nobody has looked for learners to link.");
+
+    overviewOf(await h.linking.review(ADMIN, "learners"));
+    const afterBoth = await h.linking.waiting(WORKSPACE);
+    expect(afterBoth.checked).toEqual({ members: true, learners: true });
+    expect(JSON.stringify(linkSuggestionBlocks(afterBoth))).not.toContain("Not checked yet");
   });
 
   it("leaves Motivity's service account out, even when Calmanac has someone with its email", async () => {
@@ -130,7 +162,10 @@ describe("/link members", () => {
   });
 
   it("reopens a suggestion whose pair was linked and then unlinked in Motivity itself", async () => {
-    expect(await h.linking.waiting(WORKSPACE)).toEqual({ open: { members: 0, learners: 0 }, checked: false });
+    expect(await h.linking.waiting(WORKSPACE)).toEqual({
+      open: { members: 0, learners: 0 },
+      checked: { members: false, learners: false },
+    });
     overviewOf(await h.linking.review(ADMIN, "members"));
     await h.linking.link(ADMIN, { kind: "members", motivityId: "mv-m-06", calmanacId: "cm-s-06" });
     expect((await h.linking.waiting(WORKSPACE)).open.members).toBe(4);
@@ -142,7 +177,10 @@ describe("/link members", () => {
       where: { workspaceId: WORKSPACE, motivityId: "mv-m-06" },
     });
     expect(row?.status).toBe("open");
-    expect(await h.linking.waiting(WORKSPACE)).toEqual({ open: { members: 5, learners: 0 }, checked: true });
+    expect(await h.linking.waiting(WORKSPACE)).toEqual({
+      open: { members: 5, learners: 0 },
+      checked: { members: true, learners: false },
+    });
   });
 
   it("lets a viewer look without linking anything or remembering anything", async () => {
@@ -153,6 +191,7 @@ describe("/link members", () => {
     expect(h.sandbox.state.motivity.members.get("mv-m-03")?.calmanacId).toBeNull();
     expect(await h.audits()).toEqual([]);
     expect(await h.db.prisma.linkSuggestion.count()).toBe(0);
+    expect((await h.linking.waiting(WORKSPACE)).checked).toEqual({ members: false, learners: false });
     expect(candidatesOf(o, "mv-m-06").map((c) => c.person.id)).toEqual(["cm-s-06"]);
   });
 

@@ -1,39 +1,44 @@
-import { LINK_KINDS, type WaitingSuggestions } from "../../../app/linking";
-import { actions, section, type KnownBlock } from "../kit";
+import { LINK_KINDS, type LinkKind, type WaitingSuggestions } from "../../../app/linking";
+import { actions, section, type ButtonSpec, type KnownBlock } from "../kit";
 import { LINK_ACTION } from "./values";
 
 const TITLE = "*Motivity ↔ Calmanac links*";
 
+const reviewButton = (kind: LinkKind, open?: number): ButtonSpec => ({
+  text: open === undefined ? `Review ${kind}` : `Review ${kind} (${open})`,
+  actionId: `${LINK_ACTION.review}:${kind}`,
+  value: kind,
+});
+
+/** What waits for the kinds an admin has reviewed. */
+function waitingLine(open: Record<LinkKind, number>, kinds: readonly LinkKind[]): string {
+  if (kinds.length === LINK_KINDS.length) {
+    return open.members + open.learners === 0
+      ? "No suggestions wait. Run `/link members` or `/link learners` to look again."
+      : `${open.members} suggestion(s) for members and ${open.learners} for learners wait for a decision.`;
+  }
+  return kinds
+    .map((k) =>
+      open[k] === 0 ? `No suggestions for ${k} wait.` : `${open[k]} suggestion(s) for ${k} wait for a decision.`,
+    )
+    .join("\n");
+}
+
 /**
- * App Home: how many link suggestions wait, with a button per kind to review them; before
- * anyone has looked, that nothing was checked yet, with a button per kind to look.
+ * App Home: how many link suggestions wait, with a button per kind to review them; for a kind
+ * nobody has reviewed yet, that it was not checked, with a button to look.
  */
 export function linkSuggestionBlocks(waiting: WaitingSuggestions | undefined): KnownBlock[] {
   if (!waiting) return [];
-  if (!waiting.checked) {
-    return [
-      section(`${TITLE}\nNot checked yet: nobody has looked for members or learners to link.`),
-      actions(LINK_KINDS.map((k) => ({ text: `Review ${k}`, actionId: `${LINK_ACTION.review}:${k}`, value: k }))),
-    ];
-  }
-  const { open } = waiting;
-  const text =
-    open.members + open.learners === 0
-      ? `${TITLE}\nNo suggestions wait. Run \`/link members\` or \`/link learners\` to look again.`
-      : `${TITLE}\n${open.members} suggestion(s) for members and ${open.learners} for learners wait for a decision.`;
-  const kinds = LINK_KINDS.filter((k) => open[k] > 0);
-  return [
-    section(text),
-    ...(kinds.length > 0
-      ? [
-          actions(
-            kinds.map((k) => ({
-              text: `Review ${k} (${open[k]})`,
-              actionId: `${LINK_ACTION.review}:${k}`,
-              value: k,
-            })),
-          ),
-        ]
-      : []),
+  const { open, checked } = waiting;
+  const reviewed = LINK_KINDS.filter((k) => checked[k]);
+  const unchecked = LINK_KINDS.filter((k) => !checked[k]);
+  const lines = [
+    ...(reviewed.length > 0 ? [waitingLine(open, reviewed)] : []),
+    ...(unchecked.length > 0 ? [`Not checked yet: nobody has looked for ${unchecked.join(" or ")} to link.`] : []),
   ];
+  const buttons = LINK_KINDS.flatMap((k) =>
+    !checked[k] ? [reviewButton(k)] : open[k] > 0 ? [reviewButton(k, open[k])] : [],
+  );
+  return [section(`${TITLE}\n${lines.join("\n")}`), ...(buttons.length > 0 ? [actions(buttons)] : [])];
 }

@@ -1,4 +1,4 @@
-import type { ActionOutcome, LinkingOverview, LinkKind } from "../../../app/linking";
+import type { ActionOutcome, LinkingOverview, LinkKind, Undo } from "../../../app/linking";
 import { actions, context, escape, header, section, type ButtonSpec, type KnownBlock, type Message } from "../kit";
 import { sandboxNote } from "../sandbox";
 import { ignoredRowBlock, linkedRowBlock, unlinkedRowBlocks } from "./rows";
@@ -22,7 +22,26 @@ function nameList(names: string[]): string {
   return names.length > NAMES_SHOWN ? `${shown} and ${names.length - NAMES_SHOWN} more` : shown;
 }
 
-/** The result of a button, on top of the refreshed list; with "Link instead" when an email was taken. */
+/** The button that takes an answer back: "Link again" after an Unlink, "Undo" after a "Not a match". */
+function undoButton(undo: Undo, kind: LinkKind, position: Position): ButtonSpec {
+  if (undo.type === "relink") {
+    return {
+      text: "Link again",
+      actionId: LINK_ACTION.link,
+      value: encode({ k: kind, m: undo.motivityId, c: undo.calmanacId, p: position }),
+    };
+  }
+  return {
+    text: "Undo",
+    actionId: LINK_ACTION.unreject,
+    value: encode({ k: kind, s: undo.side, id: undo.recordId, o: undo.others, t: undo.decidedAt, p: position }),
+  };
+}
+
+/**
+ * The result of a button, on top of the refreshed list; with "Link instead" when an email was
+ * taken, or the button that undoes what was just done.
+ */
 export function outcomeBlocks(outcome: ActionOutcome, kind: LinkKind, position: Position): KnownBlock[] {
   const blocks: KnownBlock[] = [section(`${OUTCOME_ICON[outcome.status]} ${escape(outcome.message)}`)];
   const instead = outcome.linkInstead;
@@ -38,6 +57,7 @@ export function outcomeBlocks(outcome: ActionOutcome, kind: LinkKind, position: 
       ]),
     );
   }
+  if (outcome.undo) blocks.push(actions([undoButton(outcome.undo, kind, position)]));
   return blocks;
 }
 

@@ -11,6 +11,7 @@ export const LINK_ACTION = {
   link: "link.link",
   unlink: "link.unlink",
   reject: "link.reject",
+  unreject: "link.unreject",
   ignore: "link.ignore",
   unignore: "link.unignore",
   create: "link.create",
@@ -46,6 +47,8 @@ const wire = <T extends z.ZodRawShape>(shape: T) => z.object({ ...shape, p: posi
 export const pairValue = wire({ k: kind, m: id, c: id });
 export const recordValue = wire({ k: kind, s: side, id });
 export const rejectValue = wire({ k: kind, s: side, id, o: z.array(id).min(1).max(10) });
+/** Undo of a "Not a match": `t` is when it was recorded, which names that decision. */
+export const unrejectValue = wire({ k: kind, s: side, id, o: z.array(id).min(1).max(10), t: z.iso.datetime() });
 export const createValue = wire({ k: kind, c: id });
 
 export function firstPage(k: LinkKind, view: ListView = "open"): Position {

@@ -4,7 +4,7 @@ import { actionPattern, LINK_ACTION } from "../../../presenters/linking/values";
 import { createAction } from "./create";
 import { pageAction } from "./page";
 import { pairAction } from "./pair";
-import { recordAction, rejectAction } from "./record";
+import { recordAction, rejectAction, unrejectAction } from "./record";
 import { reviewAction } from "./review";
 
 /** Every button of the linking screens (`link.*`, with or without a `:suffix`). */
@@ -12,6 +12,7 @@ export function registerLinkingActions(app: App, services: Services): void {
   app.action(actionPattern(LINK_ACTION.link), pairAction(services, "link"));
   app.action(actionPattern(LINK_ACTION.unlink), pairAction(services, "unlink"));
   app.action(actionPattern(LINK_ACTION.reject), rejectAction(services));
+  app.action(actionPattern(LINK_ACTION.unreject), unrejectAction(services));
   app.action(actionPattern(LINK_ACTION.ignore), recordAction(services, "ignore"));
   app.action(actionPattern(LINK_ACTION.unignore), recordAction(services, "unignore"));
   app.action(actionPattern(LINK_ACTION.create), createAction(services));
