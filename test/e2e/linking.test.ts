@@ -89,6 +89,31 @@ describe("/link members in Slack", () => {
     expect(textOf(after)).toContain("*Linked* ·");
   });
 
+  it("the answers to Unlink and Not a match take the press back: Link again, and Undo", async () => {
+    const list = await link("C0L11", "members");
+    const linked = await press(t, "C0L11", buttonNamed(list, /^Linked \(\d+\)$/));
+    const unlinked = await press(t, "C0L11", rowButton(linked, "Angela Brooks", "Unlink"));
+    expect(unlinked.text).toContain("Unlinked Angela Brooks from Angela Brooks");
+    const relinked = await press(t, "C0L11", buttonNamed(unlinked, "Link again"));
+    expect(relinked.text).toContain("Linked Angela Brooks in Motivity to Angela Brooks in Calmanac.");
+    expect(members().get("mv-m-01")?.calmanacId).toBe("cm-s-01");
+
+    const open = await link("C0L11", "members");
+    const rejected = await press(t, "C0L11", rowButton(open, "Kathryn Mitchel", "Not a match"));
+    expect(rejected.text).toContain("Noted: Kathryn Mitchel is not Kathryn Mitchell");
+    expect(() => rowButton(rejected, "Kathryn Mitchel", /Link to/)).toThrow();
+    const undo = buttonNamed(rejected, "Undo");
+    const undone = await press(t, "C0L11", undo);
+    expect(undone.text).toContain("Undone: Kathryn Mitchel may be Kathryn Mitchell after all.");
+    expect(rowButton(undone, "Kathryn Mitchel", /^Link to Kathryn Mitchell · \d+%$/)).toBeDefined();
+    const again = await press(t, "C0L11", undo);
+    expect(again.text).toContain("Nothing to undo");
+    const audits = await t.runtime.db.prisma.auditEvent.count({
+      where: { action: "link.unreject", targetId: "mv-m-09" },
+    });
+    expect(audits).toBe(1);
+  });
+
   it("pages long lists eight rows at a time with Next and Previous, under 50 blocks", async () => {
     const staff = t.runtime.sandbox!.state.calmanac.staff;
     for (let i = 0; i < 20; i++) {
