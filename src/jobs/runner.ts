@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import type { Logger } from "../logger";
 import type { JobStore } from "./store";
 import type { ItemResult, Job, JobHandler, JobItem, JobObserver } from "./types";
@@ -40,7 +39,6 @@ export class JobRunner {
   private readonly running = new Set<Promise<Job | null>>();
   private resumer: NodeJS.Timeout | undefined;
   private resuming: Promise<void> | undefined;
-  readonly id = randomUUID();
 
   constructor(private readonly options: RunnerOptions) {
     this.leaseMs = options.leaseMs ?? 60_000;
