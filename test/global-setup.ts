@@ -3,7 +3,7 @@ import { existsSync, renameSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
-import { pgliteConnection } from "../src/db/client";
+import { pgliteConnection } from "../src/db/pglite";
 import { applyMigrations, readMigrationList } from "../src/db/migrations";
 
 /**

@@ -1,9 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { resolve } from "node:path";
-import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
-import { PrismaPGlite } from "pglite-prisma-adapter";
 import pg from "pg";
 import { PrismaClient } from "../generated/prisma/client";
 import { applyMigrations } from "./migrations";
@@ -35,25 +33,6 @@ export interface Connection {
   close(): Promise<void>;
 }
 
-export function pgliteConnection(db: PGlite): Connection {
-  return {
-    kind: "pglite",
-    factory: new PrismaPGlite(db),
-    sql: {
-      // pg-boss sends multi-statement scripts without parameters; only exec() runs those.
-      async executeSql(text, values) {
-        if (!values || values.length === 0) {
-          const results = await db.exec(text);
-          return { rows: results.at(-1)?.rows ?? [] };
-        }
-        const result = await db.query(text, values);
-        return { rows: result.rows };
-      },
-    },
-    close: () => db.close(),
-  };
-}
-
 export function postgresConnection(url: string): Connection {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   return {
@@ -70,7 +49,9 @@ export async function connect(options: DatabaseOptions): Promise<Connection> {
   const inMemory = options.dataDir.startsWith("memory://");
   const location = inMemory ? options.dataDir : resolve(options.dataDir, "pgdata");
   if (!inMemory) mkdirSync(location, { recursive: true });
-  return pgliteConnection(await PGlite.create(location));
+  // Loaded only in embedded mode: PGlite and its adapter cost about 45 MB of memory once imported.
+  const { openPglite } = await import("./pglite");
+  return openPglite(location);
 }
 
 /** Brings the schema up to date, then puts a Prisma client on the connection. */

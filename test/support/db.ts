@@ -1,14 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
-import {
-  type Connection,
-  type Database,
-  openDatabase,
-  pgliteConnection,
-  postgresConnection,
-} from "../../src/db/client";
+import { type Connection, type Database, openDatabase, postgresConnection } from "../../src/db/client";
 
 /** Which database the suite runs on: PGlite by default, PostgreSQL when TEST_DATABASE_URL is set. */
 export const testDatabaseKind = process.env.TEST_DATABASE_URL ? "postgres" : "pglite";
@@ -16,7 +9,7 @@ export const testDatabaseKind = process.env.TEST_DATABASE_URL ? "postgres" : "pg
 /** A fresh connection to an empty database of its own (not yet migrated). */
 export async function freshConnection(): Promise<Connection & { url?: string }> {
   const adminUrl = process.env.TEST_DATABASE_URL;
-  if (!adminUrl) return pgliteConnection(await PGlite.create("memory://"));
+  if (!adminUrl) return (await import("../../src/db/pglite")).openPglite("memory://");
   const name = `carebridge_test_${randomBytes(6).toString("hex")}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
@@ -42,6 +35,11 @@ export async function freshConnection(): Promise<Connection & { url?: string }> 
 export async function testDatabase(): Promise<Database> {
   const template = process.env.CAREBRIDGE_PGLITE_TEMPLATE;
   if (!process.env.TEST_DATABASE_URL && template) {
+    // Imported here, not at the top: on PostgreSQL the benchmarks measure the app without PGlite.
+    const [{ PGlite }, { pgliteConnection }] = await Promise.all([
+      import("@electric-sql/pglite"),
+      import("../../src/db/pglite"),
+    ]);
     const db = await PGlite.create({ loadDataDir: new Blob([readFileSync(template)]) });
     return openDatabase(pgliteConnection(db));
   }

@@ -1,0 +1,27 @@
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import type { Connection } from "./client";
+
+/** Embedded mode: PGlite persisted at `location`, or kept in memory for "memory://". */
+export async function openPglite(location: string): Promise<Connection> {
+  return pgliteConnection(await PGlite.create(location));
+}
+
+export function pgliteConnection(db: PGlite): Connection {
+  return {
+    kind: "pglite",
+    factory: new PrismaPGlite(db),
+    sql: {
+      // pg-boss sends multi-statement scripts without parameters; only exec() runs those.
+      async executeSql(text, values) {
+        if (!values || values.length === 0) {
+          const results = await db.exec(text);
+          return { rows: results.at(-1)?.rows ?? [] };
+        }
+        const result = await db.query(text, values);
+        return { rows: result.rows };
+      },
+    },
+    close: () => db.close(),
+  };
+}
