@@ -4,7 +4,7 @@ import type { Actor } from "../actor";
 import { fail, type Result } from "../result";
 import { approvalOf } from "./archive-runs";
 import { JOB_IMPORT, type LearnersDeps } from "./deps";
-import type { StoredPreview } from "./import-preview";
+import type { ImportParams, StoredPreview } from "./import-preview";
 import { importLogRows, type ImportLog } from "./import-log";
 import type { CsvFile } from "./one";
 
@@ -40,6 +40,10 @@ export function createImportRun(deps: Pick<LearnersDeps, "access" | "audit" | "p
       if (!allowed.allowed) return fail(allowed.reason);
       const found = await load(actor, jobId);
       if (!found) return gone();
+      // A preview stored before imports counted their archives cannot be weighed against the threshold.
+      if (!(found.job.params as Partial<ImportParams> | null)?.archive) {
+        return fail("That preview was made by an earlier version of carebridge; share the file again for a new one.");
+      }
       const archive = approvalOf(found.job);
       if (archive.needsSecondApproval && found.job.status === "preview" && found.job.actorSlackId !== actor.userId) {
         return fail(

@@ -149,4 +149,20 @@ describe(`a CSV import that archives learners (${testDatabaseKind})`, () => {
     const started = await h.learners.imports.start(ADMIN2, result.preview.jobId);
     expect(started.ok && started.state).toBe("queued");
   });
+
+  it("a preview stored before imports weighed their archives asks for a new upload, and nothing runs", async () => {
+    const csv = [HEADER, row(`olivia.chen@${HOPE}`, "Olivia", "Chen", "Archived")].join("\n");
+    const result = await h.learners.imports.preview(ADMIN, h.file("older.csv", csv));
+    if (!result.ok) throw new Error(result.problems[0]?.message);
+    const { jobId } = result.preview;
+    const job = await h.deps.jobStore.get(jobId);
+    const { archive: _dropped, ...older } = job!.params as Record<string, unknown>;
+    await h.db.prisma.job.update({ where: { id: jobId }, data: { params: older as object } });
+
+    const started = await h.learners.imports.start(ADMIN, jobId);
+    expect(fieldsOf(started)).toEqual({
+      "(general)": "That preview was made by an earlier version of carebridge; share the file again for a new one.",
+    });
+    expect(await h.deps.jobStore.get(jobId)).toMatchObject({ status: "preview", processed: 0 });
+  });
 });
