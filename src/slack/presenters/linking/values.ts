@@ -41,7 +41,7 @@ const id = z.string().min(1).max(200);
 const page = z.number().int().min(0).max(100_000);
 const side = z.enum(["motivity", "calmanac"]);
 
-const positionSchema = z.object({ kind, view: z.enum(["open", "linked", "ignored"]), a: page, b: page });
+export const positionSchema = z.object({ kind, view: z.enum(["open", "linked", "ignored"]), a: page, b: page });
 const wire = <T extends z.ZodRawShape>(shape: T) => z.object({ ...shape, p: positionSchema.optional() });
 
 export const pairValue = wire({ k: kind, m: id, c: id });
@@ -63,10 +63,6 @@ export function parseValue<S extends z.ZodType>(schema: S, value: string | undef
   } catch {
     return undefined;
   }
-}
-
-export function parsePosition(value: string | undefined): Position | undefined {
-  return parseValue(positionSchema, value);
 }
 
 /** The position a button value carries, or the first page of its kind. */
