@@ -76,14 +76,14 @@ export function createBulkPreview(deps: CaregiverDeps, links: Links, guard: Guar
     options: {
       full: boolean;
       channelId?: string;
-      /** Told once access is granted and the slow part (listing, look-ups) begins. */
-      onChecking?: () => Promise<void>;
+      /** Told once access is granted and the slow part (listing, look-ups) begins: of everyone, or of changes. */
+      onChecking?: (everyone: boolean) => Promise<void>;
     },
   ): Promise<Result<{ preview: BulkPreview }>> {
     const refused = await guard(actor, "caregiver.sync-all", { type: "caregiver", id: "all" });
     if (refused) return refused;
-    await options.onChecking?.();
     const since = options.full ? null : await incrementalSince(actor.workspaceId);
+    await options.onChecking?.(since === null);
     const listedAt = deps.now().toISOString();
     const known = await links.all(actor.workspaceId);
 

@@ -128,6 +128,17 @@ describe(`syncing every caregiver (${testDatabaseKind})`, () => {
     expect((await h.store.get(p.jobId!))?.status).toBe("cancelled");
   });
 
+  it("says while checking whether it looks at everyone (a first run) or only at changes", async () => {
+    const told: boolean[] = [];
+    const onChecking = async (everyone: boolean) => void told.push(everyone);
+    const first = await h.caregivers.previewAll(ADMIN, { full: false, onChecking });
+    if (!first.ok) throw new Error("expected a preview");
+    await confirmAndRun(h, first.preview.jobId!);
+    await h.caregivers.previewAll(ADMIN, { full: false, onChecking });
+    await h.caregivers.previewAll(ADMIN, { full: true, onChecking });
+    expect(told).toEqual([true, false, true]);
+  });
+
   it("after a finished run, the next is incremental (updatedSince) unless full is asked", async () => {
     await confirmAndRun(h, (await preview(h)).jobId!);
     const teletrack = h.sandbox.state.teletrack.caregivers;

@@ -12,10 +12,10 @@ function scope(preview: BulkPreview): string {
 }
 
 /** Shown while the preview is worked out: it may take minutes the first time (one LMS look-up per new caregiver). */
-export function checkingMessage(full: boolean, labels: CaregiverLabels): Message {
-  return notice(
-    `Checking ${full ? "every caregiver" : "the caregivers changed since the last run"} in ${labels.teletrack} against ${labels.lms}… The first time, this takes about a minute per 1,000 caregivers.`,
-  );
+export function checkingMessage(everyone: boolean, labels: CaregiverLabels): Message {
+  const what = everyone ? "every caregiver" : "the caregivers changed since the last run";
+  const wait = everyone ? " This takes about a minute per 1,000 caregivers carebridge has not synced yet." : "";
+  return notice(`Checking ${what} in ${labels.teletrack} against ${labels.lms}…${wait}`);
 }
 
 /** What a sync of everyone would do, with Confirm / Cancel. */

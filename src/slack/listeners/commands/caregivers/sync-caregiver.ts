@@ -31,7 +31,7 @@ export function syncCaregiverCommand(services: Services) {
       const result = await services.caregivers.previewAll(actor, {
         full,
         channelId: command.channel_id,
-        onChecking: () => replyPrivately(respond, checkingMessage(full, labels)).then(() => undefined),
+        onChecking: (everyone) => replyPrivately(respond, checkingMessage(everyone, labels)).then(() => undefined),
       });
       await replyPrivately(
         respond,
