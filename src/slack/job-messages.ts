@@ -62,8 +62,9 @@ export function attachJobMessages(
 }
 
 /**
- * Posts a job's progress message where the request came from; in a channel the bot is not in,
- * in the requester's DM with carebridge instead. Returns where it went.
+ * Posts a job's progress message where the request came from, in the job's thread when it has one
+ * there (an import's file); in a channel the bot is not in, in the requester's DM with carebridge
+ * instead. Returns where it went.
  */
 export async function postJobMessage(
   client: WebClient,
@@ -74,7 +75,12 @@ export async function postJobMessage(
   const message = jobProgressMessage(job);
   for (const channel of [channelId, userId]) {
     try {
-      const posted = await client.chat.postMessage({ channel, text: message.text, blocks: message.blocks });
+      const posted = await client.chat.postMessage({
+        channel,
+        ...(channel === job.channelId && job.threadTs ? { thread_ts: job.threadTs } : {}),
+        text: message.text,
+        blocks: message.blocks,
+      });
       if (posted.ts && posted.channel) return { channel: posted.channel, ts: posted.ts };
     } catch (error) {
       const code = (error as { data?: { error?: string } }).data?.error;

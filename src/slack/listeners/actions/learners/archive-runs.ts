@@ -4,7 +4,6 @@ import type { Services } from "../../../../app/services";
 import type { Job } from "../../../../jobs/types";
 import { postJobMessage } from "../../../job-messages";
 import { mention, notice, problemsMessage } from "../../../presenters/kit";
-import { jobProgressMessage } from "../../../presenters/job-progress";
 import { approvalRequestMessage } from "../../../presenters/learners/archive-bulk";
 import { replyPrivately } from "../../reply";
 import { sourceOf } from "../../views/learners/tell";
@@ -36,18 +35,8 @@ export async function startRun(
   channel: string,
   userId: string,
 ): Promise<void> {
-  if (job.channelId && job.threadTs) {
-    const progress = jobProgressMessage(job);
-    const posted = await client.chat.postMessage({
-      channel: job.channelId,
-      thread_ts: job.threadTs,
-      text: progress.text,
-      blocks: progress.blocks,
-    });
-    if (!posted.channel || !posted.ts) throw new Error("could not post the job's progress message");
-    return services.jobs.launch(job.id, { channel: posted.channel, ts: posted.ts });
-  }
-  await services.jobs.launch(job.id, await postJobMessage(client, job, channel, userId));
+  const where = job.channelId && job.threadTs ? job.channelId : channel;
+  await services.jobs.launch(job.id, await postJobMessage(client, job, where, userId));
 }
 
 /**
