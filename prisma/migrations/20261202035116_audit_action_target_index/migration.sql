@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "AuditEvent_workspaceId_action_targetId_idx" ON "AuditEvent"("workspaceId", "action", "targetId");
