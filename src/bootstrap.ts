@@ -2,10 +2,14 @@ import { type Services, createServices } from "./app/services";
 import { describeError } from "./app/errors";
 import type { Config } from "./config";
 import { connect, type Database, openDatabase } from "./db/client";
+import { readMigrationList } from "./db/migrations";
+import { checkReadiness, type Readiness } from "./health";
 import { type BossQueue, startBoss } from "./jobs/boss";
+import { jobCounts } from "./jobs/counts";
 import { JobRunner } from "./jobs/runner";
 import { createJobStore } from "./jobs/store";
 import type { Logger } from "./logger";
+import { Metrics } from "./metrics";
 import { createProviders, needsSandbox } from "./providers";
 import type { Providers } from "./providers/roles";
 import { type Sandbox, startSandbox } from "./providers/sandbox/server";
@@ -18,6 +22,9 @@ export interface Runtime {
   sandbox: Sandbox | undefined;
   jobRunner: JobRunner;
   services: Services;
+  metrics: Metrics;
+  /** For /readyz: the database answers, every migration is applied, job workers run. */
+  readiness(): Promise<Readiness>;
   /** Starts pg-boss workers; from then on, jobs a dead or stopped runner left unfinished are resumed. */
   startJobs(): Promise<void>;
   close(): Promise<void>;
@@ -42,11 +49,13 @@ export async function bootstrap(config: Config, logger: Logger, options: Bootstr
         ...(options.sandboxLatencyMs === undefined ? {} : { latencyMs: options.sandboxLatencyMs }),
       })
     : undefined;
-  const providers = createProviders(config, { logger, ...(sandbox ? { sandbox } : {}) });
+  const metrics = new Metrics({ logger, jobCounts: () => jobCounts(db.prisma) });
+  const providers = createProviders(config, { logger, metrics, ...(sandbox ? { sandbox } : {}) });
   const jobStore = createJobStore(db.prisma);
   const jobRunner = new JobRunner({ store: jobStore, logger, describeError, now });
   const services = createServices({ config, prisma: db.prisma, providers, jobStore, jobRunner, logger, now });
   let boss: BossQueue | undefined;
+  const migrations = readMigrationList().migrationDirectories.map((m) => m.path);
 
   return {
     config,
@@ -56,11 +65,15 @@ export async function bootstrap(config: Config, logger: Logger, options: Bootstr
     sandbox,
     jobRunner,
     services,
+    metrics,
+    readiness: () => checkReadiness({ sql: db.sql, migrations, jobsRunning: () => boss !== undefined }),
     async startJobs() {
       boss = await startBoss(db.sql, jobRunner, logger);
     },
     async close() {
-      await boss?.stop();
+      const stopping = boss;
+      boss = undefined;
+      await stopping?.stop();
       await providers.close();
       await sandbox?.close();
       await db.close();

@@ -35,14 +35,11 @@ async function main(): Promise<void> {
   const logger = createLogger({ level: config.logLevel, pretty: config.env !== "production" && process.stdout.isTTY });
   const runtime = await bootstrap(config, logger);
   const mode = config.slack.appToken ? ({ kind: "socket" } as const) : ({ kind: "http" } as const);
-  const app = createSlackApp({ config, services: runtime.services, logger, mode });
+  const app = createSlackApp({ config, services: runtime.services, logger, mode, ops: runtime });
   attachJobMessages(runtime.jobRunner, app.client, runtime.services);
   await runtime.startJobs();
   await (mode.kind === "http" ? app.start(config.slack.port) : app.start());
-  logger.info(
-    { mode: mode.kind, port: mode.kind === "http" ? config.slack.port : undefined, database: runtime.db.kind },
-    "carebridge is running",
-  );
+  logger.info({ mode: mode.kind, port: config.slack.port, database: runtime.db.kind }, "carebridge is running");
 
   const shutdown = async (signal: string) => {
     logger.info({ signal }, "stopping");

@@ -1,5 +1,6 @@
 import type { Config, Vendor } from "../config";
 import type { Logger } from "../logger";
+import type { Metrics } from "../metrics";
 import { HttpClient, type HttpClientOptions } from "./http/core";
 import { JsonApi } from "./http/json-api";
 import type { Providers } from "./roles";
@@ -23,6 +24,7 @@ export interface ProvidersOptions {
   logger: Logger;
   /** Plays every vendor whose base URL is not configured. */
   sandbox?: Sandbox;
+  metrics?: Metrics;
   /** Items per page when listing (1..500). */
   pageSize?: number;
   /** Overrides for every vendor's HTTP client (tests: retries, backoff, breaker). */
@@ -73,6 +75,7 @@ export function createProviders(config: Config, options: ProvidersOptions): Prov
       requestsPerSecond: settings.requestsPerSecond,
       timeoutMs: settings.timeoutMs,
       logger,
+      ...(options.metrics ? { metrics: options.metrics } : {}),
       ...(vendor === "scim" ? { mediaType: SCIM_MEDIA_TYPE, readErrorBody: readScimError } : {}),
       ...options.http,
     });

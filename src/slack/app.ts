@@ -5,6 +5,7 @@ import { redactText, type Logger } from "../logger";
 import { registerListeners } from "./listeners";
 import { dedupeEvents } from "./middleware/dedupe-events";
 import { ensureWorkspace } from "./middleware/workspace";
+import { opsRoutes, type OpsSources } from "./ops-routes";
 
 export type SlackMode = { kind: "socket" } | { kind: "http" } | { kind: "custom"; receiver: Receiver };
 
@@ -15,6 +16,8 @@ export interface SlackAppOptions {
   mode: SlackMode;
   /** Known bot identity, so start-up needs no auth.test call (console, tests). */
   bot?: { userId: string; botId: string };
+  /** Readiness and metrics, served on PORT with /healthz in HTTP and Socket Mode. */
+  ops?: OpsSources;
 }
 
 /**
@@ -45,36 +48,34 @@ function boltLogger(logger: Logger) {
 
 export function createSlackApp(options: SlackAppOptions): App {
   const { config, services, logger, mode } = options;
+  const clientOptions = {
+    slackApiUrl: config.slack.apiUrl,
+    // The default retries a 429 for up to ~30 minutes; a job must not hang that long on one call.
+    retryConfig: { retries: 3, factor: 2, maxRetryTime: 60_000 },
+    ...(options.ops ? { fetch: options.ops.metrics.slackFetch(config.slack.apiUrl) } : {}),
+  };
+  const customRoutes = opsRoutes(options.ops, logger);
   const app = new App({
     token: config.slack.botToken,
     ...(options.bot
       ? { botUserId: options.bot.userId, botId: options.bot.botId, tokenVerificationEnabled: false }
       : {}),
-    ...(mode.kind === "socket" ? { socketMode: true, appToken: config.slack.appToken } : {}),
-    ...(mode.kind === "http"
+    ...(mode.kind === "socket"
       ? {
-          signingSecret: config.slack.signingSecret,
-          port: config.slack.port,
-          endpoints: "/slack/events",
-          customRoutes: [
-            {
-              path: "/healthz",
-              method: ["GET"],
-              handler: (_req, res) => {
-                res.writeHead(200, { "content-type": "application/json" });
-                res.end(JSON.stringify({ ok: true }));
-              },
-            },
-          ],
+          socketMode: true,
+          appToken: config.slack.appToken,
+          customRoutes,
+          // Socket Mode serves customRoutes on installerOptions.port; its own client (which opens
+          // the socket) takes only installerOptions.clientOptions.
+          installerOptions: { port: config.slack.port, clientOptions: { slackApiUrl: clientOptions.slackApiUrl } },
         }
+      : {}),
+    ...(mode.kind === "http"
+      ? { signingSecret: config.slack.signingSecret, port: config.slack.port, endpoints: "/slack/events", customRoutes }
       : {}),
     ...(mode.kind === "custom" ? { receiver: mode.receiver } : {}),
     logger: boltLogger(logger),
-    clientOptions: {
-      slackApiUrl: config.slack.apiUrl,
-      // The default retries a 429 for up to ~30 minutes; a job must not hang that long on one call.
-      retryConfig: { retries: 3, factor: 2, maxRetryTime: 60_000 },
-    },
+    clientOptions,
   });
   app.use(dedupeEvents(services.deps.prisma, services.deps.now));
   app.use(ensureWorkspace(services.workspaces));

@@ -19,6 +19,8 @@ export interface TestApp {
   slack: SlackStandIn;
   app: App;
   url: string;
+  /** http://127.0.0.1:<port>, where /healthz, /readyz and /metrics are served. */
+  origin: string;
   /** A slash command as `user` typed it in `channel`; returns the HTTP answer. */
   command(
     command: string,
@@ -67,10 +69,11 @@ export async function startTestApp(
     ...env,
   });
   const runtime = await bootstrap(config, logger, { db: await testDatabase() });
-  const app = createSlackApp({ config, services: runtime.services, logger, mode: { kind: "http" } });
+  const app = createSlackApp({ config, services: runtime.services, logger, mode: { kind: "http" }, ops: runtime });
   attachJobMessages(runtime.jobRunner, app.client, runtime.services, 0);
   const server = (await app.start(0)) as Server;
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/events`;
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const url = `${origin}/slack/events`;
   let triggers = 0;
 
   const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
@@ -82,6 +85,7 @@ export async function startTestApp(
     slack,
     app,
     url,
+    origin,
     command(command, text, user = ADMIN, options = {}) {
       const channel = options.channel ?? "C0GENERAL";
       return postSigned(

@@ -1,6 +1,7 @@
 import type http from "node:http";
 import type { Vendor } from "../../config";
 import { redactText } from "../../logger";
+import type { Metrics } from "../../metrics";
 import { VENDOR_LABELS } from "../labels";
 import { CircuitBreaker } from "./circuit-breaker";
 import { ProviderError, UnavailableError } from "./errors";
@@ -35,6 +36,7 @@ export class HttpClient {
   private readonly breaker: CircuitBreaker;
   private readonly agent: http.Agent;
   private readonly base: URL;
+  private readonly metrics: Metrics | undefined;
 
   constructor(options: HttpClientOptions) {
     this.vendor = options.vendor;
@@ -46,6 +48,8 @@ export class HttpClient {
       logger.warn({ vendor: this.vendor }, "vendor circuit opened: calls fail fast until the cooldown ends"),
     );
     this.agent = createAgent(this.base);
+    this.metrics = options.metrics;
+    this.metrics?.watchCircuit(this.vendor, () => this.breaker.state);
   }
 
   async request(request: HttpRequest): Promise<HttpResponse> {
@@ -107,6 +111,7 @@ export class HttpClient {
       // Even a bug must return a half-open circuit's trial, or the circuit would never close.
       this.breaker.recordFailure();
       if (!(cause instanceof TransportError)) throw cause;
+      this.metrics?.vendorUnanswered(this.vendor, cause.kind === "network" ? "network" : "timeout");
       logger.debug(
         { vendor: this.vendor, method: request.method, url: logUrl, attempt, error: cause.message },
         "vendor call failed",
@@ -122,6 +127,7 @@ export class HttpClient {
     }
 
     const { status, headers } = raw;
+    this.metrics?.vendorAnswered(this.vendor, status);
     logger.debug(
       { vendor: this.vendor, method: request.method, url: logUrl, attempt, status, ms: clock.now() - sentAt },
       "vendor call",

@@ -1,6 +1,7 @@
 import type http from "node:http";
 import type { Vendor } from "../../config";
 import type { Logger } from "../../logger";
+import type { Metrics } from "../../metrics";
 import type { CircuitBreakerOptions } from "./circuit-breaker";
 import { systemClock, type Clock } from "./clock";
 import { DEFAULT_BACKOFF, type BackoffOptions } from "./retry";
@@ -26,6 +27,8 @@ export interface HttpClientOptions {
   mediaType?: string;
   readErrorBody?: ErrorBodyReader;
   logger: Logger;
+  /** Counts requests by status and 429s, and reports the circuit's state. */
+  metrics?: Metrics;
   clock?: Clock;
   random?: () => number;
 }
@@ -55,7 +58,7 @@ export interface HttpResponse {
   body: unknown;
 }
 
-export type ResolvedOptions = Required<HttpClientOptions>;
+export type ResolvedOptions = Required<Omit<HttpClientOptions, "metrics">>;
 
 /** Four retries within a minute; five failed attempts in a row stop calls for 30 s. */
 const DEFAULT_MAX_RETRIES = 4;
