@@ -4,6 +4,9 @@ import { createLogger } from "./logger";
 import { attachJobMessages } from "./slack/job-messages";
 import { createSlackApp } from "./slack/app";
 
+/** Which code runs: `npm run build`'s bundle, or the TypeScript sources through tsx. */
+const BUILD = import.meta.url.endsWith(".ts") ? "source" : "compiled";
+
 /** What to set, in two lines, when Slack is not configured; never a stack trace. */
 function slackSettingsProblem(config: Config): string | undefined {
   const { botToken, appToken, signingSecret } = config.slack;
@@ -39,7 +42,10 @@ async function main(): Promise<void> {
   attachJobMessages(runtime.jobRunner, app.client, runtime.services);
   await runtime.startJobs();
   await (mode.kind === "http" ? app.start(config.slack.port) : app.start());
-  logger.info({ mode: mode.kind, port: config.slack.port, database: runtime.db.kind }, "carebridge is running");
+  logger.info(
+    { mode: mode.kind, port: config.slack.port, database: runtime.db.kind, build: BUILD },
+    "carebridge is running",
+  );
 
   const shutdown = async (signal: string) => {
     logger.info({ signal }, "stopping");

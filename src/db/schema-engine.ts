@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import {
@@ -41,8 +41,20 @@ function loadBindings(): Promise<WasmBindings> {
   return bindings;
 }
 
-export const SCHEMA_PATH = new URL("../../prisma/schema.prisma", import.meta.url);
-export const MIGRATIONS_DIR = new URL("../../prisma/migrations/", import.meta.url);
+/**
+ * The directory of carebridge's package.json, found upwards from this module: it sits in src/db/
+ * when run from source and is bundled into dist/ by `npm run build`, so no fixed "../.." fits both.
+ */
+function packageRoot(): URL {
+  for (let dir = new URL("./", import.meta.url); ; dir = new URL("../", dir)) {
+    if (existsSync(new URL("package.json", dir))) return dir;
+    if (dir.pathname === "/") throw new Error(`No package.json above ${import.meta.url}`);
+  }
+}
+
+const ROOT = packageRoot();
+export const SCHEMA_PATH = new URL("prisma/schema.prisma", ROOT);
+export const MIGRATIONS_DIR = new URL("prisma/migrations/", ROOT);
 
 export function readDatamodel(): string {
   return readFileSync(SCHEMA_PATH, "utf8");

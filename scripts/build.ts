@@ -1,0 +1,29 @@
+// `npm run build`: src/main.ts → dist/ (or the directory given), run by `npm start` without tsx.
+//
+// esbuild rather than tsc: the sources import each other without file extensions (tsconfig's
+// "moduleResolution": "bundler", which tsx tolerates), and Node's ESM loader does not; tsc would
+// emit those specifiers unchanged, so every import would need rewriting. esbuild resolves them
+// as it bundles our code (the generated Prisma client included) into one module, and leaves
+// packages as imports of node_modules (`packages: "external"`), so nothing vendored is rebuilt.
+// Types are checked by `npm run typecheck`, not here.
+import { rmSync } from "node:fs";
+import { build } from "esbuild";
+
+// Inside this package: the bundle finds node_modules and prisma/ by looking upwards from itself.
+const outdir = process.argv[2] ?? "dist";
+rmSync(outdir, { recursive: true, force: true });
+await build({
+  entryPoints: ["src/main.ts"],
+  outdir,
+  bundle: true,
+  // PGlite is imported only in embedded mode (it costs ~45 MB once loaded); splitting keeps that
+  // dynamic import a separate chunk instead of a static import at the top of the bundle.
+  splitting: true,
+  format: "esm",
+  platform: "node",
+  target: "node20",
+  packages: "external",
+  sourcemap: true,
+  logLevel: "warning",
+});
+console.log(`built ${outdir}/main.js`);
