@@ -3,7 +3,7 @@ import { describeError } from "./app/errors";
 import type { Config } from "./config";
 import { connect, type Database, openDatabase } from "./db/client";
 import { readMigrationList } from "./db/migrations";
-import { checkReadiness, type Readiness } from "./health";
+import { type Readiness, readinessProbe } from "./health";
 import { type BossQueue, startBoss } from "./jobs/boss";
 import { jobCounts } from "./jobs/counts";
 import { JobRunner } from "./jobs/runner";
@@ -66,7 +66,7 @@ export async function bootstrap(config: Config, logger: Logger, options: Bootstr
     jobRunner,
     services,
     metrics,
-    readiness: () => checkReadiness({ sql: db.sql, migrations, jobsRunning: () => boss !== undefined }),
+    readiness: readinessProbe({ sql: db.sql, migrations, jobsRunning: () => boss !== undefined }),
     async startJobs() {
       boss = await startBoss(db.sql, jobRunner, logger);
     },

@@ -45,6 +45,15 @@ export async function checkReadiness(sources: ReadinessSources): Promise<Readine
   };
 }
 
+/**
+ * checkReadiness for a poller: while one check waits on a database that does not answer, later
+ * polls share it instead of queueing more queries behind it.
+ */
+export function readinessProbe(sources: ReadinessSources): () => Promise<Readiness> {
+  let inFlight: Promise<Readiness> | undefined;
+  return () => (inFlight ??= checkReadiness(sources).finally(() => (inFlight = undefined)));
+}
+
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {

@@ -67,7 +67,10 @@ export function createSlackApp(options: SlackAppOptions): App {
           customRoutes,
           // Socket Mode serves customRoutes on installerOptions.port; its own client (which opens
           // the socket) takes only installerOptions.clientOptions.
-          installerOptions: { port: config.slack.port, clientOptions: { slackApiUrl: clientOptions.slackApiUrl } },
+          installerOptions: {
+            port: config.slack.port,
+            clientOptions: { slackApiUrl: clientOptions.slackApiUrl, fetch: clientOptions.fetch },
+          },
         }
       : {}),
     ...(mode.kind === "http"
