@@ -88,5 +88,30 @@ describe(`health endpoints in HTTP mode (${testDatabaseKind})`, () => {
       await setReachable(database, true);
     }
     expect((await get(`${t.origin}/readyz`)).status).toBe(200);
+
+    // Connected but not answering (a lock stands in for a dropped network): unreachable once the
+    // check's 2 s are up, and polls in the meantime share the one query instead of queueing more.
+    const url = new URL(process.env.TEST_DATABASE_URL!);
+    url.pathname = `/${database}`;
+    const locker = new pg.Client({ connectionString: url.toString() });
+    await locker.connect();
+    try {
+      await locker.query(`BEGIN; LOCK TABLE "_prisma_migrations" IN ACCESS EXCLUSIVE MODE`);
+      const polls = Promise.all([1, 2, 3].map(() => get(`${t.origin}/readyz`)));
+      await new Promise((r) => setTimeout(r, 500));
+      const { rows: waiting } = await locker.query(
+        `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1 AND wait_event_type = 'Lock'`,
+        [database],
+      );
+      expect(waiting[0].n).toBe(1);
+      for (const answer of await polls) {
+        expect(answer.status).toBe(503);
+        expect((answer.body.checks as Record<string, string>).database).toBe("unreachable: no answer within 2000 ms");
+      }
+    } finally {
+      await locker.query("ROLLBACK");
+      await locker.end();
+    }
+    expect((await get(`${t.origin}/readyz`)).status).toBe(200);
   });
 });
