@@ -26,8 +26,9 @@ import { startSandbox } from "../src/providers/sandbox/server";
 const RUNS = Number(process.env.STARTUP_BENCH_RUNS ?? 5);
 const adminUrl = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
 if (!adminUrl) {
-  console.log("startup: set TEST_DATABASE_URL (or DATABASE_URL) to a PostgreSQL the bench may create a database on");
-  process.exit(1);
+  // Not a failure of `npm run bench` (all benches) on a machine without PostgreSQL.
+  console.log("startup: not run: set TEST_DATABASE_URL (or DATABASE_URL) to a PostgreSQL it may create a database on");
+  process.exit(0);
 }
 
 interface Start {
