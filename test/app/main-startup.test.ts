@@ -32,3 +32,16 @@ describe("npm start", () => {
     expect(stderr).toBe('PORT is not valid: expected a port number, got "http"');
   });
 });
+
+describe("npm start on a PostgreSQL it cannot reach", () => {
+  it("names DATABASE_URL's host and port in one line, never the password, and exits 1", () => {
+    const { code, stderr } = start({
+      SLACK_BOT_TOKEN: "xoxb-1",
+      SLACK_SIGNING_SECRET: "s",
+      DATABASE_URL: "postgres://carebridge:hunter2@127.0.0.1:1/carebridge",
+      LOG_LEVEL: "silent",
+    });
+    expect(code).toBe(1);
+    expect(stderr).toBe("Cannot reach PostgreSQL at 127.0.0.1:1/carebridge (DATABASE_URL): ECONNREFUSED");
+  });
+});
