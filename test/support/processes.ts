@@ -4,6 +4,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { Caregiver, LmsUser } from "../../src/providers/records";
 
 const ROOT = process.cwd();
 const TSX = import.meta.resolve("tsx");
@@ -37,8 +38,8 @@ export class Child {
     read(proc.stdout);
     read(proc.stderr);
     this.exited = new Promise((resolve) =>
-      proc.on("exit", (code, signal) => {
-        this.exitCode = code ?? (signal ? null : code);
+      proc.on("exit", (code) => {
+        this.exitCode = code;
         this.wake();
         resolve(code);
       }),
@@ -65,12 +66,12 @@ export class Child {
     return this.exitCode === undefined;
   }
 
-  /** The first log line `find` accepts, once it is written; fails if the process exits first. */
-  waitForLine(find: (line: ChildLine) => boolean, timeoutMs = 30_000): Promise<ChildLine> {
+  /** What `check` finds once the process has printed it; fails if the process exits first. */
+  waitFor<T>(check: () => T | undefined, timeoutMs = 30_000): Promise<T> {
     return new Promise((resolve, reject) => {
-      const check = () => {
-        const found = this.lines.find(find);
-        if (found) return done(() => resolve(found));
+      const look = () => {
+        const found = check();
+        if (found !== undefined) return done(() => resolve(found));
         if (!this.alive)
           return done(() => reject(new Error(`${this.name} exited (${this.exitCode}):\n${this.tail()}`)));
       };
@@ -80,12 +81,22 @@ export class Child {
       );
       const done = (settle: () => void) => {
         clearTimeout(timer);
-        this.waiters.delete(check);
+        this.waiters.delete(look);
         settle();
       };
-      this.waiters.add(check);
-      check();
+      this.waiters.add(look);
+      look();
     });
+  }
+
+  /** The first JSON log line `find` accepts. */
+  waitForLine(find: (line: ChildLine) => boolean, timeoutMs?: number): Promise<ChildLine> {
+    return this.waitFor(() => this.lines.find(find), timeoutMs);
+  }
+
+  /** The first line of output `pattern` matches. */
+  waitForOutput(pattern: RegExp, timeoutMs?: number): Promise<string> {
+    return this.waitFor(() => this.output.find((l) => pattern.test(l)), timeoutMs);
   }
 
   /** What it printed last, for a failure message. */
@@ -138,4 +149,44 @@ export async function startApp(name: string, env: Record<string, string>): Promi
 /** Starts an app instance without waiting for it: for what it prints when it cannot start. */
 export function spawnApp(name: string, env: Record<string, string>): Child {
   return spawnTsx(name, "src/main.ts", [], { NODE_ENV: "test", PORT: "0", LOG_LEVEL: "info", ...env });
+}
+
+export interface SandboxProcess extends Child {
+  origin: string;
+  /** What an app instance needs to use every vendor here: <VENDOR>_BASE_URL and <VENDOR>_API_KEY. */
+  env: Record<string, string>;
+  /** Every vendor's records, read from the sandbox process. */
+  state(): Promise<SandboxStateJson>;
+  admin(action: "pause" | "resume" | `caregivers?count=${number}`): Promise<unknown>;
+}
+
+/** The sandbox's state as GET /_sandbox/state answers it (Maps as objects keyed by id). */
+export interface SandboxStateJson {
+  teletrack: { caregivers: Record<string, Caregiver>; lmsLinks: Record<string, string> };
+  careacademy: { users: Record<string, LmsUser> };
+  held: number;
+  [vendor: string]: unknown;
+}
+
+/** `npm run sandbox` with `args`; resolves once it has printed the settings for the app. */
+export async function startSandboxProcess(args: string[] = []): Promise<SandboxProcess> {
+  const child = spawnTsx("sandbox", "src/providers/sandbox/main.ts", ["--port", "0", ...args], {
+    LOG_LEVEL: "warn",
+  });
+  await child.waitForOutput(/^SCIM_API_KEY=/);
+  const env = Object.fromEntries(
+    child.output.filter((l) => /^[A-Z]+_(BASE_URL|API_KEY)=/.test(l)).map((l) => l.split("=", 2) as [string, string]),
+  );
+  const origin = new URL(env.TELETRACK_BASE_URL!).origin;
+  const call = async (method: string, path: string) => {
+    const response = await fetch(`${origin}/_sandbox/${path}`, { method });
+    if (!response.ok) throw new Error(`sandbox ${method} ${path}: ${response.status}`);
+    return response.json() as Promise<unknown>;
+  };
+  return Object.assign(child, {
+    origin,
+    env,
+    state: () => call("GET", "state") as Promise<SandboxStateJson>,
+    admin: (action: string) => call("POST", action),
+  });
 }
