@@ -97,6 +97,9 @@ export class JobRunner {
    */
   async stop(): Promise<void> {
     this.stopping = true;
+    if (this.running.size > 0) {
+      this.options.logger.info({ jobs: this.running.size }, "finishing the items in hand, then letting go");
+    }
     clearInterval(this.resumer);
     await this.resuming;
     await Promise.allSettled(this.running);
@@ -153,6 +156,8 @@ export class JobRunner {
     if (held && outcome === "paused") {
       await store.release(jobId, held);
       log.info("job paused; its lease is released");
+      // Only stop() pauses a held job: queued again, another instance takes it now, not at its next look.
+      await this.queue?.send(jobId).catch((e: unknown) => log.warn({ err: e }, "could not queue the paused job again"));
       return store.get(jobId);
     }
     const finished = held && outcome !== "paused" ? await store.finish(jobId, held, outcome, error) : null;

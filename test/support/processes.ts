@@ -111,6 +111,8 @@ export class Child {
 }
 
 const children = new Set<Child>();
+// Should the test process itself end abruptly, no child outlives it.
+process.once("exit", () => children.forEach((c) => c.alive && c.proc.kill("SIGKILL")));
 
 /** Kills every child still running: call it in afterAll, it also runs when a test failed. */
 export async function killAll(): Promise<void> {
