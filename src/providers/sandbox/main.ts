@@ -49,7 +49,8 @@ async function main(): Promise<void> {
     console.error(error instanceof ConfigError ? error.message : `${(error as Error).message}\n${USAGE}`);
     process.exit(1);
   }
-  const logger = createLogger({ level: config.logLevel, pretty: config.env !== "production" && process.stdout.isTTY });
+  // Logs go to stderr: stdout carries only the settings, so it can be redirected into a file.
+  const logger = createLogger({ level: config.logLevel, pretty: false, destination: process.stderr });
   const sandbox = await startSandbox({
     port: settings.port,
     host: settings.host,
