@@ -1,6 +1,7 @@
 // carebridge as operators run it: several `npm start` processes on one PostgreSQL, the vendor
 // sandbox in a process of its own (its state outlives any instance), Slack played by the
 // stand-in here. Vendor effects are checked in the sandbox, not in carebridge's tables.
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AppInstance } from "../support/processes";
 import { type Cluster, expectOneAccountEach, startCluster, until } from "./harness";
@@ -23,6 +24,12 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)(
     it("two instances started at once on a fresh database both migrate and run", async () => {
       const [a, b] = await Promise.all([c.start("A", SHORT_LEASE), c.start("B", SHORT_LEASE)]);
       expect(a.alive && b.alive).toBe(true);
+      // Neither keeps Prisma's migration lock: a third instance would not wait for it.
+      const client = new pg.Client({ connectionString: c.databaseUrl });
+      await client.connect();
+      const { rows } = await client.query("SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND objid = 72707369");
+      await client.end();
+      expect(rows).toEqual([]);
     }, 60_000);
 
     let firstJob = "";
