@@ -68,7 +68,7 @@ async function reach(pool: pg.Pool, url: string): Promise<void> {
     await pool.query("SELECT 1");
   } catch (error) {
     throw new DatabaseStartError(
-      `Cannot reach PostgreSQL at ${describeServer(url)} (DATABASE_URL): ${reason(error, url)}`,
+      `Cannot connect to PostgreSQL at ${describeServer(url)} (DATABASE_URL): ${reason(error, url)}`,
     );
   }
 }
