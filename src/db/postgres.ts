@@ -41,9 +41,9 @@ export function postgresConnection(url: string, options: PostgresOptions = {}): 
 
 /**
  * Applies migrations on a connection of their own, closed when done. On the shared pool the
- * engine's lock and unlock could run on different pooled connections, and the lock stayed with
- * one that pg-boss then kept busy: every other instance waited on it forever. Closing the
- * session releases the lock whatever the engine did.
+ * engine's session lock stayed with a pooled connection that pg-boss then kept busy, and every
+ * other instance waited on it until it gave up. Closing the session releases the lock whatever
+ * the engine did.
  */
 async function migrateAlone(url: string, lockTimeoutMs: number): Promise<string[]> {
   // max 1 and no idle timeout: every statement, ours and the engine's, runs in this one session.
@@ -88,7 +88,7 @@ async function lockMigrations(pool: pg.Pool, url: string, timeoutMs: number): Pr
     if ((error as { code?: string }).code !== "55P03") throw error; // lock_not_available
     const waited = Math.round((Date.now() - started) / 1000);
     throw new DatabaseStartError(
-      `Another instance is applying migrations to ${describeServer(url)}; waited ${waited} s for it (MIGRATION_LOCK_TIMEOUT_MS). Start again once it is up.`,
+      `Another instance is applying migrations to ${describeServer(url)}; waited ${waited} s for it (MIGRATION_LOCK_TIMEOUT_MS). Start this one again once that one is up.`,
     );
   }
 }

@@ -114,7 +114,7 @@ const children = new Set<Child>();
 // Should the test process itself end abruptly, no child outlives it.
 process.once("exit", () => children.forEach((c) => c.alive && c.proc.kill("SIGKILL")));
 
-/** Kills every child still running: call it in afterAll, it also runs when a test failed. */
+/** Kills every child still running: for afterAll, which runs whether the tests passed or not. */
 export async function killAll(): Promise<void> {
   await Promise.all([...children].map((c) => c.kill("SIGKILL")));
   children.clear();
@@ -146,11 +146,6 @@ export async function startApp(name: string, env: Record<string, string>): Promi
   const child = spawnTsx(name, "src/main.ts", [], { NODE_ENV: "test", PORT: "0", LOG_LEVEL: "info", ...env });
   const running = await child.waitForLine((l) => l.msg === "carebridge is running", 60_000);
   return Object.assign(child, { url: `http://127.0.0.1:${String(running.port)}/slack/events` });
-}
-
-/** Starts an app instance without waiting for it: for what it prints when it cannot start. */
-export function spawnApp(name: string, env: Record<string, string>): Child {
-  return spawnTsx(name, "src/main.ts", [], { NODE_ENV: "test", PORT: "0", LOG_LEVEL: "info", ...env });
 }
 
 export interface SandboxProcess extends Child {
