@@ -41,7 +41,14 @@ export interface BootstrapOptions {
 export async function bootstrap(config: Config, logger: Logger, options: BootstrapOptions = {}): Promise<Runtime> {
   const now = options.now ?? (() => new Date());
   const db =
-    options.db ?? (await openDatabase(await connect({ databaseUrl: config.databaseUrl, dataDir: config.dataDir })));
+    options.db ??
+    (await openDatabase(
+      await connect({
+        databaseUrl: config.databaseUrl,
+        dataDir: config.dataDir,
+        migrationLockTimeoutMs: config.migrationLockTimeoutMs,
+      }),
+    ));
   const sandbox = needsSandbox(config)
     ? await startSandbox({
         logger,
@@ -52,7 +59,7 @@ export async function bootstrap(config: Config, logger: Logger, options: Bootstr
   const metrics = new Metrics({ logger, jobCounts: () => jobCounts(db.prisma) });
   const providers = createProviders(config, { logger, metrics, ...(sandbox ? { sandbox } : {}) });
   const jobStore = createJobStore(db.prisma);
-  const jobRunner = new JobRunner({ store: jobStore, logger, describeError, now });
+  const jobRunner = new JobRunner({ store: jobStore, logger, describeError, now, leaseMs: config.jobLeaseMs });
   const services = createServices({ config, prisma: db.prisma, providers, jobStore, jobRunner, logger, now });
   let boss: BossQueue | undefined;
   const migrations = readMigrationList().migrationDirectories.map((m) => m.path);

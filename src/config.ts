@@ -69,6 +69,8 @@ const envSchema = z.object({
   CAREGIVER_LMS: lmsProtocol.default("vendor"),
   LEARNER_LMS: lmsProtocol.default("vendor"),
   HTTP_TIMEOUT_MS: positiveNumber(15_000),
+  MIGRATION_LOCK_TIMEOUT_MS: positiveNumber(60_000),
+  JOB_LEASE_MS: positiveNumber(60_000),
   USERNAME_FORMAT: z.string().default("{first}.{last}"),
   ROLE_RANKING: csv(""),
   MATCH_SUGGEST_SCORE: z.coerce.number().min(0).max(1).default(0.75),
@@ -108,6 +110,10 @@ export interface Config {
   };
   databaseUrl: string | undefined;
   dataDir: string;
+  /** How long start-up waits for another instance that is applying migrations. */
+  migrationLockTimeoutMs: number;
+  /** A job whose instance stopped renewing its hold for this long is taken over by another. */
+  jobLeaseMs: number;
   logLevel: string;
   admins: string[];
   birthDateRequiredStates: string[];
@@ -180,6 +186,8 @@ export function loadConfig(raw: Record<string, string | undefined> = readEnv()):
     },
     databaseUrl: e.DATABASE_URL,
     dataDir: e.DATA_DIR,
+    migrationLockTimeoutMs: e.MIGRATION_LOCK_TIMEOUT_MS,
+    jobLeaseMs: e.JOB_LEASE_MS,
     logLevel: e.LOG_LEVEL,
     admins: e.CAREBRIDGE_ADMINS,
     birthDateRequiredStates: e.BIRTH_DATE_REQUIRED_STATES,

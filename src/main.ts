@@ -1,5 +1,8 @@
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import { type Config, ConfigError, loadConfig } from "./config";
-import { bootstrap } from "./bootstrap";
+import { bootstrap, type Runtime } from "./bootstrap";
+import { DatabaseStartError } from "./db/client";
 import { createLogger } from "./logger";
 import { attachJobMessages } from "./slack/job-messages";
 import { createSlackApp } from "./slack/app";
@@ -36,16 +39,25 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const logger = createLogger({ level: config.logLevel, pretty: config.env !== "production" && process.stdout.isTTY });
-  const runtime = await bootstrap(config, logger);
+  let runtime: Runtime;
+  try {
+    runtime = await bootstrap(config, logger);
+  } catch (error) {
+    if (error instanceof DatabaseStartError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
   const mode = config.slack.appToken ? ({ kind: "socket" } as const) : ({ kind: "http" } as const);
   const app = createSlackApp({ config, services: runtime.services, logger, mode, ops: runtime });
   attachJobMessages(runtime.jobRunner, app.client, runtime.services);
   await runtime.startJobs();
-  await (mode.kind === "http" ? app.start(config.slack.port) : app.start());
-  logger.info(
-    { mode: mode.kind, port: config.slack.port, database: runtime.db.kind, build: BUILD },
-    "carebridge is running",
-  );
+  // The port it really listens on: PORT=0 picks a free one.
+  let port: number | undefined = config.slack.port;
+  if (mode.kind === "http") port = (((await app.start(config.slack.port)) as Server).address() as AddressInfo).port;
+  else await app.start();
+  logger.info({ mode: mode.kind, port, database: runtime.db.kind, build: BUILD }, "carebridge is running");
 
   const shutdown = async (signal: string) => {
     logger.info({ signal }, "stopping");

@@ -1,12 +1,11 @@
 import { mkdirSync } from "node:fs";
 import { resolve } from "node:path";
-import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
-import pg from "pg";
 import { PrismaClient } from "../generated/prisma/client";
-import { applyMigrations } from "./migrations";
+import { postgresConnection } from "./postgres";
 
 export type { PrismaClient };
+export { DatabaseStartError, postgresConnection } from "./postgres";
 
 /** What pg-boss needs to run its SQL on the same database as Prisma. */
 export interface SqlExecutor {
@@ -23,6 +22,8 @@ export interface Database {
 export interface DatabaseOptions {
   databaseUrl: string | undefined;
   dataDir: string;
+  /** PostgreSQL: how long to wait for another instance that is applying migrations. */
+  migrationLockTimeoutMs?: number | undefined;
 }
 
 /** A live connection before Prisma sits on it: the adapter for Prisma and the SQL door for pg-boss. */
@@ -30,22 +31,16 @@ export interface Connection {
   kind: "pglite" | "postgres";
   factory: SqlMigrationAwareDriverAdapterFactory;
   sql: SqlExecutor;
+  /** Applies the migrations not yet applied; returns their names. */
+  migrate(): Promise<string[]>;
   close(): Promise<void>;
-}
-
-export function postgresConnection(url: string): Connection {
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
-  return {
-    kind: "postgres",
-    factory: new PrismaPg(pool),
-    sql: { executeSql: async (text, values) => ({ rows: (await pool.query(text, values)).rows }) },
-    close: () => pool.end(),
-  };
 }
 
 /** DATABASE_URL set → PostgreSQL; unset → PGlite persisted under DATA_DIR ("memory://" keeps it in memory). */
 export async function connect(options: DatabaseOptions): Promise<Connection> {
-  if (options.databaseUrl) return postgresConnection(options.databaseUrl);
+  if (options.databaseUrl) {
+    return postgresConnection(options.databaseUrl, { migrationLockTimeoutMs: options.migrationLockTimeoutMs });
+  }
   const inMemory = options.dataDir.startsWith("memory://");
   const location = inMemory ? options.dataDir : resolve(options.dataDir, "pgdata");
   if (!inMemory) mkdirSync(location, { recursive: true });
@@ -57,7 +52,7 @@ export async function connect(options: DatabaseOptions): Promise<Connection> {
 /** Brings the schema up to date, then puts a Prisma client on the connection. */
 export async function openDatabase(connection: Connection): Promise<Database> {
   try {
-    await applyMigrations(connection.factory);
+    await connection.migrate();
   } catch (error) {
     await connection.close();
     throw error;

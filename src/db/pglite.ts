@@ -1,6 +1,7 @@
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import type { Connection } from "./client";
+import { applyMigrations } from "./migrations";
 
 /**
  * Postgres' default 128 MB of shared buffers is sized for a server, not one embedded app: 32 MB
@@ -14,9 +15,12 @@ export async function openPglite(location: string): Promise<Connection> {
 }
 
 export function pgliteConnection(db: PGlite): Connection {
+  const factory = new PrismaPGlite(db);
   return {
     kind: "pglite",
-    factory: new PrismaPGlite(db),
+    factory,
+    // One process per data directory, one connection: nothing else can hold the migration lock.
+    migrate: () => applyMigrations(factory),
     sql: {
       // pg-boss sends multi-statement scripts without parameters; only exec() runs those.
       async executeSql(text, values) {

@@ -1,3 +1,4 @@
+import { isDatabaseUnavailable } from "../db/unavailable";
 import type { Logger } from "../logger";
 import type { JobStore } from "./store";
 import type { ItemResult, Job, JobHandler, JobItem, JobObserver } from "./types";
@@ -97,6 +98,9 @@ export class JobRunner {
    */
   async stop(): Promise<void> {
     this.stopping = true;
+    if (this.running.size > 0) {
+      this.options.logger.info({ jobs: this.running.size }, "finishing the items in hand, then letting go");
+    }
     clearInterval(this.resumer);
     await this.resuming;
     await Promise.allSettled(this.running);
@@ -146,6 +150,13 @@ export class JobRunner {
     try {
       outcome = await this.processAll(handler, claimed, lease);
     } catch (thrown) {
+      if (isDatabaseUnavailable(thrown)) {
+        // Nothing can be recorded now. The job keeps its unrecorded items pending, and once the
+        // database is back and the lease has run out, a runner here or elsewhere resumes it.
+        await lease.end();
+        log.warn({ err: thrown }, "database out of reach: the job waits for it");
+        return null;
+      }
       log.error({ err: thrown }, "job stopped");
       [outcome, error] = ["failed", this.options.describeError(thrown)];
     }
@@ -153,6 +164,8 @@ export class JobRunner {
     if (held && outcome === "paused") {
       await store.release(jobId, held);
       log.info("job paused; its lease is released");
+      // Only stop() pauses a held job: queued again, another instance takes it now, not at its next look.
+      await this.queue?.send(jobId).catch((e: unknown) => log.warn({ err: e }, "could not queue the paused job again"));
       return store.get(jobId);
     }
     const finished = held && outcome !== "paused" ? await store.finish(jobId, held, outcome, error) : null;
@@ -169,10 +182,18 @@ export class JobRunner {
     return new Date(this.now().getTime() + this.leaseMs);
   }
 
-  /** Works through the pending items; "paused" when stop() or a lost lease ended it early. */
+  /**
+   * Works through the pending items; "paused" when stop() or a lost lease ended it early. Throws
+   * the error when the database is out of reach, once the items in hand are done.
+   */
   private async processAll(handler: JobHandler, job: Job, lease: Lease): Promise<"done" | "paused"> {
     const { store } = this.options;
-    const halted = () => this.stopping || lease.lost;
+    let unreachable: unknown;
+    const halted = () => this.stopping || lease.lost || unreachable !== undefined;
+    const waitForDatabase = (error: unknown) => {
+      if (!isDatabaseUnavailable(error)) throw error;
+      unreachable ??= error;
+    };
     let results: Array<{ itemId: string; result: ItemResult }> = [];
     let lastFlush = Date.now();
     const flush = async () => {
@@ -192,12 +213,17 @@ export class JobRunner {
       }
       afterSeq = items.at(-1)!.seq;
       await forEachConcurrently(items, handler.concurrency, halted, async (item) => {
-        // Await first: a flush during the await swaps `results` for a fresh array.
-        const result = await this.processOne(handler, item, job);
-        results.push({ itemId: item.id, result });
-        if (results.length >= this.flushEvery || Date.now() - lastFlush >= this.flushMs) await flush();
+        try {
+          // Await first: a flush during the await swaps `results` for a fresh array.
+          const result = await this.processOne(handler, item, job);
+          results.push({ itemId: item.id, result });
+          if (results.length >= this.flushEvery || Date.now() - lastFlush >= this.flushMs) await flush();
+        } catch (error) {
+          waitForDatabase(error);
+        }
       });
     }
+    if (unreachable !== undefined) throw unreachable;
     await flush();
     return "paused";
   }
@@ -206,6 +232,7 @@ export class JobRunner {
     try {
       return await handler.processItem(item, job);
     } catch (error) {
+      if (isDatabaseUnavailable(error)) throw error; // not the item's failure: it stays pending
       this.options.logger.warn({ jobId: job.id, item: item.seq, err: error }, "job item failed");
       return { status: "failed", outcome: "failed", message: this.options.describeError(error) };
     }

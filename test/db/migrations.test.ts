@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Connection } from "../../src/db/client";
+import pg from "pg";
+import { type Connection, DatabaseStartError, postgresConnection } from "../../src/db/client";
 import { applyMigrations, readMigrationList } from "../../src/db/migrations";
 import { freshConnection, testDatabaseKind } from "../support/db";
 
@@ -44,3 +45,57 @@ describe(`migrations on ${testDatabaseKind}`, () => {
     }
   });
 });
+
+describe.skipIf(testDatabaseKind !== "postgres")(
+  "migrations on PostgreSQL, beside other instances (needs TEST_DATABASE_URL)",
+  () => {
+    let connection: Connection & { url?: string };
+    beforeAll(async () => {
+      connection = await freshConnection();
+    });
+    afterAll(async () => {
+      await connection.close();
+    });
+
+    const migrationLocks = async () =>
+      (
+        await connection.sql.executeSql(
+          `SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND objid = 72707369 AND granted`,
+          [],
+        )
+      ).rows.length;
+
+    it("two instances migrating one fresh database at once both succeed, and no session keeps the lock", async () => {
+      const other = postgresConnection(connection.url!);
+      const applied = await Promise.all([connection.migrate(), other.migrate()]);
+      await other.close();
+      expect(applied.flat().sort()).toEqual(readMigrationList().migrationDirectories.map((m) => m.path));
+      expect(await migrationLocks()).toBe(0);
+      // The pooled connections the app goes on with hold nothing either.
+      await connection.sql.executeSql("SELECT 1", []);
+      expect(await migrationLocks()).toBe(0);
+    });
+
+    it("waits a bounded time for an instance that holds the migration lock, then says so in one line", async () => {
+      const holder = new pg.Client({ connectionString: connection.url });
+      await holder.connect();
+      await holder.query("SELECT pg_advisory_lock(72707369)");
+      try {
+        const waiting = postgresConnection(connection.url!, { migrationLockTimeoutMs: 300 });
+        const error = await waiting.migrate().catch((e: unknown) => e);
+        await waiting.close();
+        expect(error).toBeInstanceOf(DatabaseStartError);
+        expect((error as Error).message).toMatch(
+          /^Another instance is applying migrations to 127\.0\.0\.1:\d+\/\w+; waited 0 s/,
+        );
+        expect((error as Error).message).not.toContain("\n");
+      } finally {
+        await holder.end();
+      }
+      // Once the holder is gone, the same wait is enough.
+      const after = postgresConnection(connection.url!, { migrationLockTimeoutMs: 300 });
+      expect(await after.migrate()).toEqual([]);
+      await after.close();
+    });
+  },
+);

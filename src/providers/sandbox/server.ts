@@ -1,8 +1,10 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import { hostname } from "node:os";
 import { DEFAULT_BIRTH_DATE_STATES, VENDORS, type Vendor } from "../../config";
 import { silentLogger, type Logger } from "../../logger";
 import { SCIM_MEDIA_TYPE } from "../scim/schema";
+import { adminAnswer, Gate, stateReplacer } from "./admin";
 import { TokenBucket } from "./rate-limit";
 import { vendorRoutes } from "./routes";
 import { HttpFailure, match, type SandboxResponse } from "./router";
@@ -14,6 +16,8 @@ export interface SandboxOptions {
   latencyMs?: number;
   /** 0 (default) picks a free port. */
   port?: number;
+  /** The interface to listen on: 127.0.0.1 (default), or 0.0.0.0 for other machines (staging). */
+  host?: string;
   seed?: "demo" | "empty";
   logger?: Logger;
   /** States whose caregivers CareAcademy refuses without a birth date; defaults to the config default. */
@@ -52,14 +56,24 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const faults = perVendor<InjectedFault[]>(() => []);
   const limit = options.rateLimit;
   const buckets = limit && perVendor(() => new TokenBucket(limit.requestsPerSecond, limit.burst ?? 2, Date.now()));
+  const gate = new Gate();
+  const host = options.host ?? "127.0.0.1";
   let origin = "";
 
   const handle = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? "/", origin);
+    const admin = adminAnswer(req, url.pathname, url.searchParams, { state, stats, gate });
+    if (admin) {
+      res
+        .writeHead(admin.status, { "content-type": "application/json" })
+        .end(JSON.stringify(admin.body, stateReplacer));
+      return;
+    }
     const [, prefix = "", ...rest] = url.pathname.split("/");
     const vendor = VENDORS.find((v) => v === prefix);
     if (!vendor) return write(res, { status: 404, body: { error: { code: "not_found", message: "No such vendor." } } }, "application/json");
     stats.requests[vendor] += 1;
+    await gate.pass();
     const mediaType = vendor === "scim" ? SCIM_MEDIA_TYPE : "application/json";
 
     const waitMs = buckets?.[vendor].take(Date.now()) ?? 0;
@@ -114,9 +128,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
-    server.listen(options.port ?? 0, "127.0.0.1", () => resolve());
+    server.listen(options.port ?? 0, host, () => resolve());
   });
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  // Listening on every interface, the links it hands out name this machine.
+  const reachableAs = host === "0.0.0.0" || host === "::" ? hostname() : host.includes(":") ? `[${host}]` : host;
+  origin = `http://${reachableAs}:${(server.address() as AddressInfo).port}`;
   logger.info({ origin }, "sandbox vendors listening");
 
   return {
@@ -126,6 +142,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     failNext: (vendor, count, fault) => faults[vendor].push(...Array.from({ length: count }, () => fault)),
     close: () =>
       new Promise<void>((resolve, reject) => {
+        gate.resume();
         server.closeAllConnections();
         server.close((error) => (error ? reject(error) : resolve()));
       }),
@@ -191,6 +208,7 @@ function write(res: http.ServerResponse, response: SandboxResponse, mediaType: s
     return;
   }
   const contentType = response.contentType ?? mediaType;
-  const payload = typeof response.body === "string" && !contentType.includes("json") ? response.body : JSON.stringify(response.body);
+  const payload =
+    typeof response.body === "string" && !contentType.includes("json") ? response.body : JSON.stringify(response.body);
   res.writeHead(response.status, { ...headers, "content-type": contentType }).end(payload);
 }
