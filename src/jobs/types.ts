@@ -1,6 +1,6 @@
-import type { Job, JobItem } from "../generated/prisma/client";
+import type { Job, JobItem, JobReportOutbox } from "../generated/prisma/client";
 
-export type { Job, JobItem };
+export type { Job, JobItem, JobReportOutbox };
 
 export type JobStatus = "preview" | "awaiting-second-approval" | "queued" | "running" | "done" | "failed" | "cancelled";
 
@@ -42,4 +42,9 @@ export interface JobHandler {
 export interface JobObserver {
   progress(job: Job): Promise<void>;
   finished(job: Job): Promise<void>;
+  /**
+   * At start and every lease period, with the look for interrupted jobs: finishes what an
+   * instance that died left undone, e.g. a report it never posted.
+   */
+  recover?(): Promise<void>;
 }
