@@ -68,7 +68,10 @@ export function createBulkRun(deps: CaregiverDeps, one: OneCaregiver, sync: Sync
     const caregiver = await one.fetchCaregiver(caregiverId);
     if (!caregiver)
       return { status: "failed", outcome: "not-found", message: "Spectrum TeleTrack no longer has this caregiver." };
-    const result = await sync(actor, caregiver);
+    const result = await sync(actor, caregiver, {
+      earlier: item.pendingEffect,
+      note: (effect) => jobStore.notePendingEffect(item.id, effect),
+    });
     if (result.ok) return { status: "done", outcome: result.synced.outcome };
     return { status: "failed", outcome: "cannot-sync", message: result.problems.map((p) => p.message).join(" ") };
   }

@@ -19,6 +19,17 @@ export interface Synced {
   warnings: string[];
 }
 
+/**
+ * A job item's note of the create it sends, kept in the database before the request goes out:
+ * when a crash loses the item's result and the job redoes it, the account it then finds is the
+ * one this job made, and the report says so ("created", not "unchanged").
+ */
+export interface CreateNote {
+  /** What a run of this item that did not finish noted: "create" sent, or "linked" (adopted instead). */
+  earlier: string | null;
+  note(effect: "create" | "linked"): Promise<void>;
+}
+
 export const HELD_DEACTIVATED =
   "The CareAcademy account was deactivated from carebridge, so syncs leave it deactivated (until the caregiver leaves Spectrum TeleTrack and comes back); press Reactivate when they should train again.";
 
@@ -47,7 +58,11 @@ export function createSyncer(deps: CaregiverDeps, links: Links) {
     return took ? back : null;
   }
 
-  return async function sync(actor: Actor, caregiver: Caregiver): Promise<Result<{ synced: Synced }>> {
+  return async function sync(
+    actor: Actor,
+    caregiver: Caregiver,
+    createNote?: CreateNote,
+  ): Promise<Result<{ synced: Synced }>> {
     const readiness = checkReadiness(caregiver, deps.birthDateRequiredStates);
     if (readiness.blockers.length > 0 || caregiver.email === null) {
       return { ok: false, problems: readiness.blockers.map((b) => ({ field: b.field, message: b.message })) };
@@ -59,11 +74,16 @@ export function createSyncer(deps: CaregiverDeps, links: Links) {
     const found = await locate(lms, caregiver.id, link?.lmsUserId);
     let user: LmsUser;
     let outcome: SyncOutcome = "unchanged";
+    const earlier = createNote?.earlier;
     if (found) {
       user = found.user;
+      if (earlier === "create") outcome = "created";
+      else if (earlier === "linked") outcome = "linked";
     } else {
+      await createNote?.note("create");
       const made = await createOrAdopt(lms, want);
       if ("problems" in made) return refused(actor, caregiver.id, made.problems);
+      if (made.outcome === "linked") await createNote?.note("linked");
       user = made.user;
       outcome = made.outcome;
     }
