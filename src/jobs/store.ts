@@ -1,5 +1,5 @@
 import { Prisma, type PrismaClient } from "../generated/prisma/client";
-import type { ItemResult, Job, JobItem, JobReportOutbox, JobStatus, NewJob } from "./types";
+import type { CreateNote, ItemResult, Job, JobItem, JobReportOutbox, JobStatus, NewJob } from "./types";
 
 const INSERT_BATCH = 5_000;
 
@@ -221,6 +221,11 @@ export function createJobStore(prisma: PrismaClient) {
       return rows.map((r) => r.jobId);
     },
 
+    async pendingEffect(itemId: string): Promise<string | null> {
+      const item = await prisma.jobItem.findUnique({ where: { id: itemId }, select: { pendingEffect: true } });
+      return item?.pendingEffect ?? null;
+    },
+
     /** Notes a vendor write an item is about to send or has made (see JobItem.pendingEffect). */
     async notePendingEffect(itemId: string, effect: string): Promise<void> {
       await prisma.jobItem.update({ where: { id: itemId }, data: { pendingEffect: effect } });
@@ -255,5 +260,13 @@ export function createJobStore(prisma: PrismaClient) {
         take: limit,
       });
     },
+  };
+}
+
+/** The create note of one item of a job, kept through the store. */
+export function createNoteOf(store: Pick<JobStore, "notePendingEffect" | "pendingEffect">, item: JobItem): CreateNote {
+  return {
+    earlier: async () => item.pendingEffect ?? (await store.pendingEffect(item.id)),
+    note: (effect) => store.notePendingEffect(item.id, effect),
   };
 }

@@ -38,6 +38,20 @@ export interface JobHandler {
   processItem(item: JobItem, job: Job): Promise<ItemResult>;
 }
 
+/**
+ * A job item's note of a create it sends, kept in the database before the request goes out
+ * (JobItem.pendingEffect): when a crash loses the item's result and the job redoes it, the record
+ * it then finds is the one this job made, and the report says so ("created", not "unchanged").
+ */
+export interface CreateNote {
+  /**
+   * What another run of this item noted: "create" sent, or "linked" (adopted instead). Read when
+   * asked: a runner not quite dead may still be noting as its successor redoes the item.
+   */
+  earlier(): Promise<string | null>;
+  note(effect: "create" | "linked"): Promise<void>;
+}
+
 /** Told of progress and of the end, e.g. to update a Slack message. Failures here never stop a job. */
 export interface JobObserver {
   progress(job: Job): Promise<void>;

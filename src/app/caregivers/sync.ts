@@ -2,6 +2,7 @@ import { fingerprint, lmsFieldsOf } from "../../domain/caregivers/fields";
 import { holdStands } from "../../domain/caregivers/hold";
 import { checkReadiness } from "../../domain/caregivers/readiness";
 import type { SyncedField } from "../../domain/caregivers/types";
+import type { CreateNote } from "../../jobs/types";
 import type { Caregiver, LmsUser } from "../../providers/roles";
 import type { Actor } from "../actor";
 import type { Result } from "../result";
@@ -17,17 +18,6 @@ export interface Synced {
   user: LmsUser;
   changed: SyncedField[];
   warnings: string[];
-}
-
-/**
- * A job item's note of the create it sends, kept in the database before the request goes out:
- * when a crash loses the item's result and the job redoes it, the account it then finds is the
- * one this job made, and the report says so ("created", not "unchanged").
- */
-export interface CreateNote {
-  /** What a run of this item that did not finish noted: "create" sent, or "linked" (adopted instead). */
-  earlier: string | null;
-  note(effect: "create" | "linked"): Promise<void>;
 }
 
 export const HELD_DEACTIVATED =
@@ -74,9 +64,9 @@ export function createSyncer(deps: CaregiverDeps, links: Links) {
     const found = await locate(lms, caregiver.id, link?.lmsUserId);
     let user: LmsUser;
     let outcome: SyncOutcome = "unchanged";
-    const earlier = createNote?.earlier;
     if (found) {
       user = found.user;
+      const earlier = await createNote?.earlier();
       if (earlier === "create") outcome = "created";
       else if (earlier === "linked") outcome = "linked";
     } else {
