@@ -35,27 +35,56 @@ export function groupFailures(items: JobItem[], describe: (item: JobItem) => str
   return [...groups.values()].sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason));
 }
 
+/** How long an instance holds a report it is posting before another may try it. */
+const REPORT_LEASE_MS = 60_000;
+
+/** Owed reports one sweep takes on; the rest wait for the next. */
+const REPORTS_PER_SWEEP = 20;
+
 export function createJobs(deps: {
   store: JobStore;
   runner: Pick<JobRunner, "enqueue">;
   access: Pick<AccessService, "check">;
   audit: Audit;
+  now: () => Date;
 }) {
   const { store } = deps;
+
+  async function report(jobId: string): Promise<JobReport | null> {
+    const job = await store.get(jobId);
+    if (!job) return null;
+    const kind = jobKind(job.kind);
+    const failed = await store.items(jobId, "failed");
+    return {
+      job,
+      label: kind.label,
+      outcomes: await store.outcomes(jobId),
+      failureGroups: groupFailures(failed, (item) => Object.values(kind.describeItem(item)).join(" ")),
+      failureRows: failed.map((item) => ({ ...kind.describeItem(item), Reason: item.message ?? "failed" })),
+    };
+  }
+
   return {
-    async report(jobId: string): Promise<JobReport | null> {
-      const job = await store.get(jobId);
-      if (!job) return null;
-      const kind = jobKind(job.kind);
-      const failed = await store.items(jobId, "failed");
-      return {
-        job,
-        label: kind.label,
-        outcomes: await store.outcomes(jobId),
-        failureGroups: groupFailures(failed, (item) => Object.values(kind.describeItem(item)).join(" ")),
-        failureRows: failed.map((item) => ({ ...kind.describeItem(item), Reason: item.message ?? "failed" })),
-      };
+    report,
+
+    /**
+     * A finished job's report that Slack has not had yet (the outbox), taken for this instance:
+     * null when it was delivered or another instance is posting it. `reportTs` is set when the
+     * report went out already and only the failures CSV is left.
+     */
+    async claimReport(jobId: string): Promise<{ report: JobReport; reportTs: string | null } | null> {
+      const now = deps.now();
+      const held = await store.claimReport(jobId, now, new Date(now.getTime() + REPORT_LEASE_MS));
+      if (!held) return null;
+      const found = await report(jobId);
+      return found && { report: found, reportTs: held.reportTs };
     },
+
+    reportPosted: (jobId: string, reportTs: string) => store.reportPosted(jobId, reportTs),
+    reportDelivered: (jobId: string) => store.reportDelivered(jobId, deps.now()),
+    reportFailed: (jobId: string, error: string) => store.reportFailed(jobId, error),
+    /** Reports owed that no instance is posting: a dead instance's, or ones Slack refused. */
+    reportsOwed: () => store.reportsOwed(deps.now(), REPORTS_PER_SWEEP),
 
     /**
      * Starts a queued job once the message that shows its progress exists, so that every update

@@ -48,7 +48,7 @@ export function createServices(deps: AppDeps) {
   return {
     deps,
     audit,
-    jobs: createJobs({ store: deps.jobStore, runner: deps.jobRunner, access, audit }),
+    jobs: createJobs({ store: deps.jobStore, runner: deps.jobRunner, access, audit, now: deps.now }),
     access,
     workspaces: createWorkspaceRegistry(deps.prisma),
     help: createHelp(access),

@@ -77,14 +77,16 @@ export class JobRunner {
 
   /**
    * Resumes interrupted jobs now, then every lease period until stop(): the job of an instance
-   * that crashed is picked up once its lease runs out, without waiting for a restart.
+   * that crashed is picked up once its lease runs out, without waiting for a restart. Observers
+   * recover alongside (a report a dead instance never posted), in the background at start.
    */
   async startResuming(): Promise<void> {
     await this.resumeInterrupted();
+    this.resuming = this.notify((o) => o.recover?.() ?? Promise.resolve()).finally(() => (this.resuming = undefined));
     this.resumer = setInterval(() => {
       this.resuming ??= this.resumeInterrupted()
         .then(
-          () => undefined,
+          () => this.notify((o) => o.recover?.() ?? Promise.resolve()),
           (error: unknown) => this.options.logger.warn({ err: error }, "looking for interrupted jobs failed"),
         )
         .finally(() => (this.resuming = undefined));

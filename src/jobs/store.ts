@@ -1,7 +1,13 @@
 import { Prisma, type PrismaClient } from "../generated/prisma/client";
-import type { ItemResult, Job, JobItem, JobStatus, NewJob } from "./types";
+import type { CreateNote, ItemResult, Job, JobItem, JobReportOutbox, JobStatus, NewJob } from "./types";
 
 const INSERT_BATCH = 5_000;
+
+/**
+ * A report Slack keeps refusing (the channel archived, the bot removed) is given up on after this
+ * many tries, about an hour of sweeps, rather than tried for ever.
+ */
+const MAX_REPORT_ATTEMPTS = 60;
 
 export type JobStore = ReturnType<typeof createJobStore>;
 
@@ -142,18 +148,87 @@ export function createJobStore(prisma: PrismaClient) {
       });
     },
 
-    /** Ends the job if this runner still holds it (`held`); null when another runner took it over. */
+    /**
+     * Ends the job if this runner still holds it (`held`); null when another runner took it over.
+     * A job with a progress message owes its report from the same transaction on (the outbox):
+     * no crash can fall between the end of the job and the record that its report is due.
+     */
     async finish(
       jobId: string,
       held: Date,
       status: Extract<JobStatus, "done" | "failed">,
       error?: string,
     ): Promise<Job | null> {
-      const { count } = await prisma.job.updateMany({
-        where: { id: jobId, status: "running", leaseUntil: held },
-        data: { status, finishedAt: new Date(), leaseUntil: null, error: error ?? null },
+      return prisma.$transaction(async (tx) => {
+        const { count } = await tx.job.updateMany({
+          where: { id: jobId, status: "running", leaseUntil: held },
+          data: { status, finishedAt: new Date(), leaseUntil: null, error: error ?? null },
+        });
+        if (count !== 1) return null;
+        const job = await tx.job.findUniqueOrThrow({ where: { id: jobId } });
+        if (job.channelId && job.messageTs) {
+          await tx.jobReportOutbox.createMany({ data: [{ jobId }], skipDuplicates: true });
+        }
+        return job;
       });
-      return count === 1 ? prisma.job.findUnique({ where: { id: jobId } }) : null;
+    },
+
+    /**
+     * Takes a job's report for one instance until `until`, counting the attempt; null when it was
+     * delivered, given up on, or another instance holds it.
+     */
+    async claimReport(jobId: string, now: Date, until: Date): Promise<JobReportOutbox | null> {
+      const { count } = await prisma.jobReportOutbox.updateMany({
+        where: {
+          jobId,
+          deliveredAt: null,
+          attempts: { lt: MAX_REPORT_ATTEMPTS },
+          OR: [{ leaseUntil: null }, { leaseUntil: { lt: now } }],
+        },
+        data: { leaseUntil: until, attempts: { increment: 1 } },
+      });
+      return count === 1 ? prisma.jobReportOutbox.findUnique({ where: { jobId } }) : null;
+    },
+
+    async reportPosted(jobId: string, reportTs: string): Promise<void> {
+      await prisma.jobReportOutbox.update({ where: { jobId }, data: { reportTs } });
+    },
+
+    async reportDelivered(jobId: string, at: Date): Promise<void> {
+      await prisma.jobReportOutbox.update({
+        where: { jobId },
+        data: { deliveredAt: at, leaseUntil: null, lastError: null },
+      });
+    },
+
+    /** Keeps the lease: the report is tried again once it runs out, by this instance or another. */
+    async reportFailed(jobId: string, error: string): Promise<void> {
+      await prisma.jobReportOutbox.update({ where: { jobId }, data: { lastError: error.slice(0, 1_000) } });
+    },
+
+    /** Jobs whose report is owed and no instance holds, oldest first. */
+    async reportsOwed(now: Date, limit: number): Promise<string[]> {
+      const rows = await prisma.jobReportOutbox.findMany({
+        where: {
+          deliveredAt: null,
+          attempts: { lt: MAX_REPORT_ATTEMPTS },
+          OR: [{ leaseUntil: null }, { leaseUntil: { lt: now } }],
+        },
+        orderBy: { createdAt: "asc" },
+        take: limit,
+        select: { jobId: true },
+      });
+      return rows.map((r) => r.jobId);
+    },
+
+    async pendingEffect(itemId: string): Promise<string | null> {
+      const item = await prisma.jobItem.findUnique({ where: { id: itemId }, select: { pendingEffect: true } });
+      return item?.pendingEffect ?? null;
+    },
+
+    /** Notes a vendor write an item is about to send or has made (see JobItem.pendingEffect). */
+    async notePendingEffect(itemId: string, effect: string): Promise<void> {
+      await prisma.jobItem.update({ where: { id: itemId }, data: { pendingEffect: effect } });
     },
 
     /** Jobs whose runner is gone or let go: queued or running with no live lease. */
@@ -185,5 +260,13 @@ export function createJobStore(prisma: PrismaClient) {
         take: limit,
       });
     },
+  };
+}
+
+/** The create note of one item of a job, kept through the store. */
+export function createNoteOf(store: Pick<JobStore, "notePendingEffect" | "pendingEffect">, item: JobItem): CreateNote {
+  return {
+    earlier: async () => item.pendingEffect ?? (await store.pendingEffect(item.id)),
+    note: (effect) => store.notePendingEffect(item.id, effect),
   };
 }

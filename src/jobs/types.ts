@@ -1,6 +1,6 @@
-import type { Job, JobItem } from "../generated/prisma/client";
+import type { Job, JobItem, JobReportOutbox } from "../generated/prisma/client";
 
-export type { Job, JobItem };
+export type { Job, JobItem, JobReportOutbox };
 
 export type JobStatus = "preview" | "awaiting-second-approval" | "queued" | "running" | "done" | "failed" | "cancelled";
 
@@ -38,8 +38,27 @@ export interface JobHandler {
   processItem(item: JobItem, job: Job): Promise<ItemResult>;
 }
 
+/**
+ * A job item's note of a create it sends, kept in the database before the request goes out
+ * (JobItem.pendingEffect): when a crash loses the item's result and the job redoes it, the record
+ * it then finds is the one this job made, and the report says so ("created", not "unchanged").
+ */
+export interface CreateNote {
+  /**
+   * What another run of this item noted: "create" sent, or "linked" (adopted instead). Read when
+   * asked: a runner not quite dead may still be noting as its successor redoes the item.
+   */
+  earlier(): Promise<string | null>;
+  note(effect: "create" | "linked"): Promise<void>;
+}
+
 /** Told of progress and of the end, e.g. to update a Slack message. Failures here never stop a job. */
 export interface JobObserver {
   progress(job: Job): Promise<void>;
   finished(job: Job): Promise<void>;
+  /**
+   * At start and every lease period, with the look for interrupted jobs: finishes what an
+   * instance that died left undone, e.g. a report it never posted.
+   */
+  recover?(): Promise<void>;
 }

@@ -10,7 +10,9 @@ const MIN_UPDATE_MS = 3_000;
 
 /**
  * Keeps each job's progress message current and, at the end, posts the report in its thread
- * with a CSV of the failures.
+ * with a CSV of the failures. The report is owed from the moment the job ends (an outbox row
+ * written with it): posted here when the job finishes, and otherwise, after a crash or a refusal
+ * from Slack, by whichever instance's runner next looks for unfinished work.
  */
 export function attachJobMessages(
   runner: JobRunner,
@@ -26,26 +28,29 @@ export function attachJobMessages(
     await client.chat.update({ channel: job.channelId, ts: job.messageTs, text: message.text, blocks: message.blocks });
   };
 
-  runner.observe({
-    async progress(job) {
-      const now = Date.now();
-      if (now - (lastUpdate.get(job.id) ?? 0) < minUpdateMs) return;
-      lastUpdate.set(job.id, now);
-      await update(job);
-    },
-    async finished(job) {
-      lastUpdate.delete(job.id);
-      if (!job.channelId || !job.messageTs) return;
-      await update(job);
-      const report = await services.jobs.report(job.id);
-      if (!report) return;
-      const message = jobReportMessage(report);
-      await client.chat.postMessage({
-        channel: job.channelId,
-        thread_ts: job.messageTs,
-        text: message.text,
-        blocks: message.blocks,
-      });
+  /** Posts what is left of a job's report, unless it was delivered or another instance has it in hand. */
+  const deliver = async (jobId: string) => {
+    const claimed = await services.jobs.claimReport(jobId);
+    if (!claimed) return;
+    const { report, reportTs } = claimed;
+    const { job } = report;
+    if (!job.channelId || !job.messageTs) return services.jobs.reportDelivered(jobId);
+    // The final count, but a refused or lost update must not cost the report and the CSV.
+    const updateFailed = await update(job).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    try {
+      if (reportTs === null) {
+        const message = jobReportMessage(report);
+        const posted = await client.chat.postMessage({
+          channel: job.channelId,
+          thread_ts: job.messageTs,
+          text: message.text,
+          blocks: message.blocks,
+        });
+        await services.jobs.reportPosted(jobId, posted.ts ?? "");
+      }
       if (report.failureRows.length > 0) {
         const columns = Object.keys(report.failureRows[0]!);
         const csv = toCsv([columns, ...report.failureRows.map((row) => columns.map((c) => row[c] ?? ""))]);
@@ -57,6 +62,32 @@ export function attachJobMessages(
           content: csv,
         });
       }
+      await services.jobs.reportDelivered(jobId);
+    } catch (error) {
+      await services.jobs.reportFailed(jobId, error instanceof Error ? error.message : String(error));
+      throw error;
+    }
+    // Told to the runner, which logs it; the report went out all the same.
+    if (updateFailed) throw updateFailed;
+  };
+
+  runner.observe({
+    async progress(job) {
+      const now = Date.now();
+      if (now - (lastUpdate.get(job.id) ?? 0) < minUpdateMs) return;
+      lastUpdate.set(job.id, now);
+      await update(job);
+    },
+    async finished(job) {
+      lastUpdate.delete(job.id);
+      await deliver(job.id);
+    },
+    async recover() {
+      let firstError: unknown;
+      for (const jobId of await services.jobs.reportsOwed()) {
+        await deliver(jobId).catch((error: unknown) => (firstError ??= error));
+      }
+      if (firstError !== undefined) throw firstError;
     },
   });
 }

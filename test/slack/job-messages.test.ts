@@ -37,7 +37,17 @@ function attached(report: Partial<JobReport> = {}) {
     failureRows: [],
     ...report,
   };
-  const services = { jobs: { report: async () => full } } as unknown as Services;
+  // The outbox, as far as the observer sees it: each job's report owed once, until delivered.
+  const delivered = new Set<string>();
+  const services = {
+    jobs: {
+      claimReport: async (jobId: string) => (delivered.has(jobId) ? null : { report: full, reportTs: null }),
+      reportPosted: async () => undefined,
+      reportDelivered: async (jobId: string) => void delivered.add(jobId),
+      reportFailed: async () => undefined,
+      reportsOwed: async () => [],
+    },
+  } as unknown as Services;
   attachJobMessages(runner, client as unknown as WebClient, services);
   const updates = () => client.chat.update.mock.calls.map((call) => (call as unknown as [{ text: string }])[0].text);
   return { observer: observer!, client, updates };
@@ -78,6 +88,7 @@ describe("a job's progress message", () => {
   it("always gets the final state, however recent the last update, then the report and CSV in its thread", async () => {
     const failureRows = [{ "TeleTrack id": "tt-1", Name: "Ana Lopez", Reason: "No email" }];
     const { observer, client, updates } = attached({
+      job: job({ status: "done", processed: 10, failed: 2 }),
       outcomes: { created: 8, "cannot-sync": 2 },
       failureGroups: [{ reason: "No email", count: 2, examples: ["Ana Lopez"] }],
       failureRows,
@@ -103,5 +114,27 @@ describe("a job's progress message", () => {
     // Nothing is kept for a finished job: should it run again, its first progress is sent at once.
     await observer.progress(job({ processed: 0, failed: 0 }));
     expect(updates()).toHaveLength(3);
+  });
+
+  it("still posts the report and the CSV when the final update fails, and tells the runner", async () => {
+    const failureRows = [{ "TeleTrack id": "tt-1", Name: "Ana Lopez", Reason: "No email" }];
+    const { observer, client } = attached({ outcomes: { created: 9, "cannot-sync": 1 }, failureRows });
+    const refused = Object.assign(new Error("An API error occurred: invalid_blocks"), {
+      data: { ok: false, error: "invalid_blocks" },
+    });
+    client.chat.update.mockRejectedValueOnce(refused);
+    await expect(observer.finished(job({ status: "done", processed: 10, failed: 1 }))).rejects.toBe(refused);
+    expect(client.chat.postMessage).toHaveBeenCalledTimes(1);
+    expect(client.filesUploadV2).toHaveBeenCalledWith(
+      expect.objectContaining({ content: expect.stringContaining("Ana Lopez") }),
+    );
+  });
+
+  it("still posts the report when the final update is lost on the network", async () => {
+    const { observer, client } = attached({ outcomes: { created: 10 } });
+    client.chat.update.mockRejectedValueOnce(Object.assign(new Error("socket hang up"), { code: "ECONNRESET" }));
+    await expect(observer.finished(job({ status: "done", processed: 10 }))).rejects.toThrow("socket hang up");
+    expect(client.chat.postMessage).toHaveBeenCalledTimes(1);
+    expect(client.filesUploadV2).not.toHaveBeenCalled();
   });
 });

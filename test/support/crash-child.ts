@@ -1,5 +1,5 @@
 // Runs one job in a child process so a test can kill it with SIGKILL mid-run, the way a
-// crash or a deploy would. Each item's "vendor effect" is a line appended to a file, written
+// crash or a deploy would, or have it kill itself at the end of the job. Each item's "vendor effect" is a line appended to a file, written
 // only after looking for the key there first, as the real handlers look up before creating.
 import { appendFileSync, existsSync, readFileSync } from "node:fs";
 import { connect, openDatabase } from "../../src/db/client";
@@ -28,5 +28,9 @@ runner.register({
     return { status: "done", outcome: "created" };
   },
 });
+// CRASH_AT=finished: the instance dies the moment the job has ended, before it can post anything.
+if (process.env.CRASH_AT === "finished") {
+  runner.observe({ progress: async () => undefined, finished: async () => void process.kill(process.pid, "SIGKILL") });
+}
 await runner.run(jobId);
 await db.close();

@@ -1,3 +1,4 @@
+import { createNoteOf } from "../../jobs/store";
 import type { ItemResult, Job, JobItem } from "../../jobs/types";
 import type { Actor } from "../actor";
 import { fail, type Result } from "../result";
@@ -68,7 +69,7 @@ export function createBulkRun(deps: CaregiverDeps, one: OneCaregiver, sync: Sync
     const caregiver = await one.fetchCaregiver(caregiverId);
     if (!caregiver)
       return { status: "failed", outcome: "not-found", message: "Spectrum TeleTrack no longer has this caregiver." };
-    const result = await sync(actor, caregiver);
+    const result = await sync(actor, caregiver, createNoteOf(jobStore, item));
     if (result.ok) return { status: "done", outcome: result.synced.outcome };
     return { status: "failed", outcome: "cannot-sync", message: result.problems.map((p) => p.message).join(" ") };
   }

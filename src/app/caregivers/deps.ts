@@ -15,7 +15,7 @@ export interface CaregiverDeps {
   access: Pick<AccessService, "check">;
   audit: Audit;
   prisma: Pick<PrismaClient, "person" | "externalAccount" | "job" | "$transaction">;
-  jobStore: Pick<JobStore, "create" | "transition" | "get">;
+  jobStore: Pick<JobStore, "create" | "transition" | "get" | "notePendingEffect" | "pendingEffect">;
   jobRunner: Pick<JobRunner, "register">;
   birthDateRequiredStates: readonly string[];
   now: () => Date;

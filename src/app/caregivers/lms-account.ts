@@ -1,7 +1,7 @@
 import { changedFields } from "../../domain/caregivers/fields";
 import { missingBirthDate } from "../../domain/caregivers/readiness";
 import { FIELD_WORDS, type LmsFields, type SyncedField } from "../../domain/caregivers/types";
-import { ConflictError, NotFoundError, ValidationError } from "../../providers/http/errors";
+import { ConflictError, NotFoundError, UnavailableError, ValidationError } from "../../providers/http/errors";
 import type { CaregiverLms, LmsUser } from "../../providers/roles";
 import type { Problem } from "../result";
 
@@ -76,6 +76,13 @@ export async function createOrAdopt(
   try {
     return { user: await lms.create(want), outcome: "created" };
   } catch (error) {
+    if (error instanceof UnavailableError && error.mayHaveApplied) {
+      // The create may have been applied before its answer was lost (it is never resent): the
+      // TeleTrack id tells. Unknown still when the look-up fails too; the next sync looks again.
+      const made = await lms.findByExternalId(want.externalId).catch(() => null);
+      if (made) return { user: made, outcome: "created" };
+      throw error;
+    }
     if (error instanceof ValidationError) return refusalOf(error, want.state);
     if (!(error instanceof ConflictError) || error.code !== "email_taken") throw error;
     const owner = error.existingId === undefined ? await lms.findByEmail(want.email) : await lms.get(error.existingId);

@@ -2,6 +2,7 @@ import { fingerprint, lmsFieldsOf } from "../../domain/caregivers/fields";
 import { holdStands } from "../../domain/caregivers/hold";
 import { checkReadiness } from "../../domain/caregivers/readiness";
 import type { SyncedField } from "../../domain/caregivers/types";
+import type { CreateNote } from "../../jobs/types";
 import type { Caregiver, LmsUser } from "../../providers/roles";
 import type { Actor } from "../actor";
 import type { Result } from "../result";
@@ -47,7 +48,11 @@ export function createSyncer(deps: CaregiverDeps, links: Links) {
     return took ? back : null;
   }
 
-  return async function sync(actor: Actor, caregiver: Caregiver): Promise<Result<{ synced: Synced }>> {
+  return async function sync(
+    actor: Actor,
+    caregiver: Caregiver,
+    createNote?: CreateNote,
+  ): Promise<Result<{ synced: Synced }>> {
     const readiness = checkReadiness(caregiver, deps.birthDateRequiredStates);
     if (readiness.blockers.length > 0 || caregiver.email === null) {
       return { ok: false, problems: readiness.blockers.map((b) => ({ field: b.field, message: b.message })) };
@@ -61,9 +66,14 @@ export function createSyncer(deps: CaregiverDeps, links: Links) {
     let outcome: SyncOutcome = "unchanged";
     if (found) {
       user = found.user;
+      const earlier = await createNote?.earlier();
+      if (earlier === "create") outcome = "created";
+      else if (earlier === "linked") outcome = "linked";
     } else {
+      await createNote?.note("create");
       const made = await createOrAdopt(lms, want);
       if ("problems" in made) return refused(actor, caregiver.id, made.problems);
+      if (made.outcome === "linked") await createNote?.note("linked");
       user = made.user;
       outcome = made.outcome;
     }

@@ -1,8 +1,9 @@
 import { generateTemporaryPassword } from "../../domain/learners/password";
 import { learnerPatch, planRow } from "../../domain/learners/preview";
 import { newLearnerFrom } from "../../domain/learners/row";
-import type { ItemResult, JobHandler } from "../../jobs/types";
-import { ConflictError } from "../../providers/http/errors";
+import { createNoteOf } from "../../jobs/store";
+import type { CreateNote, ItemResult, JobHandler } from "../../jobs/types";
+import { ConflictError, UnavailableError } from "../../providers/http/errors";
 import type { Actor } from "../actor";
 import { californiaToday, JOB_IMPORT, LEARNER_JOB_CONCURRENCY, type LearnersDeps } from "./deps";
 import type { ImportItemInput } from "./import-preview";
@@ -15,7 +16,9 @@ const ACTION = { update: "learner.update", archive: "learner.archive", reactivat
  * line gets its own outcome, SCIM works the same, every learner gets a strong password of their
  * own, and a repeat is harmless because the row is planned again against what CACWT has now.
  */
-export function importJobHandler(deps: Pick<LearnersDeps, "lms" | "audit" | "now" | "randomBytes">): JobHandler {
+export function importJobHandler(
+  deps: Pick<LearnersDeps, "lms" | "audit" | "now" | "randomBytes" | "jobStore">,
+): JobHandler {
   const { lms, audit } = deps;
   return {
     kind: JOB_IMPORT,
@@ -23,8 +26,11 @@ export function importJobHandler(deps: Pick<LearnersDeps, "lms" | "audit" | "now
     async processItem(item, job): Promise<ItemResult> {
       const { row } = item.input as unknown as ImportItemInput;
       const actor: Actor = { workspaceId: job.workspaceId, userId: job.approvedBy ?? job.actorSlackId };
-      const result = await applyRow(row, actor, job.id, false);
-      return result ?? (await applyRow(row, actor, job.id, true))!;
+      // Noted before the create goes out: a redo after a crash lost this row's result finds the
+      // learner as the row wants it, and reports what this job did (created), not "unchanged".
+      const create = createNoteOf(deps.jobStore, item);
+      const result = await applyRow(row, actor, job.id, false, create);
+      return result ?? (await applyRow(row, actor, job.id, true, create))!;
     },
   };
 
@@ -37,17 +43,26 @@ export function importJobHandler(deps: Pick<LearnersDeps, "lms" | "audit" | "now
     actor: Actor,
     jobId: string,
     retried: boolean,
+    create: CreateNote,
   ): Promise<ItemResult | undefined> {
     const current = await lms.findByEmail(row.email);
     const plan = planRow(row, current ?? undefined);
     const via = { via: "import", jobId, line: row.line };
 
-    if (plan.outcome === "unchanged") return { status: "done", outcome: "unchanged" };
+    if (plan.outcome === "unchanged")
+      return { status: "done", outcome: (await create.earlier()) === "create" ? "created" : "unchanged" };
     if (plan.outcome === "create") {
       const learner = newLearnerFrom(row, californiaToday(deps.now()));
+      await create.note("create");
       try {
         await lms.create({ ...learner, temporaryPassword: generateTemporaryPassword(deps.randomBytes) });
       } catch (error) {
+        // Applied before the answer was lost (never resent)? The email tells; unknown still → the outage.
+        const applied =
+          error instanceof UnavailableError &&
+          error.mayHaveApplied &&
+          (await lms.findByEmail(row.email).catch(() => null)) !== null;
+        if (applied) return created(row, actor, learner.userId, via);
         if (!(error instanceof ConflictError)) throw error;
         if (!retried) return undefined;
         return {
@@ -56,18 +71,7 @@ export function importJobHandler(deps: Pick<LearnersDeps, "lms" | "audit" | "now
           message: "CACWT already has a learner with this email or user ID; check it in CACWT, then retry.",
         };
       }
-      await audit.record(actor, {
-        action: "learner.create",
-        targetType: "cacwt-learner",
-        targetId: learner.userId,
-        outcome: "ok",
-        details: { ...via, status: row.status },
-      });
-      return {
-        status: "done",
-        outcome: "created",
-        ...(row.status === "Archived" ? { message: "created as Archived" } : {}),
-      };
+      return created(row, actor, learner.userId, via);
     }
     if (current === null) throw new Error("planned a change to a learner CACWT does not have");
     const updated = await lms.update(current.userId, learnerPatch(plan));
@@ -93,6 +97,26 @@ export function importJobHandler(deps: Pick<LearnersDeps, "lms" | "audit" | "now
       status: "done",
       outcome: DONE_WORD[plan.outcome],
       ...(plan.changes.length > 0 ? { message: `changed ${plan.changes.join(", ")}` } : {}),
+    };
+  }
+
+  async function created(
+    row: ImportItemInput["row"],
+    actor: Actor,
+    userId: string,
+    via: Record<string, unknown>,
+  ): Promise<ItemResult> {
+    await audit.record(actor, {
+      action: "learner.create",
+      targetType: "cacwt-learner",
+      targetId: userId,
+      outcome: "ok",
+      details: { ...via, status: row.status },
+    });
+    return {
+      status: "done",
+      outcome: "created",
+      ...(row.status === "Archived" ? { message: "created as Archived" } : {}),
     };
   }
 }

@@ -1,5 +1,5 @@
 import { Prisma } from "../../generated/prisma/client";
-import { ConflictError, ValidationError } from "../../providers/http/errors";
+import { ConflictError, UnavailableError, ValidationError } from "../../providers/http/errors";
 import type { Learner, Member } from "../../providers/roles";
 import type { Actor } from "../actor";
 import { fail, type Result } from "../result";
@@ -62,6 +62,33 @@ export function createProfileActions(ctx: LinkingContext) {
       if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return false;
       throw error;
     }
+  }
+
+  /**
+   * Sends a create; when its answer was lost after the vendor may have applied it (it is never
+   * resent), the profile now linked to the Calmanac record is the one it made. Still unknown
+   * (Motivity does not answer the look-up either): the error, and the next attempt finds the link.
+   */
+  async function createOrFind<T extends Member | Learner>(
+    kind: LinkKind,
+    calmanacId: string,
+    create: () => Promise<T>,
+  ): Promise<T> {
+    try {
+      return await create();
+    } catch (error) {
+      if (!(error instanceof UnavailableError && error.mayHaveApplied)) throw error;
+      const made = await linkedTo(kind, calmanacId).catch(() => undefined);
+      if (made) return made as T;
+      throw error;
+    }
+  }
+
+  async function linkedTo(kind: LinkKind, calmanacId: string): Promise<Member | Learner | undefined> {
+    const records: AsyncIterable<Member | Learner> =
+      kind === "members" ? deps.pair.listMembers() : deps.pair.listLearners();
+    for await (const record of records) if (record.calmanacId === calmanacId) return record;
+    return undefined;
   }
 
   async function created(
@@ -128,13 +155,9 @@ export function createProfileActions(ctx: LinkingContext) {
         if (!(await claim(request.idempotencyKey))) return unchanged("That form was already submitted.");
         let member: Member;
         try {
-          member = await deps.pair.createMember({
-            firstName: staff.firstName,
-            lastName: staff.lastName,
-            email,
-            roleId,
-            calmanacId,
-          });
+          member = await createOrFind("members", calmanacId, () =>
+            deps.pair.createMember({ firstName: staff.firstName, lastName: staff.lastName, email, roleId, calmanacId }),
+          );
         } catch (error) {
           if (error instanceof ConflictError && error.code === "email_taken") {
             return linkInstead(snapshot, calmanacId, error.existingId);
@@ -174,13 +197,15 @@ export function createProfileActions(ctx: LinkingContext) {
         if (!(await claim(request.idempotencyKey))) return unchanged("That form was already submitted.");
         let learner: Learner;
         try {
-          learner = await deps.pair.createLearner({
-            firstName: client.firstName,
-            lastName: client.lastName,
-            birthDate: client.birthDate ?? null,
-            calmanacId,
-            ...(alias ? { alias } : {}),
-          });
+          learner = await createOrFind("learners", calmanacId, () =>
+            deps.pair.createLearner({
+              firstName: client.firstName,
+              lastName: client.lastName,
+              birthDate: client.birthDate ?? null,
+              calmanacId,
+              ...(alias ? { alias } : {}),
+            }),
+          );
         } catch (error) {
           if (error instanceof ConflictError)
             return stale(`${fullName(client)} was linked to another Motivity profile meanwhile.`);

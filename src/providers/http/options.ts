@@ -44,9 +44,10 @@ export interface HttpRequest {
   text?: { body: string; contentType: string };
   headers?: Record<string, string>;
   /**
-   * Safe to send twice. Defaults to true for every method but POST. A request that is not
-   * idempotent is retried only when it provably never reached the vendor (no connection) or the
-   * vendor refused it unprocessed (429); after a timeout, reset or 5xx its outcome is unknown, and
+   * Safe to send twice. Defaults to true for every method but POST (every PATCH and PUT here sets
+   * fields or replaces a link). A request that is not idempotent is retried only when no byte of
+   * it was written (no connection) or the vendor refused it unprocessed (429); after a timeout,
+   * reset or 5xx once written, on a fresh or a kept-alive connection, its outcome is unknown, and
    * the caller (which looks records up by natural key before creating) decides.
    */
   idempotent?: boolean;

@@ -1,5 +1,6 @@
 import http from "node:http";
 import https from "node:https";
+import type net from "node:net";
 
 /**
  * One HTTP exchange over node:http, with the two timeouts the vendors need: connect (the TCP/TLS
@@ -24,10 +25,11 @@ export interface TransportResponse {
 }
 
 /**
- * The exchange failed without an HTTP answer. `reachedServer` is false only when the request
- * provably never got to the vendor (the connection was never made, or a kept-alive socket the
- * vendor had already closed), which makes even a create safe to send again. Anything else
- * (a reset, a timeout after connecting) may have reached it.
+ * The exchange failed without an HTTP answer. `reachedServer` is false only when no byte of the
+ * request was written to a connected socket (refused, unresolvable, the connect timed out),
+ * which makes even a create safe to send again. Anything else may have reached the vendor and
+ * been applied: a reset or a timeout once the request was written, on a fresh socket or on a
+ * kept-alive one (the vendor may read and apply the request, then drop the connection unanswered).
  */
 export class TransportError extends Error {
   constructor(
@@ -44,7 +46,14 @@ export class TransportError extends Error {
 const MAX_BODY_BYTES = 32 * 1024 * 1024;
 
 /** Errors that only happen before a connection exists. */
-const NOT_CONNECTED = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH", "EADDRNOTAVAIL"]);
+const NOT_CONNECTED = new Set([
+  "ECONNREFUSED",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "EADDRNOTAVAIL",
+]);
 
 export function createAgent(url: URL): http.Agent {
   const options = { keepAlive: true, maxSockets: 32 };
@@ -66,30 +75,45 @@ export function send(request: TransportRequest): Promise<TransportResponse> {
     };
 
     const req = lib.request(request.url, { method: request.method, headers: request.headers, agent: request.agent });
+    // A request provably unwritten may be sent again, even a create: its socket was never connected
+    // (the codes below, a connect timeout), or it was connected and took none of this request's
+    // bytes. Anything else may have reached the vendor and been applied, a kept-alive socket's
+    // reset included: the vendor may read a request, apply it and drop the connection unanswered.
+    // A kept-alive socket carries earlier requests' bytes, so count from what it had written when
+    // this request got it (node:http writes the request only after the 'socket' event); bytes still
+    // queued count as written, since from outside the kernel sent and about to be sent look alike.
+    let socket: net.Socket | undefined;
+    let writtenBefore = 0;
+    let handedOver = false;
+    req.once("finish", () => (handedOver = true));
+    const provablyUnwritten = (code: string | undefined) =>
+      NOT_CONNECTED.has(code ?? "") ||
+      (connected && !handedOver && socket !== undefined && socket.bytesWritten === writtenBefore);
     const fail = (kind: TransportError["kind"]) => {
-      const error = new TransportError(kind, kind !== "connect_timeout", undefined);
+      const error = new TransportError(kind, kind !== "connect_timeout" && !provablyUnwritten(undefined), undefined);
       finish(error);
       req.destroy(error);
     };
     timers.push(setTimeout(() => fail("timeout"), request.timeoutMs));
 
-    req.on("socket", (socket) => {
-      if (!socket.connecting) {
+    req.on("socket", (assigned) => {
+      socket = assigned;
+      writtenBefore = assigned.bytesWritten;
+      if (!assigned.connecting) {
         connected = true;
         return;
       }
       timers.push(setTimeout(() => !connected && fail("connect_timeout"), request.connectTimeoutMs));
-      socket.once(request.url.protocol === "https:" ? "secureConnect" : "connect", () => {
+      assigned.once(request.url.protocol === "https:" ? "secureConnect" : "connect", () => {
         connected = true;
       });
     });
 
     req.on("error", (error: NodeJS.ErrnoException) => {
       if (error instanceof TransportError) return finish(error);
-      // Node's documented case: a kept-alive socket the server had closed fails before sending.
-      const staleSocket = req.reusedSocket && error.code === "ECONNRESET";
-      const reached = !staleSocket && !NOT_CONNECTED.has(error.code ?? "");
-      finish(new TransportError("network", reached, error.code, error));
+      // Not Node's advice to resend on ECONNRESET of a reused socket: the vendor may have read and
+      // applied the request before it closed the connection, and a resent create is a duplicate.
+      finish(new TransportError("network", !provablyUnwritten(error.code), error.code, error));
     });
 
     req.on("response", (res) => {
@@ -105,7 +129,9 @@ export function send(request: TransportRequest): Promise<TransportResponse> {
         chunks.push(chunk);
       });
       res.on("error", (error: NodeJS.ErrnoException) => finish(new TransportError("network", true, error.code, error)));
-      res.on("end", () => finish(undefined, { status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+      res.on("end", () =>
+        finish(undefined, { status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
+      );
     });
 
     req.end(request.body);

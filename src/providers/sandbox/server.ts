@@ -31,7 +31,11 @@ export interface SandboxStats {
   rateLimited: Record<Vendor, number>;
 }
 
-export type InjectedFault = "server_error" | "reset";
+/**
+ * server_error: a 500. reset: the connection dropped before the request is handled.
+ * applied-then-reset: the next create (POST) is applied, then its connection dropped unanswered.
+ */
+export type InjectedFault = "server_error" | "reset" | "applied-then-reset";
 
 /** In-process HTTP servers speaking every vendor contract, on 127.0.0.1, one path prefix per vendor. */
 export interface Sandbox {
@@ -77,7 +81,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const mediaType = vendor === "scim" ? SCIM_MEDIA_TYPE : "application/json";
 
     const waitMs = buckets?.[vendor].take(Date.now()) ?? 0;
-    const fault = waitMs > 0 ? undefined : faults[vendor].shift();
+    const waitsForCreate = faults[vendor][0] === "applied-then-reset" && req.method !== "POST";
+    const fault = waitMs > 0 || waitsForCreate ? undefined : faults[vendor].shift();
     if (fault === "reset") {
       req.socket.destroy();
       return;
@@ -91,6 +96,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       response = render(vendor, new HttpFailure(500, "internal_error", "Something went wrong (injected)."));
     } else {
       response = await respond(vendor, req, url, `/${rest.join("/")}`);
+      if (fault === "applied-then-reset") {
+        req.socket.destroy();
+        return;
+      }
     }
     if (latencyMs > 0) await new Promise((r) => setTimeout(r, latencyMs));
     write(res, response, mediaType);

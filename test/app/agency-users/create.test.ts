@@ -54,6 +54,16 @@ describe("creating an agency user", () => {
     expect(JSON.stringify(audit.details)).not.toMatch(/sunrisecare|555/);
   });
 
+  it("a create the vendor applied before dropping the connection is not resent: found by username, made once", async () => {
+    h.sandbox.failNext("caresmartz", 1, "applied-then-reset");
+    const result = await h.agencyUsers.create(ADMIN, form({ username: "ana.reyes" }), {
+      formId: nextForm(),
+      selfEmail: noEmail,
+    });
+    expect(result).toMatchObject({ ok: true, created: { username: "ana.reyes" } });
+    expect(usersNamed("ana.reyes")).toHaveLength(1);
+  });
+
   it("puts every problem on its field and creates nothing", async () => {
     const before = h.sandbox.state.caresmartz.agencyUsers.size;
     const result = await h.agencyUsers.create(

@@ -87,7 +87,7 @@ export async function caregiverHarness(options: HarnessOptions = {}): Promise<Ha
     birthDateRequiredStates: config.birthDateRequiredStates,
     now,
   });
-  const jobs = createJobs({ store, runner, access, audit });
+  const jobs = createJobs({ store, runner, access, audit, now });
   return {
     db,
     sandbox,

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { CaregiverDeps } from "../../../src/app/caregivers";
 import type { Database } from "../../../src/db/client";
+import type { JobHandler } from "../../../src/jobs/types";
 import { MISSING_EMAIL, missingBirthDate } from "../../../src/domain/caregivers/readiness";
 import type { Caregiver } from "../../../src/providers/roles";
 import { testDatabaseKind } from "../../support/db";
@@ -69,6 +70,40 @@ describe(`a process that dies between the LMS create and the database write (${t
     expect(items.find((i) => i.key === id)).toMatchObject({ status: "done" });
     expect(h.accountsOf(id)).toHaveLength(1);
     expect(await h.db.prisma.externalAccount.count({ where: { vendor: "teletrack", vendorId: id } })).toBe(1);
+  });
+});
+
+describe(`a create whose result is lost (${testDatabaseKind})`, () => {
+  let h: Harness;
+  afterEach(async () => {
+    await h.close();
+  });
+
+  it("the LMS applied it and dropped the connection: not resent, found by TeleTrack id, reported created", async () => {
+    h = await caregiverHarness();
+    h.sandbox.failNext("careacademy", 1, "applied-then-reset");
+    const synced = await h.caregivers.openById(STAFF, "tt-1006", "sync");
+    expect(synced.ok && synced.card.synced?.outcome).toBe("created");
+    expect(h.accountsOf("tt-1006")).toHaveLength(1);
+  });
+
+  it("in a job: an item redone after a crash lost its result reports what the job did (created)", async () => {
+    h = await caregiverHarness();
+    const preview = await h.caregivers.previewAll(ADMIN, { full: true });
+    if (!preview.ok) throw new Error("preview failed");
+    const jobId = preview.preview.jobId!;
+    await h.caregivers.confirmAll(ADMIN, jobId);
+    // The instance does tt-1006 (the account is made and linked) and dies before recording it.
+    const handler = (h.runner as unknown as { handlers: Map<string, JobHandler> }).handlers.get("caregiver-sync")!;
+    const item = (await h.store.items(jobId)).find((i) => i.key === "tt-1006")!;
+    await expect(handler.processItem(item, (await h.store.get(jobId))!)).resolves.toMatchObject({ outcome: "created" });
+    expect((await h.store.items(jobId)).find((i) => i.key === "tt-1006")?.status).toBe("pending");
+
+    await h.jobs.launch(jobId, { channel: "C0", ts: "1.1" });
+    const redone = (await h.store.items(jobId)).find((i) => i.key === "tt-1006");
+    expect(redone).toMatchObject({ status: "done", outcome: "created" });
+    expect(h.accountsOf("tt-1006")).toHaveLength(1);
+    expect((await h.jobs.report(jobId))!.outcomes).toMatchObject({ created: 6, linked: 1 });
   });
 });
 

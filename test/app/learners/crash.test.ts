@@ -4,7 +4,7 @@ import { JobRunner } from "../../../src/jobs/runner";
 import type { JobStore } from "../../../src/jobs/store";
 import { silentLogger } from "../../../src/logger";
 import { testDatabaseKind } from "../../support/db";
-import { ADMIN, fixture, startHarness, type Harness } from "./harness";
+import { ADMIN, fixture, runImport, startHarness, type Harness } from "./harness";
 
 describe(`an import that dies mid-run (${testDatabaseKind})`, () => {
   let h: Harness;
@@ -64,11 +64,34 @@ describe(`an import that dies mid-run (${testDatabaseKind})`, () => {
     expect(await second.resumeInterrupted()).toEqual([jobId]);
 
     expect(await h.deps.jobStore.get(jobId)).toMatchObject({ status: "done", processed: 25, failed: 0 });
-    const outcomes = await h.deps.jobStore.outcomes(jobId);
-    expect(Object.keys(outcomes).sort()).toEqual(["created", "unchanged"]);
-    expect(outcomes.created! + outcomes.unchanged!).toBe(25);
-    expect(outcomes.unchanged).toBeGreaterThan(0);
+    // The rows the dead runner created but never recorded are redone, and report what this job
+    // did to them: created, not "unchanged".
+    expect(await h.deps.jobStore.outcomes(jobId)).toEqual({ created: 25 });
     expect(created()).toHaveLength(25);
+    const mails = h.sandbox.state.outbox.filter(
+      (m) => m.kind === "temporary_password" && /@partner\d\.org$/.test(m.to),
+    );
+    expect(mails).toHaveLength(25);
+    expect(new Set(mails.map((m) => m.to)).size).toBe(25);
+  });
+});
+
+describe(`an import whose create CACWT applied and then dropped the connection of (${testDatabaseKind})`, () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness();
+  });
+  afterAll(async () => {
+    await h.close();
+  });
+
+  it("does not resend it: the row is found by email and reported created, each learner made once", async () => {
+    const preview = await h.learners.imports.preview(ADMIN, h.file("valid.csv", fixture("cacwt_learners_valid.csv")));
+    if (!preview.ok) throw new Error(preview.problems[0]?.message);
+    h.sandbox.failNext("cacwt", 1, "applied-then-reset");
+    const job = await runImport(h, ADMIN, preview.preview.jobId);
+    expect(job).toMatchObject({ status: "done", processed: 25, failed: 0 });
+    expect(await h.deps.jobStore.outcomes(job.id)).toEqual({ created: 25 });
     const mails = h.sandbox.state.outbox.filter(
       (m) => m.kind === "temporary_password" && /@partner\d\.org$/.test(m.to),
     );

@@ -81,6 +81,16 @@ describe(`one CACWT learner (${testDatabaseKind})`, () => {
     expect(JSON.stringify(audit)).not.toContain(password);
   });
 
+  it("a create CACWT applied before dropping the connection is not resent: found by email, made once", async () => {
+    h.sandbox.failNext("cacwt", 1, "applied-then-reset");
+    const result = await h.learners.one.add(ADMIN, form({ firstName: "Dana", email: "dana.lost@p.example" }));
+    expect(result.ok && result.learner.email).toBe("dana.lost@p.example");
+    expect([...h.sandbox.state.cacwt.learners.values()].filter((l) => l.email === "dana.lost@p.example")).toHaveLength(
+      1,
+    );
+    expect(h.sandbox.state.outbox.filter((m) => m.to === "dana.lost@p.example")).toHaveLength(1);
+  });
+
   it("hires a learner today in California when the form leaves the date out", async () => {
     const result = await h.learners.one.add(
       ADMIN,

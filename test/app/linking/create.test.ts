@@ -115,6 +115,25 @@ describe("+ Create in Motivity, on the sandbox", () => {
     expect(h.sandbox.state.outbox).toHaveLength(1);
   });
 
+  it("a create Motivity applied before dropping the connection is not resent: the linked member is found", async () => {
+    h.sandbox.failNext("motivity", 1, "applied-then-reset");
+    const result = await h.linking.createMember(ADMIN, {
+      calmanacId: "cm-s-10",
+      email: "rosa.delgado@brightpath.example",
+      roleId: "r-rbt",
+    });
+    expect(outcomeOf(result)).toMatchObject({ status: "done" });
+    expect([...h.sandbox.state.motivity.members.values()].filter((m) => m.calmanacId === "cm-s-10")).toHaveLength(1);
+    expect(h.sandbox.state.outbox).toHaveLength(1);
+  });
+
+  it("a learner create whose answer was lost is found by its Calmanac link, and made once", async () => {
+    h.sandbox.failNext("motivity", 1, "applied-then-reset");
+    const result = await h.linking.createLearner(ADMIN, { calmanacId: "cm-c-08", alias: "OB-009" });
+    expect(outcomeOf(result)).toMatchObject({ status: "done" });
+    expect([...h.sandbox.state.motivity.learners.values()].filter((l) => l.calmanacId === "cm-c-08")).toHaveLength(1);
+  });
+
   it("a viewer cannot create", async () => {
     const result = await h.linking.createMember(VIEWER, {
       calmanacId: "cm-s-10",
@@ -198,17 +217,14 @@ describe("+ Create in Motivity, with Motivity answering 409 email_taken at the c
       .query(true)
       .times(2)
       .reply(200, { data: [{ id: "c-1", firstName: "Olivia", lastName: "Brown", birthDate: null }], nextCursor: null });
-    const post = nock(MOTIVITY)
-      .post("/v1/learners")
-      .once()
-      .reply(201, {
-        id: "l-9",
-        firstName: "Olivia",
-        lastName: "Brown",
-        birthDate: null,
-        alias: "OB-001",
-        calmanacId: "c-1",
-      });
+    const post = nock(MOTIVITY).post("/v1/learners").once().reply(201, {
+      id: "l-9",
+      firstName: "Olivia",
+      lastName: "Brown",
+      birthDate: null,
+      alias: "OB-001",
+      calmanacId: "c-1",
+    });
     const request = { calmanacId: "c-1", alias: "OB-001", idempotencyKey: "view:V9" };
     expect(outcomeOf(await h.linking.createLearner(ADMIN, request)).status).toBe("done");
     expect(outcomeOf(await h.linking.createLearner(ADMIN, request))).toEqual({
