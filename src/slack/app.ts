@@ -5,6 +5,7 @@ import { redactText, type Logger } from "../logger";
 import { registerListeners } from "./listeners";
 import { dedupeEvents } from "./middleware/dedupe-events";
 import { ensureWorkspace } from "./middleware/workspace";
+import { GuardedHTTPReceiver } from "./receiver";
 
 export type SlackMode = { kind: "socket" } | { kind: "http" } | { kind: "custom"; receiver: Receiver };
 
@@ -43,6 +44,26 @@ function boltLogger(logger: Logger) {
   };
 }
 
+/** HTTP mode: Slack's requests at /slack/events, screened (see receiver.ts); GET /healthz for load balancers. */
+function httpReceiver(config: Config, logger: Logger): GuardedHTTPReceiver {
+  return new GuardedHTTPReceiver({
+    signingSecret: config.slack.signingSecret ?? "",
+    port: config.slack.port,
+    endpoints: ["/slack/events"],
+    logger: boltLogger(logger),
+    customRoutes: [
+      {
+        path: "/healthz",
+        method: ["GET"],
+        handler: (_req, res) => {
+          res.writeHead(200, { "content-type": "application/json" });
+          res.end(JSON.stringify({ ok: true }));
+        },
+      },
+    ],
+  });
+}
+
 export function createSlackApp(options: SlackAppOptions): App {
   const { config, services, logger, mode } = options;
   const app = new App({
@@ -51,23 +72,7 @@ export function createSlackApp(options: SlackAppOptions): App {
       ? { botUserId: options.bot.userId, botId: options.bot.botId, tokenVerificationEnabled: false }
       : {}),
     ...(mode.kind === "socket" ? { socketMode: true, appToken: config.slack.appToken } : {}),
-    ...(mode.kind === "http"
-      ? {
-          signingSecret: config.slack.signingSecret,
-          port: config.slack.port,
-          endpoints: "/slack/events",
-          customRoutes: [
-            {
-              path: "/healthz",
-              method: ["GET"],
-              handler: (_req, res) => {
-                res.writeHead(200, { "content-type": "application/json" });
-                res.end(JSON.stringify({ ok: true }));
-              },
-            },
-          ],
-        }
-      : {}),
+    ...(mode.kind === "http" ? { receiver: httpReceiver(config, logger) } : {}),
     ...(mode.kind === "custom" ? { receiver: mode.receiver } : {}),
     logger: boltLogger(logger),
     clientOptions: {

@@ -32,9 +32,16 @@ export function sourceOf(services: Services): string {
 
 /** What a learner modal carries to its submission: where to answer, and what to act on. */
 export function readMeta(privateMetadata: string | undefined): { channelId?: string; email?: string } {
+  let parsed: unknown;
   try {
-    return JSON.parse(privateMetadata || "{}") as { channelId?: string; email?: string };
+    parsed = JSON.parse(privateMetadata || "{}");
   } catch {
     return {};
   }
+  // Slack hands back what carebridge wrote, but a forged or broken body may carry anything.
+  const { channelId, email } = (typeof parsed === "object" && parsed !== null ? parsed : {}) as Record<string, unknown>;
+  return {
+    ...(typeof channelId === "string" ? { channelId } : {}),
+    ...(typeof email === "string" ? { email } : {}),
+  };
 }
