@@ -1,3 +1,5 @@
+import { createServer, type IncomingHttpHeaders } from "node:http";
+import type { AddressInfo } from "node:net";
 import { Writable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createLogger } from "../../src/logger";
@@ -109,5 +111,66 @@ describe("hostile requests to the running HTTP server", () => {
     }
     await stillServes();
     expect(lines.filter((line) => line.includes("slack listener failed"))).toEqual([]);
+  });
+
+  it("a file_share whose download address is not Slack's gets a sentence and a warning, and never the token", async () => {
+    const seen: IncomingHttpHeaders[] = [];
+    const elsewhere = createServer((req, res) => {
+      seen.push(req.headers);
+      res.writeHead(200, { "content-type": "text/csv" }).end("Email\nx@example.org\n");
+    });
+    await new Promise<void>((resolve) => elsewhere.listen(0, "127.0.0.1", resolve));
+    try {
+      const port = (elsewhere.address() as AddressInfo).port;
+      const channel = "C0FILES";
+      lines.length = 0;
+      for (const [i, url] of [
+        `http://127.0.0.1:${port}/steal.csv`,
+        "https://files.slack.com.evil.example/a.csv",
+      ].entries()) {
+        const ts = `1800000099.00000${i}`;
+        expect(
+          (
+            await t.event({
+              type: "message",
+              subtype: "file_share",
+              channel,
+              channel_type: "channel",
+              user: ADMIN,
+              ts,
+              text: "",
+              files: [
+                { id: `F0EVIL${i}`, name: "learners.csv", mimetype: "text/csv", size: 30, url_private_download: url },
+              ],
+            })
+          ).status,
+        ).toBe(200);
+        const reply = await t.waitFor(() => t.slack.messages.find((m) => m.channel === channel && m.threadTs === ts));
+        expect(reply.text).toContain("not on Slack's file servers");
+      }
+      expect(seen).toEqual([]);
+      expect(lines.filter((line) => line.includes("not a Slack file host"))).toHaveLength(2);
+      expect(lines.join("")).not.toContain("xoxb-test-token");
+    } finally {
+      await new Promise((resolve) => elsewhere.close(resolve));
+    }
+  });
+
+  it("a file_share from the stand-in's own host is still fetched with the token", async () => {
+    const channel = "C0FILES2";
+    const file = t.slack.addFile({ name: "ok.csv", content: "Email\n", user: ADMIN, channel });
+    const { content: _bytes, ...meta } = file;
+    await t.event({
+      type: "message",
+      subtype: "file_share",
+      channel,
+      channel_type: "channel",
+      user: ADMIN,
+      ts: "1800000098.000001",
+      text: "",
+      files: [meta],
+    });
+    await t.waitFor(() => t.slack.messages.find((m) => m.channel === channel && m.threadTs === "1800000098.000001"));
+    expect(t.slack.downloads).toContain(file.id);
   });
 });
