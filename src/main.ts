@@ -1,6 +1,7 @@
 import { type Config, ConfigError, loadConfig } from "./config";
 import { bootstrap } from "./bootstrap";
 import { createLogger } from "./logger";
+import { keepServing } from "./process-guard";
 import { attachJobMessages } from "./slack/job-messages";
 import { createSlackApp } from "./slack/app";
 
@@ -33,6 +34,7 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const logger = createLogger({ level: config.logLevel, pretty: config.env !== "production" && process.stdout.isTTY });
+  keepServing(logger);
   const runtime = await bootstrap(config, logger);
   const mode = config.slack.appToken ? ({ kind: "socket" } as const) : ({ kind: "http" } as const);
   const app = createSlackApp({ config, services: runtime.services, logger, mode });
