@@ -4,6 +4,7 @@ import { type Config, ConfigError, loadConfig } from "./config";
 import { bootstrap, type Runtime } from "./bootstrap";
 import { DatabaseStartError } from "./db/client";
 import { createLogger } from "./logger";
+import { keepServing } from "./process-guard";
 import { attachJobMessages } from "./slack/job-messages";
 import { createSlackApp } from "./slack/app";
 
@@ -39,6 +40,7 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const logger = createLogger({ level: config.logLevel, pretty: config.env !== "production" && process.stdout.isTTY });
+  keepServing(logger);
   let runtime: Runtime;
   try {
     runtime = await bootstrap(config, logger);

@@ -88,10 +88,11 @@ export function createJobs(deps: {
 
     /**
      * Starts a queued job once the message that shows its progress exists, so that every update
-     * and the final report have a message to go to.
+     * and the final report have a message to go to; without one (Slack refused it) the job runs
+     * all the same rather than stay queued forever.
      */
-    async launch(jobId: string, message: { channel: string; ts: string }): Promise<void> {
-      await store.setMessage(jobId, message.channel, message.ts);
+    async launch(jobId: string, message: { channel: string; ts: string } | undefined): Promise<void> {
+      if (message) await store.setMessage(jobId, message.channel, message.ts);
       await deps.runner.enqueue(jobId);
     },
 

@@ -60,6 +60,8 @@ export class SlackStandIn extends EventEmitter {
   readonly downloads: string[] = [];
   /** Methods answered with this Slack error instead (views.update → not_found: the person closed the modal). */
   readonly failures = new Map<string, string>();
+  /** The next call of a method refused with this error and pointers (then answered as usual): one refusal mid-flow. */
+  readonly refuseNext = new Map<string, { error: string; messages?: string[] }>();
   private server: Server | undefined;
   private counter = 0;
   private responseUrls = new Map<string, { channel: string; user: string }>();
@@ -150,12 +152,16 @@ export class SlackStandIn extends EventEmitter {
       const call: SlackCall = { method, args, token: token ?? (args.token as string | undefined) };
       this.calls.push(call);
       const failure = this.failures.get(method);
+      const refusal = this.refuseNext.get(method);
+      this.refuseNext.delete(method);
       const result =
         call.token !== this.options.botToken
           ? { ok: false, error: "invalid_auth" }
           : failure
             ? { ok: false, error: failure }
-            : this.answer(method, args);
+            : refusal
+              ? { ok: false, error: refusal.error, response_metadata: { messages: refusal.messages ?? [] } }
+              : this.answer(method, args);
       this.emit("call", call);
       return send(res, 200, result);
     }

@@ -1,4 +1,4 @@
-import { App, type Receiver, LogLevel } from "@slack/bolt";
+import { App, type CustomRoute, type Receiver, LogLevel } from "@slack/bolt";
 import type { Services } from "../app/services";
 import type { Config } from "../config";
 import { redactText, type Logger } from "../logger";
@@ -6,6 +6,7 @@ import { registerListeners } from "./listeners";
 import { dedupeEvents } from "./middleware/dedupe-events";
 import { ensureWorkspace } from "./middleware/workspace";
 import { opsRoutes, type OpsSources } from "./ops-routes";
+import { GuardedHTTPReceiver } from "./receiver";
 
 export type SlackMode = { kind: "socket" } | { kind: "http" } | { kind: "custom"; receiver: Receiver };
 
@@ -46,6 +47,17 @@ function boltLogger(logger: Logger) {
   };
 }
 
+/** HTTP mode: Slack's requests at /slack/events, screened (see receiver.ts), beside the ops routes. */
+function httpReceiver(config: Config, logger: Logger, customRoutes: CustomRoute[]): GuardedHTTPReceiver {
+  return new GuardedHTTPReceiver({
+    signingSecret: config.slack.signingSecret ?? "",
+    port: config.slack.port,
+    endpoints: ["/slack/events"],
+    logger: boltLogger(logger),
+    customRoutes,
+  });
+}
+
 export function createSlackApp(options: SlackAppOptions): App {
   const { config, services, logger, mode } = options;
   const clientOptions = {
@@ -73,9 +85,7 @@ export function createSlackApp(options: SlackAppOptions): App {
           },
         }
       : {}),
-    ...(mode.kind === "http"
-      ? { signingSecret: config.slack.signingSecret, port: config.slack.port, endpoints: "/slack/events", customRoutes }
-      : {}),
+    ...(mode.kind === "http" ? { receiver: httpReceiver(config, logger, customRoutes) } : {}),
     ...(mode.kind === "custom" ? { receiver: mode.receiver } : {}),
     logger: boltLogger(logger),
     clientOptions,

@@ -1,9 +1,9 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from "@slack/bolt";
 import type { Services } from "../../../app/services";
 import { actorOf } from "../../actor";
-import { postJobMessage } from "../../job-messages";
 import { notice, problemsMessage } from "../../presenters/kit";
 import { replyPrivately } from "../reply";
+import { startJob } from "./job-start";
 
 export function jobRetryFailed(services: Services) {
   return async ({
@@ -26,7 +26,6 @@ export function jobRetryFailed(services: Services) {
       return;
     }
     const channel = body.channel?.id ?? actor.userId;
-    const posted = await postJobMessage(client, result.job, channel, actor.userId);
-    await services.jobs.launch(result.job.id, posted);
+    await startJob(services, client, result.job, { channel, userId: actor.userId, respond });
   };
 }

@@ -1,10 +1,10 @@
 import type { Services } from "../../../../app/services";
 import { actorOf } from "../../../actor";
-import { postJobMessage } from "../../../job-messages";
 import { alreadyStartedMessage, cancelledMessage, startedMessage } from "../../../presenters/caregivers/preview";
 import { problemsMessage } from "../../../presenters/kit";
 import { replaceOriginal, replyPrivately } from "../../reply";
 import { answering } from "../../commands/caregivers/replies";
+import { startJob } from "../job-start";
 import type { ButtonArgs } from "./types";
 
 /** Confirm on the preview: the first press starts the job; any later press says it has started. */
@@ -22,10 +22,14 @@ export function caregiverSyncAllConfirm(services: Services) {
         await replyPrivately(respond, alreadyStartedMessage);
         return;
       }
-      await replaceOriginal(respond, startedMessage(result.job.total));
+      try {
+        await replaceOriginal(respond, startedMessage(result.job.total));
+      } catch (error) {
+        // The job is queued already: a preview Slack would not replace must not keep it from running.
+        services.deps.logger.warn({ err: error }, "the sync preview was not replaced; the sync goes on");
+      }
       const channel = body.channel?.id ?? result.job.channelId ?? actor.userId;
-      const posted = await postJobMessage(client, result.job, channel, actor.userId);
-      await services.jobs.launch(result.job.id, posted);
+      await startJob(services, client, result.job, { channel, userId: actor.userId, respond });
     });
   };
 }

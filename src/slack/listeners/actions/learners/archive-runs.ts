@@ -1,12 +1,14 @@
+import type { RespondFn } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
 import { approvalOf, runNoun } from "../../../../app/learners/archive-runs";
 import type { Services } from "../../../../app/services";
 import type { Job } from "../../../../jobs/types";
-import { postJobMessage } from "../../../job-messages";
 import { mention, notice, problemsMessage } from "../../../presenters/kit";
 import { approvalRequestMessage } from "../../../presenters/learners/archive-bulk";
 import { replyPrivately } from "../../reply";
+import { channelUnreachable } from "../../../slack-error";
 import { sourceOf } from "../../views/learners/tell";
+import { startJob } from "../job-start";
 import { learnerButton, messageOf, type ButtonArgs } from "./button";
 
 const STATE_WORDS: Record<string, string> = {
@@ -28,15 +30,16 @@ export const stale = (job: Job) =>
  * Posts the job's progress message and starts it: in the thread the job belongs to (an import's
  * file, and the undo of one), else where the request came from.
  */
-export async function startRun(
+export function startRun(
   services: Services,
   client: WebClient,
   job: Job,
   channel: string,
   userId: string,
+  respond: RespondFn,
 ): Promise<void> {
   const where = job.channelId && job.threadTs ? job.channelId : channel;
-  await services.jobs.launch(job.id, await postJobMessage(client, job, where, userId));
+  return startJob(services, client, job, { channel: where, userId, respond });
 }
 
 /**
@@ -57,8 +60,7 @@ export async function askForApproval(services: Services, client: WebClient, job:
       });
       return job.threadTs ? "I asked the other admins in this thread." : `I asked the other admins in <#${channel}>.`;
     } catch (error) {
-      const code = (error as { data?: { error?: string } }).data?.error;
-      if (code !== "not_in_channel" && code !== "channel_not_found") throw error;
+      if (!channelUnreachable(error)) throw error;
     }
   }
   const others = (await services.access.adminIds(job.workspaceId)).filter((id) => id !== job.actorSlackId);
@@ -95,6 +97,7 @@ export function approvePressed(services: Services) {
       result.job,
       messageOf(args)?.channel ?? result.job.channelId ?? actor.userId,
       actor.userId,
+      respond,
     );
   });
 }
@@ -124,6 +127,7 @@ export function reactivateAllPressed(services: Services) {
       result.job,
       body.channel?.id ?? result.job.channelId ?? actor.userId,
       actor.userId,
+      respond,
     );
   });
 }

@@ -16,7 +16,7 @@ export function bulkConfirmPressed(services: Services) {
       return void (await replaceOriginal(respond, notice(`Nobody is archived until another admin approves. ${where}`)));
     }
     await replaceOriginal(respond, notice(`Archiving ${job.total} learners; the progress and the report follow.`));
-    await startRun(services, client, job, job.channelId ?? body.channel?.id ?? actor.userId, actor.userId);
+    await startRun(services, client, job, job.channelId ?? body.channel?.id ?? actor.userId, actor.userId, respond);
   });
 }
 

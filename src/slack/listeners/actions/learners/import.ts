@@ -3,12 +3,17 @@ import type { Services } from "../../../../app/services";
 import type { Job } from "../../../../jobs/types";
 import { notice, problemsMessage, mention } from "../../../presenters/kit";
 import { settledPreview, type PreviewState } from "../../../presenters/learners/import";
+import { slackFailure } from "../../../slack-error";
 import { replyPrivately } from "../../reply";
 import { askForApproval, startRun } from "./archive-runs";
 import { learnerButton, messageOf, type ButtonArgs } from "./button";
 
-/** The preview's buttons give way to who started or cancelled it, or asked for approval. */
-async function settle(args: ButtonArgs, state: PreviewState): Promise<void> {
+/**
+ * The preview's buttons give way to who started or cancelled it, or asked for approval. The
+ * decision is recorded before this; when Slack refuses the update the preview merely keeps its
+ * buttons, and a later press says what really happened, so what follows must go on regardless.
+ */
+async function settle(services: Services, args: ButtonArgs, state: PreviewState): Promise<void> {
   const message = messageOf(args);
   if (!message) return;
   const blocks = settledPreview(message.blocks as KnownBlock[], state);
@@ -17,7 +22,11 @@ async function settle(args: ButtonArgs, state: PreviewState): Promise<void> {
     cancelled: "Import cancelled",
     "awaiting-approval": "Import awaiting approval",
   };
-  await args.client.chat.update({ channel: message.channel, ts: message.ts, text: text[state.kind], blocks });
+  try {
+    await args.client.chat.update({ channel: message.channel, ts: message.ts, text: text[state.kind], blocks });
+  } catch (error) {
+    services.deps.logger.warn(slackFailure(error), "the import preview was not updated; the import goes on");
+  }
 }
 
 function already(job: Job): string {
@@ -39,12 +48,12 @@ export function importPressed(services: Services) {
     const { job, state } = result;
     if (state === "stale") return void (await replyPrivately(respond, notice(already(job))));
     if (state === "awaiting-second-approval") {
-      await settle(args, { kind: "awaiting-approval", by: actor.userId });
+      await settle(services, args, { kind: "awaiting-approval", by: actor.userId });
       const where = await askForApproval(services, client, job);
       return void (await replyPrivately(respond, notice(`Nothing is imported until another admin approves. ${where}`)));
     }
-    await settle(args, { kind: "started", by: actor.userId });
-    await startRun(services, client, job, job.channelId ?? actor.userId, actor.userId);
+    await settle(services, args, { kind: "started", by: actor.userId });
+    await startRun(services, client, job, job.channelId ?? actor.userId, actor.userId, respond);
   });
 }
 
@@ -53,7 +62,7 @@ export function importCancelPressed(services: Services) {
     const result = await services.learners.imports.cancel(args.actor, args.value);
     if (!result.ok) return void (await replyPrivately(args.respond, problemsMessage(result.problems)));
     if (!result.cancelled) return void (await replyPrivately(args.respond, notice(already(result.job))));
-    await settle(args, { kind: "cancelled", by: args.actor.userId });
+    await settle(services, args, { kind: "cancelled", by: args.actor.userId });
   });
 }
 

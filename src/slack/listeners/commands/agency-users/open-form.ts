@@ -15,7 +15,16 @@ import { settle, within } from "../../within";
  */
 export const OPEN_BUDGET_MS = 1200;
 
-const NOT_OPENED = "Slack did not open the form (it allows only a few seconds); run /agency-user again.";
+/** Slack's refusals of views.open that mean the trigger_id was used up or too old: running the command again helps. */
+const TRIGGER_SPENT = new Set(["expired_trigger_id", "exchanged_trigger_id", "invalid_trigger_id"]);
+
+/** Why the form did not open, as Slack said it: only a spent trigger is the person's to retry at once. */
+function notOpened(code: string): string {
+  if (TRIGGER_SPENT.has(code))
+    return "Slack did not open the form (it allows only a few seconds); run /agency-user again.";
+  if (code === "ratelimited") return "Slack is busy and did not open the form; run /agency-user again in a minute.";
+  return `Slack refused to open the form (${code}); that is a fault in carebridge, not in what you did, and it has been logged — tell your admin.`;
+}
 
 /**
  * `/agency-user`: someone refused gets an ephemeral sentence and no modal; otherwise the form
@@ -41,14 +50,15 @@ export async function openCreateForm(request: {
       await request.reply(notice(describeError(early.error)));
     } else if (!early.value.ok) {
       await request.reply(problemsMessage(early.value.problems));
-    } else if (!(await openModal(client, triggerId, createFormView(early.value.form, meta, label), logger))) {
-      await request.reply(notice(NOT_OPENED));
+    } else {
+      const opened = await openModal(client, triggerId, createFormView(early.value.form, meta, label), logger);
+      if (!opened.ok) await request.reply(notice(notOpened(opened.code)));
     }
     return;
   }
   const opened = await openModal(client, triggerId, loadingView(meta), logger);
-  if (!opened) {
-    await request.reply(notice(NOT_OPENED));
+  if (!opened.ok) {
+    await request.reply(notice(notOpened(opened.code)));
     return;
   }
   const late = await outcome;

@@ -1,5 +1,4 @@
 import type { RespondFn } from "@slack/bolt";
-import type { WebClient } from "@slack/web-api";
 import type { CaregiverCard, Lookup } from "../../../../app/caregivers";
 import { describeError } from "../../../../app/errors";
 import type { Result } from "../../../../app/result";
@@ -42,14 +41,5 @@ export async function answering(respond: RespondFn, services: Services, work: ()
   } catch (error) {
     services.deps.logger.warn({ err: error }, "caregiver request failed");
     await replyPrivately(respond, notice(describeError(error)));
-  }
-}
-
-/** Only `user` sees it: ephemeral in the channel, or their DM with carebridge when the bot is not in that channel. */
-export async function sendPrivately(client: WebClient, channel: string, user: string, message: Message): Promise<void> {
-  try {
-    await client.chat.postEphemeral({ channel, user, text: message.text, blocks: message.blocks });
-  } catch {
-    await client.chat.postMessage({ channel: user, text: message.text, blocks: message.blocks });
   }
 }

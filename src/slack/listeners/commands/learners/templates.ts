@@ -1,4 +1,5 @@
 import { notice, problemsMessage } from "../../../presenters/kit";
+import { channelUnreachable } from "../../../slack-error";
 import { replyPrivately } from "../../reply";
 import type { Subcommand } from "../../types";
 
@@ -18,8 +19,7 @@ export const postTemplates: Subcommand = async ({ actor, channelId, respond, cli
       file_uploads: result.files.map((f) => ({ filename: f.filename, title: f.filename, content: f.content })),
     });
   } catch (error) {
-    const code = (error as { data?: { error?: string } }).data?.error;
-    if (code !== "not_in_channel" && code !== "channel_not_found") throw error;
+    if (!channelUnreachable(error)) throw error;
     await replyPrivately(
       respond,
       notice(

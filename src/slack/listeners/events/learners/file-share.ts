@@ -7,7 +7,18 @@ import { actorOf } from "../../../actor";
 import type { Message } from "../../../presenters/kit";
 import { importPreviewMessage, importRefusedMessage } from "../../../presenters/learners/import";
 import { sourceOf } from "../../views/learners/tell";
-import { slackDownload } from "./download";
+import { isSlackFileUrl, slackDownload } from "./download";
+
+const NOT_FROM_SLACK =
+  "its download address is not on Slack's file servers, so carebridge did not fetch it; upload the file again, and tell your admin if it keeps happening.";
+
+const hostOf = (url: string): string => {
+  try {
+    return new URL(url).host;
+  } catch {
+    return "(not a URL)";
+  }
+};
 
 /** What a file_share message says of each file; newer events may leave most of it to files.info. */
 interface SharedFile {
@@ -61,6 +72,14 @@ export function fileShared(services: Services) {
       try {
         const file = await details(client, shared);
         if (!looksLikeCsvFile(file) && !isDm) continue;
+        if (!isSlackFileUrl(file.url_private_download, services.deps.config.slack.apiUrl)) {
+          services.deps.logger.warn(
+            { file: file.id, host: hostOf(file.url_private_download) },
+            "a shared file's download address is not a Slack file host; not sending the token there",
+          );
+          await reply(importRefusedMessage(file.name, [{ message: NOT_FROM_SLACK }]));
+          continue;
+        }
         const result = await services.learners.imports.preview(actor, {
           id: file.id,
           name: file.name,

@@ -2,6 +2,8 @@ import type { WebClient } from "@slack/web-api";
 import type { CreatedAgencyUser } from "../../../../app/agency-users";
 import type { Logger } from "../../../../logger";
 import { createdMessage } from "../../../presenters/agency-users/confirmation";
+import { slackFailure } from "../../../slack-error";
+import { postPrivately } from "../../reply";
 
 /**
  * Tells the creator, and only them: ephemeral in the channel where they ran the command, or in
@@ -14,17 +16,10 @@ export async function confirmCreated(
   created: CreatedAgencyUser,
   logger: Logger,
 ): Promise<void> {
-  const message = createdMessage(created);
-  if (channel) {
-    try {
-      await client.chat.postEphemeral({ channel, user: userId, text: message.text, blocks: message.blocks });
-      return;
-    } catch (error) {
-      logger.info(
-        { code: (error as { data?: { error?: string } }).data?.error },
-        "ephemeral confirmation failed; sending a DM",
-      );
-    }
+  try {
+    await postPrivately(client, channel, userId, createdMessage(created));
+  } catch (error) {
+    // The agency user exists either way; the modal already said so.
+    logger.warn(slackFailure(error), "confirming a created agency user failed");
   }
-  await client.chat.postMessage({ channel: userId, text: message.text, blocks: message.blocks });
 }

@@ -1,9 +1,7 @@
 import type { ModalView } from "@slack/types";
 import type { WebClient } from "@slack/web-api";
 import type { Logger } from "../../../../logger";
-
-const codeOf = (error: unknown): string | undefined =>
-  (error as { data?: { error?: string } }).data?.error ?? (error as Error).message;
+import { slackFailure, slackRefusal } from "../../../slack-error";
 
 /**
  * Slack's answers that mean the person moved on: they closed the modal (not_found) or changed it
@@ -24,24 +22,24 @@ export async function updateModal(
   try {
     await client.views.update({ view_id: target.viewId, ...(target.hash ? { hash: target.hash } : {}), view });
   } catch (error) {
-    const code = codeOf(error);
+    const code = slackRefusal(error)?.code;
     if (code !== undefined && MOVED_ON.has(code)) logger.debug({ code }, "modal closed or changed; update not shown");
-    else logger.warn({ code }, "modal update failed");
+    else logger.warn(slackFailure(error), "modal update failed");
   }
 }
 
-/** views.open; undefined when Slack refused, e.g. a trigger_id past its 3 seconds. */
+/** views.open; when Slack refused, its error code (or "error" when the call failed otherwise). */
 export async function openModal(
   client: WebClient,
   triggerId: string,
   view: ModalView,
   logger: Logger,
-): Promise<{ id: string; hash: string | undefined } | undefined> {
+): Promise<{ ok: true; id: string; hash: string | undefined } | { ok: false; code: string }> {
   try {
     const opened = await client.views.open({ trigger_id: triggerId, view });
-    return { id: opened.view?.id ?? "", hash: opened.view?.hash };
+    return { ok: true, id: opened.view?.id ?? "", hash: opened.view?.hash };
   } catch (error) {
-    logger.warn({ code: codeOf(error) }, "modal did not open");
-    return undefined;
+    logger.warn(slackFailure(error), "modal did not open");
+    return { ok: false, code: slackRefusal(error)?.code ?? "error" };
   }
 }

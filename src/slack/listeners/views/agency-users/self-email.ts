@@ -1,6 +1,7 @@
 import type { WebClient } from "@slack/web-api";
 import type { SelfEmail } from "../../../../app/agency-users";
 import type { Logger } from "../../../../logger";
+import { slackFailure } from "../../../slack-error";
 
 /**
  * The acting user's email as Slack verified it (users.info, scope users:read.email). Without it
@@ -12,8 +13,10 @@ export function slackSelfEmail(client: WebClient, userId: string, logger: Logger
       const answer = await client.users.info({ user: userId });
       return answer.user?.profile?.email || undefined;
     } catch (error) {
-      const code = (error as { data?: { error?: string } }).data?.error ?? (error as Error).message;
-      logger.warn({ code }, "could not read the Slack user's email; their own Caresmartz360 role stays unknown");
+      logger.warn(
+        slackFailure(error),
+        "could not read the Slack user's email; their own Caresmartz360 role stays unknown",
+      );
       return undefined;
     }
   };

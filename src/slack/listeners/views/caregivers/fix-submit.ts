@@ -7,7 +7,8 @@ import { actorOf } from "../../../actor";
 import { caregiverCardMessage } from "../../../presenters/caregivers/card";
 import { fixDoneView, fixModal, fixSavingView, readFixValues } from "../../../presenters/caregivers/fix-modal";
 import { readFixMeta } from "../../../presenters/caregivers/ids";
-import { labelsOf, sendPrivately } from "../../commands/caregivers/replies";
+import { labelsOf } from "../../commands/caregivers/replies";
+import { postPrivately } from "../../reply";
 
 /**
  * The Fix and sync form. What was typed is checked before the ack (Slack shows each problem
@@ -55,7 +56,7 @@ export function caregiverFixSubmit(services: Services) {
         view_id: view.id,
         view: fixDoneView(meta, card.text),
       });
-      await sendPrivately(client, meta.channel, actor.userId, card);
+      await postPrivately(client, meta.channel, actor.userId, card);
     } catch (error) {
       services.deps.logger.warn({ err: error }, "Fix and sync failed");
       await client.views.update({ view_id: view.id, view: fixDoneView(meta, describeError(error)) });

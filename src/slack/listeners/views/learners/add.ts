@@ -7,7 +7,8 @@ import { ADD_BLOCKS, reactivateOfferView, readNewLearnerForm } from "../../../pr
 import { learnerAddedMessage } from "../../../presenters/learners/card";
 import { errorsByBlock, type StateValues } from "../../../presenters/learners/modal-kit";
 import { settle, within } from "../../within";
-import { readMeta, sourceOf, tellPrivately } from "./tell";
+import { postPrivately } from "../../reply";
+import { readMeta, sourceOf } from "./tell";
 
 /**
  * How long the submission may wait for CACWT's answer on the email before acknowledging: Slack
@@ -27,7 +28,7 @@ export function addLearnerSubmitted(services: Services) {
     const actor = actorOf(context);
     const { channelId } = readMeta(view.private_metadata);
     const form = readNewLearnerForm(view.state.values as StateValues);
-    const tell = (message: Message) => tellPrivately(client, channelId, actor.userId, message);
+    const tell = (message: Message) => postPrivately(client, channelId, actor.userId, message);
     const early = await within(settle(services.learners.one.checkNew(actor, form)), CHECK_BUDGET_MS);
     if (early === undefined) {
       await ack();

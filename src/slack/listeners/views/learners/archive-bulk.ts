@@ -10,7 +10,8 @@ import {
   readArchiveFilterForm,
 } from "../../../presenters/learners/archive-bulk";
 import { errorsByBlock, type StateValues } from "../../../presenters/learners/modal-kit";
-import { readMeta, sourceOf, tellPrivately } from "./tell";
+import { postPrivately } from "../../reply";
+import { readMeta, sourceOf } from "./tell";
 
 /** The bulk archive filter submitted: field problems go back at once; the preview follows, only for the asker. */
 export function archiveBulkSubmitted(services: Services) {
@@ -28,10 +29,10 @@ export function archiveBulkSubmitted(services: Services) {
       const message = result.ok
         ? archivePreviewMessage(result.job, result.plan, sourceOf(services))
         : problemsMessage(result.problems);
-      await tellPrivately(client, channelId, actor.userId, message);
+      await postPrivately(client, channelId, actor.userId, message);
     } catch (error) {
       services.deps.logger.warn({ err: error }, "previewing a bulk archive failed");
-      await tellPrivately(client, channelId, actor.userId, problemsMessage([{ message: describeError(error) }]));
+      await postPrivately(client, channelId, actor.userId, problemsMessage([{ message: describeError(error) }]));
     }
   };
 }

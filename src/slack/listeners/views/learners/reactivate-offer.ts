@@ -4,7 +4,8 @@ import type { Services } from "../../../../app/services";
 import { actorOf } from "../../../actor";
 import { problemsMessage } from "../../../presenters/kit";
 import { statusChangeMessage } from "../../../presenters/learners/card";
-import { readMeta, sourceOf, tellPrivately } from "./tell";
+import { postPrivately } from "../../reply";
+import { readMeta, sourceOf } from "./tell";
 
 /** "Reactivate instead?" accepted: the archived learner is reactivated, not duplicated. */
 export function reactivateOfferSubmitted(services: Services) {
@@ -14,7 +15,7 @@ export function reactivateOfferSubmitted(services: Services) {
     const { channelId, email } = readMeta(view.private_metadata);
     try {
       const result = await services.learners.one.setStatus(actor, email ?? "", "Active");
-      await tellPrivately(
+      await postPrivately(
         client,
         channelId,
         actor.userId,
@@ -24,7 +25,7 @@ export function reactivateOfferSubmitted(services: Services) {
       );
     } catch (error) {
       services.deps.logger.warn({ err: error }, "reactivating a learner failed");
-      await tellPrivately(client, channelId, actor.userId, problemsMessage([{ message: describeError(error) }]));
+      await postPrivately(client, channelId, actor.userId, problemsMessage([{ message: describeError(error) }]));
     }
   };
 }

@@ -1,29 +1,5 @@
-import type { WebClient } from "@slack/web-api";
 import type { Services } from "../../../../app/services";
-import type { Message } from "../../../presenters/kit";
 import { learnerSource } from "../../../presenters/learners/source";
-
-/**
- * Tells only `user`: ephemeral in the channel they worked from, or in their direct messages with
- * carebridge when that channel can't take it (carebridge isn't in it). Modals have no response_url.
- */
-export async function tellPrivately(
-  client: WebClient,
-  channel: string | undefined,
-  user: string,
-  message: Message,
-): Promise<void> {
-  if (channel) {
-    try {
-      await client.chat.postEphemeral({ channel, user, text: message.text, blocks: message.blocks });
-      return;
-    } catch (error) {
-      const code = (error as { data?: { error?: string } }).data?.error;
-      if (code !== "not_in_channel" && code !== "channel_not_found") throw error;
-    }
-  }
-  await client.chat.postMessage({ channel: user, text: message.text, blocks: message.blocks });
-}
 
 /** CACWT (or the SCIM service) as users should read it, marked when the sandbox plays it. */
 export function sourceOf(services: Services): string {
@@ -32,9 +8,16 @@ export function sourceOf(services: Services): string {
 
 /** What a learner modal carries to its submission: where to answer, and what to act on. */
 export function readMeta(privateMetadata: string | undefined): { channelId?: string; email?: string } {
+  let parsed: unknown;
   try {
-    return JSON.parse(privateMetadata || "{}") as { channelId?: string; email?: string };
+    parsed = JSON.parse(privateMetadata || "{}");
   } catch {
     return {};
   }
+  // Slack hands back what carebridge wrote, but a forged or broken body may carry anything.
+  const { channelId, email } = (typeof parsed === "object" && parsed !== null ? parsed : {}) as Record<string, unknown>;
+  return {
+    ...(typeof channelId === "string" ? { channelId } : {}),
+    ...(typeof email === "string" ? { email } : {}),
+  };
 }
