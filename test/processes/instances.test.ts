@@ -3,6 +3,7 @@
 // stand-in here. Vendor effects are checked in the sandbox, not in carebridge's tables.
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { MIGRATION_LOCKS } from "../support/db";
 import type { AppInstance } from "../support/processes";
 import { type Cluster, expectOneAccountEach, startCluster, until } from "./harness";
 
@@ -27,7 +28,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)(
       // Neither keeps Prisma's migration lock: a third instance would not wait for it.
       const client = new pg.Client({ connectionString: c.databaseUrl });
       await client.connect();
-      const { rows } = await client.query("SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND objid = 72707369");
+      const { rows } = await client.query(MIGRATION_LOCKS);
       await client.end();
       expect(rows).toEqual([]);
     }, 60_000);
