@@ -31,7 +31,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)(
       const { rows } = await client.query(MIGRATION_LOCKS);
       await client.end();
       expect(rows).toEqual([]);
-    }, 60_000);
+    }, 90_000);
 
     let firstJob = "";
     let survivor: AppInstance;
@@ -48,7 +48,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)(
       await survivor.waitForLine((l) => l.msg === "job started" && l.jobId === jobId);
       await until(() => c.reports("C0KILL")[0], "the final report");
       expectOneAccountEach(await c.sandbox.state(), FIRST_CAREGIVERS);
-    }, 60_000);
+    }, 90_000);
 
     it("an instance starts on the migrated database while another runs a job; SIGTERM hands that job over at once", async () => {
       await c.sandbox.admin("caregivers?count=10");
@@ -69,6 +69,6 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)(
       // One final report per job: none from the instance that was killed or the one that let go.
       expect(c.reports("C0KILL")).toHaveLength(1);
       expect(c.reports("C0TERM")).toHaveLength(1);
-    }, 60_000);
+    }, 90_000);
   },
 );
