@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import pg from "pg";
 import { type Connection, DatabaseStartError, postgresConnection } from "../../src/db/client";
 import { applyMigrations, readMigrationList } from "../../src/db/migrations";
-import { freshConnection, testDatabaseKind } from "../support/db";
+import { freshConnection, MIGRATION_LOCKS, testDatabaseKind } from "../support/db";
 
 describe(`migrations on ${testDatabaseKind}`, () => {
   let connection: Connection;
@@ -57,13 +57,7 @@ describe.skipIf(testDatabaseKind !== "postgres")(
       await connection.close();
     });
 
-    const migrationLocks = async () =>
-      (
-        await connection.sql.executeSql(
-          `SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND objid = 72707369 AND granted`,
-          [],
-        )
-      ).rows.length;
+    const migrationLocks = async () => (await connection.sql.executeSql(MIGRATION_LOCKS, [])).rows.length;
 
     it("two instances migrating one fresh database at once both succeed, and no session keeps the lock", async () => {
       const other = postgresConnection(connection.url!);

@@ -3,6 +3,7 @@
 // stand-in here. Vendor effects are checked in the sandbox, not in carebridge's tables.
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { MIGRATION_LOCKS } from "../support/db";
 import type { AppInstance } from "../support/processes";
 import { type Cluster, expectOneAccountEach, startCluster, until } from "./harness";
 
@@ -27,10 +28,10 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)(
       // Neither keeps Prisma's migration lock: a third instance would not wait for it.
       const client = new pg.Client({ connectionString: c.databaseUrl });
       await client.connect();
-      const { rows } = await client.query("SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND objid = 72707369");
+      const { rows } = await client.query(MIGRATION_LOCKS);
       await client.end();
       expect(rows).toEqual([]);
-    }, 60_000);
+    }, 90_000);
 
     let firstJob = "";
     let survivor: AppInstance;
@@ -47,7 +48,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)(
       await survivor.waitForLine((l) => l.msg === "job started" && l.jobId === jobId);
       await until(() => c.reports("C0KILL")[0], "the final report");
       expectOneAccountEach(await c.sandbox.state(), FIRST_CAREGIVERS);
-    }, 60_000);
+    }, 90_000);
 
     it("an instance starts on the migrated database while another runs a job; SIGTERM hands that job over at once", async () => {
       await c.sandbox.admin("caregivers?count=10");
@@ -68,6 +69,6 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)(
       // One final report per job: none from the instance that was killed or the one that let go.
       expect(c.reports("C0KILL")).toHaveLength(1);
       expect(c.reports("C0TERM")).toHaveLength(1);
-    }, 60_000);
+    }, 90_000);
   },
 );

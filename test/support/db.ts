@@ -45,3 +45,7 @@ export async function testDatabase(): Promise<Database> {
   }
   return openDatabase(await freshConnection());
 }
+
+/** Sessions holding Prisma's migration lock on the current database (others on the server migrate their own). */
+export const MIGRATION_LOCKS = `SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND objid = 72707369 AND granted
+  AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`;

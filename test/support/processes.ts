@@ -144,7 +144,7 @@ export interface AppInstance extends Child {
 /** `npm start` in HTTP mode on `env` (DATABASE_URL, vendor URLs, …); resolves once it listens. */
 export async function startApp(name: string, env: Record<string, string>): Promise<AppInstance> {
   const child = spawnTsx(name, "src/main.ts", [], { NODE_ENV: "test", PORT: "0", LOG_LEVEL: "info", ...env });
-  const running = await child.waitForLine((l) => l.msg === "carebridge is running", 60_000);
+  const running = await child.waitForLine((l) => l.msg === "carebridge is running", 90_000);
   return Object.assign(child, { url: `http://127.0.0.1:${String(running.port)}/slack/events` });
 }
 
