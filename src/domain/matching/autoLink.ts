@@ -20,13 +20,14 @@ export const EXACT_REASONS: Readonly<Record<MatchKind, readonly string[]>> = {
 
 /**
  * One slip of the pen between two first names: a letter changed, added, dropped or two
- * swapped, in names of four letters or more and not in the last letter. Sibling names differ
- * by their ending (Daniel / Daniela, Mario / Maria, Thanh / Thang, Mark / Mary) or by more
- * than one letter (Daniel / Danielle), and a short name has too many one-letter neighbours
- * (Jon / Jan), so those are not taken for a typo.
+ * swapped, not in the last letter, with one of the names five letters or more. Sibling names
+ * differ by their ending (Daniel / Daniela, Mario / Maria, Thanh / Thang, Mark / Mary) or by
+ * more than one letter (Daniel / Danielle), and short names have too many one-letter
+ * neighbours (Jon / Jan, Tuan / Toan), so those are not taken for a typo.
  */
 export function isOneTypoApart(a: string, b: string): boolean {
-  if (Math.min(a.length, b.length) < 4 || Math.abs(a.length - b.length) > 1 || a === b) return false;
+  if (Math.min(a.length, b.length) < 4 || Math.max(a.length, b.length) < 5) return false;
+  if (Math.abs(a.length - b.length) > 1 || a === b) return false;
   let start = 0;
   while (start < a.length && start < b.length && a[start] === b[start]) start++;
   let endA = a.length;

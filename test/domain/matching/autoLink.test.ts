@@ -21,6 +21,7 @@ describe("isOneTypoApart", () => {
     ["mario", "maria"],
     ["brian", "brittany"],
     ["jon", "jan"],
+    ["tuan", "toan"],
     ["anne", "anne"],
   ])("does not take %s / %s for one typo", (a, b) => {
     expect(isOneTypoApart(a, b)).toBe(false);
