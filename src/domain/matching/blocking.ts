@@ -107,6 +107,7 @@ export function blockingKeys(p: PreparedRecord, kind: MatchKind, withSwapped: bo
 }
 
 interface Block {
+  key: string;
   right: number[];
   leftCount: number;
   /** Sub-blocks of a name block over MAX_BLOCK_SIZE, by sub-key: right indices. */
@@ -125,18 +126,18 @@ export const blockedCandidates: CandidateSource = (left, right, kind, visit) => 
   right.forEach((r, ri) => {
     for (const key of blockingKeys(r, kind, false, sounds)) {
       const block = blocks.get(key);
-      if (block === undefined) blocks.set(key, { right: [ri], leftCount: 0 });
+      if (block === undefined) blocks.set(key, { key, right: [ri], leftCount: 0 });
       else block.right.push(ri);
     }
   });
   // Keys no right record has are dropped here, so each left key costs one lookup.
   const leftBlocks = left.map((l) => {
-    const shared: Array<[string, Block]> = [];
+    const shared: Block[] = [];
     for (const key of blockingKeys(l, kind, true, sounds)) {
       const block = blocks.get(key);
       if (block === undefined) continue;
       block.leftCount++;
-      shared.push([key, block]);
+      shared.push(block);
     }
     return shared;
   });
@@ -152,14 +153,14 @@ export const blockedCandidates: CandidateSource = (left, right, kind, visit) => 
   leftBlocks.forEach((shared, li) => {
     const l = left[li];
     if (l === undefined) return;
-    for (const [key, block] of shared) {
+    for (const block of shared) {
       if (!isOversized(block)) {
         visitAll(li, block.right);
         continue;
       }
-      if (!isNameKey(key)) continue;
-      block.split ??= splitBlock(block, key, right, sounds);
-      for (const sub of subKeys(l, key, true, sounds)) {
+      if (!isNameKey(block.key)) continue;
+      block.split ??= splitBlock(block, right, sounds);
+      for (const sub of subKeys(l, block.key, true, sounds)) {
         const indices = block.split.get(sub);
         if (indices !== undefined && indices.length <= MAX_BLOCK_SIZE) visitAll(li, indices);
       }
@@ -167,12 +168,12 @@ export const blockedCandidates: CandidateSource = (left, right, kind, visit) => 
   });
 };
 
-function splitBlock(block: Block, key: string, right: readonly PreparedRecord[], sounds: SoundCache): Map<string, number[]> {
+function splitBlock(block: Block, right: readonly PreparedRecord[], sounds: SoundCache): Map<string, number[]> {
   const split = new Map<string, number[]>();
   for (const ri of block.right) {
     const r = right[ri];
     if (r === undefined) continue;
-    for (const sub of subKeys(r, key, false, sounds)) {
+    for (const sub of subKeys(r, block.key, false, sounds)) {
       const indices = split.get(sub);
       if (indices === undefined) split.set(sub, [ri]);
       else indices.push(ri);
