@@ -1,7 +1,10 @@
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import type { Connection } from "./client";
 import { applyMigrations } from "./migrations";
+import { INITDB_TEMPLATE } from "./pgliteTemplate";
 
 /**
  * Postgres' default 128 MB of shared buffers is sized for a server, not one embedded app: 32 MB
@@ -9,9 +12,29 @@ import { applyMigrations } from "./migrations";
  */
 const SETTINGS = ["shared_buffers = 32MB"];
 
+/**
+ * A fresh data directory (and every "memory://" one) starts as a copy of the install-time
+ * template: PGlite's initdb runs a second PostgreSQL in the process, about 850 MB resident at
+ * its peak and seconds of work. Without the template it falls back to initdb, and says so.
+ */
+function freshDataDir(location: string, log: (line: string) => void): Blob | undefined {
+  const inMemory = location.startsWith("memory://");
+  if (!inMemory && existsSync(join(location, "PG_VERSION"))) return undefined;
+  if (existsSync(INITDB_TEMPLATE)) return new Blob([readFileSync(INITDB_TEMPLATE)]);
+  log(
+    `No PGlite template at ${INITDB_TEMPLATE} (npm run generate makes it): running initdb, which takes seconds and about 850 MB of memory.`,
+  );
+  return undefined;
+}
+
 /** Embedded mode: PGlite persisted at `location`, or kept in memory for "memory://". */
-export async function openPglite(location: string): Promise<Connection> {
-  return pgliteConnection(await PGlite.create(location, { postgresqlconf: SETTINGS }));
+export async function openPglite(location: string, log: (line: string) => void = console.warn): Promise<Connection> {
+  const loadDataDir = freshDataDir(location, log);
+  const db = await PGlite.create(location, {
+    postgresqlconf: SETTINGS,
+    ...(loadDataDir === undefined ? {} : { loadDataDir }),
+  });
+  return pgliteConnection(db);
 }
 
 export function pgliteConnection(db: PGlite): Connection {

@@ -1,5 +1,9 @@
-import { describe, expect, it } from "vitest";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it, vi } from "vitest";
 import { openPglite } from "../../src/db/pglite";
+import { INITDB_TEMPLATE } from "../../src/db/pgliteTemplate";
 
 describe("embedded PGlite", () => {
   it("runs with shared buffers sized for one app, and answers pg-boss's multi-statement scripts", async () => {
@@ -13,6 +17,28 @@ describe("embedded PGlite", () => {
       expect(script.rows).toEqual([{ s: 3 }]);
     } finally {
       await connection.close();
+    }
+  });
+
+  it("starts a fresh data directory on disk from the install-time template, and resumes it on the next open", async () => {
+    expect(existsSync(INITDB_TEMPLATE)).toBe(true);
+    const dir = mkdtempSync(join(tmpdir(), "carebridge-pglite-"));
+    const log = vi.fn();
+    try {
+      const first = await openPglite(dir, log);
+      await first.sql.executeSql("create table kept (n int); insert into kept values (7)");
+      await first.close();
+      expect(existsSync(join(dir, "PG_VERSION"))).toBe(true);
+      const again = await openPglite(dir, log);
+      try {
+        expect((await again.sql.executeSql("select n from kept")).rows).toEqual([{ n: 7 }]);
+        expect((await again.sql.executeSql("show shared_buffers")).rows).toEqual([{ shared_buffers: "32MB" }]);
+      } finally {
+        await again.close();
+      }
+      expect(log).not.toHaveBeenCalled();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

@@ -1,5 +1,5 @@
 import { compareNames } from "./nameSimilarity";
-import type { PreparedRecord } from "./prepare";
+import type { PreparedName, PreparedRecord } from "./prepare";
 import type { MatchKind } from "./types";
 
 /**
@@ -19,13 +19,49 @@ export const EXACT_REASONS: Readonly<Record<MatchKind, readonly string[]>> = {
 };
 
 /**
+ * One slip of the pen between two first names: a letter changed, added, dropped or two
+ * swapped, not in the last letter, with one of the names five letters or more. Sibling names
+ * differ by their ending (Daniel / Daniela, Mario / Maria, Thanh / Thang, Mark / Mary) or by
+ * more than one letter (Daniel / Danielle), and short names have too many one-letter
+ * neighbours (Jon / Jan, Tuan / Toan), so those are not taken for a typo.
+ */
+export function isOneTypoApart(a: string, b: string): boolean {
+  if (Math.min(a.length, b.length) < 4 || Math.max(a.length, b.length) < 5) return false;
+  if (Math.abs(a.length - b.length) > 1 || a === b) return false;
+  let start = 0;
+  while (start < a.length && start < b.length && a[start] === b[start]) start++;
+  let endA = a.length;
+  let endB = b.length;
+  while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) {
+    endA--;
+    endB--;
+  }
+  if (endA === a.length && endB === b.length) return false;
+  const [da, db] = [endA - start, endB - start];
+  if (da <= 1 && db <= 1) return true;
+  return da === 2 && db === 2 && a[start] === b[start + 1] && a[start + 1] === b[start];
+}
+
+/** The same first name as far as a person can tell: equal, one of its words, a nickname of it, or one typo away. */
+function sameFirstName(a: PreparedName, b: PreparedName): boolean {
+  if (a.joined === "" || b.joined === "") return false;
+  if (a.joined === b.joined || a.tokens[0] === b.tokens[0]) return true;
+  if (a.tokens.some((t) => b.tokens.includes(t)) || a.formal.some((f) => b.formal.includes(f))) return true;
+  return isOneTypoApart(a.joined, b.joined);
+}
+
+/**
  * Learners: the key holds the full name, so it decides alone. Members: an email can be a
  * shared mailbox (a relative using the family's, colleagues an office one), so the names must
- * not say two people: a first or last name the reasons would call "different" leaves the pair
- * to an admin, as a suggestion.
+ * say one person: no first or last name the reasons would call "different", and the first
+ * names the same name (written or swapped into the last name field). Relatives sharing a
+ * mailbox often have similar first names (Daniel / Danielle, Brian / Brittany), which the
+ * similarity alone takes for a typo; such pairs are left to an admin, as a suggestion.
  */
 function namesAgree(l: PreparedRecord, r: PreparedRecord, kind: MatchKind): boolean {
-  return kind === "learners" || compareNames(l, r, false).agree;
+  if (kind === "learners") return true;
+  if (!compareNames(l, r, false).agree) return false;
+  return l.wordsKey === r.wordsKey || sameFirstName(l.first, r.first) || sameFirstName(l.first, r.last);
 }
 
 function countKeys(records: readonly PreparedRecord[], kind: MatchKind): Map<string, number> {

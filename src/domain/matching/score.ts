@@ -17,6 +17,24 @@ const SAME_EMAIL = 0.9;
 const SAME_EMAIL_NAME = 0.5;
 const SAME_PHONE = 0.6;
 const SAME_BIRTH_DATE = 0.35;
+// An organization gives each person one mailbox: another address at the same organization's
+// domain is evidence of another person (a namesake colleague), though weaker than a birth date.
+const OTHER_MAILBOX_SAME_ORGANIZATION = 0.9;
+// Free mail providers, where two addresses say nothing about two people.
+const PUBLIC_MAIL_DOMAINS = new Set([
+  "gmail.com",
+  "googlemail.com",
+  "yahoo.com",
+  "hotmail.com",
+  "outlook.com",
+  "live.com",
+  "msn.com",
+  "icloud.com",
+  "me.com",
+  "aol.com",
+  "proton.me",
+  "protonmail.com",
+]);
 // A different birth date is strong evidence of two people; a one-digit slip is not.
 const DIFFERENT_BIRTH_DATE = 0.7;
 const NEAR_BIRTH_DATE = 0.95;
@@ -26,6 +44,11 @@ function isNearDate(a: string, b: string): boolean {
   let diff = 0;
   for (let i = 0; i < a.length; i++) if (a.charCodeAt(i) !== b.charCodeAt(i)) diff++;
   return diff === 1 || `${a.slice(0, 5)}${a.slice(8, 10)}-${a.slice(5, 7)}` === b;
+}
+
+function isSameOrganization(a: string, b: string): boolean {
+  const domain = a.slice(a.indexOf("@") + 1);
+  return domain === b.slice(b.indexOf("@") + 1) && !PUBLIC_MAIL_DOMAINS.has(domain);
 }
 
 /**
@@ -46,6 +69,9 @@ export function scorePrepared(a: PreparedRecord, b: PreparedRecord, kind: MatchK
     } else if (a.emailLocal !== null && a.emailLocal === b.emailLocal) {
       doubt *= 1 - SAME_EMAIL_NAME;
       reasons.push("same email name at another domain");
+    } else if (isSameOrganization(a.email, b.email)) {
+      factor *= OTHER_MAILBOX_SAME_ORGANIZATION;
+      reasons.push("another email at the same organization");
     }
   }
   if (fields.phone && a.phone !== null && a.phone === b.phone) {

@@ -70,6 +70,20 @@ describe("blocking keys", () => {
     expect(blockingKeys(p, "learners", false).some((k) => k.includes("ann@x.org"))).toBe(false);
   });
 
+  it("splits a name block too big to use whole by the other name, so a typo still meets and the rest is not scored", () => {
+    const firsts = ["James", "John", "Joseph", "Jack", "Jason", "Jeffrey", "Jerry", "Jesse", "Joel", "Jordan", "Julian"];
+    const lasts = ["Smith", "Smyth", "Smithe"];
+    const crowd = firsts.flatMap((f, i) => lasts.map((l, j) => ({ id: `c${i}-${j}`, firstName: f, lastName: l })));
+    expect(crowd.length).toBeGreaterThan(MAX_BLOCK_SIZE);
+    const result = resolveIdentities(
+      [{ id: "m1", firstName: "Jennifer", lastName: "Smith" }],
+      [...crowd, { id: "c-jen", firstName: "Jenifer", lastName: "Smith" }],
+      { kind: "members", suggestScore: 0.75, maxSuggestions: 3 },
+    );
+    expect(result.suggestionsByLeft.get("m1")?.[0]?.rightId).toBe("c-jen");
+    expect(result.comparedPairs).toBeLessThan(crowd.length / 2);
+  });
+
   it("skips a block too big to mean anything, without losing pairs that meet elsewhere", () => {
     const normal = syntheticPeople({ kind: "learners", size: 300, pairedShare: 0.7, seed: 4 });
     const defaulted = {

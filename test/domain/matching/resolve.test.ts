@@ -51,6 +51,42 @@ describe("resolveIdentities: members", () => {
     ]);
   });
 
+  it("does not auto-link a shared mailbox whose first names are alike but not one name (Daniel / Danielle)", () => {
+    const result = resolveIdentities(
+      [
+        rec("m1", "Daniel", "Edwards", { email: "daniel.edwards@carehome.org" }),
+        rec("m2", "Thanh", "Phạm", { email: "thanh.pham@carehome.org" }),
+        rec("m3", "Brian", "Lindridge", { email: "brian.lindridge@carehome.org" }),
+      ],
+      [
+        rec("c1", "Danielle", "Edwards", { email: "daniel.edwards@carehome.org" }),
+        rec("c2", "Thang", "Pham", { email: "thanh.pham@carehome.org" }),
+        rec("c3", "Brittany", "LINDRIDGE", { email: "BRIAN.LINDRIDGE@CAREHOME.ORG" }),
+      ],
+      MEMBERS,
+    );
+    expect(result.autoLinks).toEqual([]);
+    expect(suggestedIds(result.suggestionsByLeft, "m1", "rightId")).toEqual(["c1"]);
+    expect(suggestedIds(result.suggestionsByLeft, "m2", "rightId")).toEqual(["c2"]);
+  });
+
+  it("still auto-links a shared email when the first names differ by one typo or a nickname", () => {
+    const result = resolveIdentities(
+      [
+        rec("m1", "Jennifer", "Moore", { email: "jennifer.moore@carehome.org" }),
+        rec("m2", "William", "Brooks", { email: "william.brooks@carehome.org" }),
+        rec("m3", "Patricia", "Lane", { email: "patricia.lane@carehome.org" }),
+      ],
+      [
+        rec("c1", "Jenifer", "Moore", { email: "jennifer.moore@carehome.org" }),
+        rec("c2", "Bill", "Brooks", { email: "william.brooks@carehome.org" }),
+        rec("c3", "Patircia", "Lane", { email: "patricia.lane@carehome.org" }),
+      ],
+      MEMBERS,
+    );
+    expect(result.autoLinks.map((l) => `${l.leftId}>${l.rightId}`)).toEqual(["m1>c1", "m2>c2", "m3>c3"]);
+  });
+
   it("does not auto-link an email two records share; it suggests both instead", () => {
     const result = resolveIdentities(
       [rec("m1", "Ann", "Lee", { email: "office@agency.org" }), rec("m2", "Bo", "Kim", { email: "office@agency.org" })],

@@ -113,6 +113,17 @@ describe("scorePair evidence beyond names", () => {
     expect(result.score).toBeGreaterThan(members(person("Ann", "Lee"), person("Anm", "Lee")).score);
   });
 
+  it("ranks a namesake with another mailbox at the same organization below the person with a nickname", () => {
+    const motivity = person("Steven", "Smith", { email: "steven.smith2@carehome.org" });
+    const colleague = members(motivity, person("Steven", "Smith", { email: "steven.smith9@carehome.org" }));
+    expect(colleague.reasons[0]).toBe("another email at the same organization");
+    expect(colleague.score).toBeGreaterThanOrEqual(SUGGEST);
+    expect(colleague.score).toBeLessThan(members(motivity, person("Steve", "Smith")).score);
+    // Two addresses at a free mail provider say nothing about two people.
+    const gmail = person("Steven", "Smith", { email: "ssmith@gmail.com" });
+    expect(members(person("Steven", "Smith", { email: "steven.smith@gmail.com" }), gmail).score).toBe(1);
+  });
+
   it("counts a shared phone for members", () => {
     const result = members(person("Tom", "Ray", { phone: "555-123-4567" }), person("Tim", "Ray", { phone: "+1 555 123 4567" }));
     expect(result.reasons[0]).toBe("same phone");

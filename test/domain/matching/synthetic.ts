@@ -1,4 +1,4 @@
-import type { MatchKind, MatchRecord } from "../../../src/domain/matching";
+import { canonicalFirstNames, type MatchKind, type MatchRecord } from "../../../src/domain/matching";
 import {
   ENGLISH_FIRST_NAMES,
   ENGLISH_LAST_NAMES,
@@ -263,8 +263,13 @@ export function syntheticPeople(opts: {
   };
   /** Someone else in owner's mailbox: a relative (same last name) or, for an office mailbox, anyone. */
   const sharer = (owner: Person, relative: boolean): Person => {
+    // Variants of one name (Debra / Deborah) count as the same name, as they do to the matcher and to people.
+    const formal = (first: string) => canonicalFirstNames(ascii(first));
     const sameName = (p: Person) =>
-      p.first === owner.first || owner.nicknames.includes(p.first) || p.nicknames.includes(owner.first);
+      p.first === owner.first ||
+      owner.nicknames.includes(p.first) ||
+      p.nicknames.includes(owner.first) ||
+      formal(p.first).some((f) => formal(owner.first).includes(f));
     let p = relative ? g.person(owner) : g.person();
     while (sameName(p)) p = relative ? g.person(owner) : g.person();
     return { ...p, email: owner.email, sharedMailbox: true };
