@@ -21,7 +21,9 @@ const SECRET_KEYS = [
 
 const redactPaths = SECRET_KEYS.flatMap((k) => [k, `*.${k}`, `*.*.${k}`, `headers.${k}`]);
 
-const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
+// Bounded like real addresses (64 before the @): unbounded, a long run of letters without an @
+// costs quadratic time, and a signed request of 300,000 of them stalled the process for minutes.
+const EMAIL = /[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9.-]{1,255}\.[A-Za-z]{2,63}/g;
 const PHONE = /\+?\d[\d\s().-]{7,}\d/g;
 const DATE = /\b(19|20)\d{2}-\d{2}-\d{2}\b/g;
 const BEARER = /(Bearer\s+|xox[abpr]-|xapp-)[A-Za-z0-9._-]+/g;

@@ -36,11 +36,18 @@ export function boltLine(parts: unknown[]): string {
 function boltLogger(logger: Logger) {
   const child = logger.child({ module: "bolt" });
   let level = LogLevel.INFO;
+  // A line is formatted (and redacted) only when it will be written: Bolt and the Web API client
+  // log whole request bodies at debug level.
+  const at =
+    (level: "debug" | "info" | "warn" | "error") =>
+    (...m: unknown[]) => {
+      if (child.isLevelEnabled(level)) child[level](boltLine(m));
+    };
   return {
-    debug: (...m: unknown[]) => child.debug(boltLine(m)),
-    info: (...m: unknown[]) => child.info(boltLine(m)),
-    warn: (...m: unknown[]) => child.warn(boltLine(m)),
-    error: (...m: unknown[]) => child.error(boltLine(m)),
+    debug: at("debug"),
+    info: at("info"),
+    warn: at("warn"),
+    error: at("error"),
     setLevel: (l: LogLevel) => void (level = l),
     getLevel: () => level,
     setName: () => {},

@@ -7,7 +7,12 @@ import { z } from "zod";
  * does not read them; where it does, their types are checked here once.
  */
 
-const id = z.string().min(1).max(255);
+/**
+ * Slack's ids (T…, U…, C…, V…) are a capital, then capitals and digits. Bolt keys objects by the team id, so
+ * "__proto__" or "constructor" there would reach Object.prototype.
+ */
+const id = z.string().regex(/^[A-Z][A-Z0-9]{1,63}$/);
+const eventId = z.string().regex(/^Ev[A-Za-z0-9]{1,64}$/);
 const option = z.looseObject({ value: z.string() });
 
 /** A selected value as block_actions and view state carry it: only the fields carebridge reads. */
@@ -38,7 +43,8 @@ const interactive = {
   team: z.looseObject({ id }).nullish(),
   trigger_id: z.string().optional(),
   response_url: z.string().optional(),
-  channel: z.looseObject({ id }).nullish(),
+  // Bolt reads channel.id whenever `channel` is present, so present means an object.
+  channel: z.looseObject({ id }).optional(),
 };
 
 const slashCommand = z.looseObject({
@@ -65,13 +71,11 @@ const innerEvent = z.union([
       .optional(),
   }),
   z.looseObject({ type: z.literal("app_home_opened"), user: id, channel: id.optional(), tab: z.string().optional() }),
-  // Events carebridge has no listener for are acknowledged and dropped by Bolt.
-  z.looseObject({ type: z.string().refine((type) => type !== "message" && type !== "app_home_opened") }),
 ]);
 
 const payloads = z.discriminatedUnion("type", [
   z.looseObject({ type: z.literal("url_verification"), challenge: z.string() }),
-  z.looseObject({ type: z.literal("event_callback"), team_id: id, event_id: id, event: innerEvent }),
+  z.looseObject({ type: z.literal("event_callback"), team_id: id, event_id: eventId, event: innerEvent }),
   z.looseObject({ type: z.literal("app_rate_limited"), team_id: id }),
   z.looseObject({
     type: z.literal("block_actions"),
@@ -99,11 +103,27 @@ const ALLOWED_ROUTING: Record<string, readonly string[]> = {
   block_actions: ["actions"],
 };
 
+/** The events carebridge listens to (manifest.yml subscribes to no others). */
+const HEARD_EVENTS = new Set(["message", "app_home_opened"]);
+
+/**
+ * A signed event carebridge has no listener for: acknowledged (Slack retries anything else) and
+ * dropped before Bolt, which would read fields of it that no one has checked.
+ */
+export function unheardEvent(body: unknown): boolean {
+  const { type, event } = (typeof body === "object" && body !== null ? body : {}) as {
+    type?: unknown;
+    event?: unknown;
+  };
+  const eventType = typeof event === "object" && event !== null ? (event as { type?: unknown }).type : undefined;
+  return type === "event_callback" && typeof eventType === "string" && !HEARD_EVENTS.has(eventType);
+}
+
 /** Why the parsed body is not a request carebridge can act on; undefined when it is. */
 export function envelopeProblem(body: unknown): string | undefined {
   if (typeof body !== "object" || body === null || Array.isArray(body)) return "the body is not an object";
   const fields = body as Record<string, unknown>;
-  const kind = "command" in fields ? "command" : String(fields.type);
+  const kind = "command" in fields ? "command" : String(fields.type).slice(0, 40);
   const parsed = kind === "command" ? slashCommand.safeParse(body) : payloads.safeParse(body);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

@@ -7,7 +7,7 @@ import {
   type ReceiverEvent,
   verifySlackRequest,
 } from "@slack/bolt";
-import { envelopeProblem } from "./envelope";
+import { envelopeProblem, unheardEvent } from "./envelope";
 
 /** Slack's window for a request's timestamp, either way: older is a replay, newer is forged or a broken clock. */
 const MAX_SKEW_SECONDS = 5 * 60;
@@ -36,7 +36,7 @@ export class GuardedHTTPReceiver extends HTTPReceiver {
       screen(req, { signingSecret, bodyLimit: bodyLimit ?? HTTPModuleFunctions.defaultBodyLimit, now })
         .then((screened) => {
           if (screened.ok) return bolt(req, res);
-          logger?.warn(`Refused a request to ${req.url}: ${screened.reason}`);
+          if (screened.status >= 400) logger?.warn(`Refused a request to ${req.url}: ${screened.reason}`);
           return answer(res, screened.status);
         })
         .catch((error: unknown) => {
@@ -93,6 +93,7 @@ async function screen(
   } catch {
     return { ok: false, status: 400, reason: "body is not valid JSON" };
   }
+  if (unheardEvent(body)) return { ok: false, status: 200, reason: "an event carebridge does not listen to" };
   const problem = envelopeProblem(body);
   return problem ? { ok: false, status: 400, reason: problem } : { ok: true };
 }
