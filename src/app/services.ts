@@ -83,6 +83,7 @@ export function createServices(deps: AppDeps) {
       jobStore: deps.jobStore,
       jobRunner: deps.jobRunner,
       birthDateRequiredStates: deps.config.birthDateRequiredStates,
+      bulkThreshold: deps.config.archive,
       now: deps.now,
     }),
     home: createHome({

@@ -85,6 +85,7 @@ export async function caregiverHarness(options: HarnessOptions = {}): Promise<Ha
     jobStore: store,
     jobRunner: runner,
     birthDateRequiredStates: config.birthDateRequiredStates,
+    bulkThreshold: config.archive,
     now,
   });
   const jobs = createJobs({ store, runner, access, audit, now });
