@@ -54,6 +54,12 @@ const CHANGED: Record<string, keyof SyncDigest["changed"]> = {
   reactivated: "reactivated",
 };
 
+/** The workspace's schedule, or null. */
+export const currentSchedule =
+  (prisma: Pick<CaregiverDeps["prisma"], "syncSchedule">) =>
+  (workspaceId: string): Promise<SyncSchedule | null> =>
+    prisma.syncSchedule.findUnique({ where: { workspaceId } });
+
 /**
  * `/sync-caregiver schedule`: an incremental sync of everyone at a set time, in the name of the
  * admin who set it, without a preview (the schedule was the confirmation) unless it would change
@@ -74,7 +80,7 @@ export function createSchedules(
 ) {
   const { prisma } = deps;
 
-  const current = (workspaceId: string) => prisma.syncSchedule.findUnique({ where: { workspaceId } });
+  const current = currentSchedule(prisma);
 
   async function digestOf(job: Job): Promise<SyncDigest> {
     const items = await prisma.jobItem.findMany({ where: { jobId: job.id }, orderBy: { seq: "asc" } });
