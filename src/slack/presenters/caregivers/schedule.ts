@@ -125,7 +125,7 @@ export function digestMessage(digest: SyncDigest, labels: CaregiverLabels): Mess
   }
   if (labels.sandbox) blocks.push(context(labels.sandbox));
   return {
-    text: `Caregiver sync: ${n(changedTotal)} changed, ${n(digest.problems.length)} can't sync.`,
+    text: `Caregiver sync digest: ${n(changedTotal)} changed, ${n(digest.problems.length)} can't sync.`,
     blocks,
   };
 }
