@@ -40,6 +40,9 @@ async function announce(services: Services, client: WebClient, run: ScheduledRun
       await post(client, channelId, heldMessage(run.preview, run.changes, labelsOf(services)));
       return;
     case "refused":
+      if (run.error !== undefined) {
+        services.deps.logger.warn({ err: run.error, workspace: run.schedule.workspaceId }, "a scheduled sync failed");
+      }
       await post(client, channelId, scheduleRefusedMessage(run.problems));
       return;
     case "nothing":

@@ -3,6 +3,7 @@ import { type Cadence, nextRunAfter } from "../../domain/caregivers/schedule";
 import { exceedsArchiveThreshold } from "../../domain/learners/archive-filter";
 import type { Job } from "../../jobs/types";
 import type { Actor } from "../actor";
+import { describeError } from "../errors";
 import { fail, type Result } from "../result";
 import type { BulkPreview } from "./bulk-preview";
 import type { CaregiverDeps } from "./deps";
@@ -44,7 +45,8 @@ export type ScheduledRun = { schedule: SyncSchedule } & (
   | { kind: "started"; job: Job }
   | { kind: "held"; preview: BulkPreview; changes: number }
   | { kind: "nothing" }
-  | { kind: "refused"; problems: Array<{ message: string }> }
+  /** `error`: what a run threw, for the log; `problems` says it in words. */
+  | { kind: "refused"; problems: Array<{ message: string }>; error?: unknown }
 );
 
 const CHANGED: Record<string, keyof SyncDigest["changed"]> = {
@@ -227,7 +229,16 @@ export function createSchedules(
           where: { workspaceId: schedule.workspaceId, nextRunAt: schedule.nextRunAt },
           data: { nextRunAt: next, lastRunAt: now, lastJobId: null },
         });
-        if (count === 1) runs.push(await runOne({ ...schedule, nextRunAt: next, lastRunAt: now, lastJobId: null }));
+        if (count !== 1) continue;
+        const claimed = { ...schedule, nextRunAt: next, lastRunAt: now, lastJobId: null };
+        // A vendor outage in one workspace's run must not keep the others from theirs.
+        runs.push(
+          await runOne(claimed).catch((error: unknown): ScheduledRun => ({
+            schedule: claimed,
+            kind: "refused",
+            problems: [{ message: describeError(error) }],
+          })),
+        );
       }
       return runs;
     },

@@ -138,6 +138,26 @@ describe(`scheduled caregiver sync (${testDatabaseKind})`, () => {
     expect(h.accountsOf("tt-1006")).toHaveLength(1);
   });
 
+  it("a run that throws (a vendor outage) says so in words, and the slot has moved on", async () => {
+    await start();
+    const broken = createCaregivers({
+      ...h.deps,
+      jobRunner: new JobRunner({ store: h.store, logger: silentLogger, describeError }),
+      source: {
+        ...h.deps.source,
+        listCaregivers: () => {
+          throw new Error("TeleTrack is down");
+        },
+      },
+    });
+    const set = await h.caregivers.schedule.set(ADMIN, hourly, reach);
+    if (!set.ok) throw new Error("expected a schedule");
+    clock = new Date(set.schedule.nextRunAt.getTime() + 1_000);
+    const [run] = await broken.schedule.runDue(clock);
+    expect(run).toMatchObject({ kind: "refused", problems: [{ message: expect.stringContaining("went wrong") }] });
+    expect((await h.caregivers.schedule.current(WORKSPACE))!.nextRunAt.getTime()).toBeGreaterThan(clock.getTime());
+  });
+
   it("above the bulk threshold it stops at the preview, and any admin's Confirm runs it", async () => {
     await start({ ARCHIVE_MAX_COUNT: "3" });
     const [run] = await fireSlot();
