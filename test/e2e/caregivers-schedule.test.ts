@@ -103,7 +103,10 @@ describe("scheduled caregiver sync from Slack, end to end", () => {
     expect(confirm).toBeDefined();
 
     await t.press(confirm.action_id, confirm.value, ADMIN2, { channel: { id: DIGEST } });
-    const digest = await t.waitFor(() => inChannel(DIGEST).find((m) => m.text.startsWith("Caregiver sync digest:")), 60_000);
+    const digest = await t.waitFor(
+      () => inChannel(DIGEST).find((m) => m.text.startsWith("Caregiver sync digest:")),
+      60_000,
+    );
     expect(digest.text).toBe("Caregiver sync digest: 8 changed, 2 can't sync.");
     expect(text(digest)).toContain("Scheduled caregiver sync");
     expect(text(digest)).toContain("Priya Raman");
