@@ -23,6 +23,21 @@ export const COMMANDS: readonly CommandHelp[] = [
     action: "caregiver.sync-all",
   },
   {
+    usage: "/sync-caregiver schedule daily 06:00 [#channel] [America/Chicago] [quiet] · schedule hourly [#channel]",
+    does: "sync every caregiver changed since the last run at that time (admins; quiet: post on days nothing changed too); `schedule off` stops it",
+    action: "caregiver.sync-all",
+  },
+  {
+    usage: "/sync-caregiver schedule",
+    does: "the scheduled sync, its last run and its next",
+    action: "caregiver.view",
+  },
+  {
+    usage: "/sync-caregiver digest",
+    does: "what the last caregiver sync changed and who can't sync, with Fix buttons",
+    action: "caregiver.view",
+  },
+  {
     usage: "/caregiver <name, email or TeleTrack id>",
     does: "a caregiver's CareAcademy status and training due date, with activate (creates the account), deactivate, reactivate and Fix and sync",
     action: "caregiver.view",

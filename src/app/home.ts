@@ -6,6 +6,7 @@ import type { Actor } from "./actor";
 import type { AccessService } from "./access/service";
 import { decide, type Principal } from "./access/policy";
 import type { Linking, WaitingSuggestions } from "./linking";
+import type { Schedules, SyncSchedule } from "./caregivers/schedule";
 
 export interface HomeSummary {
   principal: Principal;
@@ -16,6 +17,8 @@ export interface HomeSummary {
   askAdmin: string | undefined;
   /** Open link suggestions per kind, for people who may see links. */
   linkSuggestions: WaitingSuggestions | undefined;
+  /** The scheduled caregiver sync (null: none), for people who may look caregivers up. */
+  syncSchedule?: SyncSchedule | null;
 }
 
 export function createHome(deps: {
@@ -24,6 +27,7 @@ export function createHome(deps: {
   offices: Pick<StaffDirectory, "listOffices">;
   sandboxVendors: ReadonlySet<Vendor>;
   linking: Pick<Linking, "waiting">;
+  schedules: Pick<Schedules, "current">;
 }) {
   return {
     async summary(actor: Actor): Promise<HomeSummary> {
@@ -37,6 +41,9 @@ export function createHome(deps: {
         ? await deps.linking.waiting(actor.workspaceId)
         : undefined;
       const askAdmin = principal.role === "unknown" ? await deps.access.adminsHint(actor.workspaceId) : undefined;
+      const syncSchedule = decide(principal, "caregiver.view", undefined, "").allowed
+        ? await deps.schedules.current(actor.workspaceId)
+        : undefined;
       return {
         principal,
         officeName,
@@ -44,6 +51,7 @@ export function createHome(deps: {
         sandboxVendors: [...deps.sandboxVendors],
         askAdmin,
         linkSuggestions,
+        syncSchedule,
       };
     },
   };

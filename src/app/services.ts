@@ -9,6 +9,7 @@ import { createAccessService } from "./access/service";
 import { createAgencyUsers } from "./agency-users";
 import { createAudit } from "./audit";
 import { createCaregivers } from "./caregivers";
+import { currentSchedule } from "./caregivers/schedule";
 import { createHelp } from "./help";
 import { createHome } from "./home";
 import { createJobs } from "./jobs";
@@ -83,6 +84,7 @@ export function createServices(deps: AppDeps) {
       jobStore: deps.jobStore,
       jobRunner: deps.jobRunner,
       birthDateRequiredStates: deps.config.birthDateRequiredStates,
+      bulkThreshold: deps.config.archive,
       now: deps.now,
     }),
     home: createHome({
@@ -91,6 +93,7 @@ export function createServices(deps: AppDeps) {
       offices: deps.providers.staffDirectory,
       sandboxVendors: deps.providers.sandboxVendors,
       linking,
+      schedules: { current: currentSchedule(deps.prisma) },
     }),
   };
 }

@@ -44,6 +44,8 @@ export interface StandInUser {
   name: string;
   realName: string;
   email: string;
+  /** Their Slack time zone, e.g. America/Chicago. */
+  tz?: string;
 }
 
 const JSON_ARGS = new Set(["blocks", "view", "attachments", "files", "metadata"]);
@@ -62,6 +64,8 @@ export class SlackStandIn extends EventEmitter {
   readonly failures = new Map<string, string>();
   /** The next call of a method refused with this error and pointers (then answered as usual): one refusal mid-flow. */
   readonly refuseNext = new Map<string, { error: string; messages?: string[] }>();
+  /** Channels the bot has not been invited to: conversations.info says is_member false. */
+  readonly botAbsentFrom = new Set<string>();
   private server: Server | undefined;
   private counter = 0;
   private responseUrls = new Map<string, { channel: string; user: string }>();
@@ -272,6 +276,7 @@ export class SlackStandIn extends EventEmitter {
                 id: user.id,
                 name: user.name,
                 real_name: user.realName,
+                ...(user.tz ? { tz: user.tz } : {}),
                 profile: { email: user.email, real_name: user.realName },
               },
             }
@@ -306,7 +311,7 @@ export class SlackStandIn extends EventEmitter {
         return { ok: true, files: done };
       }
       case "conversations.info":
-        return { ok: true, channel: { id: args.channel, is_member: true } };
+        return { ok: true, channel: { id: args.channel, is_member: !this.botAbsentFrom.has(String(args.channel)) } };
       default:
         return { ok: true };
     }

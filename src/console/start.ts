@@ -4,6 +4,7 @@ import { loadConfig } from "../config";
 import type { Logger } from "../logger";
 import { createSlackApp } from "../slack/app";
 import { attachJobMessages } from "../slack/job-messages";
+import { attachScheduledDigests, startScheduleTicker } from "../slack/scheduled-sync";
 import type { Ask } from "./modal";
 import { ConsoleReceiver } from "./receiver";
 import { ConsoleSession } from "./session";
@@ -57,7 +58,9 @@ export async function startConsole(options: ConsoleOptions): Promise<RunningCons
       bot: { userId: "UCAREBRIDGE", botId: "BCAREBRIDGE" },
     });
     attachJobMessages(runtime.jobRunner, app.client, runtime.services);
+    attachScheduledDigests(runtime.jobRunner, app.client, runtime.services);
     await runtime.startJobs();
+    startScheduleTicker(runtime.services, app.client);
     const session = new ConsoleSession({
       receiver,
       slack,

@@ -43,6 +43,8 @@ export interface SyncAllParams {
   /** When this run started listing TeleTrack: the next incremental run's updatedSince. */
   listedAt: string;
   summary: PlanSummary;
+  /** Made by `/sync-caregiver schedule`: any admin may confirm it when it stops at the threshold. */
+  scheduled?: true;
 }
 
 /**
@@ -76,6 +78,7 @@ export function createBulkPreview(deps: CaregiverDeps, links: Links, guard: Guar
     options: {
       full: boolean;
       channelId?: string;
+      scheduled?: boolean;
       /** Told once access is granted and the slow part (listing, look-ups) begins: of everyone, or of changes. */
       onChecking?: (everyone: boolean) => Promise<void>;
     },
@@ -129,7 +132,7 @@ export function createBulkPreview(deps: CaregiverDeps, links: Links, guard: Guar
     const preview = { mode, since, summary, items: items.length } as const;
     if (items.length === 0) return { ok: true, preview: { ...preview, jobId: null } };
 
-    const params: SyncAllParams = { mode, since, listedAt, summary };
+    const params: SyncAllParams = { mode, since, listedAt, summary, ...(options.scheduled ? { scheduled: true } : {}) };
     const { job } = await deps.jobStore.create({
       workspaceId: actor.workspaceId,
       kind: CAREGIVER_SYNC_KIND,

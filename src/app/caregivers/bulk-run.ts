@@ -26,7 +26,9 @@ export function createBulkRun(deps: CaregiverDeps, one: OneCaregiver, sync: Sync
     if (!job || job.workspaceId !== actor.workspaceId || job.kind !== CAREGIVER_SYNC_KIND) {
       return fail("That sync preview no longer exists; run /sync-caregiver all again.");
     }
-    const refused = await guard(actor, "caregiver.sync-all", { type: "job", id: jobId }, job.actorSlackId);
+    // A scheduled run's preview is posted in a channel for any admin; a typed one only for its requester.
+    const madeFor = (job.params as { scheduled?: boolean }).scheduled ? undefined : job.actorSlackId;
+    const refused = await guard(actor, "caregiver.sync-all", { type: "job", id: jobId }, madeFor);
     return refused ?? { ok: true, job };
   }
 

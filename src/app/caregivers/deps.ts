@@ -14,9 +14,11 @@ export interface CaregiverDeps {
   lmsVendor: Vendor;
   access: Pick<AccessService, "check">;
   audit: Audit;
-  prisma: Pick<PrismaClient, "person" | "externalAccount" | "job" | "$transaction">;
+  prisma: Pick<PrismaClient, "person" | "externalAccount" | "job" | "jobItem" | "syncSchedule" | "$transaction">;
   jobStore: Pick<JobStore, "create" | "transition" | "get" | "notePendingEffect" | "pendingEffect">;
   jobRunner: Pick<JobRunner, "register">;
   birthDateRequiredStates: readonly string[];
+  /** A scheduled sync changing more caregivers than this waits for an admin (the archive thresholds' rule). */
+  bulkThreshold: { maxCount: number; maxShare: number };
   now: () => Date;
 }

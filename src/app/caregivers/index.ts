@@ -6,6 +6,7 @@ import { createFix } from "./fix";
 import { createGuard } from "./guard";
 import { createLinks } from "./links";
 import { createOneCaregiver } from "./one";
+import { createSchedules } from "./schedule";
 import { createSignIn } from "./sso";
 import { createSyncer } from "./sync";
 
@@ -14,6 +15,7 @@ export type { BulkPreview } from "./bulk-preview";
 export type { CaregiverChoice, Lookup, Purpose } from "./one";
 export type { CaregiverDeps } from "./deps";
 export type { SyncOutcome } from "./sync";
+export type { DigestProblem, ScheduledRun, SyncDigest, SyncSchedule } from "./schedule";
 
 /**
  * Workflow 1: caregivers from Spectrum TeleTrack to the training LMS — one or all, their LMS
@@ -26,6 +28,7 @@ export function createCaregivers(deps: CaregiverDeps) {
   const one = createOneCaregiver(deps, links, sync, guard);
   const bulk = createBulkRun(deps, one, sync, guard);
   const fix = createFix(deps, one, guard);
+  const previewAll = createBulkPreview(deps, links, guard);
   return {
     open: one.open,
     openById: one.openById,
@@ -33,10 +36,11 @@ export function createCaregivers(deps: CaregiverDeps) {
     checkFix: fix.check,
     mayFix: fix.mayFix,
     fixAndSync: fix.fixAndSync,
-    previewAll: createBulkPreview(deps, links, guard),
+    previewAll,
     confirmAll: bulk.confirmAll,
     cancelAll: bulk.cancelAll,
     adminSignIn: createSignIn(deps),
+    schedule: createSchedules(deps, guard, { previewAll, confirmAll: bulk.confirmAll }),
   };
 }
 

@@ -69,3 +69,14 @@ export function fixableFields(readiness: Readiness): FixableField[] {
   if (readiness.warnings.length > 0) fields.push("mobilePhone");
   return fields;
 }
+
+/**
+ * The fields a recorded reason asks for (a job item keeps only its sentence), so that a report
+ * of earlier runs can offer Fix and sync. None for a reason staff cannot fix from Slack.
+ */
+export function fieldsNamedBy(reason: string): FixableField[] {
+  const fields: FixableField[] = [];
+  if (reason.includes(MISSING_EMAIL)) fields.push("email");
+  if (reason.includes("Add the caregiver's birth date in Spectrum TeleTrack")) fields.push("birthDate");
+  return fields;
+}

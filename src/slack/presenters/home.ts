@@ -4,6 +4,7 @@ import { context, header, section } from "./kit";
 import { jobLine } from "./jobs";
 import { linkSuggestionBlocks } from "./linking/home";
 import { sandboxNote } from "./sandbox";
+import { scheduleLines } from "./caregivers/schedule";
 
 function roleLine({ principal: p, officeName, askAdmin }: HomeSummary): string {
   switch (p.role) {
@@ -29,6 +30,9 @@ export function homeView(summary: HomeSummary): View {
       ...(summary.principal.role === "unknown"
         ? []
         : [section(`*Recent jobs*\n${jobs.length ? jobs.join("\n") : "None yet."}`)]),
+      ...(summary.syncSchedule === undefined
+        ? []
+        : [section(`*Scheduled caregiver sync*\n${scheduleLines(summary.syncSchedule)}`)]),
       ...linkSuggestionBlocks(summary.linkSuggestions),
       context("Type `/carebridge help` for the commands you can use."),
       ...(note ? [context(note)] : []),

@@ -24,6 +24,8 @@ export interface Harness {
   providers: Providers;
   config: Config;
   caregivers: ReturnType<typeof createCaregivers>;
+  /** What the workflow was made from: a second one on the same database plays another instance. */
+  deps: CaregiverDeps;
   jobs: ReturnType<typeof createJobs>;
   store: ReturnType<typeof createJobStore>;
   runner: JobRunner;
@@ -75,7 +77,7 @@ export async function caregiverHarness(options: HarnessOptions = {}): Promise<Ha
   // Small batches, so that results are recorded while other items are still in flight.
   const runner = new JobRunner({ store, logger: silentLogger, describeError, flushEvery: 5, flushMs: 50 });
   const now = options.now ?? (() => new Date());
-  const caregivers = createCaregivers({
+  const deps: CaregiverDeps = {
     source: providers.caregiverSource,
     lms: providers.caregiverLms,
     lmsVendor: "careacademy",
@@ -85,8 +87,10 @@ export async function caregiverHarness(options: HarnessOptions = {}): Promise<Ha
     jobStore: store,
     jobRunner: runner,
     birthDateRequiredStates: config.birthDateRequiredStates,
+    bulkThreshold: config.archive,
     now,
-  });
+  };
+  const caregivers = createCaregivers(deps);
   const jobs = createJobs({ store, runner, access, audit, now });
   return {
     db,
@@ -94,6 +98,7 @@ export async function caregiverHarness(options: HarnessOptions = {}): Promise<Ha
     providers,
     config,
     caregivers,
+    deps,
     jobs,
     store,
     runner,

@@ -25,7 +25,8 @@ export const PICK_ACTION_PATTERN = /^caregiver\.pick:\d+$/;
  */
 export interface CardButtonValue {
   c: string;
-  u: string;
+  /** Absent on a channel's digest: it is for whoever's role allows the press. */
+  u?: string;
   /** Pick list: what the pick is for. */
   p?: Purpose;
   /** Fix and sync: the fields to ask for, and the name for the form's title line. */
@@ -41,10 +42,10 @@ export const encodeValue = (value: CardButtonValue): string => JSON.stringify(va
 export function decodeValue(text: string | undefined): CardButtonValue | undefined {
   try {
     const parsed = JSON.parse(text ?? "") as Partial<CardButtonValue>;
-    if (typeof parsed.c !== "string" || typeof parsed.u !== "string") return undefined;
+    if (typeof parsed.c !== "string" || (parsed.u !== undefined && typeof parsed.u !== "string")) return undefined;
     return {
       c: parsed.c,
-      u: parsed.u,
+      ...(parsed.u !== undefined ? { u: parsed.u } : {}),
       ...(parsed.p === "view" || parsed.p === "sync" ? { p: parsed.p } : {}),
       ...(Array.isArray(parsed.f) ? { f: parsed.f.filter((f): f is FixableField => FIXABLE.includes(f)) } : {}),
       ...(typeof parsed.n === "string" ? { n: parsed.n } : {}),

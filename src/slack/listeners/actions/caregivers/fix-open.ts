@@ -29,7 +29,8 @@ export function caregiverFixOpen(services: Services) {
         name: value.n ?? value.c,
         fields: value.f,
         channel: body.channel?.id ?? actor.userId,
-        madeFor: value.u,
+        // From a channel's digest the form is the presser's own.
+        madeFor: value.u ?? actor.userId,
       };
       await client.views.open({ trigger_id: body.trigger_id, view: fixModal(meta) });
     });

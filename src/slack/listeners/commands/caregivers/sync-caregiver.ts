@@ -5,13 +5,19 @@ import { notice, problemsMessage } from "../../../presenters/kit";
 import { replyPrivately } from "../../reply";
 import type { CommandArgs } from "../../types";
 import { answering, labelsOf, lookupMessage } from "./replies";
+import { answerDigest, answerSchedule } from "./schedule";
 
-const USAGE = "Use `/sync-caregiver <name, email or TeleTrack id>`, or `/sync-caregiver all` (admins).";
+const USAGE =
+  "Use `/sync-caregiver <name, email or TeleTrack id>`, `/sync-caregiver all` (admins), `/sync-caregiver schedule` or `/sync-caregiver digest`.";
 const ALL = /^all(?:\s+(full))?$/i;
+const SCHEDULE = /^schedule(?:\s+([\s\S]*))?$/i;
 
-/** `/sync-caregiver <query>` syncs one caregiver; `/sync-caregiver all [full]` previews a sync of everyone. */
+/**
+ * `/sync-caregiver <query>` syncs one caregiver; `/sync-caregiver all [full]` previews a sync of
+ * everyone; `schedule …` and `digest` are the scheduled sync's.
+ */
 export function syncCaregiverCommand(services: Services) {
-  return async ({ ack, command, respond, context }: CommandArgs) => {
+  return async ({ ack, command, respond, context, client }: CommandArgs) => {
     await ack();
     const actor = actorOf(context);
     const text = command.text.trim();
@@ -21,6 +27,10 @@ export function syncCaregiverCommand(services: Services) {
         await replyPrivately(respond, notice(USAGE));
         return;
       }
+      const where = { actor, channelId: command.channel_id, respond, client, services };
+      const schedule = SCHEDULE.exec(text);
+      if (schedule) return answerSchedule({ ...where, text: schedule[1] ?? "" });
+      if (/^digest$/i.test(text)) return answerDigest(where);
       const all = ALL.exec(text);
       if (!all) {
         const result = await services.caregivers.open(actor, text, "sync");

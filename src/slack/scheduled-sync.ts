@@ -1,0 +1,101 @@
+import type { WebClient } from "@slack/web-api";
+import type { ScheduledRun } from "../app/caregivers";
+import { CAREGIVER_SYNC_KIND } from "../app/caregivers/job-kind";
+import type { Services } from "../app/services";
+import { toCsv } from "../domain/csv/write";
+import type { JobRunner } from "../jobs/runner";
+import type { Job } from "../jobs/types";
+import { labelsOf } from "./listeners/commands/caregivers/replies";
+import { postJobMessage } from "./job-messages";
+import {
+  allQuietMessage,
+  digestFilename,
+  digestMessage,
+  digestNeedsCsv,
+  digestRows,
+  heldMessage,
+  scheduleRefusedMessage,
+} from "./presenters/caregivers/schedule";
+import type { Message } from "./presenters/kit";
+
+/** How often each instance looks for due schedules; a slot runs within this of its time. */
+const TICK_MS = 60_000;
+
+const post = (client: WebClient, channel: string, message: Message) =>
+  client.chat.postMessage({ channel, text: message.text, blocks: message.blocks });
+
+/** What one claimed slot posts in its channel; a started run gets the usual progress message and report. */
+async function announce(services: Services, client: WebClient, run: ScheduledRun): Promise<void> {
+  const { channelId, setBy } = run.schedule;
+  switch (run.kind) {
+    case "started": {
+      const posted = await postJobMessage(client, run.job, channelId, setBy).catch((error: unknown) => {
+        services.deps.logger.warn({ err: error, job: run.job.id }, "the scheduled sync's progress message was refused");
+        return undefined;
+      });
+      await services.jobs.launch(run.job.id, posted);
+      return;
+    }
+    case "held":
+      await post(client, channelId, heldMessage(run.preview, run.changes, labelsOf(services)));
+      return;
+    case "refused":
+      if (run.error !== undefined) {
+        services.deps.logger.warn({ err: run.error, workspace: run.schedule.workspaceId }, "a scheduled sync failed");
+      }
+      await post(client, channelId, scheduleRefusedMessage(run.problems));
+      return;
+    case "nothing":
+      if (run.schedule.allQuiet && run.schedule.cadence === "daily") await post(client, channelId, allQuietMessage);
+  }
+}
+
+/** Runs the schedules due at `now` (each slot on exactly one instance) and posts what each did. */
+export async function runDueSchedules(services: Services, client: WebClient, now: Date): Promise<ScheduledRun[]> {
+  const runs = await services.caregivers.schedule.runDue(now);
+  for (const run of runs) {
+    try {
+      await announce(services, client, run);
+    } catch (error) {
+      services.deps.logger.warn({ err: error, workspace: run.schedule.workspaceId }, "a scheduled sync failed");
+    }
+  }
+  return runs;
+}
+
+/** Looks for due schedules every minute until the process ends. */
+export function startScheduleTicker(services: Services, client: WebClient): void {
+  let ticking: Promise<unknown> | undefined;
+  const timer = setInterval(() => {
+    ticking ??= runDueSchedules(services, client, services.deps.now())
+      .catch((error: unknown) => services.deps.logger.warn({ err: error }, "looking for due schedules failed"))
+      .finally(() => (ticking = undefined));
+  }, TICK_MS);
+  timer.unref();
+}
+
+/**
+ * After a scheduled run (or a held one an admin confirmed), its digest in the channel: what
+ * changed and who cannot sync, with Fix buttons, and a CSV when the lists are longer than a
+ * message shows. Told by the runner on the instance that finished the job.
+ */
+export function attachScheduledDigests(runner: JobRunner, client: WebClient, services: Services): void {
+  const scheduled = (job: Job) =>
+    job.kind === CAREGIVER_SYNC_KIND && (job.params as { scheduled?: boolean } | null)?.scheduled === true;
+  runner.observe({
+    progress: async () => undefined,
+    async finished(job) {
+      if (!scheduled(job) || !job.channelId) return;
+      const digest = await services.caregivers.schedule.digestOf(job);
+      await post(client, job.channelId, digestMessage(digest, labelsOf(services)));
+      if (digestNeedsCsv(digest)) {
+        await client.filesUploadV2({
+          channel_id: job.channelId,
+          filename: digestFilename(digest),
+          title: "Caregiver sync digest",
+          content: toCsv(digestRows(digest)),
+        });
+      }
+    },
+  });
+}
