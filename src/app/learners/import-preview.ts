@@ -1,6 +1,6 @@
 import { CsvInputError, describeCsvProblem } from "../../domain/csv/errors";
 import type { Outcome } from "../../domain/learners/preview";
-import { describeIgnoredValues } from "../../domain/learners/report";
+import { describeFileForm, describeIgnoredValues } from "../../domain/learners/report";
 import type { LearnerRow } from "../../domain/learners/row";
 import { Prisma } from "../../generated/prisma/client";
 import type { CacwtLearner } from "../../providers/roles";
@@ -17,8 +17,10 @@ export interface StoredPreview {
   filename: string;
   counts: Record<Outcome, number>;
   createdArchived: number;
-  /** Every rejected row with all its problems. */
-  rejected: Array<{ line: number; email: string; problems: string[] }>;
+  /** Every rejected row with all its problems; the names are absent from previews stored before they were kept. */
+  rejected: Array<{ line: number; email: string; firstName?: string; lastName?: string; problems: string[] }>;
+  /** Sentences about how the file was read (encoding, delimiter, title lines); absent from older stored previews. */
+  fileNotes?: string[];
   /** Sentences about template columns the file filled that are not used. */
   ignored: string[];
   unknownColumns: string[];
@@ -98,8 +100,11 @@ export function createImportPreview(
         counts: preview.counts,
         createdArchived: preview.createdArchived,
         rejected: preview.rows.flatMap((r) =>
-          r.outcome === "rejected" ? [{ line: r.line, email: r.email, problems: [...r.details] }] : [],
+          r.outcome === "rejected"
+            ? [{ line: r.line, email: r.email, firstName: r.firstName, lastName: r.lastName, problems: [...r.details] }]
+            : [],
         ),
+        fileNotes: describeFileForm(preview.form, preview.rows),
         ignored: describeIgnoredValues(preview.ignoredValues),
         unknownColumns: preview.unknownColumns,
       };

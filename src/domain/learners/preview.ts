@@ -19,6 +19,8 @@ export interface RejectedRow {
   outcome: "rejected";
   line: number;
   email: string;
+  firstName: string;
+  lastName: string;
   problems: readonly string[];
 }
 
@@ -55,9 +57,13 @@ export function createRowClassifier(index: LearnerIndex): (record: RowInput) => 
     if (firstLine !== undefined) {
       const duplicate = `This email is a duplicate of line ${firstLine}`;
       const problems = result.ok ? [duplicate] : [...result.problems, duplicate];
-      return { outcome: "rejected", line: record.line, email, problems };
+      const { firstName, lastName } = result.ok ? result.row : result;
+      return { outcome: "rejected", line: record.line, email, firstName, lastName, problems };
     }
-    if (!result.ok) return { outcome: "rejected", line: record.line, email, problems: result.problems };
+    if (!result.ok) {
+      const { firstName, lastName, problems } = result;
+      return { outcome: "rejected", line: record.line, email, firstName, lastName, problems };
+    }
     return planRow(result.row, index.get(email), result.ignoredColumns);
   };
 }
@@ -117,6 +123,9 @@ export function learnerPatch(c: Extract<AcceptedRow, { outcome: "update" | "reac
 export interface RowOutcome {
   line: number;
   email: string;
+  /** As the file has them (a rejected row's as written). */
+  firstName: string;
+  lastName: string;
   outcome: Outcome;
   details: readonly string[];
 }
@@ -150,11 +159,11 @@ export async function classifyRows(
     visit?.(c);
     counts[c.outcome] += 1;
     if (c.outcome === "rejected") {
-      rows.push({ line: c.line, email: c.email, outcome: c.outcome, details: c.problems });
+      rows.push({ line: c.line, email: c.email, firstName: c.firstName, lastName: c.lastName, outcome: c.outcome, details: c.problems });
       continue;
     }
     if (c.outcome === "create" && c.row.status === "Archived") createdArchived += 1;
-    rows.push({ line: c.line, email: c.email, outcome: c.outcome, details: c.changes });
+    rows.push({ line: c.line, email: c.email, firstName: c.row.firstName, lastName: c.row.lastName, outcome: c.outcome, details: c.changes });
     for (const column of c.ignoredColumns) ignored.set(column, (ignored.get(column) ?? 0) + 1);
   }
   const ignoredValues = IGNORED_COLUMNS.flatMap((column) => {

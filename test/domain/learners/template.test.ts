@@ -37,17 +37,21 @@ describe("the CACWT template", () => {
     expect(countyFromEmployeeType("County Community Partner")).toBeNull();
   });
 
-  it("offers a creation template with every column and no rows, which the importer accepts", async () => {
+  it("offers a creation template with every column and no rows, whose header the importer accepts", async () => {
     const doc = await openLearnerCsv(chunks(templateCsv("creation")));
     expect(doc.columns).toEqual(TEMPLATE_COLUMNS);
     expect(doc.unknownColumns).toEqual([]);
-    for await (const row of doc.rows) expect.unreachable(`template has a row on line ${row.line}`);
+    await expect(noRows(doc.rows)).rejects.toThrow("The file has no rows: it stops after its header (line 1)");
   });
 
   it("offers an archival template with the archival columns only", async () => {
     const doc = await openLearnerCsv(chunks(templateCsv("archival")));
     expect(doc.columns).toEqual(["UserID", "LastName", "FirstName", "Email", "Status", "Affiliation", "EmployeeType"]);
     expect(doc.columns).toEqual(expect.arrayContaining([...REQUIRED_COLUMNS]));
-    for await (const row of doc.rows) expect.unreachable(`template has a row on line ${row.line}`);
+    await expect(noRows(doc.rows)).rejects.toThrow("The file has no rows");
   });
 });
+
+async function noRows(rows: AsyncIterable<{ line: number }>): Promise<void> {
+  for await (const row of rows) expect.unreachable(`template has a row on line ${row.line}`);
+}

@@ -30,6 +30,8 @@ export function importPreviewMessage(preview: ImportPreview, source: string): Me
   const blocks: KnownBlock[] = [
     section(`*Preview of ${escape(preview.filename)}* against ${escape(source)}\n${counts.join(" · ")}`),
   ];
+  const fileNotes = preview.fileNotes ?? [];
+  if (fileNotes.length > 0) blocks.push(context(fileNotes.map(escape).join("\n")));
 
   if (preview.rejected.length > 0) {
     const shown = preview.rejected
