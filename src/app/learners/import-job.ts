@@ -21,10 +21,10 @@ export function importJobHandler(deps: Pick<LearnersDeps, "lms" | "audit" | "now
     kind: JOB_IMPORT,
     concurrency: LEARNER_JOB_CONCURRENCY,
     async processItem(item, job): Promise<ItemResult> {
-      const { row } = item.input as unknown as ImportItemInput;
+      const { row, archiveOnly = false } = item.input as unknown as ImportItemInput;
       const actor: Actor = { workspaceId: job.workspaceId, userId: job.approvedBy ?? job.actorSlackId };
-      const result = await applyRow(row, actor, job.id, false);
-      return result ?? (await applyRow(row, actor, job.id, true))!;
+      const result = await applyRow(row, actor, job.id, false, archiveOnly);
+      return result ?? (await applyRow(row, actor, job.id, true, archiveOnly))!;
     },
   };
 
@@ -37,8 +37,11 @@ export function importJobHandler(deps: Pick<LearnersDeps, "lms" | "audit" | "now
     actor: Actor,
     jobId: string,
     retried: boolean,
+    archiveOnly: boolean,
   ): Promise<ItemResult | undefined> {
     const current = await lms.findByEmail(row.email);
+    // The preview found them; a learner removed from CACWT since is not created by an archival file.
+    if (archiveOnly && current === null) return { status: "failed", outcome: "failed", message: "CACWT no longer has this learner; nothing was created." };
     const plan = planRow(row, current ?? undefined);
     const via = { via: "import", jobId, line: row.line };
 

@@ -1,6 +1,6 @@
 import { pipeline, Readable } from "node:stream";
 import { CsvError, parse } from "csv-parse";
-import { decodeText, type TextEncodingName } from "./decode";
+import { decodeChunks, encodingOf, type TextEncodingName } from "./decode";
 import { CsvInputError } from "./errors";
 import { guardInput } from "./guard";
 import { headerScore, matchHeader, type HeaderSpec } from "./header";
@@ -57,9 +57,16 @@ export async function parseCsvStream<C extends string>(
 ): Promise<CsvDocument<C>> {
   const chunks: Buffer[] = [];
   for await (const chunk of guardInput(input, options.maxBytes)) chunks.push(chunk);
-  const { text, encoding } = decodeText(Buffer.concat(chunks));
-  chunks.length = 0;
-  const found = findHeader(text, options);
+  const encoding = encodingOf(chunks);
+  const pieces = decodeChunks(chunks, encoding);
+  // Enough text for the header search: HEADER_SEARCH_LINES lines, or the whole file if shorter.
+  let head = "";
+  // Not a for-of: leaving one would close the generator, and the rest of the text with it.
+  for (let next = pieces.next(); next.done !== true; next = pieces.next()) {
+    head += next.value;
+    if (lineCount(head) > HEADER_SEARCH_LINES) break;
+  }
+  const found = findHeader(head, options);
   const { slots, columns, unknownColumns } = matchHeader(found.fields, options, HEADER_SEARCH_LINES);
   // Trailing columns without a name (Excel's leftover formatting) are not part of a row's width.
   let width = found.fields.length;
@@ -74,7 +81,13 @@ export async function parseCsvStream<C extends string>(
     // A real row is a few hundred characters; a huge one is a quote left open, swallowing the file.
     max_record_size: 64 * 1024,
   });
-  pipeline(Readable.from(slices(text, found.rowsFrom)), parser, () => {});
+  async function* text(): AsyncGenerator<string> {
+    yield head.slice(found.rowsFrom);
+    head = "";
+    yield* pieces;
+    chunks.length = 0;
+  }
+  pipeline(Readable.from(text()), parser, () => {});
   const records = parser[Symbol.asyncIterator]() as AsyncIterator<string[]>;
   let nextLine = found.line + 1;
 
@@ -192,10 +205,13 @@ function splitLine(line: string, delimiter: Delimiter): string[] {
   return fields;
 }
 
-/** The text in pieces, so the parser hands out rows as they are read rather than all at once. */
-function* slices(text: string, from: number): Generator<string> {
-  const size = 64 * 1024;
-  for (let i = from; i < text.length; i += size) yield text.slice(i, i + size);
+function lineCount(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) n += 1;
+  }
+  return n;
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { TextEncodingName } from "../csv/decode";
 import { parseCsvStream, type CsvDocument, type Delimiter } from "../csv/parse";
 import { classifyRows, type Classified, type LearnerIndex, type Preview } from "./preview";
-import { COLUMN_ALIASES, REQUIRED_COLUMNS, TEMPLATE_COLUMNS, type TemplateColumn } from "./template";
+import { COLUMN_ALIASES, isArchivalLayout, REQUIRED_COLUMNS, TEMPLATE_COLUMNS, type TemplateColumn } from "./template";
 
 export interface CsvLimits {
   maxBytes: number;
@@ -41,5 +41,6 @@ export async function previewLearnerCsv(
 ): Promise<LearnerCsvPreview> {
   const doc = await openLearnerCsv(input, limits);
   const form = { encoding: doc.encoding, delimiter: doc.delimiter, headerLine: doc.headerLine };
-  return { ...(await classifyRows(doc.rows, index, visit)), unknownColumns: doc.unknownColumns, form };
+  const intent = isArchivalLayout(doc.columns) ? "archive" : "import";
+  return { ...(await classifyRows(doc.rows, index, visit, intent)), unknownColumns: doc.unknownColumns, form };
 }

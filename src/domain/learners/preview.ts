@@ -44,10 +44,19 @@ const NO_CHANGES: readonly ChangedField[] = [];
 const NO_IGNORED: readonly IgnoredColumn[] = [];
 
 /**
+ * What a file asks for: "import" creates, updates, archives and reactivates as each row says;
+ * "archive" (a file in the vendor's archival layout) archives every learner it lists and
+ * creates or changes nothing else.
+ */
+export type FileIntent = "import" | "archive";
+
+export const NOT_IN_CACWT = "CACWT has no learner with this email; an archival file only archives learners CACWT has";
+
+/**
  * Classifies the rows of one file in order. It remembers each email's first line, so use one
  * classifier per file: the second row with an email is rejected as a duplicate of the first.
  */
-export function createRowClassifier(index: LearnerIndex): (record: RowInput) => Classified {
+export function createRowClassifier(index: LearnerIndex, intent: FileIntent = "import"): (record: RowInput) => Classified {
   const firstLineByEmail = new Map<string, number>();
   return (record) => {
     const result = validateRow(record);
@@ -64,7 +73,11 @@ export function createRowClassifier(index: LearnerIndex): (record: RowInput) => 
       const { firstName, lastName, problems } = result;
       return { outcome: "rejected", line: record.line, email, firstName, lastName, problems };
     }
-    return planRow(result.row, index.get(email), result.ignoredColumns);
+    const existing = index.get(email);
+    if (intent === "import") return planRow(result.row, existing, result.ignoredColumns);
+    const { firstName, lastName } = result.row;
+    if (existing === undefined) return { outcome: "rejected", line: record.line, email, firstName, lastName, problems: [NOT_IN_CACWT] };
+    return planRow({ ...result.row, status: "Archived" }, existing, result.ignoredColumns);
   };
 }
 
@@ -131,6 +144,7 @@ export interface RowOutcome {
 }
 
 export interface Preview {
+  intent: FileIntent;
   counts: Record<Outcome, number>;
   /** How many of the `create` rows say Status Archived, so the learner is created archived. */
   createdArchived: number;
@@ -148,8 +162,9 @@ export async function classifyRows(
   records: AsyncIterable<RowInput> | Iterable<RowInput>,
   index: LearnerIndex,
   visit?: (classified: Classified) => void,
+  intent: FileIntent = "import",
 ): Promise<Preview> {
-  const classify = createRowClassifier(index);
+  const classify = createRowClassifier(index, intent);
   const counts = Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Record<Outcome, number>;
   const rows: RowOutcome[] = [];
   const ignored = new Map<IgnoredColumn, number>();
@@ -170,5 +185,5 @@ export async function classifyRows(
     const n = ignored.get(column);
     return n === undefined ? [] : [{ column, rows: n }];
   });
-  return { counts, createdArchived, rows, ignoredValues };
+  return { intent, counts, createdArchived, rows, ignoredValues };
 }
