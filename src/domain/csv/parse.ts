@@ -81,13 +81,29 @@ export async function parseCsvStream<C extends string>(
     // A real row is a few hundred characters; a huge one is a quote left open, swallowing the file.
     max_record_size: 64 * 1024,
   });
-  async function* text(): AsyncGenerator<string> {
-    yield head.slice(found.rowsFrom);
-    head = "";
-    yield* pieces;
+  // csv-parse reads bytes: UTF-8 files go to it as uploaded, others as their text in UTF-8.
+  async function* bytes(): AsyncGenerator<Buffer> {
+    if (encoding === "UTF-8") {
+      const first3 = Buffer.concat(chunks.slice(0, 3)).subarray(0, 3);
+      const bom = first3[0] === 0xef && first3[1] === 0xbb && first3[2] === 0xbf ? 3 : 0;
+      let skip = bom + Buffer.byteLength(head.slice(0, found.rowsFrom), "utf8");
+      head = "";
+      for (const chunk of chunks) {
+        if (skip >= chunk.length) {
+          skip -= chunk.length;
+          continue;
+        }
+        yield skip > 0 ? chunk.subarray(skip) : chunk;
+        skip = 0;
+      }
+    } else {
+      yield Buffer.from(head.slice(found.rowsFrom), "utf8");
+      head = "";
+      for (let next = pieces.next(); next.done !== true; next = pieces.next()) yield Buffer.from(next.value, "utf8");
+    }
     chunks.length = 0;
   }
-  pipeline(Readable.from(text()), parser, () => {});
+  pipeline(Readable.from(bytes()), parser, () => {});
   const records = parser[Symbol.asyncIterator]() as AsyncIterator<string[]>;
   let nextLine = found.line + 1;
 
