@@ -82,7 +82,7 @@ export async function parseCsvStream<C extends string>(
     max_record_size: 64 * 1024,
   });
   // csv-parse reads bytes: UTF-8 files go to it as uploaded, others as their text in UTF-8.
-  async function* bytes(): AsyncGenerator<Buffer> {
+  function* bytes(): Generator<Buffer> {
     if (encoding === "UTF-8") {
       const first3 = Buffer.concat(chunks.slice(0, 3)).subarray(0, 3);
       const bom = first3[0] === 0xef && first3[1] === 0xbb && first3[2] === 0xbf ? 3 : 0;
