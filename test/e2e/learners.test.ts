@@ -172,7 +172,7 @@ describe(`/learner: one CACWT learner at a time (${testDatabaseKind})`, () => {
       '"UserID","LastName","FirstName","Email","Password","Status","Affiliation","OrganizationName","EmployeeType","RTADepartment","RTAJobTitle","RTAJobCode","AreaOfAssignment","DateHire","DateTransfer","UserLevel","AssocLMSID"',
     );
     expect(archival.replace(/^\uFEFF/, "").trim()).toBe(
-      '"UserID","LastName","FirstName","Email","Status","Affiliation","EmployeeType"',
+      '"UserID","LastName","FirstName","Email","Affiliation","EmploymentType"',
     );
     const complete = await t.waitFor(() =>
       t.slack.callsTo("files.completeUploadExternal").find((c) => c.args.channel_id === "C0L9"),
@@ -181,5 +181,16 @@ describe(`/learner: one CACWT learner at a time (${testDatabaseKind})`, () => {
       "cacwt-learners-creation-template.csv",
       "cacwt-learners-archival-template.csv",
     ]);
+  });
+
+  it("/learner template archive uploads the archival layout only, with how it is read", async () => {
+    await t.command("/learner", "template archive", ADMIN, { channel: "C0LA" });
+    const complete = await t.waitFor(() =>
+      t.slack.callsTo("files.completeUploadExternal").find((c) => c.args.channel_id === "C0LA"),
+    );
+    expect((complete.args.files as Array<{ title: string }>).map((f) => f.title)).toEqual([
+      "cacwt-learners-archival-template.csv",
+    ]);
+    expect(String(complete.args.initial_comment)).toContain("archives every learner it lists");
   });
 });

@@ -24,13 +24,13 @@ export function importJobHandler(
     kind: JOB_IMPORT,
     concurrency: LEARNER_JOB_CONCURRENCY,
     async processItem(item, job): Promise<ItemResult> {
-      const { row } = item.input as unknown as ImportItemInput;
+      const { row, archiveOnly = false } = item.input as unknown as ImportItemInput;
       const actor: Actor = { workspaceId: job.workspaceId, userId: job.approvedBy ?? job.actorSlackId };
       // Noted before the create goes out: a redo after a crash lost this row's result finds the
       // learner as the row wants it, and reports what this job did (created), not "unchanged".
       const create = createNoteOf(deps.jobStore, item);
-      const result = await applyRow(row, actor, job.id, false, create);
-      return result ?? (await applyRow(row, actor, job.id, true, create))!;
+      const result = await applyRow(row, actor, job.id, false, create, archiveOnly);
+      return result ?? (await applyRow(row, actor, job.id, true, create, archiveOnly))!;
     },
   };
 
@@ -44,8 +44,11 @@ export function importJobHandler(
     jobId: string,
     retried: boolean,
     create: CreateNote,
+    archiveOnly: boolean,
   ): Promise<ItemResult | undefined> {
     const current = await lms.findByEmail(row.email);
+    // The preview found them; a learner removed from CACWT since is not created by an archival file.
+    if (archiveOnly && current === null) return { status: "failed", outcome: "failed", message: "CACWT no longer has this learner; nothing was created." };
     const plan = planRow(row, current ?? undefined);
     const via = { via: "import", jobId, line: row.line };
 

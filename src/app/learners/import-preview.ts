@@ -1,6 +1,6 @@
 import { CsvInputError, describeCsvProblem } from "../../domain/csv/errors";
-import type { Outcome } from "../../domain/learners/preview";
-import { describeIgnoredValues } from "../../domain/learners/report";
+import type { FileIntent, Outcome } from "../../domain/learners/preview";
+import { describeFileForm, describeIgnoredValues } from "../../domain/learners/report";
 import type { LearnerRow } from "../../domain/learners/row";
 import { Prisma } from "../../generated/prisma/client";
 import type { CacwtLearner } from "../../providers/roles";
@@ -15,10 +15,14 @@ import { previewFile, type FilePreview } from "./preview-file";
 /** What an upload's preview keeps (Upload.preview): enough for the message, the errors file and the log. */
 export interface StoredPreview {
   filename: string;
+  /** "archive" for a file in the vendor's archival layout: it archives the learners it lists, nothing else. */
+  intent?: FileIntent;
   counts: Record<Outcome, number>;
   createdArchived: number;
-  /** Every rejected row with all its problems. */
-  rejected: Array<{ line: number; email: string; problems: string[] }>;
+  /** Every rejected row with all its problems; the names are absent from previews stored before they were kept. */
+  rejected: Array<{ line: number; email: string; firstName?: string; lastName?: string; problems: string[] }>;
+  /** Sentences about how the file was read (encoding, delimiter, title lines); absent from older stored previews. */
+  fileNotes?: string[];
   /** Sentences about template columns the file filled that are not used. */
   ignored: string[];
   unknownColumns: string[];
@@ -43,6 +47,8 @@ export interface ImportParams {
 /** One import job item: a row that passed, normalized; the job plans it again against CACWT when it runs. */
 export interface ImportItemInput {
   row: LearnerRow;
+  /** From an archival file: the job archives the learner or leaves them be, and never creates one. */
+  archiveOnly?: true;
 }
 
 export function createImportPreview(
@@ -95,18 +101,22 @@ export function createImportPreview(
       const { preview, accepted, sha256 } = read;
       const stored: StoredPreview = {
         filename: file.name,
+        intent: preview.intent,
         counts: preview.counts,
         createdArchived: preview.createdArchived,
         rejected: preview.rows.flatMap((r) =>
-          r.outcome === "rejected" ? [{ line: r.line, email: r.email, problems: [...r.details] }] : [],
+          r.outcome === "rejected"
+            ? [{ line: r.line, email: r.email, firstName: r.firstName, lastName: r.lastName, problems: [...r.details] }]
+            : [],
         ),
+        fileNotes: describeFileForm(preview.form, preview.rows),
         ignored: describeIgnoredValues(preview.ignoredValues),
         unknownColumns: preview.unknownColumns,
       };
       const before = await previousImport(actor.workspaceId, sha256);
       const archivedLines = new Set(preview.rows.flatMap((r) => (r.outcome === "archive" ? [r.line] : [])));
       const archive = archiveApproval(
-        `rows with Status Archived in ${file.name}`,
+        preview.intent === "archive" ? `the learners listed in the archival file ${file.name}` : `rows with Status Archived in ${file.name}`,
         preview.counts.archive,
         accepted.filter((row) => archivedLines.has(row.line)).map(nameOf),
         known.filter((l) => l.status === "Active").length,
@@ -118,7 +128,10 @@ export function createImportPreview(
         actorSlackId: actor.userId,
         params: { filename: file.name, fileId: file.id, archive } satisfies ImportParams,
         status: "preview",
-        items: accepted.map((row) => ({ key: row.email, seq: row.line, input: { row } satisfies ImportItemInput })),
+        items: accepted.map((row) => {
+          const input: ImportItemInput = preview.intent === "archive" ? { row, archiveOnly: true } : { row };
+          return { key: row.email, seq: row.line, input };
+        }),
         channelId: file.channelId,
         threadTs: file.threadTs,
       });

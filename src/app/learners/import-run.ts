@@ -109,6 +109,8 @@ export function createImportRun(deps: Pick<LearnersDeps, "access" | "audit" | "p
       const rows = preview.rejected.map((r) => ({
         line: r.line,
         email: r.email,
+        firstName: r.firstName ?? "",
+        lastName: r.lastName ?? "",
         outcome: "rejected" as const,
         details: r.problems,
       }));

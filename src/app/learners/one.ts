@@ -147,16 +147,18 @@ export function createOneLearner(deps: Pick<LearnersDeps, "lms" | "access" | "au
       return { ok: true, learner: after, changed: true };
     },
 
-    /** The creation and archival templates, header only (an example row would get imported by mistake). */
-    async templates(actor: Actor): Promise<Result<{ files: CsvFile[] }>> {
+    /**
+     * The creation and archival templates, or the archival one only, header only (an example
+     * row would get imported by mistake).
+     */
+    async templates(actor: Actor, which: "both" | "archival" = "both"): Promise<Result<{ files: CsvFile[] }>> {
       const allowed = await access.check(actor, "learner.view");
       if (!allowed.allowed) return fail(allowed.reason);
+      const archival = { filename: "cacwt-learners-archival-template.csv", content: templateCsv("archival") };
+      if (which === "archival") return { ok: true, files: [archival] };
       return {
         ok: true,
-        files: [
-          { filename: "cacwt-learners-creation-template.csv", content: templateCsv("creation") },
-          { filename: "cacwt-learners-archival-template.csv", content: templateCsv("archival") },
-        ],
+        files: [{ filename: "cacwt-learners-creation-template.csv", content: templateCsv("creation") }, archival],
       };
     },
   };

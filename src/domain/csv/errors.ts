@@ -4,8 +4,8 @@ export type CsvInputProblem =
   | { code: "too_many_rows"; maxRows: number }
   | { code: "empty" }
   | { code: "not_csv"; looksLike: "web page" | "Excel workbook" | "binary file" }
-  | { code: "wrong_delimiter"; delimiter: ";" | "\t" }
-  | { code: "no_header"; expected: readonly string[] }
+  | { code: "no_header"; expected: readonly string[]; linesSearched: number }
+  | { code: "no_rows"; headerLine: number }
   | { code: "missing_columns"; columns: readonly string[] }
   | { code: "duplicate_column"; column: string }
   | { code: "malformed"; line: number | null; reason: string };
@@ -30,10 +30,10 @@ export function describeCsvProblem(problem: CsvInputProblem): string {
       return "The file is empty; fill in the template and upload it again.";
     case "not_csv":
       return `The file is ${problem.looksLike === "Excel workbook" ? "an" : "a"} ${problem.looksLike}, not a CSV; ${SAVE_AS_CSV}.`;
-    case "wrong_delimiter":
-      return `The file separates columns with ${problem.delimiter === ";" ? "semicolons" : "tabs"}; ${SAVE_AS_CSV}.`;
     case "no_header":
-      return `The first line is not the template's header; start the file with the column names, such as ${problem.expected.join(", ")}.`;
+      return `None of the first ${problem.linesSearched} lines is the template's header; start the file with the column names, such as ${problem.expected.join(", ")}.`;
+    case "no_rows":
+      return `The file has no rows: it stops after its header (line ${problem.headerLine}); add a row per learner and upload it again.`;
     case "missing_columns":
       return `The file has no ${listWords(problem.columns)} column${problem.columns.length > 1 ? "s" : ""}; add ${problem.columns.length > 1 ? "them" : "it"} with the template's header names.`;
     case "duplicate_column":

@@ -23,13 +23,24 @@ function headerKey(name: string): string {
   return name.replace(/\s+/g, "").toLowerCase();
 }
 
-export function matchHeader<C extends string>(header: readonly string[], spec: HeaderSpec<C>): MatchedHeader<C> {
-  const only = header.length === 1 ? (header[0] ?? "") : "";
-  if (only.includes(";")) throw new CsvInputError({ code: "wrong_delimiter", delimiter: ";" });
-  if (only.includes("\t")) throw new CsvInputError({ code: "wrong_delimiter", delimiter: "\t" });
-
+function columnsByKey<C extends string>(spec: HeaderSpec<C>): Map<string, C> {
   const byKey = new Map<string, C>(spec.columns.map((c) => [headerKey(c), c]));
   for (const [alias, column] of Object.entries(spec.aliases ?? {})) byKey.set(headerKey(alias), column);
+  return byKey;
+}
+
+/** How many of a line's values name a template column: the line with most is the header. */
+export function headerScore<C extends string>(fields: readonly string[], spec: HeaderSpec<C>): number {
+  const byKey = columnsByKey(spec);
+  return fields.filter((f) => byKey.has(headerKey(f))).length;
+}
+
+export function matchHeader<C extends string>(
+  header: readonly string[],
+  spec: HeaderSpec<C>,
+  linesSearched = 1,
+): MatchedHeader<C> {
+  const byKey = columnsByKey(spec);
 
   const slots: (C | undefined)[] = [];
   const columns: C[] = [];
@@ -42,7 +53,7 @@ export function matchHeader<C extends string>(header: readonly string[], spec: H
     slots.push(column);
   }
 
-  if (columns.length === 0) throw new CsvInputError({ code: "no_header", expected: spec.requiredColumns });
+  if (columns.length === 0) throw new CsvInputError({ code: "no_header", expected: spec.requiredColumns, linesSearched });
   const missing = spec.requiredColumns.filter((c) => !columns.includes(c));
   if (missing.length > 0) throw new CsvInputError({ code: "missing_columns", columns: missing });
   return { slots, columns, unknownColumns };

@@ -1,6 +1,7 @@
-import { parseCsvStream, type CsvDocument } from "../csv/parse";
+import type { TextEncodingName } from "../csv/decode";
+import { parseCsvStream, type CsvDocument, type Delimiter } from "../csv/parse";
 import { classifyRows, type Classified, type LearnerIndex, type Preview } from "./preview";
-import { COLUMN_ALIASES, REQUIRED_COLUMNS, TEMPLATE_COLUMNS, type TemplateColumn } from "./template";
+import { COLUMN_ALIASES, isArchivalLayout, REQUIRED_COLUMNS, TEMPLATE_COLUMNS, type TemplateColumn } from "./template";
 
 export interface CsvLimits {
   maxBytes: number;
@@ -18,9 +19,17 @@ export function openLearnerCsv(
   return parseCsvStream(input, { columns: TEMPLATE_COLUMNS, requiredColumns: REQUIRED_COLUMNS, aliases: COLUMN_ALIASES, ...limits });
 }
 
+/** How the file was read, for the preview to say when it is not the plain case. */
+export interface FileForm {
+  encoding: TextEncodingName;
+  delimiter: Delimiter;
+  headerLine: number;
+}
+
 export interface LearnerCsvPreview extends Preview {
   /** Header names that are not template columns; their values were not read. */
   unknownColumns: string[];
+  form: FileForm;
 }
 
 /** The whole preview of an upload: read, validate, find duplicates, compare with CACWT. */
@@ -31,5 +40,7 @@ export async function previewLearnerCsv(
   visit?: (classified: Classified) => void,
 ): Promise<LearnerCsvPreview> {
   const doc = await openLearnerCsv(input, limits);
-  return { ...(await classifyRows(doc.rows, index, visit)), unknownColumns: doc.unknownColumns };
+  const form = { encoding: doc.encoding, delimiter: doc.delimiter, headerLine: doc.headerLine };
+  const intent = isArchivalLayout(doc.columns) ? "archive" : "import";
+  return { ...(await classifyRows(doc.rows, index, visit, intent)), unknownColumns: doc.unknownColumns, form };
 }

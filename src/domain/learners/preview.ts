@@ -19,6 +19,8 @@ export interface RejectedRow {
   outcome: "rejected";
   line: number;
   email: string;
+  firstName: string;
+  lastName: string;
   problems: readonly string[];
 }
 
@@ -42,10 +44,19 @@ const NO_CHANGES: readonly ChangedField[] = [];
 const NO_IGNORED: readonly IgnoredColumn[] = [];
 
 /**
+ * What a file asks for: "import" creates, updates, archives and reactivates as each row says;
+ * "archive" (a file in the vendor's archival layout) archives every learner it lists and
+ * creates or changes nothing else.
+ */
+export type FileIntent = "import" | "archive";
+
+export const NOT_IN_CACWT = "CACWT has no learner with this email; an archival file only archives learners CACWT has";
+
+/**
  * Classifies the rows of one file in order. It remembers each email's first line, so use one
  * classifier per file: the second row with an email is rejected as a duplicate of the first.
  */
-export function createRowClassifier(index: LearnerIndex): (record: RowInput) => Classified {
+export function createRowClassifier(index: LearnerIndex, intent: FileIntent = "import"): (record: RowInput) => Classified {
   const firstLineByEmail = new Map<string, number>();
   return (record) => {
     const result = validateRow(record);
@@ -55,10 +66,18 @@ export function createRowClassifier(index: LearnerIndex): (record: RowInput) => 
     if (firstLine !== undefined) {
       const duplicate = `This email is a duplicate of line ${firstLine}`;
       const problems = result.ok ? [duplicate] : [...result.problems, duplicate];
-      return { outcome: "rejected", line: record.line, email, problems };
+      const { firstName, lastName } = result.ok ? result.row : result;
+      return { outcome: "rejected", line: record.line, email, firstName, lastName, problems };
     }
-    if (!result.ok) return { outcome: "rejected", line: record.line, email, problems: result.problems };
-    return planRow(result.row, index.get(email), result.ignoredColumns);
+    if (!result.ok) {
+      const { firstName, lastName, problems } = result;
+      return { outcome: "rejected", line: record.line, email, firstName, lastName, problems };
+    }
+    const existing = index.get(email);
+    if (intent === "import") return planRow(result.row, existing, result.ignoredColumns);
+    const { firstName, lastName } = result.row;
+    if (existing === undefined) return { outcome: "rejected", line: record.line, email, firstName, lastName, problems: [NOT_IN_CACWT] };
+    return planRow({ ...result.row, status: "Archived" }, existing, result.ignoredColumns);
   };
 }
 
@@ -117,11 +136,15 @@ export function learnerPatch(c: Extract<AcceptedRow, { outcome: "update" | "reac
 export interface RowOutcome {
   line: number;
   email: string;
+  /** As the file has them (a rejected row's as written). */
+  firstName: string;
+  lastName: string;
   outcome: Outcome;
   details: readonly string[];
 }
 
 export interface Preview {
+  intent: FileIntent;
   counts: Record<Outcome, number>;
   /** How many of the `create` rows say Status Archived, so the learner is created archived. */
   createdArchived: number;
@@ -139,8 +162,9 @@ export async function classifyRows(
   records: AsyncIterable<RowInput> | Iterable<RowInput>,
   index: LearnerIndex,
   visit?: (classified: Classified) => void,
+  intent: FileIntent = "import",
 ): Promise<Preview> {
-  const classify = createRowClassifier(index);
+  const classify = createRowClassifier(index, intent);
   const counts = Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Record<Outcome, number>;
   const rows: RowOutcome[] = [];
   const ignored = new Map<IgnoredColumn, number>();
@@ -150,16 +174,16 @@ export async function classifyRows(
     visit?.(c);
     counts[c.outcome] += 1;
     if (c.outcome === "rejected") {
-      rows.push({ line: c.line, email: c.email, outcome: c.outcome, details: c.problems });
+      rows.push({ line: c.line, email: c.email, firstName: c.firstName, lastName: c.lastName, outcome: c.outcome, details: c.problems });
       continue;
     }
     if (c.outcome === "create" && c.row.status === "Archived") createdArchived += 1;
-    rows.push({ line: c.line, email: c.email, outcome: c.outcome, details: c.changes });
+    rows.push({ line: c.line, email: c.email, firstName: c.row.firstName, lastName: c.row.lastName, outcome: c.outcome, details: c.changes });
     for (const column of c.ignoredColumns) ignored.set(column, (ignored.get(column) ?? 0) + 1);
   }
   const ignoredValues = IGNORED_COLUMNS.flatMap((column) => {
     const n = ignored.get(column);
     return n === undefined ? [] : [{ column, rows: n }];
   });
-  return { counts, createdArchived, rows, ignoredValues };
+  return { intent, counts, createdArchived, rows, ignoredValues };
 }

@@ -1,4 +1,5 @@
 import { toCsv } from "../csv/write";
+import type { FileForm } from "./learner-csv";
 import type { Preview } from "./preview";
 import type { IgnoredColumn } from "./row";
 
@@ -24,4 +25,34 @@ function explain(column: IgnoredColumn): string {
   return column === "Password"
     ? "Password, which is ignored: every learner gets a strong temporary password of their own."
     : `${column}, which is ignored: the template says to leave it blank for community partners.`;
+}
+
+const NAMES_SHOWN = 5;
+const NOT_ASCII = /[^\x00-\x7f]/;
+
+/**
+ * Sentences about how the file was read when it is not plain comma-separated UTF-8 starting with
+ * its header, so the person can check the result: a file read as Windows-1252 shows some of the
+ * names with accents as they were decoded.
+ */
+export function describeFileForm(form: FileForm, rows: Preview["rows"]): string[] {
+  const notes: string[] = [];
+  if (form.encoding === "Windows-1252") {
+    const accented: string[] = [];
+    for (const r of rows) {
+      if (accented.length === NAMES_SHOWN) break;
+      const name = `${r.firstName} ${r.lastName}`.trim();
+      if (NOT_ASCII.test(name)) accented.push(name);
+    }
+    const check = accented.length > 0 ? `; check that the accented names read right, e.g. ${accented.join(", ")}` : "";
+    notes.push(`The file is not UTF-8, so it was read as Windows-1252 (what Excel's "CSV (Comma delimited)" writes)${check}.`);
+  } else if (form.encoding !== "UTF-8") {
+    notes.push(`The file was read as ${form.encoding} text (what Excel's "Unicode Text" writes).`);
+  }
+  if (form.delimiter !== ",") notes.push(`Its columns are separated by ${form.delimiter === ";" ? "semicolons" : "tabs"}.`);
+  if (form.headerLine > 1) {
+    const above = form.headerLine - 1;
+    notes.push(`The header is on line ${form.headerLine}; the ${above === 1 ? "line" : `${above} lines`} above it ${above === 1 ? "was" : "were"} skipped.`);
+  }
+  return notes;
 }

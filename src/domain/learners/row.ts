@@ -3,6 +3,7 @@ import { isValidEmail, parseDate } from "./formats";
 import type { LearnerStatus, NewLearner } from "./learner";
 import {
   COMMUNITY_PARTNER_AFFILIATION,
+  REQUIRED_COLUMNS,
   countyFromEmployeeType,
   employeeTypeCountyName,
   employeeTypeFor,
@@ -55,17 +56,27 @@ export type IgnoredColumn = (typeof IGNORED_COLUMNS)[number];
 
 export type RowValidation =
   | { ok: true; row: LearnerRow; ignoredColumns: readonly IgnoredColumn[] }
-  /** `email` is the row's email as written (trimmed, lowercased), valid or not, for reports and duplicates. */
-  | { ok: false; line: number; email: string; problems: string[] };
+  /**
+   * `email` is the row's email as written (trimmed, lowercased), valid or not, for reports and
+   * duplicates; the names as written (trimmed), so the preview and the import log can say who it was.
+   */
+  | { ok: false; line: number; email: string; firstName: string; lastName: string; problems: string[] };
 
 /** A parsed template row (CsvRecord), or one built by hand, e.g. from the `/learner add` form. */
-export type RowInput = Pick<CsvRecord<TemplateColumn>, "line" | "raw"> & { extraValues?: number };
+export type RowInput = Pick<CsvRecord<TemplateColumn>, "line" | "raw" | "short"> & { extraValues?: number };
 
 const NONE: readonly IgnoredColumn[] = [];
 const EXAMPLE_EMPLOYEE_TYPE = employeeTypeFor("Riverside");
 
-export function validateRow({ line, raw, extraValues = 0 }: RowInput): RowValidation {
+export function validateRow({ line, raw, extraValues = 0, short }: RowInput): RowValidation {
   const problems: string[] = [];
+  // A row cut short before a required column is a line broken in two, not a learner without an email.
+  if (short !== undefined && REQUIRED_COLUMNS.some((c) => raw[c] === undefined)) {
+    const missing = `The row is missing columns (has ${short.has} of ${short.of}); a line break inside a value may have split it, or cells were deleted`;
+    const firstName = (raw.FirstName ?? "").trim();
+    const lastName = (raw.LastName ?? "").trim();
+    return { ok: false, line, email: (raw.Email ?? "").trim().toLowerCase(), firstName, lastName, problems: [missing] };
+  }
   if (extraValues > 0) {
     problems.push(
       `The row has ${extraValues} more value${extraValues > 1 ? "s" : ""} than the header has columns; put quotes around values that contain commas`,
@@ -104,7 +115,7 @@ export function validateRow({ line, raw, extraValues = 0 }: RowInput): RowValida
     problems.push(`DateHire "${dateText}" is not a valid date; use YYYY-MM-DD or M/D/YYYY`);
   }
 
-  if (problems.length > 0 || status === null || county === null) return { ok: false, line, email, problems };
+  if (problems.length > 0 || status === null || county === null) return { ok: false, line, email, firstName, lastName, problems };
   return {
     ok: true,
     row: {
@@ -129,9 +140,16 @@ function name(value: string | undefined, column: "FirstName" | "LastName", probl
   // U+FFFD is what a non-UTF-8 byte (an accent saved as Windows-1252) decodes to.
   else if (text.includes("\uFFFD")) {
     problems.push(`${column} has characters that were not saved as UTF-8; save the spreadsheet as "CSV UTF-8"`);
+  } else if (CONTROL.test(text)) {
+    // Rejected, not joined: "Sam<line break>Jr" may be a suffix or a second name pasted in, and
+    // only the person who made the file knows which; CACWT would show the break as it is.
+    problems.push(`${column} has a line break or another control character inside it; keep the name on one line`);
   }
   return text;
 }
+
+// C0 and C1 control characters, line and paragraph separators; a tab inside a name is one too.
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 
 function parseStatus(text: string): LearnerStatus | null {
   if (text === "") return "Active";

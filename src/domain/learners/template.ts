@@ -35,16 +35,22 @@ export const REQUIRED_COLUMNS: readonly TemplateColumn[] = [
 /** The vendor's own archival guide calls the column "EmploymentType", so files made from it still match. */
 export const COLUMN_ALIASES: Readonly<Record<string, TemplateColumn>> = { EmploymentType: "EmployeeType" };
 
-/** The columns the vendor's archival template tab asks for (plus Status, which says Archived). */
-const ARCHIVAL_COLUMNS: readonly TemplateColumn[] = [
-  "UserID",
-  "LastName",
-  "FirstName",
-  "Email",
-  "Status",
-  "Affiliation",
-  "EmployeeType",
-];
+/**
+ * The vendor's "Community Partner Archival Template" tab, spelled as the vendor spells it: a file
+ * with these columns and no Status means "archive these learners" (seed 003).
+ */
+const ARCHIVAL_HEADER = ["UserID", "LastName", "FirstName", "Email", "Affiliation", "EmploymentType"] as const;
+const ARCHIVAL_COLUMNS = new Set<TemplateColumn>(["UserID", "LastName", "FirstName", "Email", "Affiliation", "EmployeeType"]);
+
+/**
+ * True for a file in the archival layout: exactly the six archival columns (in any order), so no
+ * Status. The creation template has all its columns, and a hand-made creation file that leaves
+ * Status out (it defaults to Active) rarely has UserID without the others; guessing "archive"
+ * for it would be the costly mistake, so anything short of the layout is a creation file.
+ */
+export function isArchivalLayout(columns: readonly TemplateColumn[]): boolean {
+  return columns.length === ARCHIVAL_COLUMNS.size && columns.every((c) => ARCHIVAL_COLUMNS.has(c));
+}
 
 export const COMMUNITY_PARTNER_AFFILIATION = "California Community Partners";
 
@@ -105,5 +111,5 @@ function collapseSpaces(s: string): string {
  * the column rules are explained in the message the template is posted with.
  */
 export function templateCsv(variant: "creation" | "archival"): string {
-  return toCsv([[...(variant === "creation" ? TEMPLATE_COLUMNS : ARCHIVAL_COLUMNS)]]);
+  return toCsv([[...(variant === "creation" ? TEMPLATE_COLUMNS : ARCHIVAL_HEADER)]]);
 }

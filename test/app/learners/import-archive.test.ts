@@ -165,4 +165,44 @@ describe(`a CSV import that archives learners (${testDatabaseKind})`, () => {
     });
     expect(await h.deps.jobStore.get(jobId)).toMatchObject({ status: "preview", processed: 0 });
   });
+
+  it("a file in the vendor's archival layout archives the learners CACWT has, reports the others and creates nobody", async () => {
+    const csv = [
+      "Community Partner Archival Template;;;;;",
+      "UserID;LastName;FirstName;Email;Affiliation;EmploymentType",
+      `paul.schneider@${HOPE};Schneider;Paul;paul.schneider@${HOPE};California Community Partners;San Bernardino County Community Partner`,
+      `victor.chavez@${HOPE};Chavez;Victor;victor.chavez@${HOPE};California Community Partners;Riverside County Community Partner`,
+      "ghost@p.example;Ghost;Gus;ghost@p.example;California Community Partners;Kern County Community Partner",
+    ].join("\r\n");
+    const result = await h.learners.imports.preview(ADMIN, h.file("archival.csv", csv));
+    if (!result.ok) throw new Error(result.problems[0]?.message);
+    const { preview } = result;
+    expect(preview.intent).toBe("archive");
+    expect(preview.counts).toEqual({ create: 0, update: 0, reactivate: 0, archive: 1, unchanged: 1, rejected: 1 });
+    expect(preview.rejected).toEqual([
+      {
+        line: 5,
+        email: "ghost@p.example",
+        firstName: "Gus",
+        lastName: "Ghost",
+        problems: ["CACWT has no learner with this email; an archival file only archives learners CACWT has"],
+      },
+    ]);
+    expect(preview.fileNotes).toEqual([
+      "Its columns are separated by semicolons.",
+      "The header is on line 2; the line above it was skipped.",
+    ]);
+    expect(preview.archive).toMatchObject({
+      description: "the learners listed in the archival file archival.csv",
+      count: 1,
+      sample: ["Paul Schneider"],
+      needsSecondApproval: false,
+    });
+    const started = await h.learners.imports.start(ADMIN, preview.jobId);
+    expect(started.ok && started.state).toBe("queued");
+    await h.runner.enqueue(preview.jobId);
+    expect(await h.deps.jobStore.outcomes(preview.jobId)).toEqual({ archived: 1, unchanged: 1 });
+    expect([status(`paul.schneider@${HOPE}`), status(`victor.chavez@${HOPE}`)]).toEqual(["Archived", "Archived"]);
+    expect(h.sandbox.state.cacwt.learners.has("ghost@p.example")).toBe(false);
+  });
 });

@@ -135,6 +135,8 @@ describe(`one CACWT learner (${testDatabaseKind})`, () => {
       "cacwt-learners-creation-template.csv",
       "cacwt-learners-archival-template.csv",
     ]);
+    const archival = await h.learners.one.templates(viewer, "archival");
+    expect(archival.ok && archival.files.map((f) => f.filename)).toEqual(["cacwt-learners-archival-template.csv"]);
   });
 });
 

@@ -43,7 +43,7 @@ describe("classifyRows", () => {
       ),
       index,
     );
-    expect(preview.rows).toEqual([
+    expect(preview.rows.map(({ line, email, outcome, details }) => ({ line, email, outcome, details }))).toEqual([
       { line: 2, email: "new@x.org", outcome: "create", details: [] },
       { line: 3, email: "same@x.org", outcome: "unchanged", details: [] },
       { line: 4, email: "renamed@x.org", outcome: "update", details: ["LastName", "EmployeeType"] },

@@ -6,10 +6,10 @@ import { describeIgnoredValues, rejectedRowsCsv } from "../../../src/domain/lear
 describe("rejectedRowsCsv", () => {
   it("lists only the rejected rows with all their problems, formula-neutralized", () => {
     const rows: Preview["rows"] = [
-      { line: 2, email: "a@x.org", outcome: "create", details: [] },
-      { line: 3, email: "=1+2", outcome: "rejected", details: ['Email "=1+2" is not a valid email address', "FirstName is required"] },
-      { line: 4, email: "a@x.org", outcome: "rejected", details: ["This email is a duplicate of line 2"] },
-      { line: 5, email: "b@x.org", outcome: "update", details: ["LastName"] },
+      { line: 2, email: "a@x.org", firstName: "Ana", lastName: "Ruiz", outcome: "create", details: [] },
+      { line: 3, email: "=1+2", firstName: "", lastName: "Kim", outcome: "rejected", details: ['Email "=1+2" is not a valid email address', "FirstName is required"] },
+      { line: 4, email: "a@x.org", firstName: "Ana", lastName: "Ruiz", outcome: "rejected", details: ["This email is a duplicate of line 2"] },
+      { line: 5, email: "b@x.org", firstName: "Bo", lastName: "Li", outcome: "update", details: ["LastName"] },
     ];
     expect(parse(rejectedRowsCsv({ rows }), { bom: true })).toEqual([
       ["Line", "Email", "Problems"],

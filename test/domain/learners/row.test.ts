@@ -160,6 +160,26 @@ describe("validateRow: rejections name the column and what to do", () => {
     ]);
   });
 
+  it("rejects a line break or control character inside a name, rather than guessing how to join it", () => {
+    expect(problems(validate({ FirstName: "Sam\nJr" }))).toEqual([
+      "FirstName has a line break or another control character inside it; keep the name on one line",
+    ]);
+    expect(problems(validate({ LastName: "Kim\u0007" }))).toEqual([
+      "LastName has a line break or another control character inside it; keep the name on one line",
+    ]);
+  });
+
+  it("says a row cut short before a required column is missing columns, and keeps its name", () => {
+    const { Email: _email, Affiliation: _a, EmployeeType: _e, ...cut } = GOOD;
+    const result = validateRow({ line: 4, raw: cut, short: { has: 5, of: 17 } });
+    expect(result).toMatchObject({ ok: false, line: 4, firstName: "Ana", lastName: "Garcia" });
+    expect(problems(result)).toEqual([
+      "The row is missing columns (has 5 of 17); a line break inside a value may have split it, or cells were deleted",
+    ]);
+    // Short only in optional columns at the end: nothing is missing.
+    expect(validateRow({ line: 5, raw: GOOD, short: { has: 9, of: 17 } }).ok).toBe(true);
+  });
+
   it("rejects a row shifted by an unquoted comma", () => {
     const result = validateRow({ line: 3, raw: GOOD, extraValues: 1 });
     expect(problems(result)).toEqual([
@@ -172,6 +192,8 @@ describe("validateRow: rejections name the column and what to do", () => {
       ok: false,
       line: 7,
       email: "not-an-email",
+      firstName: "",
+      lastName: "Garcia",
       problems: ["FirstName is required", 'Email "not-an-email" is not a valid email address', 'Status "x" must be Active or Archived'],
     });
   });

@@ -4,6 +4,7 @@ import {
   CALIFORNIA_COUNTIES,
   countyFromEmployeeType,
   employeeTypeFor,
+  isArchivalLayout,
   REQUIRED_COLUMNS,
   TEMPLATE_COLUMNS,
   templateCsv,
@@ -37,17 +38,25 @@ describe("the CACWT template", () => {
     expect(countyFromEmployeeType("County Community Partner")).toBeNull();
   });
 
-  it("offers a creation template with every column and no rows, which the importer accepts", async () => {
+  it("offers a creation template with every column and no rows, whose header the importer accepts", async () => {
     const doc = await openLearnerCsv(chunks(templateCsv("creation")));
     expect(doc.columns).toEqual(TEMPLATE_COLUMNS);
     expect(doc.unknownColumns).toEqual([]);
-    for await (const row of doc.rows) expect.unreachable(`template has a row on line ${row.line}`);
+    await expect(noRows(doc.rows)).rejects.toThrow("The file has no rows: it stops after its header (line 1)");
   });
 
-  it("offers an archival template with the archival columns only", async () => {
+  it("offers the vendor's archival template layout, which reads as an archival file", async () => {
+    expect(templateCsv("archival")).toBe('\uFEFF"UserID","LastName","FirstName","Email","Affiliation","EmploymentType"\r\n');
     const doc = await openLearnerCsv(chunks(templateCsv("archival")));
-    expect(doc.columns).toEqual(["UserID", "LastName", "FirstName", "Email", "Status", "Affiliation", "EmployeeType"]);
+    expect(doc.columns).toEqual(["UserID", "LastName", "FirstName", "Email", "Affiliation", "EmployeeType"]);
     expect(doc.columns).toEqual(expect.arrayContaining([...REQUIRED_COLUMNS]));
-    for await (const row of doc.rows) expect.unreachable(`template has a row on line ${row.line}`);
+    expect(isArchivalLayout(doc.columns)).toBe(true);
+    expect(isArchivalLayout(TEMPLATE_COLUMNS)).toBe(false);
+    expect(isArchivalLayout(["LastName", "FirstName", "Email", "Status", "Affiliation", "EmployeeType"])).toBe(false);
+    await expect(noRows(doc.rows)).rejects.toThrow("The file has no rows");
   });
 });
+
+async function noRows(rows: AsyncIterable<{ line: number }>): Promise<void> {
+  for await (const row of rows) expect.unreachable(`template has a row on line ${row.line}`);
+}

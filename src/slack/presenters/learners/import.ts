@@ -27,9 +27,13 @@ export function importPreviewMessage(preview: ImportPreview, source: string): Me
     `Unchanged *${c.unchanged}*`,
     `Rejected *${c.rejected}*`,
   ];
-  const blocks: KnownBlock[] = [
-    section(`*Preview of ${escape(preview.filename)}* against ${escape(source)}\n${counts.join(" · ")}`),
-  ];
+  const title =
+    preview.intent === "archive"
+      ? `*${escape(preview.filename)} is an archival file*: it archives every learner it lists that ${escape(source)} has, reports those it does not have, and creates or changes no one else.`
+      : `*Preview of ${escape(preview.filename)}* against ${escape(source)}`;
+  const blocks: KnownBlock[] = [section(`${title}\n${counts.join(" · ")}`)];
+  const fileNotes = preview.fileNotes ?? [];
+  if (fileNotes.length > 0) blocks.push(context(fileNotes.map(escape).join("\n")));
 
   if (preview.rejected.length > 0) {
     const shown = preview.rejected
@@ -84,7 +88,7 @@ export function importPreviewMessage(preview: ImportPreview, source: string): Me
   }
   if (c.rejected > 0)
     blocks.push(actions([{ text: "Download errors", actionId: LEARNER_ACTION.importErrors, value: preview.jobId }]));
-  const text = `Preview of ${preview.filename}: ${c.create} to create, ${c.update} to update, ${c.archive} to archive, ${c.reactivate} to reactivate, ${c.unchanged} unchanged, ${c.rejected} rejected`;
+  const text = `${preview.intent === "archive" ? "Archival file" : "Preview of"} ${preview.filename}: ${c.create} to create, ${c.update} to update, ${c.archive} to archive, ${c.reactivate} to reactivate, ${c.unchanged} unchanged, ${c.rejected} rejected`;
   return { text, blocks };
 }
 
