@@ -5,9 +5,9 @@ const INSERT_BATCH = 5_000;
 
 /**
  * A report Slack keeps refusing (the channel archived, the bot removed) is given up on after this
- * many tries, about an hour of sweeps, rather than tried for ever.
+ * many tries, about a day of sweeps, rather than tried for ever; a Slack outage is shorter.
  */
-const MAX_REPORT_ATTEMPTS = 60;
+const MAX_REPORT_ATTEMPTS = 1_440;
 
 export type JobStore = ReturnType<typeof createJobStore>;
 
