@@ -45,7 +45,7 @@ export function mention(userId: string): string {
 }
 
 export function header(text: string): HeaderBlock {
-  return { type: "header", text: { type: "plain_text", text: text.slice(0, 150), emoji: true } };
+  return { type: "header", text: { type: "plain_text", text: clip(text, 150), emoji: true } };
 }
 
 export function section(markdown: string, blockId?: string): SectionBlock {
@@ -66,14 +66,15 @@ export function sections(markdown: string, max = 3000): SectionBlock[] {
   let current = "";
   const push = (piece: string, joiner: string) => {
     if (!current) current = piece;
-    else if ([...current].length + joiner.length + [...piece].length <= max) current += joiner + piece;
+    // UTF-16 length: never less than Slack's count, and what section() cuts at.
+    else if (current.length + joiner.length + piece.length <= max) current += joiner + piece;
     else {
       pieces.push(current);
       current = piece;
     }
   };
   for (const line of markdown.split("\n")) {
-    if ([...line].length <= max) {
+    if (line.length <= max) {
       push(line, "\n");
       continue;
     }

@@ -19,8 +19,8 @@ export const percent = (score: number) => `${Math.round(score * 100)}%`;
  * with three suggestions and their buttons, must stay under Slack's ~12,000 characters of text
  * in one message however long the vendors' names are.
  */
-const NAME_MAX = 40;
-const DETAIL_MAX = 60;
+export const NAME_MAX = 30;
+const DETAIL_MAX = 40;
 
 function who(person: PersonRef): string {
   return `*${shortName(person.name, NAME_MAX)}*${person.detail ? ` · ${shortText(person.detail, DETAIL_MAX)}` : ""}`;
