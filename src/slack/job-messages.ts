@@ -4,6 +4,7 @@ import { toCsv } from "../domain/csv/write";
 import type { JobRunner } from "../jobs/runner";
 import type { Job } from "../jobs/types";
 import { failuresFilename, jobProgressMessage, jobReportMessage } from "./presenters/job-progress";
+import { slackPayload } from "./presenters/kit";
 
 /** chat.update is Tier 3 (about 50 a minute per workspace): one update per job every few seconds. */
 const MIN_UPDATE_MS = 3_000;
@@ -23,7 +24,7 @@ export function attachJobMessages(
   const update = async (job: Job) => {
     if (!job.channelId || !job.messageTs) return;
     const message = jobProgressMessage(job);
-    await client.chat.update({ channel: job.channelId, ts: job.messageTs, text: message.text, blocks: message.blocks });
+    await client.chat.update({ channel: job.channelId, ts: job.messageTs, ...slackPayload(message) });
   };
 
   runner.observe({
@@ -43,8 +44,7 @@ export function attachJobMessages(
       await client.chat.postMessage({
         channel: job.channelId,
         thread_ts: job.messageTs,
-        text: message.text,
-        blocks: message.blocks,
+        ...slackPayload(message),
       });
       if (report.failureRows.length > 0) {
         const columns = Object.keys(report.failureRows[0]!);
@@ -78,8 +78,7 @@ export async function postJobMessage(
       const posted = await client.chat.postMessage({
         channel,
         ...(channel === job.channelId && job.threadTs ? { thread_ts: job.threadTs } : {}),
-        text: message.text,
-        blocks: message.blocks,
+        ...slackPayload(message),
       });
       if (posted.ts && posted.channel) return { channel: posted.channel, ts: posted.ts };
     } catch (error) {

@@ -4,7 +4,12 @@ import { checkMessage, checkView, checkViewAck, LIMITS } from "../../src/console
 const plain = (text: string) => ({ type: "plain_text", text });
 const md = (text: string) => ({ type: "mrkdwn", text });
 const section = (text: string, extra: Record<string, unknown> = {}) => ({ type: "section", text: md(text), ...extra });
-const button = (extra: Record<string, unknown> = {}) => ({ type: "button", text: plain("Go"), action_id: "go", ...extra });
+const button = (extra: Record<string, unknown> = {}) => ({
+  type: "button",
+  text: plain("Go"),
+  action_id: "go",
+  ...extra,
+});
 const x = (n: number) => "x".repeat(n);
 
 function refused(verdict: ReturnType<typeof checkMessage>) {
@@ -35,18 +40,20 @@ describe("messages", () => {
   });
 
   it("allows emoji only on plain_text and verbatim only on mrkdwn", () => {
-    expect(refused(checkMessage({ blocks: [{ type: "section", text: { ...md("a"), emoji: true } }] })).messages[0]).toContain(
-      "/blocks/0/text/emoji",
-    );
-    expect(refused(checkMessage({ blocks: [{ type: "header", text: { ...plain("a"), verbatim: true } }] })).messages[0]).toContain(
-      "/blocks/0/text/verbatim",
-    );
+    expect(
+      refused(checkMessage({ blocks: [{ type: "section", text: { ...md("a"), emoji: true } }] })).messages[0],
+    ).toContain("/blocks/0/text/emoji");
+    expect(
+      refused(checkMessage({ blocks: [{ type: "header", text: { ...plain("a"), verbatim: true } }] })).messages[0],
+    ).toContain("/blocks/0/text/verbatim");
   });
 
   it("limits section fields to 10 of 2,000 characters", () => {
     const fields = (n: number, len = 5) => Array.from({ length: n }, () => md(x(len)));
     expect(checkMessage({ blocks: [{ type: "section", fields: [...fields(9), md(x(2000))] }] }).ok).toBe(true);
-    expect(refused(checkMessage({ blocks: [{ type: "section", fields: fields(11) }] })).messages[0]).toContain("/blocks/0/fields");
+    expect(refused(checkMessage({ blocks: [{ type: "section", fields: fields(11) }] })).messages[0]).toContain(
+      "/blocks/0/fields",
+    );
     expect(refused(checkMessage({ blocks: [{ type: "section", fields: fields(1, 2001) }] })).messages[0]).toContain(
       "/blocks/0/fields/0/text",
     );
@@ -54,15 +61,21 @@ describe("messages", () => {
 
   it("wants a header in plain_text of at most 150 characters", () => {
     expect(checkMessage({ blocks: [{ type: "header", text: plain(x(150)) }] }).ok).toBe(true);
-    expect(refused(checkMessage({ blocks: [{ type: "header", text: plain(x(151)) }] })).messages[0]).toContain("/blocks/0/text/text");
-    expect(refused(checkMessage({ blocks: [{ type: "header", text: md("a") }] })).messages[0]).toContain("/blocks/0/text/type");
+    expect(refused(checkMessage({ blocks: [{ type: "header", text: plain(x(151)) }] })).messages[0]).toContain(
+      "/blocks/0/text/text",
+    );
+    expect(refused(checkMessage({ blocks: [{ type: "header", text: md("a") }] })).messages[0]).toContain(
+      "/blocks/0/text/type",
+    );
   });
 
   it("limits context to 10 elements and actions to 25", () => {
     const context = { type: "context", elements: Array.from({ length: 11 }, () => md("a")) };
     expect(refused(checkMessage({ blocks: [context] })).messages[0]).toContain("/blocks/0/elements");
     const many = Array.from({ length: 26 }, (_, i) => button({ action_id: `a${i}` }));
-    expect(refused(checkMessage({ blocks: [{ type: "actions", elements: many }] })).messages[0]).toContain("/blocks/0/elements");
+    expect(refused(checkMessage({ blocks: [{ type: "actions", elements: many }] })).messages[0]).toContain(
+      "/blocks/0/elements",
+    );
   });
 
   it("limits a button's text, action_id, value and url", () => {
@@ -76,7 +89,9 @@ describe("messages", () => {
       expect(refused(checkMessage({ blocks: [{ type: "actions", elements: [button(extra)] }] })).messages[0]).toContain(
         `/blocks/0/elements/0${path}`,
       );
-    expect(checkMessage({ blocks: [{ type: "actions", elements: [button({ text: plain(x(75)), value: x(2000) })] }] }).ok).toBe(true);
+    expect(
+      checkMessage({ blocks: [{ type: "actions", elements: [button({ text: plain(x(75)), value: x(2000) })] }] }).ok,
+    ).toBe(true);
   });
 
   it("limits a confirm dialog: title 100, text 300, confirm and deny 30", () => {
@@ -100,10 +115,12 @@ describe("messages", () => {
   });
 
   it("wants block_ids unique and at most 255 characters, action_ids unique within a block", () => {
-    expect(refused(checkMessage({ blocks: [section("a", { block_id: "b" }), section("c", { block_id: "b" })] })).messages).toEqual([
-      "[ERROR] Block ID needs to be unique [json-pointer:/blocks/1/block_id]",
-    ]);
-    expect(refused(checkMessage({ blocks: [section("a", { block_id: x(256) })] })).messages[0]).toContain("/blocks/0/block_id");
+    expect(
+      refused(checkMessage({ blocks: [section("a", { block_id: "b" }), section("c", { block_id: "b" })] })).messages,
+    ).toEqual(["[ERROR] Block ID needs to be unique [json-pointer:/blocks/1/block_id]"]);
+    expect(refused(checkMessage({ blocks: [section("a", { block_id: x(256) })] })).messages[0]).toContain(
+      "/blocks/0/block_id",
+    );
     const twice = { type: "actions", elements: [button(), button()] };
     expect(refused(checkMessage({ blocks: [twice] })).messages[0]).toContain("/blocks/0/elements/1/action_id");
   });
@@ -117,17 +134,25 @@ describe("messages", () => {
     });
     const options = (n: number) => Array.from({ length: n }, (_, i) => option(`o${i}`, `v${i}`));
     expect(checkMessage({ blocks: [select({ options: options(100) })] }).ok).toBe(true);
-    expect(refused(checkMessage({ blocks: [select({ options: options(101) })] })).messages[0]).toContain("/accessory/options");
-    expect(refused(checkMessage({ blocks: [select({ options: [option(x(76))] })] })).messages[0]).toContain("/options/0/text/text");
-    expect(refused(checkMessage({ blocks: [select({ options: [option("a", x(151))] })] })).messages[0]).toContain("/options/0/value");
-    expect(
-      refused(checkMessage({ blocks: [select({ options: [{ ...option("a"), description: plain(x(76)) }] })] })).messages[0],
-    ).toContain("/options/0/description/text");
-    expect(refused(checkMessage({ blocks: [select({ options: options(2), placeholder: plain(x(151)) })] })).messages[0]).toContain(
-      "/accessory/placeholder/text",
+    expect(refused(checkMessage({ blocks: [select({ options: options(101) })] })).messages[0]).toContain(
+      "/accessory/options",
+    );
+    expect(refused(checkMessage({ blocks: [select({ options: [option(x(76))] })] })).messages[0]).toContain(
+      "/options/0/text/text",
+    );
+    expect(refused(checkMessage({ blocks: [select({ options: [option("a", x(151))] })] })).messages[0]).toContain(
+      "/options/0/value",
     );
     expect(
-      refused(checkMessage({ blocks: [select({ options: options(2), initial_option: option("other", "v9") })] })).messages[0],
+      refused(checkMessage({ blocks: [select({ options: [{ ...option("a"), description: plain(x(76)) }] })] }))
+        .messages[0],
+    ).toContain("/options/0/description/text");
+    expect(
+      refused(checkMessage({ blocks: [select({ options: options(2), placeholder: plain(x(151)) })] })).messages[0],
+    ).toContain("/accessory/placeholder/text");
+    expect(
+      refused(checkMessage({ blocks: [select({ options: options(2), initial_option: option("other", "v9") })] }))
+        .messages[0],
     ).toContain("/accessory/initial_option");
     const group = (label: string, n: number) => ({ label: plain(label), options: options(n) });
     expect(refused(checkMessage({ blocks: [select({ option_groups: [group(x(76), 1)] })] })).messages[0]).toContain(
@@ -140,11 +165,19 @@ describe("messages", () => {
 
   it("wants 2 to 5 overflow options and at most 10 checkboxes or radio buttons", () => {
     const opts = (n: number) => Array.from({ length: n }, (_, i) => ({ text: plain(`o${i}`), value: `v${i}` }));
-    const accessory = (type: string, n: number) => ({ type: "section", text: md("a"), accessory: { type, action_id: "a", options: opts(n) } });
+    const accessory = (type: string, n: number) => ({
+      type: "section",
+      text: md("a"),
+      accessory: { type, action_id: "a", options: opts(n) },
+    });
     expect(refused(checkMessage({ blocks: [accessory("overflow", 1)] })).messages[0]).toContain("/accessory/options");
     expect(refused(checkMessage({ blocks: [accessory("overflow", 6)] })).messages[0]).toContain("/accessory/options");
-    expect(refused(checkMessage({ blocks: [accessory("checkboxes", 11)] })).messages[0]).toContain("/accessory/options");
-    expect(refused(checkMessage({ blocks: [accessory("radio_buttons", 11)] })).messages[0]).toContain("/accessory/options");
+    expect(refused(checkMessage({ blocks: [accessory("checkboxes", 11)] })).messages[0]).toContain(
+      "/accessory/options",
+    );
+    expect(refused(checkMessage({ blocks: [accessory("radio_buttons", 11)] })).messages[0]).toContain(
+      "/accessory/options",
+    );
     expect(checkMessage({ blocks: [accessory("overflow", 5)] }).ok).toBe(true);
   });
 
@@ -160,7 +193,12 @@ describe("messages", () => {
 });
 
 describe("views", () => {
-  const modal = (extra: Record<string, unknown> = {}) => ({ type: "modal", title: plain("Title"), blocks: [], ...extra });
+  const modal = (extra: Record<string, unknown> = {}) => ({
+    type: "modal",
+    title: plain("Title"),
+    blocks: [],
+    ...extra,
+  });
   const input = (blockId: string) => ({
     type: "input",
     block_id: blockId,
@@ -197,14 +235,19 @@ describe("views", () => {
 
   it("limits input label and hint, text input max_length and placeholder, datepicker dates", () => {
     const view = (over: Record<string, unknown>, element: Record<string, unknown> = {}) =>
-      modal({ submit: plain("Go"), blocks: [{ ...input("a"), ...over, element: { type: "plain_text_input", action_id: "v", ...element } }] });
+      modal({
+        submit: plain("Go"),
+        blocks: [{ ...input("a"), ...over, element: { type: "plain_text_input", action_id: "v", ...element } }],
+      });
     expect(refused(checkView(view({ label: plain(x(2001)) }))).messages[0]).toContain("/view/blocks/0/label/text");
     expect(refused(checkView(view({ hint: plain(x(2001)) }))).messages[0]).toContain("/view/blocks/0/hint/text");
     expect(refused(checkView(view({}, { max_length: 3001 }))).messages[0]).toContain("/element/max_length");
-    expect(refused(checkView(view({}, { placeholder: plain(x(151)) }))).messages[0]).toContain("/element/placeholder/text");
-    expect(
-      refused(checkView(view({}, { type: "datepicker", initial_date: "12/31/2026" }))).messages[0],
-    ).toContain("/element/initial_date");
+    expect(refused(checkView(view({}, { placeholder: plain(x(151)) }))).messages[0]).toContain(
+      "/element/placeholder/text",
+    );
+    expect(refused(checkView(view({}, { type: "datepicker", initial_date: "12/31/2026" }))).messages[0]).toContain(
+      "/element/initial_date",
+    );
     expect(checkView(view({}, { type: "datepicker", initial_date: "2026-12-31" })).ok).toBe(true);
   });
 });
@@ -216,7 +259,12 @@ describe("view_submission acks", () => {
     submit: plain("Go"),
     blocks: [
       section("intro", { block_id: "intro" }),
-      { type: "input", block_id: "email", label: plain("Email"), element: { type: "plain_text_input", action_id: "v" } },
+      {
+        type: "input",
+        block_id: "email",
+        label: plain("Email"),
+        element: { type: "plain_text_input", action_id: "v" },
+      },
     ],
   };
 
@@ -227,7 +275,9 @@ describe("view_submission acks", () => {
   });
 
   it("refuses errors on a block that is not an input of the view", () => {
-    expect(refused(checkViewAck({ response_action: "errors", errors: { intro: "x", nope: "y" } }, view)).messages).toEqual([
+    expect(
+      refused(checkViewAck({ response_action: "errors", errors: { intro: "x", nope: "y" } }, view)).messages,
+    ).toEqual([
       "[ERROR] must be the block_id of an input block in the view [json-pointer:/errors/intro]",
       "[ERROR] must be the block_id of an input block in the view [json-pointer:/errors/nope]",
     ]);
@@ -235,7 +285,9 @@ describe("view_submission acks", () => {
 
   it("refuses an update or push whose view Slack would refuse", () => {
     const bad = { ...view, title: plain(x(25)) };
-    expect(refused(checkViewAck({ response_action: "update", view: bad }, view)).messages[0]).toContain("/view/title/text");
+    expect(refused(checkViewAck({ response_action: "update", view: bad }, view)).messages[0]).toContain(
+      "/view/title/text",
+    );
     expect(refused(checkViewAck({ response_action: "push", view: bad }, view)).error).toBe("invalid_arguments");
   });
 });

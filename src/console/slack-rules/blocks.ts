@@ -16,7 +16,13 @@ function text(walk: Walk, pointer: string, value: unknown, max?: number, kind?: 
   walk.textLength += textObject(walk.problems, pointer, value, max, kind);
 }
 
-function elements(walk: Walk, pointer: string, value: unknown, max: number, each: (p: string, v: unknown) => void): void {
+function elements(
+  walk: Walk,
+  pointer: string,
+  value: unknown,
+  max: number,
+  each: (p: string, v: unknown) => void,
+): void {
   if (!Array.isArray(value) || value.length === 0) return walk.problems.add(pointer, "must provide at least 1 item");
   if (value.length > max) walk.problems.add(pointer, `must provide at most ${max} items`);
   value.forEach((v, i) => each(`${pointer}/${i}`, v));
@@ -36,8 +42,7 @@ function block(walk: Walk, pointer: string, value: Json, result: BlocksResult): 
   const { problems } = walk;
   switch (value.type) {
     case "section": {
-      if (value.text === undefined && value.fields === undefined)
-        problems.add(pointer, "must provide text or fields");
+      if (value.text === undefined && value.fields === undefined) problems.add(pointer, "must provide text or fields");
       if (value.text !== undefined) text(walk, `${pointer}/text`, value.text, LIMITS.sectionText);
       if (value.fields !== undefined)
         elements(walk, `${pointer}/fields`, value.fields, LIMITS.sectionFields, (p, v) =>

@@ -107,7 +107,10 @@ export function element(walk: Walk, pointer: string, value: unknown): void {
       options(walk, `${pointer}/options`, value.options, 1, LIMITS.radioOptions);
       return;
     case "plain_text_input":
-      if (value.max_length !== undefined && (typeof value.max_length !== "number" || value.max_length > LIMITS.textInputMaxLength))
+      if (
+        value.max_length !== undefined &&
+        (typeof value.max_length !== "number" || value.max_length > LIMITS.textInputMaxLength)
+      )
         problems.add(`${pointer}/max_length`, `must be at most ${LIMITS.textInputMaxLength}`);
       return;
     case "datepicker":

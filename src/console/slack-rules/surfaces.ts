@@ -23,7 +23,10 @@ export function checkMessage(payload: Json): Verdict {
     const { textLength } = checkBlocks(problems, "/blocks", payload.blocks, "message");
     if (problems.list.length > 0) return refuse("invalid_blocks", problems.list);
     if (textLength > LIMITS.messageBlocksText) {
-      problems.add("/blocks", `text in blocks totals ${textLength} characters, more than about ${LIMITS.messageBlocksText}`);
+      problems.add(
+        "/blocks",
+        `text in blocks totals ${textLength} characters, more than about ${LIMITS.messageBlocksText}`,
+      );
       return refuse("msg_blocks_too_long", problems.list);
     }
   }
@@ -49,8 +52,7 @@ export function checkView(view: unknown): Verdict {
   if (surface === "modal") {
     textObject(problems, "/view/title", view.title, LIMITS.modalTitle, "plain_text");
     if (view.submit !== undefined) textObject(problems, "/view/submit", view.submit, LIMITS.modalButton, "plain_text");
-    else if (hasInput(view.blocks))
-      problems.add("/view/submit", "is required when the view has input blocks");
+    else if (hasInput(view.blocks)) problems.add("/view/submit", "is required when the view has input blocks");
     if (view.close !== undefined) textObject(problems, "/view/close", view.close, LIMITS.modalButton, "plain_text");
   }
   stringField(problems, "/view/private_metadata", view.private_metadata, LIMITS.privateMetadata);
@@ -75,10 +77,12 @@ export function checkViewAck(ack: Json, submitted: Json): Verdict {
     case "errors": {
       const inputs = new Problems();
       const { inputBlockIds } = checkBlocks(inputs, "/view/blocks", submitted.blocks, "modal");
-      if (!isObject(ack.errors) || Object.keys(ack.errors).length === 0) problems.add("/errors", "must name at least one block");
+      if (!isObject(ack.errors) || Object.keys(ack.errors).length === 0)
+        problems.add("/errors", "must name at least one block");
       else
         for (const [key, message] of Object.entries(ack.errors)) {
-          if (!inputBlockIds.has(key)) problems.add(`/errors/${key}`, "must be the block_id of an input block in the view");
+          if (!inputBlockIds.has(key))
+            problems.add(`/errors/${key}`, "must be the block_id of an input block in the view");
           if (typeof message !== "string" || message.length === 0) problems.add(`/errors/${key}`, "must be a message");
         }
       break;

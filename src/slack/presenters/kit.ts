@@ -78,7 +78,9 @@ export function sections(markdown: string, max = 3000): SectionBlock[] {
       push(line, "\n");
       continue;
     }
-    line.split(", ").forEach((part, i, parts) => push(clip(i < parts.length - 1 ? `${part},` : part, max), i === 0 ? "\n" : " "));
+    line
+      .split(", ")
+      .forEach((part, i, parts) => push(clip(i < parts.length - 1 ? `${part},` : part, max), i === 0 ? "\n" : " "));
   }
   if (current) pieces.push(current);
   return pieces.map((piece) => section(piece));
@@ -138,6 +140,14 @@ export function actions(buttons: ButtonSpec[], blockId?: string): ActionsBlock {
 export interface Message {
   text: string;
   blocks: KnownBlock[];
+}
+
+/**
+ * What goes to Slack for a message: its notification text escaped too, since Slack reads the
+ * top-level text as mrkdwn (a name "<!channel>" in it would notify everyone).
+ */
+export function slackPayload(message: Message): Message {
+  return { text: escape(message.text), blocks: message.blocks };
 }
 
 /** One sentence, e.g. a refusal or a problem, as a message. */

@@ -25,7 +25,9 @@ const hostile = fc.oneof(
     "&amp;lt;",
   ),
   fc.string({ unit: "grapheme", minLength: 300, maxLength: 400 }),
-  fc.array(fc.constantFrom("<", ">", "&", "*", "_", "~", "`", "😀", "e\u0301"), { minLength: 300, maxLength: 600 }).map((a) => a.join("")),
+  fc
+    .array(fc.constantFrom("<", ">", "&", "*", "_", "~", "`", "😀", "e\u0301"), { minLength: 300, maxLength: 600 })
+    .map((a) => a.join("")),
 );
 
 const runs = { numRuns: 40 };
@@ -48,12 +50,20 @@ describe("presenters with hostile data pass Slack's rules", () => {
         const overview: LinkingOverview = {
           kind: "members",
           canManage: true,
-          autoLinked: Array.from({ length: 40 }, (_, i) => ({ motivity: person(`a${i}`), calmanacId: `c${i}`, calmanac: person(`c${i}`) })),
+          autoLinked: Array.from({ length: 40 }, (_, i) => ({
+            motivity: person(`a${i}`),
+            calmanacId: `c${i}`,
+            calmanac: person(`c${i}`),
+          })),
           autoLinkSkipped: 2,
           exactMatchesWaiting: 3,
           notLinkedInMotivity: rows("m", 250),
           notLinkedInCalmanac: rows("s", 250),
-          linked: Array.from({ length: 30 }, (_, i) => ({ motivity: person(`l${i}`), calmanacId: `k${i}`, calmanac: person(`k${i}`) })),
+          linked: Array.from({ length: 30 }, (_, i) => ({
+            motivity: person(`l${i}`),
+            calmanacId: `k${i}`,
+            calmanac: person(`k${i}`),
+          })),
           ignored: [],
           serviceAccounts: 1,
           sandboxVendors: ["motivity", "calmanac"],
@@ -106,7 +116,12 @@ describe("presenters with hostile data pass Slack's rules", () => {
   it("/agency-user list: a page of 20 hostile rows", () => {
     fc.assert(
       fc.property(hostile, hostile, hostile, (name, username, role) => {
-        const rows = Array.from({ length: 20 }, (_, i) => ({ name: `${name}${i}`, username, roleName: role, status: "active" as const }));
+        const rows = Array.from({ length: 20 }, (_, i) => ({
+          name: `${name}${i}`,
+          username,
+          roleName: role,
+          status: "active" as const,
+        }));
         valid(
           agencyUserListMessage(
             { office: { id: "of", name }, rows, page: 2, pageCount: 3, total: 55 },
@@ -131,7 +146,9 @@ describe("presenters with hostile data pass Slack's rules", () => {
           fixFields: [],
           actions: ["sync", "deactivate", "fix"],
         } as unknown as CaregiverCard;
-        valid(caregiverCardMessage(card, "U1", { lms: "CareAcademy", teletrack: "Spectrum TeleTrack", sandbox: undefined }));
+        valid(
+          caregiverCardMessage(card, "U1", { lms: "CareAcademy", teletrack: "Spectrum TeleTrack", sandbox: undefined }),
+        );
       }),
       runs,
     );

@@ -3,7 +3,7 @@ import { approvalOf, runNoun } from "../../../../app/learners/archive-runs";
 import type { Services } from "../../../../app/services";
 import type { Job } from "../../../../jobs/types";
 import { postJobMessage } from "../../../job-messages";
-import { mention, notice, problemsMessage } from "../../../presenters/kit";
+import { mention, notice, problemsMessage, slackPayload } from "../../../presenters/kit";
 import { approvalRequestMessage } from "../../../presenters/learners/archive-bulk";
 import { replyPrivately } from "../../reply";
 import { sourceOf } from "../../views/learners/tell";
@@ -52,8 +52,7 @@ export async function askForApproval(services: Services, client: WebClient, job:
       await client.chat.postMessage({
         channel,
         ...(job.threadTs ? { thread_ts: job.threadTs } : {}),
-        text: message.text,
-        blocks: message.blocks,
+        ...slackPayload(message),
       });
       return job.threadTs ? "I asked the other admins in this thread." : `I asked the other admins in <#${channel}>.`;
     } catch (error) {
@@ -62,8 +61,7 @@ export async function askForApproval(services: Services, client: WebClient, job:
     }
   }
   const others = (await services.access.adminIds(job.workspaceId)).filter((id) => id !== job.actorSlackId);
-  for (const admin of others)
-    await client.chat.postMessage({ channel: admin, text: message.text, blocks: message.blocks });
+  for (const admin of others) await client.chat.postMessage({ channel: admin, ...slackPayload(message) });
   return others.length > 0
     ? `I asked ${others.map(mention).join(", ")} directly.`
     : "There is no other admin yet: grant someone admin with /carebridge access grant.";

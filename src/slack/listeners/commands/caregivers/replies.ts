@@ -7,7 +7,7 @@ import type { Services } from "../../../../app/services";
 import { caregiverCardMessage } from "../../../presenters/caregivers/card";
 import { caregiverLabels, type CaregiverLabels } from "../../../presenters/caregivers/labels";
 import { pickListMessage } from "../../../presenters/caregivers/pick-list";
-import { type Message, notice, problemsMessage } from "../../../presenters/kit";
+import { type Message, notice, problemsMessage, slackPayload } from "../../../presenters/kit";
 import { replyPrivately } from "../../reply";
 
 /** Shared by the caregiver commands, buttons and the Fix and sync form. */
@@ -48,8 +48,8 @@ export async function answering(respond: RespondFn, services: Services, work: ()
 /** Only `user` sees it: ephemeral in the channel, or their DM with carebridge when the bot is not in that channel. */
 export async function sendPrivately(client: WebClient, channel: string, user: string, message: Message): Promise<void> {
   try {
-    await client.chat.postEphemeral({ channel, user, text: message.text, blocks: message.blocks });
+    await client.chat.postEphemeral({ channel, user, ...slackPayload(message) });
   } catch {
-    await client.chat.postMessage({ channel: user, text: message.text, blocks: message.blocks });
+    await client.chat.postMessage({ channel: user, ...slackPayload(message) });
   }
 }

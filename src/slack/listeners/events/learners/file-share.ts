@@ -8,6 +8,7 @@ import type { Message } from "../../../presenters/kit";
 import { importPreviewMessage, importRefusedMessage } from "../../../presenters/learners/import";
 import { sourceOf } from "../../views/learners/tell";
 import { slackDownload } from "./download";
+import { slackPayload } from "../../../presenters/kit";
 
 /** What a file_share message says of each file; newer events may leave most of it to files.info. */
 interface SharedFile {
@@ -54,8 +55,7 @@ export function fileShared(services: Services) {
       client.chat.postMessage({
         channel: event.channel,
         thread_ts: threadTs,
-        text: message.text,
-        blocks: message.blocks,
+        ...slackPayload(message),
       });
     for (const shared of (event.files ?? []) as SharedFile[]) {
       try {

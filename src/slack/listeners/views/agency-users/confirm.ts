@@ -2,6 +2,7 @@ import type { WebClient } from "@slack/web-api";
 import type { CreatedAgencyUser } from "../../../../app/agency-users";
 import type { Logger } from "../../../../logger";
 import { createdMessage } from "../../../presenters/agency-users/confirmation";
+import { slackPayload } from "../../../presenters/kit";
 
 /**
  * Tells the creator, and only them: ephemeral in the channel where they ran the command, or in
@@ -17,7 +18,7 @@ export async function confirmCreated(
   const message = createdMessage(created);
   if (channel) {
     try {
-      await client.chat.postEphemeral({ channel, user: userId, text: message.text, blocks: message.blocks });
+      await client.chat.postEphemeral({ channel, user: userId, ...slackPayload(message) });
       return;
     } catch (error) {
       logger.info(
@@ -26,5 +27,5 @@ export async function confirmCreated(
       );
     }
   }
-  await client.chat.postMessage({ channel: userId, text: message.text, blocks: message.blocks });
+  await client.chat.postMessage({ channel: userId, ...slackPayload(message) });
 }

@@ -2,6 +2,7 @@ import type { WebClient } from "@slack/web-api";
 import type { Services } from "../../../../app/services";
 import type { Message } from "../../../presenters/kit";
 import { learnerSource } from "../../../presenters/learners/source";
+import { slackPayload } from "../../../presenters/kit";
 
 /**
  * Tells only `user`: ephemeral in the channel they worked from, or in their direct messages with
@@ -15,14 +16,14 @@ export async function tellPrivately(
 ): Promise<void> {
   if (channel) {
     try {
-      await client.chat.postEphemeral({ channel, user, text: message.text, blocks: message.blocks });
+      await client.chat.postEphemeral({ channel, user, ...slackPayload(message) });
       return;
     } catch (error) {
       const code = (error as { data?: { error?: string } }).data?.error;
       if (code !== "not_in_channel" && code !== "channel_not_found") throw error;
     }
   }
-  await client.chat.postMessage({ channel: user, text: message.text, blocks: message.blocks });
+  await client.chat.postMessage({ channel: user, ...slackPayload(message) });
 }
 
 /** CACWT (or the SCIM service) as users should read it, marked when the sandbox plays it. */
