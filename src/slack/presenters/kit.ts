@@ -147,12 +147,20 @@ export interface Message {
  * top-level text as mrkdwn (a name "<!channel>" in it would notify everyone).
  */
 export function slackPayload(message: Message): Message {
-  return { text: escape(message.text), blocks: message.blocks };
+  return { text: sentence(message.text), blocks: message.blocks };
+}
+
+/**
+ * carebridge's own sentence as mrkdwn: escaped, but its mentions (who to ask, who asked) stay
+ * mentions; <!channel>, <!here> and links from a name stay text.
+ */
+export function sentence(text: string): string {
+  return escape(text).replace(/&lt;@([UW][A-Z0-9]+)&gt;/g, "<@$1>");
 }
 
 /** One sentence, e.g. a refusal or a problem, as a message. */
 export function notice(text: string): Message {
-  return { text, blocks: sections(escape(text).replace(/&lt;@([A-Z0-9]+)&gt;/g, "<@$1>")) };
+  return { text, blocks: sections(sentence(text)) };
 }
 
 export function problemsMessage(problems: Array<{ message: string }>): Message {
