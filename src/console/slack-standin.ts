@@ -1,11 +1,14 @@
 import { EventEmitter } from "node:events";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { checkMessage, checkView, type Verdict } from "./slack-rules";
 
 /**
  * A local stand-in for the Slack Web API: enough of it for carebridge to run without Slack.
  * The console renders what arrives here; end-to-end tests read it back. It answers the
  * methods carebridge calls and records every call, response_url post and uploaded file.
+ * It is as strict as Slack (../shared/slack-limits.md): a payload Slack would refuse is
+ * refused here the same way, and kept in `rejections` for the tests to see.
  */
 
 export interface SlackCall {
@@ -39,6 +42,14 @@ export interface StoredFile {
   user: string;
 }
 
+/** A call or response_url post refused as Slack would refuse it. */
+export interface Rejection {
+  method: string;
+  args: Record<string, unknown>;
+  error: string;
+  messages: string[];
+}
+
 export interface StandInUser {
   id: string;
   name: string;
@@ -66,6 +77,8 @@ export class SlackStandIn extends EventEmitter {
   readonly refuseNext = new Map<string, { error: string; messages?: string[] }>();
   /** Channels the bot has not been invited to: conversations.info says is_member false. */
   readonly botAbsentFrom = new Set<string>();
+  /** Every payload refused for breaking Slack's rules; a test that means to send one takes it with takeRejections. */
+  readonly rejections: Rejection[] = [];
   private server: Server | undefined;
   private counter = 0;
   private responseUrls = new Map<string, { channel: string; user: string }>();
@@ -165,7 +178,7 @@ export class SlackStandIn extends EventEmitter {
             ? { ok: false, error: failure }
             : refusal
               ? { ok: false, error: refusal.error, response_metadata: { messages: refusal.messages ?? [] } }
-              : this.answer(method, args);
+              : (this.refusal(method, args) ?? this.answer(method, args));
       this.emit("call", call);
       return send(res, 200, result);
     }
@@ -174,6 +187,8 @@ export class SlackStandIn extends EventEmitter {
       if (!target) return send(res, 404, { ok: false, error: "expired_url" });
       const payload = JSON.parse(body.toString("utf8") || "{}") as Record<string, unknown>;
       const responseUrl = `${this.url}${url.pathname}`;
+      const refused = payload.delete_original ? undefined : this.refusal("response_url", payload);
+      if (refused) return send(res, 400, refused);
       this.postFromResponseUrl(target, payload, responseUrl);
       return send(res, 200, { ok: true });
     }
@@ -204,6 +219,20 @@ export class SlackStandIn extends EventEmitter {
       return;
     }
     res.writeHead(404).end();
+  }
+
+  /** The rejections so far, cleared: for a test that sends an invalid payload on purpose. */
+  takeRejections(): Rejection[] {
+    return this.rejections.splice(0);
+  }
+
+  private refusal(method: string, args: Record<string, unknown>): Record<string, unknown> | undefined {
+    const verdict = verdictFor(method, args);
+    if (!verdict || verdict.ok) return undefined;
+    const { problems: _problems, ...answer } = verdict;
+    this.rejections.push({ method, args, error: verdict.error, messages: verdict.response_metadata.messages });
+    this.emit("rejection", this.rejections.at(-1));
+    return answer;
   }
 
   private postFromResponseUrl(
@@ -315,6 +344,24 @@ export class SlackStandIn extends EventEmitter {
       default:
         return { ok: true };
     }
+  }
+}
+
+function verdictFor(method: string, args: Record<string, unknown>): Verdict | undefined {
+  switch (method) {
+    case "chat.postMessage":
+    case "chat.postEphemeral":
+    case "chat.update":
+    case "chat.scheduleMessage":
+    case "response_url":
+      return checkMessage(args);
+    case "views.open":
+    case "views.push":
+    case "views.update":
+    case "views.publish":
+      return checkView(args.view);
+    default:
+      return undefined;
   }
 }
 

@@ -4,6 +4,7 @@ import { toCsv } from "../domain/csv/write";
 import type { JobRunner } from "../jobs/runner";
 import type { Job } from "../jobs/types";
 import { failuresFilename, jobProgressMessage, jobReportMessage } from "./presenters/job-progress";
+import { slackPayload } from "./presenters/kit";
 
 /** chat.update is Tier 3 (about 50 a minute per workspace): one update per job every few seconds. */
 const MIN_UPDATE_MS = 3_000;
@@ -25,7 +26,7 @@ export function attachJobMessages(
   const update = async (job: Job) => {
     if (!job.channelId || !job.messageTs) return;
     const message = jobProgressMessage(job);
-    await client.chat.update({ channel: job.channelId, ts: job.messageTs, text: message.text, blocks: message.blocks });
+    await client.chat.update({ channel: job.channelId, ts: job.messageTs, ...slackPayload(message) });
   };
 
   /** Posts what is left of a job's report, unless it was delivered or another instance has it in hand. */
@@ -46,8 +47,7 @@ export function attachJobMessages(
         const posted = await client.chat.postMessage({
           channel: job.channelId,
           thread_ts: job.messageTs,
-          text: message.text,
-          blocks: message.blocks,
+          ...slackPayload(message),
         });
         await services.jobs.reportPosted(jobId, posted.ts ?? "");
       }
@@ -109,8 +109,7 @@ export async function postJobMessage(
       const posted = await client.chat.postMessage({
         channel,
         ...(channel === job.channelId && job.threadTs ? { thread_ts: job.threadTs } : {}),
-        text: message.text,
-        blocks: message.blocks,
+        ...slackPayload(message),
       });
       if (posted.ts && posted.channel) return { channel: posted.channel, ts: posted.ts };
     } catch (error) {

@@ -16,13 +16,13 @@ import {
   heldMessage,
   scheduleRefusedMessage,
 } from "./presenters/caregivers/schedule";
-import type { Message } from "./presenters/kit";
+import { type Message, slackPayload } from "./presenters/kit";
 
 /** How often each instance looks for due schedules; a slot runs within this of its time. */
 const TICK_MS = 60_000;
 
 const post = (client: WebClient, channel: string, message: Message) =>
-  client.chat.postMessage({ channel, text: message.text, blocks: message.blocks });
+  client.chat.postMessage({ channel, ...slackPayload(message) });
 
 /** What one claimed slot posts in its channel; a started run gets the usual progress message and report. */
 async function announce(services: Services, client: WebClient, run: ScheduledRun): Promise<void> {

@@ -109,7 +109,13 @@ describe("console session", () => {
       );
       await client.views.update({
         view_id: view.id,
-        view: { type: "modal", callback_id: "form", title: { type: "plain_text", text: "A form" }, blocks } as never,
+        view: {
+          type: "modal",
+          callback_id: "form",
+          title: { type: "plain_text", text: "A form" },
+          submit: { type: "plain_text", text: "Save" },
+          blocks,
+        } as never,
       });
     });
     app.view("form", async ({ ack, view }) => {

@@ -3,8 +3,10 @@ import { parseAccessCommand } from "../../src/slack/listeners/commands/carebridg
 
 describe("/carebridge access text", () => {
   it("reads list, grant and revoke with Slack's mention forms", () => {
-    expect(parseAccessCommand("")).toEqual({ kind: "list" });
-    expect(parseAccessCommand("list")).toEqual({ kind: "list" });
+    expect(parseAccessCommand("")).toEqual({ kind: "list", page: 1 });
+    expect(parseAccessCommand("list")).toEqual({ kind: "list", page: 1 });
+    expect(parseAccessCommand("list 3")).toEqual({ kind: "list", page: 3 });
+    expect(parseAccessCommand("list next")).toEqual({ kind: "list", page: 1 });
     expect(parseAccessCommand("revoke <@U123ABC|jane>")).toEqual({ kind: "revoke", userId: "U123ABC" });
     expect(parseAccessCommand("grant <@U123ABC> viewer")).toEqual({
       kind: "grant",

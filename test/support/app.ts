@@ -3,6 +3,7 @@ import type { Server } from "node:http";
 import type { App } from "@slack/bolt";
 import { bootstrap, type Runtime } from "../../src/bootstrap";
 import { SlackStandIn } from "../../src/console/slack-standin";
+import { checkViewAck } from "../../src/console/slack-rules";
 import { loadConfig } from "../../src/config";
 import { silentLogger, type Logger } from "../../src/logger";
 import { createSlackApp } from "../../src/slack/app";
@@ -116,14 +117,25 @@ export async function startTestApp(
         ...extra,
       });
     },
-    submit(view, values, user = ADMIN) {
-      return interactive({
+    async submit(view, values, user = ADMIN) {
+      const answer = await interactive({
         type: "view_submission",
         team: { id: TEAM },
         user: { id: user, team_id: TEAM },
         trigger_id: `trigger-${++triggers}`,
         view: { ...view, id: view.id ?? "V0TEST", state: { values } },
       });
+      // Slack checks the ack as it checks a views.update: a bad one leaves the modal as it was.
+      const ack = answer.text ? (JSON.parse(answer.text) as Record<string, unknown>) : {};
+      const verdict = checkViewAck(ack, view);
+      if (!verdict.ok)
+        slack.rejections.push({
+          method: "view_submission ack",
+          args: ack,
+          error: verdict.error,
+          messages: verdict.response_metadata.messages,
+        });
+      return answer;
     },
     event(event, options = {}) {
       const body = JSON.stringify({
@@ -148,6 +160,13 @@ export async function startTestApp(
       await app.stop();
       await runtime.close();
       await slack.close();
+      // Real Slack would have refused these: a test that means to send one takes it first.
+      const refused = slack.takeRejections();
+      if (refused.length > 0)
+        throw new Error(
+          `Slack would refuse ${refused.length} payload(s):\n` +
+            refused.map((r) => `${r.method}: ${r.error} ${r.messages.join(" ")}`).join("\n"),
+        );
     },
   };
 }

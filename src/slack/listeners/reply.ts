@@ -2,15 +2,16 @@ import type { RespondFn } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
 import type { Message } from "../presenters/kit";
 import { channelUnreachable } from "../slack-error";
+import { slackPayload } from "../presenters/kit";
 
 /** Only the person who asked sees it: results may hold personal details. */
 export function replyPrivately(respond: RespondFn, message: Message): Promise<unknown> {
-  return respond({ response_type: "ephemeral", replace_original: false, text: message.text, blocks: message.blocks });
+  return respond({ response_type: "ephemeral", replace_original: false, ...slackPayload(message) });
 }
 
 /** Replaces the message whose button was pressed (e.g. a card after Activate). */
 export function replaceOriginal(respond: RespondFn, message: Message): Promise<unknown> {
-  return respond({ replace_original: true, text: message.text, blocks: message.blocks });
+  return respond({ replace_original: true, ...slackPayload(message) });
 }
 
 /**
@@ -27,11 +28,11 @@ export async function postPrivately(
 ): Promise<void> {
   if (channel) {
     try {
-      await client.chat.postEphemeral({ channel, user, text: message.text, blocks: message.blocks });
+      await client.chat.postEphemeral({ channel, user, ...slackPayload(message) });
       return;
     } catch (error) {
       if (!channelUnreachable(error)) throw error;
     }
   }
-  await client.chat.postMessage({ channel: user, text: message.text, blocks: message.blocks });
+  await client.chat.postMessage({ channel: user, ...slackPayload(message) });
 }

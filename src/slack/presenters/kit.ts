@@ -7,12 +7,45 @@ export function escape(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
+/** Look-alikes for what mrkdwn reads as formatting: bold, italic, strike and code. */
+const FORMATTING: Record<string, string> = { "*": "\u2217", _: "\u02cd", "~": "\u223c", "`": "\u02cb" };
+
+/**
+ * A name (a person's, a vendor's, a file's) inside mrkdwn: escaped, and its *, _, ~ and `
+ * shown as look-alikes, so "*Jane*" or "_x_" in a vendor record cannot change how the
+ * message around it reads. Emails and usernames keep their characters: people copy them.
+ */
+export function escapeName(name: string): string {
+  return escape(name).replace(/[*_~`]/g, (c) => FORMATTING[c]!);
+}
+
+/**
+ * A name inside a sentence Slack limits (a confirm dialog's text is 300 characters): escaped
+ * as escapeName, and shortened so that the escaped form has at most `max` characters.
+ */
+export function shortName(name: string, max = 80): string {
+  return shortened(name, max, escapeName);
+}
+
+/** Text (an email, a reason) inside a sentence Slack limits: escaped, at most `max` characters escaped. */
+export function shortText(text: string, max: number): string {
+  return shortened(text, max, escape);
+}
+
+function shortened(text: string, max: number, escaping: (text: string) => string): string {
+  for (let n = Math.min([...text].length, max); n > 0; n -= 1) {
+    const escaped = escaping(clip(text, n));
+    if ([...escaped].length <= max) return escaped;
+  }
+  return "…";
+}
+
 export function mention(userId: string): string {
   return `<@${userId}>`;
 }
 
 export function header(text: string): HeaderBlock {
-  return { type: "header", text: { type: "plain_text", text: text.slice(0, 150), emoji: true } };
+  return { type: "header", text: { type: "plain_text", text: clip(text, 150), emoji: true } };
 }
 
 export function section(markdown: string, blockId?: string): SectionBlock {
@@ -21,6 +54,36 @@ export function section(markdown: string, blockId?: string): SectionBlock {
     text: { type: "mrkdwn", text: markdown.slice(0, 3000) },
     ...(blockId ? { block_id: blockId } : {}),
   };
+}
+
+/**
+ * Long mrkdwn as as many sections as it needs, each under Slack's 3,000 characters: split
+ * between lines, or within a too-long line after a ", " (lists of names), never mid-word.
+ * The caller keeps the whole message under Slack's total (about 12,000 characters).
+ */
+export function sections(markdown: string, max = 3000): SectionBlock[] {
+  const pieces: string[] = [];
+  let current = "";
+  const push = (piece: string, joiner: string) => {
+    if (!current) current = piece;
+    // UTF-16 length: never less than Slack's count, and what section() cuts at.
+    else if (current.length + joiner.length + piece.length <= max) current += joiner + piece;
+    else {
+      pieces.push(current);
+      current = piece;
+    }
+  };
+  for (const line of markdown.split("\n")) {
+    if (line.length <= max) {
+      push(line, "\n");
+      continue;
+    }
+    line
+      .split(", ")
+      .forEach((part, i, parts) => push(clip(i < parts.length - 1 ? `${part},` : part, max), i === 0 ? "\n" : " "));
+  }
+  if (current) pieces.push(current);
+  return pieces.map((piece) => section(piece));
 }
 
 export function fields(pairs: Array<[label: string, value: string]>): SectionBlock {
@@ -34,9 +97,10 @@ export function context(markdown: string): ContextBlock {
 /** Slack refuses a button whose text is longer than this. */
 export const BUTTON_TEXT_MAX = 75;
 
-/** Text shortened to at most max characters, ending in "…" when it was cut. */
+/** Text shortened to at most max characters (as Slack counts them), ending in "…" when it was cut. */
 export function clip(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+  const chars = [...text];
+  return chars.length <= max ? text : `${chars.slice(0, max - 1).join("")}…`;
 }
 
 export interface ButtonSpec {
@@ -78,9 +142,25 @@ export interface Message {
   blocks: KnownBlock[];
 }
 
+/**
+ * What goes to Slack for a message: its notification text escaped too, since Slack reads the
+ * top-level text as mrkdwn (a name "<!channel>" in it would notify everyone).
+ */
+export function slackPayload(message: Message): Message {
+  return { text: sentence(message.text), blocks: message.blocks };
+}
+
+/**
+ * carebridge's own sentence as mrkdwn: escaped, but its mentions (who to ask, who asked) stay
+ * mentions; <!channel>, <!here> and links from a name stay text.
+ */
+export function sentence(text: string): string {
+  return escape(text).replace(/&lt;@([UW][A-Z0-9]+)&gt;/g, "<@$1>");
+}
+
 /** One sentence, e.g. a refusal or a problem, as a message. */
 export function notice(text: string): Message {
-  return { text, blocks: [section(escape(text).replace(/&lt;@([A-Z0-9]+)&gt;/g, "<@$1>"))] };
+  return { text, blocks: sections(sentence(text)) };
 }
 
 export function problemsMessage(problems: Array<{ message: string }>): Message {

@@ -45,6 +45,17 @@ export const blockOf = (view: { blocks: ViewBlock[] }, field: string): ViewBlock
 export const optionValues = (view: OpenedView, field: string) =>
   (blockOf(view, field).element?.options ?? []).map((o) => o.value);
 
+type Option = { text: { type: string; text: string }; value: string };
+
+/** The option as the view offered it (Slack sends it back whole), or a made-up one for a value it did not offer. */
+function offered(element: NonNullable<ViewBlock["element"]>, value: string): Option {
+  const all = [
+    ...((element as { options?: Option[] }).options ?? []),
+    ...((element as { option_groups?: Array<{ options: Option[] }> }).option_groups ?? []).flatMap((g) => g.options),
+  ];
+  return all.find((o) => o.value === value) ?? { text: { type: "plain_text", text: value }, value };
+}
+
 /**
  * The state Slack sends with a submission of `view` filled with `input`. A select's value is
  * sent as given even when the view did not offer it: that is how a tampered payload looks.
@@ -57,12 +68,9 @@ export function stateOf(view: { blocks: ViewBlock[] }, input: FormInput): Record
     values[block.block_id!] = {
       [element.action_id]:
         element.type === "static_select"
-          ? { type: "static_select", selected_option: { text: { type: "plain_text", text: String(value) }, value } }
+          ? { type: "static_select", selected_option: offered(element, String(value)) }
           : element.type === "checkboxes"
-            ? {
-                type: "checkboxes",
-                selected_options: (value as string[]).map((v) => ({ text: { type: "plain_text", text: v }, value: v })),
-              }
+            ? { type: "checkboxes", selected_options: (value as string[]).map((v) => offered(element, v)) }
             : { type: "plain_text_input", value },
     };
   }

@@ -1,5 +1,4 @@
 import type { InputBlock, KnownBlock, PlainTextOption } from "@slack/types";
-import { escape } from "../kit";
 
 /** The create modal's ids, in one place: the listeners read values and put errors by these. */
 export const CREATE_CALLBACK_ID = "agency-user.create";
@@ -39,10 +38,7 @@ export const HINTS: Record<string, string> = {
   [BLOCK.businessEmail]: "Caresmartz360 emails the registration instructions here.",
 };
 
-/** Our sentences as mrkdwn: escaped, but mentions (who to ask) stay mentions. */
-export function sentence(text: string): string {
-  return escape(text).replace(/&lt;@([A-Z0-9]+)&gt;/g, "<@$1>");
-}
+export { sentence } from "../kit";
 
 export const plain = (text: string) => ({ type: "plain_text" as const, text, emoji: true });
 

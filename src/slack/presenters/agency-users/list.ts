@@ -1,5 +1,5 @@
 import type { AgencyUserPage } from "../../../app/agency-users";
-import { actions, type ButtonSpec, context, escape, header, type Message, section } from "../kit";
+import { actions, type ButtonSpec, context, escape, header, type Message, section, shortName, shortText } from "../kit";
 
 export const LIST_PREVIOUS_ACTION = "agency-user.list-previous";
 export const LIST_NEXT_ACTION = "agency-user.list-next";
@@ -33,7 +33,7 @@ export function agencyUserListMessage(result: AgencyUserPage, vendorLabel: strin
   // Every row says its status; inactive ones stand out.
   const lines = rows.map(
     (r) =>
-      `*${escape(r.name)}* · \`${escape(r.username)}\` · ${escape(r.roleName)} · ${r.status === "active" ? "active" : "_inactive_"}`,
+      `*${shortName(r.name, 80)}* · \`${shortText(r.username.replace(/`/g, "'"), 80)}\` · ${shortName(r.roleName, 60)} · ${r.status === "active" ? "active" : "_inactive_"}`,
   );
   const summary = `${total} agency user${total === 1 ? "" : "s"} in ${vendorLabel}${pageCount > 1 ? ` · page ${page} of ${pageCount}` : ""}`;
   return {

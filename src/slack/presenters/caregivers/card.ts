@@ -11,6 +11,7 @@ import {
   type KnownBlock,
   type Message,
   section,
+  shortName,
 } from "../kit";
 import { CAREGIVER_ACTIONS, encodeValue } from "./ids";
 import type { CaregiverLabels } from "./labels";
@@ -50,7 +51,7 @@ function button(action: CardAction, card: CaregiverCard, madeFor: string, lms: s
         style: "danger",
         confirm: {
           title: "Deactivate?",
-          text: `${escape(name)} will lose access to ${escape(lms)} until someone reactivates them. Syncs leave them deactivated unless they leave Spectrum TeleTrack and come back.`,
+          text: `${shortName(name)} will lose access to ${shortName(lms, 40)} until someone reactivates them. Syncs leave them deactivated unless they leave Spectrum TeleTrack and come back.`,
           confirm: "Deactivate",
         },
       };

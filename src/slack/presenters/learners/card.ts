@@ -1,6 +1,6 @@
 import type { LearnerSearch } from "../../../app/learners/search";
 import type { CacwtLearner } from "../../../providers/roles";
-import { actions, context, escape, type KnownBlock, type Message, section } from "../kit";
+import { actions, context, escape, type KnownBlock, type Message, section, shortName } from "../kit";
 import { LEARNER_ACTION } from "./ids";
 
 const name = (l: CacwtLearner) => `${l.firstName} ${l.lastName}`.trim();
@@ -25,7 +25,7 @@ export function learnerBlocks(learner: CacwtLearner): KnownBlock[] {
           style: "danger" as const,
           confirm: {
             title: "Archive this learner?",
-            text: `${escape(name(learner))} can no longer sign in to CACWT until reactivated.`,
+            text: `${shortName(name(learner))} can no longer sign in to CACWT until reactivated.`,
             confirm: "Archive",
           },
         }

@@ -1,7 +1,17 @@
 import type { ActionOutcome, LinkingOverview, LinkKind, Undo } from "../../../app/linking";
-import { actions, context, escape, header, section, type ButtonSpec, type KnownBlock, type Message } from "../kit";
+import {
+  actions,
+  context,
+  header,
+  section,
+  shortName,
+  shortText,
+  type ButtonSpec,
+  type KnownBlock,
+  type Message,
+} from "../kit";
 import { sandboxNote } from "../sandbox";
-import { ignoredRowBlock, linkedRowBlock, unlinkedRowBlocks } from "./rows";
+import { ignoredRowBlock, linkedRowBlock, NAME_MAX, unlinkedRowBlocks } from "./rows";
 import { encode, LINK_ACTION, type ListView, type Position } from "./values";
 
 /** Rows per list and page: two lists of eight rows of two blocks stay under Slack's 50 blocks. */
@@ -18,7 +28,10 @@ const pageCount = (rows: number) => Math.max(1, Math.ceil(rows / ROWS_PER_PAGE))
 const clamp = (page: number, rows: number) => Math.min(Math.max(page, 0), pageCount(rows) - 1);
 
 function nameList(names: string[]): string {
-  const shown = names.slice(0, NAMES_SHOWN).map(escape).join(", ");
+  const shown = names
+    .slice(0, NAMES_SHOWN)
+    .map((name) => shortName(name, NAME_MAX))
+    .join(", ");
   return names.length > NAMES_SHOWN ? `${shown} and ${names.length - NAMES_SHOWN} more` : shown;
 }
 
@@ -43,7 +56,8 @@ function undoButton(undo: Undo, kind: LinkKind, position: Position): ButtonSpec 
  * taken, or the button that undoes what was just done.
  */
 export function outcomeBlocks(outcome: ActionOutcome, kind: LinkKind, position: Position): KnownBlock[] {
-  const blocks: KnownBlock[] = [section(`${OUTCOME_ICON[outcome.status]} ${escape(outcome.message)}`)];
+  // The message names people: kept short so the page below still fits in one Slack message.
+  const blocks: KnownBlock[] = [section(`${OUTCOME_ICON[outcome.status]} ${shortText(outcome.message, 400)}`)];
   const instead = outcome.linkInstead;
   if (instead) {
     blocks.push(

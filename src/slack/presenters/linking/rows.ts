@@ -9,18 +9,26 @@ import type {
   UnlinkedRow,
 } from "../../../app/linking";
 import { VENDOR_LABELS } from "../../../providers/labels";
-import { actions, button, BUTTON_TEXT_MAX, clip, escape, section, type ButtonSpec, type KnownBlock } from "../kit";
+import { actions, button, BUTTON_TEXT_MAX, clip, section, shortName, shortText, type ButtonSpec, type KnownBlock } from "../kit";
 import { encode, LINK_ACTION, type Position } from "./values";
 
 export const percent = (score: number) => `${Math.round(score * 100)}%`;
 
+/*
+ * Names, details and reasons are shortened in rows: a page of two lists of eight rows, each
+ * with three suggestions and their buttons, must stay under Slack's ~12,000 characters of text
+ * in one message however long the vendors' names are.
+ */
+export const NAME_MAX = 30;
+const DETAIL_MAX = 40;
+
 function who(person: PersonRef): string {
-  return `*${escape(person.name)}*${person.detail ? ` · ${escape(person.detail)}` : ""}`;
+  return `*${shortName(person.name, NAME_MAX)}*${person.detail ? ` · ${shortText(person.detail, DETAIL_MAX)}` : ""}`;
 }
 
 function candidateLine(candidate: Candidate): string {
-  const reasons = candidate.reasons.length > 0 ? ` — ${escape(candidate.reasons.join("; "))}` : "";
-  return `• ${escape(candidate.person.name)} · ${percent(candidate.score)}${reasons}`;
+  const reasons = candidate.reasons.length > 0 ? ` — ${shortText(candidate.reasons.join("; "), DETAIL_MAX)}` : "";
+  return `• ${shortName(candidate.person.name, NAME_MAX)} · ${percent(candidate.score)}${reasons}`;
 }
 
 /** "Link to Jane Doe · 94%": a long name is shortened, never the score. */
@@ -85,7 +93,7 @@ export function linkedRowBlock(pair: LinkedPair, kind: LinkKind, position: Posit
         style: "danger",
         confirm: {
           title: "Unlink?",
-          text: `Unlink ${escape(pair.motivity.name)} from ${escape(pair.calmanac?.name ?? "that Calmanac record")}? carebridge will not suggest this pair again.`,
+          text: `Unlink ${shortName(pair.motivity.name)} from ${shortName(pair.calmanac?.name ?? "that Calmanac record")}? carebridge will not suggest this pair again.`,
           confirm: "Unlink",
         },
       }

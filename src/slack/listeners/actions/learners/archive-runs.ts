@@ -3,7 +3,7 @@ import type { WebClient } from "@slack/web-api";
 import { approvalOf, runNoun } from "../../../../app/learners/archive-runs";
 import type { Services } from "../../../../app/services";
 import type { Job } from "../../../../jobs/types";
-import { mention, notice, problemsMessage } from "../../../presenters/kit";
+import { mention, notice, problemsMessage, slackPayload } from "../../../presenters/kit";
 import { approvalRequestMessage } from "../../../presenters/learners/archive-bulk";
 import { replyPrivately } from "../../reply";
 import { channelUnreachable } from "../../../slack-error";
@@ -55,8 +55,7 @@ export async function askForApproval(services: Services, client: WebClient, job:
       await client.chat.postMessage({
         channel,
         ...(job.threadTs ? { thread_ts: job.threadTs } : {}),
-        text: message.text,
-        blocks: message.blocks,
+        ...slackPayload(message),
       });
       return job.threadTs ? "I asked the other admins in this thread." : `I asked the other admins in <#${channel}>.`;
     } catch (error) {
@@ -64,8 +63,7 @@ export async function askForApproval(services: Services, client: WebClient, job:
     }
   }
   const others = (await services.access.adminIds(job.workspaceId)).filter((id) => id !== job.actorSlackId);
-  for (const admin of others)
-    await client.chat.postMessage({ channel: admin, text: message.text, blocks: message.blocks });
+  for (const admin of others) await client.chat.postMessage({ channel: admin, ...slackPayload(message) });
   return others.length > 0
     ? `I asked ${others.map(mention).join(", ")} directly.`
     : "There is no other admin yet: grant someone admin with /carebridge access grant.";
@@ -78,8 +76,7 @@ async function showDecision(services: Services, args: ButtonArgs, job: Job): Pro
   await args.client.chat.update({
     channel: message.channel,
     ts: message.ts,
-    text: updated.text,
-    blocks: updated.blocks,
+    ...slackPayload(updated),
   });
 }
 

@@ -1,6 +1,6 @@
 import type { Services } from "../../../../app/services";
 import { actorOf } from "../../../actor";
-import { problemsMessage, type Message } from "../../../presenters/kit";
+import { problemsMessage, type Message, slackPayload } from "../../../presenters/kit";
 import { overviewMessage } from "../../../presenters/linking/overview";
 import { firstPage } from "../../../presenters/linking/values";
 import { replyPrivately } from "../../reply";
@@ -19,7 +19,7 @@ export function reviewAction(services: Services) {
     const send = (message: Message) =>
       fromMessage
         ? replyPrivately(respond, message)
-        : client.chat.postMessage({ channel: actor.userId, text: message.text, blocks: message.blocks });
+        : client.chat.postMessage({ channel: actor.userId, ...slackPayload(message) });
     const kind = action.value === "members" || action.value === "learners" ? action.value : undefined;
     if (!kind) {
       await send(OUT_OF_DATE);

@@ -1,7 +1,7 @@
 import type { GrantRequest } from "../../../../app/access/service";
 
 export type AccessCommand =
-  | { kind: "list" }
+  | { kind: "list"; page: number }
   | { kind: "grant"; request: GrantRequest }
   | { kind: "revoke"; userId: string }
   | { kind: "invalid"; message: string };
@@ -16,10 +16,10 @@ function userIdOf(token: string | undefined): string | undefined {
 
 const ROLES = new Set(["admin", "viewer", "agency-user"]);
 
-/** `list` · `grant @user <role> [office:<office>] [create-staff]` · `revoke @user` */
+/** `list [page]` · `grant @user <role> [office:<office>] [create-staff]` · `revoke @user` */
 export function parseAccessCommand(text: string): AccessCommand {
   const [verb, who, ...rest] = text.trim().split(/\s+/).filter(Boolean);
-  if (!verb || verb === "list") return { kind: "list" };
+  if (!verb || verb === "list") return { kind: "list", page: Math.max(1, Number.parseInt(who ?? "1", 10) || 1) };
   if (verb !== "grant" && verb !== "revoke") return { kind: "invalid", message: `"${verb}" is not an access command.` };
   const userId = userIdOf(who);
   if (!userId)

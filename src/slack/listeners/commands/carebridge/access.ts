@@ -17,7 +17,7 @@ export const access: Subcommand = async ({ actor, text, respond, services }) => 
       return;
     case "list": {
       const result = await services.access.list(actor);
-      await replyPrivately(respond, result.ok ? accessListMessage(result.entries) : problemsMessage(result.problems));
+      await replyPrivately(respond, result.ok ? accessListMessage(result.entries, command.page) : problemsMessage(result.problems));
       return;
     }
     case "grant": {

@@ -19,6 +19,7 @@ const hostOf = (url: string): string => {
     return "(not a URL)";
   }
 };
+import { slackPayload } from "../../../presenters/kit";
 
 /** What a file_share message says of each file; newer events may leave most of it to files.info. */
 interface SharedFile {
@@ -65,8 +66,7 @@ export function fileShared(services: Services) {
       client.chat.postMessage({
         channel: event.channel,
         thread_ts: threadTs,
-        text: message.text,
-        blocks: message.blocks,
+        ...slackPayload(message),
       });
     for (const shared of (event.files ?? []) as SharedFile[]) {
       try {

@@ -4,6 +4,7 @@ import type { Services } from "../../../../app/services";
 import type { Job } from "../../../../jobs/types";
 import { reactivateAllMessage } from "../../../presenters/learners/archive-bulk";
 import { importLogMessage } from "../../../presenters/learners/import";
+import { slackPayload } from "../../../presenters/kit";
 
 /**
  * What the learner jobs add to the generic report when they end: an import's log (every line of
@@ -19,8 +20,7 @@ export function attachLearnerJobReports(app: App, services: Services): void {
     await client.chat.postMessage({
       channel: log.channelId,
       thread_ts: log.threadTs,
-      text: message.text,
-      blocks: message.blocks,
+      ...slackPayload(message),
     });
     await client.filesUploadV2({
       channel_id: log.channelId,
@@ -38,8 +38,7 @@ export function attachLearnerJobReports(app: App, services: Services): void {
     await client.chat.postMessage({
       channel: job.channelId,
       thread_ts: job.messageTs,
-      text: message.text,
-      blocks: message.blocks,
+      ...slackPayload(message),
     });
   }
 

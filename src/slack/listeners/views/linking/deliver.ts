@@ -1,6 +1,7 @@
 import type { WebClient } from "@slack/web-api";
 import type { Message } from "../../../presenters/kit";
 import type { CreateMetadata } from "../../../presenters/linking/values";
+import { slackPayload } from "../../../presenters/kit";
 
 /**
  * Where a create form's result goes once the modal has closed: over the list the button was on
@@ -16,13 +17,13 @@ export async function deliver(
     const response = await fetch(metadata.r, {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ replace_original: true, text: message.text, blocks: message.blocks }),
+      body: JSON.stringify({ replace_original: true, ...slackPayload(message) }),
     });
     if (response.ok) return;
   }
   if (metadata.ch) {
-    await client.chat.postEphemeral({ channel: metadata.ch, user: userId, text: message.text, blocks: message.blocks });
+    await client.chat.postEphemeral({ channel: metadata.ch, user: userId, ...slackPayload(message) });
     return;
   }
-  await client.chat.postMessage({ channel: userId, text: message.text, blocks: message.blocks });
+  await client.chat.postMessage({ channel: userId, ...slackPayload(message) });
 }

@@ -1,0 +1,2 @@
+export { checkMessage, checkView, checkViewAck, type Verdict } from "./surfaces";
+export { LIMITS } from "./limits";

@@ -1,0 +1,191 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import type { AccessEntry } from "../../../src/app/access/service";
+import type { CaregiverCard } from "../../../src/app/caregivers";
+import type { LinkingOverview, UnlinkedRow } from "../../../src/app/linking";
+import { checkMessage } from "../../../src/console/slack-rules";
+import type { CacwtLearner } from "../../../src/providers/roles";
+import { ACCESS_PAGE_SIZE, accessListMessage } from "../../../src/slack/presenters/access";
+import { agencyUserListMessage } from "../../../src/slack/presenters/agency-users/list";
+import { caregiverCardMessage } from "../../../src/slack/presenters/caregivers/card";
+import { escapeName, type Message, notice, problemsMessage } from "../../../src/slack/presenters/kit";
+import { learnerSearchMessage, statusChangeMessage } from "../../../src/slack/presenters/learners/card";
+import { overviewMessage } from "../../../src/slack/presenters/linking/overview";
+import { firstPage } from "../../../src/slack/presenters/linking/values";
+
+/** What vendors, CSVs and people put in names: long, emoji, combining marks, markup, formatting. */
+const hostile = fc.oneof(
+  fc.string({ minLength: 1, maxLength: 20 }),
+  fc.constantFrom(
+    "<@U0ADMIN>",
+    "<!channel>",
+    "a & b <c> *bold* _it_ ~strike~ `code`",
+    "Zoë 👩‍👩‍👧‍👦 Ñúñez",
+    "e\u0301\u0301\u0301",
+    "&amp;lt;",
+  ),
+  fc.string({ unit: "grapheme", minLength: 300, maxLength: 400 }),
+  fc
+    .array(fc.constantFrom("<", ">", "&", "*", "_", "~", "`", "😀", "e\u0301"), { minLength: 300, maxLength: 600 })
+    .map((a) => a.join("")),
+);
+
+const runs = { numRuns: 40 };
+
+function valid(message: Message): void {
+  const verdict = checkMessage(message as unknown as Record<string, unknown>);
+  expect(verdict.ok ? [] : verdict.response_metadata.messages).toEqual([]);
+}
+
+describe("presenters with hostile data pass Slack's rules", () => {
+  it("/link: 500 suggestions, every page", () => {
+    fc.assert(
+      fc.property(hostile, hostile, hostile, (name, detail, reason) => {
+        const person = (id: string) => ({ id, name: `${name}${id}`, detail });
+        const row = (id: string): UnlinkedRow => ({
+          person: person(id),
+          candidates: [1, 2, 3].map((n) => ({ person: person(`${id}c${n}`), score: 0.9, reasons: [reason, reason] })),
+        });
+        const rows = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => row(`${prefix}${i}`));
+        const overview: LinkingOverview = {
+          kind: "members",
+          canManage: true,
+          autoLinked: Array.from({ length: 40 }, (_, i) => ({
+            motivity: person(`a${i}`),
+            calmanacId: `c${i}`,
+            calmanac: person(`c${i}`),
+          })),
+          autoLinkSkipped: 2,
+          exactMatchesWaiting: 3,
+          notLinkedInMotivity: rows("m", 250),
+          notLinkedInCalmanac: rows("s", 250),
+          linked: Array.from({ length: 30 }, (_, i) => ({
+            motivity: person(`l${i}`),
+            calmanacId: `k${i}`,
+            calmanac: person(`k${i}`),
+          })),
+          ignored: [],
+          serviceAccounts: 1,
+          sandboxVendors: ["motivity", "calmanac"],
+        };
+        const start = firstPage("members");
+        for (const position of [start, { ...start, a: 15, b: 31 }, { ...start, view: "linked" as const, a: 1 }])
+          valid(overviewMessage(overview, position, { status: "done", message: `${name} linked` }));
+      }),
+      { numRuns: 4 },
+    );
+  });
+
+  it("/carebridge access list: 1,000 people, every page, everyone reachable", () => {
+    fc.assert(
+      fc.property(hostile, fc.integer({ min: 1, max: 1000 }), (office, count) => {
+        const entries: AccessEntry[] = Array.from({ length: count }, (_, i) => ({
+          userId: `U${String(i).padStart(8, "0")}`,
+          role: i % 3 === 0 ? "agency_user" : i % 3 === 1 ? "admin" : "viewer",
+          office: "of",
+          officeName: office,
+          grants: i % 3 === 0 ? ["create-staff"] : [],
+          fromConfig: false,
+        }));
+        const pages = Math.ceil(count / ACCESS_PAGE_SIZE);
+        const seen = new Set<string>();
+        for (let page = 1; page <= pages; page += 1) {
+          const message = accessListMessage(entries, page);
+          valid(message);
+          for (const [, id] of JSON.stringify(message.blocks).matchAll(/<@(U\d+)>/g)) seen.add(id!);
+          if (page < pages) expect(JSON.stringify(message.blocks)).toContain(`/carebridge access list ${page + 1}`);
+        }
+        expect(seen.size).toBe(count);
+      }),
+      { numRuns: 10 },
+    );
+  });
+
+  it("a refusal naming 200 offices shows every office", () => {
+    fc.assert(
+      fc.property(fc.array(hostile, { minLength: 200, maxLength: 200 }), (names) => {
+        const offices = names.map((n, i) => `${n.slice(0, 40)}${i}`);
+        const message = problemsMessage([{ message: `Say which office. Offices: ${offices.join(", ")}.` }]);
+        valid(message);
+        expect(message.blocks.length).toBeGreaterThan(0);
+      }),
+      { numRuns: 10 },
+    );
+  });
+
+  it("/agency-user list: a page of 20 hostile rows", () => {
+    fc.assert(
+      fc.property(hostile, hostile, hostile, (name, username, role) => {
+        const rows = Array.from({ length: 20 }, (_, i) => ({
+          name: `${name}${i}`,
+          username,
+          roleName: role,
+          status: "active" as const,
+        }));
+        valid(
+          agencyUserListMessage(
+            { office: { id: "of", name }, rows, page: 2, pageCount: 3, total: 55 },
+            "Caresmartz360 (sandbox)",
+          ),
+        );
+      }),
+      runs,
+    );
+  });
+
+  it("the caregiver card, with Deactivate's confirm under 300 characters", () => {
+    fc.assert(
+      fc.property(hostile, hostile, hostile, (first, last, problem) => {
+        const card: CaregiverCard = {
+          caregiver: { id: "c1", firstName: first, lastName: last, state: "CA", status: "active" },
+          lms: { id: "u1", status: "active", trainingDueDate: "2026-12-31", linked: true },
+          synced: { outcome: "updated", changed: ["email"] },
+          pending: ["phone"],
+          problems: [problem, problem],
+          warnings: [problem],
+          fixFields: [],
+          actions: ["sync", "deactivate", "fix"],
+        } as unknown as CaregiverCard;
+        valid(
+          caregiverCardMessage(card, "U1", { lms: "CareAcademy", teletrack: "Spectrum TeleTrack", sandbox: undefined }),
+        );
+      }),
+      runs,
+    );
+  });
+
+  it("the learner card and search, with Archive's confirm under 300 characters", () => {
+    fc.assert(
+      fc.property(hostile, hostile, hostile, (first, last, other) => {
+        const learner = {
+          userId: "1",
+          firstName: first,
+          lastName: last,
+          email: `${other}@example.com`,
+          status: "Active",
+          affiliation: other,
+          organizationName: other,
+          employeeType: other,
+          dateHire: "2024-01-01",
+          trainingManager: true,
+          supervisor: true,
+        } as CacwtLearner;
+        valid(statusChangeMessage(learner, true, other));
+        valid(learnerSearchMessage(other, { learners: [learner, learner, learner], more: true } as never, "CACWT"));
+      }),
+      runs,
+    );
+  });
+
+  it("a notice keeps the text and cannot be turned into formatting by a name", () => {
+    fc.assert(
+      fc.property(hostile, (name) => {
+        valid(notice(`Nothing changed for ${name}.`));
+        const shown = escapeName(name);
+        expect(shown).not.toMatch(/[<>*_~`]/);
+        expect(shown.replace(/&(amp|lt|gt);/g, "")).not.toContain("&");
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
