@@ -69,6 +69,11 @@ export const COMMANDS: readonly CommandHelp[] = [
     action: "access.manage",
   },
   { usage: "/carebridge access revoke @user", does: "take someone's access away", action: "access.manage" },
+  {
+    usage: "/carebridge audit [@user | TeleTrack id | learner email] [since YYYY-MM-DD]",
+    does: "the latest changes you may see (admins: all; agency users: their office's; viewers: their own), with Export",
+    action: "audit.view",
+  },
 ];
 
 export interface ActorHelp {

@@ -6,6 +6,7 @@ import type { Actor } from "./actor";
 import type { AccessService } from "./access/service";
 import { decide, type Principal } from "./access/policy";
 import type { Linking, WaitingSuggestions } from "./linking";
+import type { AuditLine, AuditLog } from "./audit-log";
 
 export interface HomeSummary {
   principal: Principal;
@@ -16,6 +17,8 @@ export interface HomeSummary {
   askAdmin: string | undefined;
   /** Open link suggestions per kind, for people who may see links. */
   linkSuggestions: WaitingSuggestions | undefined;
+  /** The five latest changes the viewer may read in the audit. */
+  recentChanges: AuditLine[];
 }
 
 export function createHome(deps: {
@@ -24,6 +27,7 @@ export function createHome(deps: {
   offices: Pick<StaffDirectory, "listOffices">;
   sandboxVendors: ReadonlySet<Vendor>;
   linking: Pick<Linking, "waiting">;
+  auditLog: Pick<AuditLog, "page">;
 }) {
   return {
     async summary(actor: Actor): Promise<HomeSummary> {
@@ -36,6 +40,8 @@ export function createHome(deps: {
       const linkSuggestions = decide(principal, "link.view", undefined, "").allowed
         ? await deps.linking.waiting(actor.workspaceId)
         : undefined;
+      const changes =
+        principal.role === "unknown" ? undefined : await deps.auditLog.page(actor, { filter: { kind: "all" } }, 0, 5);
       const askAdmin = principal.role === "unknown" ? await deps.access.adminsHint(actor.workspaceId) : undefined;
       return {
         principal,
@@ -44,6 +50,7 @@ export function createHome(deps: {
         sandboxVendors: [...deps.sandboxVendors],
         askAdmin,
         linkSuggestions,
+        recentChanges: changes?.ok ? changes.lines : [],
       };
     },
   };

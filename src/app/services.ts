@@ -8,6 +8,7 @@ import type { Providers } from "../providers/roles";
 import { createAccessService } from "./access/service";
 import { createAgencyUsers } from "./agency-users";
 import { createAudit } from "./audit";
+import { createAuditLog } from "./audit-log";
 import { createCaregivers } from "./caregivers";
 import { createHelp } from "./help";
 import { createHome } from "./home";
@@ -36,6 +37,12 @@ export function createServices(deps: AppDeps) {
     audit,
     offices: deps.providers.staffDirectory,
   });
+  const auditLog = createAuditLog({
+    prisma: deps.prisma,
+    access,
+    learners: deps.providers.learnerLms,
+    now: deps.now,
+  });
   const linking = createLinking({
     pair: deps.providers.linkingPair,
     access,
@@ -48,6 +55,7 @@ export function createServices(deps: AppDeps) {
   return {
     deps,
     audit,
+    auditLog,
     jobs: createJobs({ store: deps.jobStore, runner: deps.jobRunner, access, audit, now: deps.now }),
     access,
     workspaces: createWorkspaceRegistry(deps.prisma),
@@ -91,6 +99,7 @@ export function createServices(deps: AppDeps) {
       offices: deps.providers.staffDirectory,
       sandboxVendors: deps.providers.sandboxVendors,
       linking,
+      auditLog,
     }),
   };
 }

@@ -1,6 +1,7 @@
 import type { View } from "@slack/types";
 import type { HomeSummary } from "../../app/home";
 import { context, header, section } from "./kit";
+import { auditLineText } from "./audit";
 import { jobLine } from "./jobs";
 import { linkSuggestionBlocks } from "./linking/home";
 import { sandboxNote } from "./sandbox";
@@ -30,6 +31,13 @@ export function homeView(summary: HomeSummary): View {
         ? []
         : [section(`*Recent jobs*\n${jobs.length ? jobs.join("\n") : "None yet."}`)]),
       ...linkSuggestionBlocks(summary.linkSuggestions),
+      ...(summary.principal.role === "unknown"
+        ? []
+        : [
+            section(
+              `*Latest changes*\n${summary.recentChanges.length ? summary.recentChanges.map(auditLineText).join("\n") : "No changes yet."}`,
+            ),
+          ]),
       context("Type `/carebridge help` for the commands you can use."),
       ...(note ? [context(note)] : []),
     ],
