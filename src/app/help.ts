@@ -74,6 +74,11 @@ export const COMMANDS: readonly CommandHelp[] = [
     does: "the latest changes you may see (admins: all; agency users: their office's; viewers: their own), with Export",
     action: "audit.view",
   },
+  {
+    usage: "/carebridge settings",
+    does: "role ranking, bulk-archive thresholds, link suggestion score, digest channel and time zone",
+    action: "settings.manage",
+  },
 ];
 
 export interface ActorHelp {

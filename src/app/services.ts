@@ -15,6 +15,8 @@ import { createHome } from "./home";
 import { createJobs } from "./jobs";
 import { createLearners } from "./learners";
 import { createLinking } from "./linking";
+import { createSettingsReader } from "./settings/read";
+import { createSettingsService } from "./settings/service";
 import { createWorkspaceRegistry } from "./workspaces";
 
 /** Everything the use-cases stand on; built once in main (or by a test) and passed down. */
@@ -31,6 +33,7 @@ export interface AppDeps {
 /** The use-cases, wired. Transports (Slack, console) call these and nothing below them. */
 export function createServices(deps: AppDeps) {
   const audit = createAudit(deps.prisma);
+  const settings = createSettingsReader(deps.prisma, deps.config);
   const access = createAccessService({
     prisma: deps.prisma,
     configAdmins: deps.config.admins,
@@ -48,7 +51,7 @@ export function createServices(deps: AppDeps) {
     access,
     audit,
     prisma: deps.prisma,
-    matching: deps.config.matching,
+    settings,
     sandboxVendors: deps.providers.sandboxVendors,
     now: deps.now,
   });
@@ -56,6 +59,15 @@ export function createServices(deps: AppDeps) {
     deps,
     audit,
     auditLog,
+    settings: createSettingsService({
+      prisma: deps.prisma,
+      access,
+      audit,
+      roles: deps.providers.staffDirectory,
+      defaults: deps.config,
+      read: settings,
+    }),
+    readSettings: settings,
     jobs: createJobs({ store: deps.jobStore, runner: deps.jobRunner, access, audit, now: deps.now }),
     access,
     workspaces: createWorkspaceRegistry(deps.prisma),
@@ -68,7 +80,7 @@ export function createServices(deps: AppDeps) {
       jobStore: deps.jobStore,
       jobRunner: deps.jobRunner,
       csvLimits: deps.config.csv,
-      archiveThreshold: deps.config.archive,
+      settings,
       now: deps.now,
       randomBytes: (n) => randomBytes(n),
     }),
@@ -78,6 +90,7 @@ export function createServices(deps: AppDeps) {
       audit,
       prisma: deps.prisma,
       config: deps.config,
+      settings,
       now: deps.now,
     }),
     linking,

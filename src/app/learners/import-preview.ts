@@ -46,7 +46,7 @@ export interface ImportItemInput {
 }
 
 export function createImportPreview(
-  deps: Pick<LearnersDeps, "lms" | "access" | "audit" | "prisma" | "jobStore" | "csvLimits" | "archiveThreshold">,
+  deps: Pick<LearnersDeps, "lms" | "access" | "audit" | "prisma" | "jobStore" | "csvLimits" | "settings">,
 ) {
   const { access, prisma, jobStore, csvLimits } = deps;
 
@@ -110,7 +110,7 @@ export function createImportPreview(
         preview.counts.archive,
         accepted.filter((row) => archivedLines.has(row.line)).map(nameOf),
         known.filter((l) => l.status === "Active").length,
-        deps.archiveThreshold,
+        (await deps.settings(actor.workspaceId)).archive,
       );
       const { job } = await jobStore.create({
         workspaceId: actor.workspaceId,

@@ -5,9 +5,10 @@ import type { CommandArgs, Subcommand } from "../../types";
 import { access } from "./access";
 import { audit } from "./audit";
 import { help } from "./help";
+import { settings } from "./settings";
 
 /** `/carebridge <sub> …`; anything unknown gets the help. A workflow adds its subcommand here. */
-const SUBCOMMANDS: Record<string, Subcommand> = { help, access, login, audit };
+const SUBCOMMANDS: Record<string, Subcommand> = { help, access, login, audit, settings };
 
 export function carebridgeCommand(services: Services) {
   return async ({ ack, command, respond, client, context }: CommandArgs) => {
