@@ -206,4 +206,22 @@ describe("/carebridge settings", () => {
     expect(created.response_action).toBe("update");
     expect(textOf(created.view)).toContain("Created *jose.cc* in Sacramento");
   });
+
+  it("accepts a threshold of 0 once a second admin can approve, and a bulk archive then waits for them", async () => {
+    const admin = { workspaceId: TEAM, userId: ADMIN };
+    expect((await t.runtime.services.access.grant(admin, { userId: "U0ADMIN2", role: "admin" })).ok).toBe(true);
+    const answer = await t.submit(
+      { ...(await openSettings()).view!, id: "V0ZERO" },
+      filled({ archiveMaxCount: "0", archiveMaxShare: "20" }),
+    );
+    expect(answer.status).toBe(200);
+    expect((await t.runtime.services.readSettings(TEAM)).archive).toEqual({ maxCount: 0, maxShare: 0.2 });
+    const preview = await t.runtime.services.learners.bulk.preview(
+      admin,
+      { status: "Active", emailDomain: "valleypartners.example.org", county: "San Diego" },
+      "C0ARCH",
+    );
+    if (!preview.ok) throw new Error(preview.problems[0]?.message);
+    expect(preview.plan).toMatchObject({ needsSecondApproval: true, threshold: { maxCount: 0, maxShare: 0.2 } });
+  });
 });
