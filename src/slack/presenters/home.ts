@@ -35,7 +35,7 @@ export function homeView(summary: HomeSummary): View {
         ? []
         : [
             section(
-              `*Latest changes*\n${summary.recentChanges.length ? summary.recentChanges.map(auditLineText).join("\n") : "No changes yet."}`,
+              `*Latest changes* (\`/carebridge audit\` for more)\n${summary.recentChanges.length ? summary.recentChanges.map(auditLineText).join("\n") : "No changes yet."}`,
             ),
           ]),
       context("Type `/carebridge help` for the commands you can use."),
