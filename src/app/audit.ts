@@ -9,6 +9,8 @@ export interface AuditEntry {
   outcome: "ok" | "refused" | "failed" | "noop";
   /** What changed, in field names and non-personal values: never passwords, birth dates, emails or phones. */
   details?: Record<string, unknown>;
+  /** The office acted in, when not the actor's own (their agency-user office is recorded by default). */
+  office?: string;
 }
 
 const PERSONAL = /password|birth|email|phone/i;
@@ -22,9 +24,19 @@ function scrub(details: Record<string, unknown>): Record<string, unknown> {
 
 export type Audit = ReturnType<typeof createAudit>;
 
-export function createAudit(prisma: Pick<PrismaClient, "auditEvent">) {
+export function createAudit(prisma: Pick<PrismaClient, "auditEvent" | "appUser">) {
+  /** An agency user acts only within their office: recorded so that the office can read its own audit. */
+  async function officeOf(actor: Actor): Promise<string | null> {
+    const row = await prisma.appUser.findUnique({
+      where: { workspaceId_slackUserId: { workspaceId: actor.workspaceId, slackUserId: actor.userId } },
+      select: { role: true, office: true },
+    });
+    return row?.role === "agency_user" ? row.office : null;
+  }
+
   return {
     async record(actor: Actor, entry: AuditEntry): Promise<void> {
+      const office = entry.office ?? (await officeOf(actor));
       await prisma.auditEvent.create({
         data: {
           workspaceId: actor.workspaceId,
@@ -33,6 +45,7 @@ export function createAudit(prisma: Pick<PrismaClient, "auditEvent">) {
           targetType: entry.targetType,
           targetId: entry.targetId,
           outcome: entry.outcome,
+          office,
           ...(entry.details ? { details: scrub(entry.details) as Prisma.InputJsonValue } : {}),
         },
       });

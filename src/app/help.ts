@@ -84,6 +84,16 @@ export const COMMANDS: readonly CommandHelp[] = [
     action: "access.manage",
   },
   { usage: "/carebridge access revoke @user", does: "take someone's access away", action: "access.manage" },
+  {
+    usage: "/carebridge audit [@user | TeleTrack id | learner email] [since YYYY-MM-DD]",
+    does: "the latest changes you may see (admins: all; agency users: their office's; viewers: their own), with Export",
+    action: "audit.view",
+  },
+  {
+    usage: "/carebridge settings",
+    does: "role ranking, bulk-archive thresholds, link suggestion score, digest channel and time zone",
+    action: "settings.manage",
+  },
 ];
 
 export interface ActorHelp {

@@ -7,6 +7,7 @@ import type { AccessService } from "./access/service";
 import { decide, type Principal } from "./access/policy";
 import type { Linking, WaitingSuggestions } from "./linking";
 import type { Schedules, SyncSchedule } from "./caregivers/schedule";
+import type { AuditLine, AuditLog } from "./audit-log";
 
 export interface HomeSummary {
   principal: Principal;
@@ -19,6 +20,8 @@ export interface HomeSummary {
   linkSuggestions: WaitingSuggestions | undefined;
   /** The scheduled caregiver sync (null: none), for people who may look caregivers up. */
   syncSchedule?: SyncSchedule | null;
+  /** The five latest changes the viewer may read in the audit. */
+  recentChanges: AuditLine[];
 }
 
 export function createHome(deps: {
@@ -28,6 +31,7 @@ export function createHome(deps: {
   sandboxVendors: ReadonlySet<Vendor>;
   linking: Pick<Linking, "waiting">;
   schedules: Pick<Schedules, "current">;
+  auditLog: Pick<AuditLog, "page">;
 }) {
   return {
     async summary(actor: Actor): Promise<HomeSummary> {
@@ -40,6 +44,8 @@ export function createHome(deps: {
       const linkSuggestions = decide(principal, "link.view", undefined, "").allowed
         ? await deps.linking.waiting(actor.workspaceId)
         : undefined;
+      const changes =
+        principal.role === "unknown" ? undefined : await deps.auditLog.page(actor, { filter: { kind: "all" } }, 0, 5);
       const askAdmin = principal.role === "unknown" ? await deps.access.adminsHint(actor.workspaceId) : undefined;
       const syncSchedule = decide(principal, "caregiver.view", undefined, "").allowed
         ? await deps.schedules.current(actor.workspaceId)
@@ -52,6 +58,7 @@ export function createHome(deps: {
         askAdmin,
         linkSuggestions,
         syncSchedule,
+        recentChanges: changes?.ok ? changes.lines : [],
       };
     },
   };

@@ -8,6 +8,7 @@ import type { Providers } from "../providers/roles";
 import { createAccessService } from "./access/service";
 import { createAgencyUsers } from "./agency-users";
 import { createAudit } from "./audit";
+import { createAuditLog } from "./audit-log";
 import { createCaregivers } from "./caregivers";
 import { currentSchedule } from "./caregivers/schedule";
 import { createHelp } from "./help";
@@ -15,6 +16,8 @@ import { createHome } from "./home";
 import { createJobs } from "./jobs";
 import { createLearners } from "./learners";
 import { createLinking } from "./linking";
+import { createSettingsReader } from "./settings/read";
+import { createSettingsService } from "./settings/service";
 import { createWorkspaceRegistry } from "./workspaces";
 
 /** Everything the use-cases stand on; built once in main (or by a test) and passed down. */
@@ -31,24 +34,41 @@ export interface AppDeps {
 /** The use-cases, wired. Transports (Slack, console) call these and nothing below them. */
 export function createServices(deps: AppDeps) {
   const audit = createAudit(deps.prisma);
+  const settings = createSettingsReader(deps.prisma, deps.config);
   const access = createAccessService({
     prisma: deps.prisma,
     configAdmins: deps.config.admins,
     audit,
     offices: deps.providers.staffDirectory,
   });
+  const auditLog = createAuditLog({
+    prisma: deps.prisma,
+    access,
+    learners: deps.providers.learnerLms,
+    now: deps.now,
+  });
   const linking = createLinking({
     pair: deps.providers.linkingPair,
     access,
     audit,
     prisma: deps.prisma,
-    matching: deps.config.matching,
+    settings,
     sandboxVendors: deps.providers.sandboxVendors,
     now: deps.now,
   });
   return {
     deps,
     audit,
+    auditLog,
+    settings: createSettingsService({
+      prisma: deps.prisma,
+      access,
+      audit,
+      roles: deps.providers.staffDirectory,
+      defaults: deps.config,
+      read: settings,
+    }),
+    readSettings: settings,
     jobs: createJobs({ store: deps.jobStore, runner: deps.jobRunner, access, audit, now: deps.now }),
     access,
     workspaces: createWorkspaceRegistry(deps.prisma),
@@ -61,7 +81,7 @@ export function createServices(deps: AppDeps) {
       jobStore: deps.jobStore,
       jobRunner: deps.jobRunner,
       csvLimits: deps.config.csv,
-      archiveThreshold: deps.config.archive,
+      settings,
       now: deps.now,
       randomBytes: (n) => randomBytes(n),
     }),
@@ -71,6 +91,7 @@ export function createServices(deps: AppDeps) {
       audit,
       prisma: deps.prisma,
       config: deps.config,
+      settings,
       now: deps.now,
     }),
     linking,
@@ -94,6 +115,7 @@ export function createServices(deps: AppDeps) {
       sandboxVendors: deps.providers.sandboxVendors,
       linking,
       schedules: { current: currentSchedule(deps.prisma) },
+      auditLog,
     }),
   };
 }

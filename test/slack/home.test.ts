@@ -40,6 +40,7 @@ const base: HomeSummary = {
   sandboxVendors: [],
   askAdmin: undefined,
   linkSuggestions: undefined,
+  recentChanges: [],
 };
 
 describe("App Home", () => {

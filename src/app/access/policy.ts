@@ -18,7 +18,9 @@ export type Action =
   | "learner.view"
   | "learner.manage"
   | "learner.import"
-  | "learner.archive-bulk";
+  | "learner.archive-bulk"
+  | "audit.view"
+  | "settings.manage";
 
 export type Grant = "create-staff";
 export const GRANTS: readonly Grant[] = ["create-staff"];
@@ -31,7 +33,14 @@ export type Principal =
 
 export type Decision = { allowed: true } | { allowed: false; reason: string };
 
-const VIEWER_ACTIONS: ReadonlySet<Action> = new Set(["caregiver.view", "link.view", "staff.list", "learner.view"]);
+// audit.view is scoped by role where it is read: all, the office's, or one's own actions.
+const VIEWER_ACTIONS: ReadonlySet<Action> = new Set([
+  "caregiver.view",
+  "link.view",
+  "staff.list",
+  "learner.view",
+  "audit.view",
+]);
 
 const AGENCY_USER_ACTIONS: ReadonlySet<Action> = new Set([
   ...VIEWER_ACTIONS,
@@ -59,6 +68,8 @@ const WHAT: Record<Action, string> = {
   "learner.manage": "add, archive or reactivate CACWT learners",
   "learner.import": "import CACWT learners from a CSV",
   "learner.archive-bulk": "archive CACWT learners in bulk",
+  "audit.view": "read the audit",
+  "settings.manage": "change carebridge's settings",
 };
 
 export function describeAction(action: Action): string {

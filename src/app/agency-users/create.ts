@@ -99,7 +99,7 @@ export async function createAgencyUser(
     // Allowed without naming an office: then the office they named is what was refused.
     return fail(decision.reason, decide(principal, "staff.create", undefined, "").allowed ? "officeId" : undefined);
   }
-  const scoped = await creatorScope(deps, principal, options.selfEmail);
+  const scoped = await creatorScope(deps, principal, options.selfEmail, actor.workspaceId);
   if (!scoped.ok) return scoped;
   const { scope } = scoped;
 

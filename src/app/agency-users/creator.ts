@@ -36,6 +36,7 @@ export async function creatorScope(
   deps: AgencyUsersDeps,
   principal: Principal,
   selfEmail: SelfEmail,
+  workspaceId: string,
 ): Promise<Result<{ scope: CreatorScope }>> {
   const [allOffices, allRoles] = await Promise.all([deps.cache.offices(), deps.cache.roles()]);
   if (principal.role !== "agency_user") {
@@ -47,7 +48,7 @@ export async function creatorScope(
       "Your carebridge office is not an office in Caresmartz360 any more; ask an admin to grant your access again with your office.",
     );
   }
-  const ranking = deps.config.roleRanking;
+  const { roleRanking: ranking } = await deps.settings(workspaceId);
   const ownId = ranking.length > 0 ? await ownRoleId(deps, offices[0]!.id, await selfEmail()) : undefined;
   const ownRole = allRoles.find((r) => r.id === ownId);
   const allowed = allowedRoles(allRoles, ranking, ownRole);
@@ -59,9 +60,9 @@ export async function creatorScope(
 function refusalSentence(refusal: RoleRefusal, ownRole: Role | undefined, office: Office): string {
   switch (refusal) {
     case "no-ranking":
-      return "Agency users can create agency users only once an admin sets ROLE_RANKING, carebridge's order of the Caresmartz360 roles, so that it knows which roles are at or below yours; ask an admin to set it, or to create this user.";
+      return "Agency users can create agency users only once an admin sets ROLE_RANKING, carebridge's order of the Caresmartz360 roles, so that it knows which roles are at or below yours; ask an admin to set it in /carebridge settings, or to create this user.";
     case "own-role-unranked":
-      return `Your Caresmartz360 role (${ownRole?.name ?? "unknown"}) is not in ROLE_RANKING, so carebridge can't tell which roles are at or below it; ask an admin to add it, or to create this user.`;
+      return `Your Caresmartz360 role (${ownRole?.name ?? "unknown"}) is not in ROLE_RANKING, so carebridge can't tell which roles are at or below it; ask an admin to add it in /carebridge settings, or to create this user.`;
     case "own-role-unknown":
       return `carebridge could not find your active Caresmartz360 account in ${office.name} by your Slack email, so it can't tell which roles are at or below yours; ask an admin to create this user, or to make the emails match.`;
   }

@@ -3,6 +3,7 @@ import type { PrismaClient } from "../../generated/prisma/client";
 import type { StaffDirectory } from "../../providers/roles";
 import type { AccessService } from "../access/service";
 import type { Audit } from "../audit";
+import type { ReadSettings } from "../settings/read";
 import type { DirectoryCache } from "./directory-cache";
 
 export interface AgencyUsersDeps {
@@ -13,7 +14,9 @@ export interface AgencyUsersDeps {
   audit: Audit;
   /** ProcessedEvent rows are the once-only keys of form submissions. */
   prisma: Pick<PrismaClient, "processedEvent">;
-  config: Pick<Config, "usernameFormat" | "roleRanking">;
+  config: Pick<Config, "usernameFormat">;
+  /** The workspace's ROLE_RANKING among them. */
+  settings: ReadSettings;
 }
 
 /**

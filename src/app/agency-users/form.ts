@@ -25,7 +25,7 @@ export async function prepareForm(
   const decision = await deps.access.check(actor, "staff.create");
   if (!decision.allowed) return fail(decision.reason);
   const principal = await deps.access.principal(actor);
-  const scoped = await creatorScope(deps, principal, selfEmail);
+  const scoped = await creatorScope(deps, principal, selfEmail, actor.workspaceId);
   if (!scoped.ok) return scoped;
   const { scope } = scoped;
   return {

@@ -1,4 +1,5 @@
 import type { Config } from "../../config";
+import type { ReadSettings } from "../settings/read";
 import type { AgencyUserForm } from "../../domain/agency-users/validation";
 import type { PersonName } from "../../domain/agency-users/username";
 import type { PrismaClient } from "../../generated/prisma/client";
@@ -26,7 +27,8 @@ export function createAgencyUsers(deps: {
   access: Pick<AccessService, "check" | "principal">;
   audit: Audit;
   prisma: Pick<PrismaClient, "processedEvent">;
-  config: Pick<Config, "usernameFormat" | "roleRanking">;
+  config: Pick<Config, "usernameFormat">;
+  settings: ReadSettings;
   now: () => Date;
 }) {
   const all: AgencyUsersDeps = {
@@ -36,6 +38,7 @@ export function createAgencyUsers(deps: {
     audit: deps.audit,
     prisma: deps.prisma,
     config: deps.config,
+    settings: deps.settings,
   };
   return {
     /** The form's options for this creator, or why they may not create agency users. */

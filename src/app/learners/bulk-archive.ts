@@ -21,9 +21,7 @@ function planOf(job: Job): ArchivePlan {
  * Bulk archive by filter: preview → confirm → job; above the threshold the job waits for a second
  * admin, and its report offers Reactivate all (both in archive-runs.ts, shared with imports).
  */
-export function createBulkArchive(
-  deps: Pick<LearnersDeps, "lms" | "access" | "audit" | "jobStore" | "archiveThreshold">,
-) {
+export function createBulkArchive(deps: Pick<LearnersDeps, "lms" | "access" | "audit" | "jobStore" | "settings">) {
   const { access, audit, jobStore } = deps;
 
   async function load(actor: Actor, jobId: string): Promise<Result<{ job: Job }>> {
@@ -57,7 +55,7 @@ export function createBulkArchive(
           chosen.length,
           chosen.map(nameOf),
           active.length,
-          deps.archiveThreshold,
+          (await deps.settings(actor.workspaceId)).archive,
         ),
       };
       const { job } = await jobStore.create({

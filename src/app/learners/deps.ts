@@ -1,4 +1,3 @@
-import type { ArchiveThreshold } from "../../domain/learners/archive-filter";
 import type { CsvLimits } from "../../domain/learners/learner-csv";
 import type { RandomBytes } from "../../domain/learners/password";
 import type { PrismaClient } from "../../generated/prisma/client";
@@ -7,6 +6,7 @@ import type { JobStore } from "../../jobs/store";
 import type { LearnerLms } from "../../providers/roles";
 import type { AccessService } from "../access/service";
 import type { Audit } from "../audit";
+import type { ReadSettings } from "../settings/read";
 
 /** What the CACWT learner use-cases stand on. */
 export interface LearnersDeps {
@@ -17,7 +17,8 @@ export interface LearnersDeps {
   jobStore: JobStore;
   jobRunner: Pick<JobRunner, "register">;
   csvLimits: CsvLimits;
-  archiveThreshold: ArchiveThreshold;
+  /** The workspace's bulk-archive threshold among them. */
+  settings: ReadSettings;
   now: () => Date;
   /** crypto.randomBytes in the app: the source of every temporary password. */
   randomBytes: RandomBytes;

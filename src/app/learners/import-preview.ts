@@ -52,7 +52,7 @@ export interface ImportItemInput {
 }
 
 export function createImportPreview(
-  deps: Pick<LearnersDeps, "lms" | "access" | "audit" | "prisma" | "jobStore" | "csvLimits" | "archiveThreshold">,
+  deps: Pick<LearnersDeps, "lms" | "access" | "audit" | "prisma" | "jobStore" | "csvLimits" | "settings">,
 ) {
   const { access, prisma, jobStore, csvLimits } = deps;
 
@@ -120,7 +120,7 @@ export function createImportPreview(
         preview.counts.archive,
         accepted.filter((row) => archivedLines.has(row.line)).map(nameOf),
         known.filter((l) => l.status === "Active").length,
-        deps.archiveThreshold,
+        (await deps.settings(actor.workspaceId)).archive,
       );
       const { job } = await jobStore.create({
         workspaceId: actor.workspaceId,

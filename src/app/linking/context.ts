@@ -6,6 +6,7 @@ import type { LinkingPair } from "../../providers/roles";
 import type { Actor } from "../actor";
 import type { AccessService } from "../access/service";
 import type { Audit } from "../audit";
+import type { ReadSettings } from "../settings/read";
 import type { Decisions } from "./decisions";
 import { buildOverview, resolveSnapshot, suggestedPairs, type MatchSettings } from "./overview";
 import { personRef, type Snapshot } from "./snapshot";
@@ -16,7 +17,8 @@ export interface LinkingDeps {
   access: Pick<AccessService, "check" | "principal">;
   audit: Audit;
   prisma: Pick<PrismaClient, "linkSuggestion" | "linkIgnore" | "processedEvent" | "auditEvent">;
-  matching: { suggestScore: number };
+  /** The workspace's match suggestion score among them. */
+  settings: ReadSettings;
   sandboxVendors: ReadonlySet<Vendor>;
   now: () => Date;
 }
@@ -25,7 +27,7 @@ export interface LinkingDeps {
 export interface LinkingContext {
   deps: LinkingDeps;
   decisions: Decisions;
-  settings: MatchSettings;
+  maxSuggestions: number;
 }
 
 /** The audit target type of a record, e.g. "motivity-member". */
@@ -53,8 +55,12 @@ export async function refreshOverview(
   snapshot: Snapshot,
   canManage: boolean,
 ): Promise<LinkingOverview> {
-  const { deps, decisions, settings } = ctx;
+  const { deps, decisions } = ctx;
   const { kind } = snapshot;
+  const settings: MatchSettings = {
+    suggestScore: (await deps.settings(actor.workspaceId)).matchSuggestScore,
+    maxSuggestions: ctx.maxSuggestions,
+  };
   let result = resolveSnapshot(snapshot, settings);
   const autoLinked: LinkedPair[] = [];
   const refused = new Set<string>();

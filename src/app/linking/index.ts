@@ -29,7 +29,7 @@ export function createLinking(deps: LinkingDeps) {
   const ctx: LinkingContext = {
     deps,
     decisions: createDecisions(deps.prisma, deps.now),
-    settings: { suggestScore: deps.matching.suggestScore, maxSuggestions: MAX_SUGGESTIONS },
+    maxSuggestions: MAX_SUGGESTIONS,
   };
 
   return {

@@ -1,6 +1,7 @@
 import type { View } from "@slack/types";
 import type { HomeSummary } from "../../app/home";
 import { context, header, section } from "./kit";
+import { auditLineText } from "./audit";
 import { jobLine } from "./jobs";
 import { linkSuggestionBlocks } from "./linking/home";
 import { sandboxNote } from "./sandbox";
@@ -34,6 +35,13 @@ export function homeView(summary: HomeSummary): View {
         ? []
         : [section(`*Scheduled caregiver sync*\n${scheduleLines(summary.syncSchedule)}`)]),
       ...linkSuggestionBlocks(summary.linkSuggestions),
+      ...(summary.principal.role === "unknown"
+        ? []
+        : [
+            section(
+              `*Latest changes* (\`/carebridge audit\` for more)\n${summary.recentChanges.length ? summary.recentChanges.map(auditLineText).join("\n") : "No changes yet."}`,
+            ),
+          ]),
       context("Type `/carebridge help` for the commands you can use."),
       ...(note ? [context(note)] : []),
     ],

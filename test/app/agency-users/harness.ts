@@ -1,3 +1,4 @@
+import { createSettingsReader } from "../../../src/app/settings/read";
 import { type AccessService, createAccessService } from "../../../src/app/access/service";
 import { type AgencyUsers, createAgencyUsers } from "../../../src/app/agency-users";
 import { createAudit } from "../../../src/app/audit";
@@ -55,6 +56,7 @@ export async function startHarness(options: { nock?: boolean; env?: Record<strin
     audit,
     prisma: db.prisma,
     config,
+    settings: createSettingsReader(db.prisma, config),
     now: () => new Date(),
   });
   return {

@@ -1,3 +1,4 @@
+import { createSettingsReader } from "../../../src/app/settings/read";
 import { readFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import { type AccessService, createAccessService } from "../../../src/app/access/service";
@@ -76,7 +77,7 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
     jobStore,
     jobRunner: runner,
     csvLimits: config.csv,
-    archiveThreshold: config.archive,
+    settings: createSettingsReader(db.prisma, config),
     now: () => new Date(),
     randomBytes: (n) => randomBytes(n),
   };

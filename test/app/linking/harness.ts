@@ -1,3 +1,4 @@
+import { createSettingsReader } from "../../../src/app/settings/read";
 import { createAccessService } from "../../../src/app/access/service";
 import type { Actor } from "../../../src/app/actor";
 import { createAudit } from "../../../src/app/audit";
@@ -54,7 +55,7 @@ export async function linkingHarness(env: Record<string, string> = {}): Promise<
     access,
     audit,
     prisma,
-    matching: config.matching,
+    settings: createSettingsReader(prisma, config),
     sandboxVendors: providers.sandboxVendors,
     now: () => new Date(),
   });

@@ -5,6 +5,8 @@ import { agencyUserSubmit } from "./agency-users/submit";
 import { registerCaregiverViews } from "./caregivers";
 import { registerLearnerViews } from "./learners";
 import { registerLinkingViews } from "./linking";
+import { SETTINGS_CALLBACK_ID } from "../../presenters/settings";
+import { settingsSubmitted } from "./settings";
 
 /** Modal submissions; each workflow registers its callback ids here. */
 export function registerViews(app: App, services: Services): void {
@@ -12,4 +14,5 @@ export function registerViews(app: App, services: Services): void {
   registerCaregiverViews(app, services);
   registerLinkingViews(app, services);
   registerLearnerViews(app, services);
+  app.view(SETTINGS_CALLBACK_ID, settingsSubmitted(services));
 }

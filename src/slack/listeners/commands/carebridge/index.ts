@@ -3,10 +3,12 @@ import { actorOf } from "../../../actor";
 import { login } from "../caregivers";
 import type { CommandArgs, Subcommand } from "../../types";
 import { access } from "./access";
+import { audit } from "./audit";
 import { help } from "./help";
+import { settings } from "./settings";
 
 /** `/carebridge <sub> …`; anything unknown gets the help. A workflow adds its subcommand here. */
-const SUBCOMMANDS: Record<string, Subcommand> = { help, access, login };
+const SUBCOMMANDS: Record<string, Subcommand> = { help, access, login, audit, settings };
 
 export function carebridgeCommand(services: Services) {
   return async ({ ack, command, respond, client, context }: CommandArgs) => {

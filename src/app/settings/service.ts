@@ -1,0 +1,228 @@
+import type { PrismaClient } from "../../generated/prisma/client";
+import type { StaffDirectory } from "../../providers/roles";
+import type { Actor } from "../actor";
+import type { AccessService } from "../access/service";
+import type { Audit } from "../audit";
+import { fail, type Problem, type Result } from "../result";
+import { defaultSettings, type EffectiveSettings, type ReadSettings, type SettingsDefaults } from "./read";
+
+/** The settings form as typed; each key is also the form field (Slack block_id) its problems go to. */
+export interface SettingsForm {
+  /** One Caresmartz360 role per line, most privileged first; blank → the environment's. */
+  roleRanking: string;
+  /** Blank → the environment's. */
+  archiveMaxCount: string;
+  /** A percentage of the active learners; blank → the environment's. */
+  archiveMaxShare: string;
+  /** 0 to 1; blank → the environment's. */
+  matchSuggestScore: string;
+  digestChannel: string | undefined;
+  timeZone: string;
+}
+
+/** What the form opens with: the workspace's own choices (blank when it uses the default) and the defaults. */
+export interface SettingsFormData {
+  form: SettingsForm;
+  defaults: EffectiveSettings;
+  /** Caresmartz360 role names the ranking may hold. */
+  roles: string[];
+}
+
+/** Zones offered in the form, plus the workspace's own when it is another. */
+export const COMMON_TIME_ZONES: readonly string[] = [
+  "UTC",
+  "America/Los_Angeles",
+  "America/Denver",
+  "America/Phoenix",
+  "America/Chicago",
+  "America/New_York",
+  "America/Anchorage",
+  "Pacific/Honolulu",
+  "America/Puerto_Rico",
+  "America/Toronto",
+  "America/Vancouver",
+  "America/Mexico_City",
+  "Europe/London",
+  "Europe/Dublin",
+  "Europe/Paris",
+  "Europe/Berlin",
+  "Asia/Manila",
+  "Asia/Kolkata",
+  "Australia/Sydney",
+];
+
+export function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const number = (text: string): number | undefined => (/^\s*\d+(\.\d+)?\s*$/.test(text) ? Number(text) : undefined);
+
+interface Parsed {
+  roleRanking: string[];
+  archiveMaxCount: number | null;
+  archiveMaxShare: number | null;
+  matchSuggestScore: number | null;
+  digestChannel: string | null;
+  timeZone: string | null;
+}
+
+/** Every problem of the form at once, each on its field; role names come back as Caresmartz360 spells them. */
+function parse(form: SettingsForm, roles: readonly { id: string; name: string }[]): Result<{ parsed: Parsed }> {
+  const problems: Problem[] = [];
+  const ranking: string[] = [];
+  for (const line of form.roleRanking
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean)) {
+    const role = roles.find((r) => [r.name, r.id].some((n) => n.toLowerCase() === line.toLowerCase()));
+    if (!role) {
+      problems.push({
+        field: "roleRanking",
+        message: `"${line}" is not a Caresmartz360 role; the roles are ${roles.map((r) => r.name).join(", ")}.`,
+      });
+    } else if (ranking.includes(role.name)) {
+      problems.push({ field: "roleRanking", message: `${role.name} is listed twice; list each role once.` });
+    } else ranking.push(role.name);
+  }
+  const count = form.archiveMaxCount.trim() === "" ? null : number(form.archiveMaxCount);
+  if (count === undefined || (count !== null && (!Number.isInteger(count) || count > 1_000_000))) {
+    problems.push({ field: "archiveMaxCount", message: "A whole number of learners, e.g. 100 (0: always ask)." });
+  }
+  const share = form.archiveMaxShare.trim() === "" ? null : number(form.archiveMaxShare.replace("%", ""));
+  if (share === undefined || (share !== null && share > 100)) {
+    problems.push({ field: "archiveMaxShare", message: "A percentage from 0 to 100, e.g. 20." });
+  }
+  const score = form.matchSuggestScore.trim() === "" ? null : number(form.matchSuggestScore);
+  if (score === undefined || (score !== null && score > 1)) {
+    problems.push({ field: "matchSuggestScore", message: "A score from 0 to 1, e.g. 0.75." });
+  }
+  const zone = form.timeZone.trim();
+  if (zone && !isTimeZone(zone)) {
+    problems.push({
+      field: "timeZone",
+      message: `"${zone}" is not a time zone; use an IANA name such as America/Chicago.`,
+    });
+  }
+  if (problems.length > 0) return { ok: false, problems };
+  return {
+    ok: true,
+    parsed: {
+      roleRanking: ranking,
+      archiveMaxCount: count ?? null,
+      archiveMaxShare: share === null || share === undefined ? null : share / 100,
+      matchSuggestScore: score ?? null,
+      digestChannel: form.digestChannel?.trim() || null,
+      timeZone: zone || null,
+    },
+  };
+}
+
+export type WorkspaceSettingsService = ReturnType<typeof createSettingsService>;
+
+export function createSettingsService(deps: {
+  prisma: Pick<PrismaClient, "workspaceSettings">;
+  access: Pick<AccessService, "check" | "adminIds">;
+  audit: Audit;
+  roles: Pick<StaffDirectory, "listRoles">;
+  defaults: SettingsDefaults;
+  read: ReadSettings;
+}) {
+  const defaults = defaultSettings(deps.defaults);
+
+  async function stored(workspaceId: string): Promise<Parsed> {
+    const row = await deps.prisma.workspaceSettings.findUnique({ where: { workspaceId } });
+    return {
+      roleRanking: row?.roleRanking ?? [],
+      archiveMaxCount: row?.archiveMaxCount ?? null,
+      archiveMaxShare: row?.archiveMaxShare ?? null,
+      matchSuggestScore: row?.matchSuggestScore ?? null,
+      digestChannel: row?.digestChannel ?? null,
+      timeZone: row?.timeZone ?? null,
+    };
+  }
+
+  return {
+    /** The form as the workspace has it now; admins only. */
+    async open(actor: Actor): Promise<Result<{ data: SettingsFormData }>> {
+      const allowed = await deps.access.check(actor, "settings.manage");
+      if (!allowed.allowed) return fail(allowed.reason);
+      const [now, roles] = await Promise.all([stored(actor.workspaceId), deps.roles.listRoles()]);
+      return {
+        ok: true,
+        data: {
+          defaults,
+          roles: roles.map((r) => r.name),
+          form: {
+            roleRanking: now.roleRanking.join("\n"),
+            archiveMaxCount: now.archiveMaxCount === null ? "" : String(now.archiveMaxCount),
+            archiveMaxShare: now.archiveMaxShare === null ? "" : String(Math.round(now.archiveMaxShare * 10000) / 100),
+            matchSuggestScore: now.matchSuggestScore === null ? "" : String(now.matchSuggestScore),
+            digestChannel: now.digestChannel ?? undefined,
+            timeZone: now.timeZone ?? "",
+          },
+        },
+      };
+    },
+
+    /**
+     * Saves what the admin typed, audited with what each changed field was before and after.
+     * Refuses a threshold that would hold every bulk archive for a second admin the workspace lacks.
+     */
+    async save(actor: Actor, form: SettingsForm): Promise<Result<{ settings: EffectiveSettings; changed: string[] }>> {
+      const allowed = await deps.access.check(actor, "settings.manage", { type: "settings", id: actor.workspaceId });
+      if (!allowed.allowed) return fail(allowed.reason);
+      const roles = await deps.roles.listRoles();
+      const parsed = parse(form, roles);
+      if (!parsed.ok) return parsed;
+      const next = parsed.parsed;
+      const archive = {
+        maxCount: next.archiveMaxCount ?? defaults.archive.maxCount,
+        maxShare: next.archiveMaxShare ?? defaults.archive.maxShare,
+      };
+      // Above the threshold an archive waits for an admin other than the one who asked (archive-runs.ts):
+      // at 0 every archive does, so with one admin none could ever run.
+      if (archive.maxCount === 0 || archive.maxShare === 0) {
+        const admins = await deps.access.adminIds(actor.workspaceId);
+        if (admins.length < 2) {
+          const field = archive.maxCount === 0 ? "archiveMaxCount" : "archiveMaxShare";
+          await deps.audit.record(actor, {
+            action: "settings.change",
+            targetType: "settings",
+            targetId: actor.workspaceId,
+            outcome: "refused",
+            details: { reason: "no-second-admin", archive },
+          });
+          return fail(
+            `At 0 every bulk archive waits for a second admin to approve it, and this workspace has only ${admins.length === 1 ? "one admin" : "no admin"}: no archive could ever run. Grant another admin first (/carebridge access grant @user admin), or keep the threshold above 0.`,
+            field,
+          );
+        }
+      }
+      const before = await stored(actor.workspaceId);
+      const changes: Record<string, { before: unknown; after: unknown }> = {};
+      for (const key of Object.keys(next) as Array<keyof Parsed>) {
+        if (JSON.stringify(before[key]) !== JSON.stringify(next[key])) {
+          changes[key] = { before: before[key], after: next[key] };
+        }
+      }
+      await deps.prisma.workspaceSettings.upsert({
+        where: { workspaceId: actor.workspaceId },
+        create: { workspaceId: actor.workspaceId, ...next, updatedBy: actor.userId },
+        update: { ...next, updatedBy: actor.userId },
+      });
+      await deps.audit.record(actor, {
+        action: "settings.change",
+        targetType: "settings",
+        targetId: actor.workspaceId,
+        outcome: Object.keys(changes).length > 0 ? "ok" : "noop",
+        details: changes,
+      });
+      return { ok: true, settings: await deps.read(actor.workspaceId), changed: Object.keys(changes) };
+    },
+  };
+}
