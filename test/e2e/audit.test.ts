@@ -130,7 +130,8 @@ describe("/carebridge audit filters", () => {
   it("answers a bad filter or date with the accepted forms", async () => {
     for (const bad of ["since 2026-02-30", "since yesterday", "tt-1 tt-2", "<script>"]) {
       const { reply } = await ask(bad);
-      expect(reply.text).toContain("/carebridge audit <@person | TeleTrack id | learner email> [since YYYY-MM-DD]");
+      // The notification text is mrkdwn: the accepted form reaches Slack escaped, and reads as typed.
+      expect(reply.text).toContain("/carebridge audit &lt;@person | TeleTrack id | learner email&gt; [since YYYY-MM-DD]");
     }
     expect((await ask("nobody@nowhere.example")).reply.text).toContain("No CACWT learner has that email");
   });

@@ -74,7 +74,7 @@ describe("caregivers from Slack, end to end", () => {
       ["tt-1003", ["caregiver.fix"]],
     ];
     for (const [id, expected] of cases) {
-      const channel = `C0ST${id}`;
+      const channel = `C0ST${id.replace("tt-", "TT")}`;
       await t.command("/caregiver", id, ADMIN, { channel });
       const card = await last(channel);
       expect(buttons(card).map((b) => b.action_id)).toEqual(expected);
