@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { PACKAGE_ROOT } from "./package-root";
 
 // The package does not export its package.json; it sits two levels above the entry point.
 const PGLITE_VERSION = (
@@ -13,7 +14,8 @@ const PGLITE_VERSION = (
 /**
  * initdb's output, made at install time by scripts/pglite-initdb-template.ts (git-ignored, like
  * the Prisma client beside it). Named by PGlite's version: another version's would not start.
+ * Found from the package root, so the bundle in dist/ finds it too.
  */
 export const INITDB_TEMPLATE = fileURLToPath(
-  new URL(`../generated/pglite-${PGLITE_VERSION}-initdb.tar.gz`, import.meta.url),
+  new URL(`src/generated/pglite-${PGLITE_VERSION}-initdb.tar.gz`, PACKAGE_ROOT),
 );

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import {
@@ -6,6 +6,7 @@ import {
   type SqlMigrationAwareDriverAdapterFactory,
 } from "@prisma/driver-adapter-utils";
 import type { SchemaEngine } from "@prisma/schema-engine-wasm";
+import { PACKAGE_ROOT } from "./package-root";
 
 type WasmExports = Record<string, unknown>;
 type WasmBindings = typeof import("@prisma/schema-engine-wasm/schema_engine_bg") & {
@@ -41,20 +42,8 @@ function loadBindings(): Promise<WasmBindings> {
   return bindings;
 }
 
-/**
- * The directory of carebridge's package.json, found upwards from this module: it sits in src/db/
- * when run from source and is bundled into dist/ by `npm run build`, so no fixed "../.." fits both.
- */
-function packageRoot(): URL {
-  for (let dir = new URL("./", import.meta.url); ; dir = new URL("../", dir)) {
-    if (existsSync(new URL("package.json", dir))) return dir;
-    if (dir.pathname === "/") throw new Error(`No package.json above ${import.meta.url}`);
-  }
-}
-
-const ROOT = packageRoot();
-export const SCHEMA_PATH = new URL("prisma/schema.prisma", ROOT);
-export const MIGRATIONS_DIR = new URL("prisma/migrations/", ROOT);
+export const SCHEMA_PATH = new URL("prisma/schema.prisma", PACKAGE_ROOT);
+export const MIGRATIONS_DIR = new URL("prisma/migrations/", PACKAGE_ROOT);
 
 export function readDatamodel(): string {
   return readFileSync(SCHEMA_PATH, "utf8");
