@@ -151,11 +151,11 @@ export function slackPayload(message: Message): Message {
 }
 
 /**
- * carebridge's own sentence as mrkdwn: escaped, but its mentions (who to ask, who asked) stay
- * mentions; <!channel>, <!here> and links from a name stay text.
+ * carebridge's own sentence as mrkdwn: escaped, but its mentions (who to ask, who asked) and
+ * channel links (where to look) stay live; <!channel>, <!here> and links from a name stay text.
  */
 export function sentence(text: string): string {
-  return escape(text).replace(/&lt;@([UW][A-Z0-9]+)&gt;/g, "<@$1>");
+  return escape(text).replace(/&lt;(@[UW][A-Z0-9]+|#[CG][A-Z0-9]+)&gt;/g, "<$1>");
 }
 
 /** One sentence, e.g. a refusal or a problem, as a message. */
