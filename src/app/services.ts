@@ -67,6 +67,7 @@ export function createServices(deps: AppDeps) {
       roles: deps.providers.staffDirectory,
       defaults: deps.config,
       read: settings,
+      now: deps.now,
     }),
     readSettings: settings,
     jobs: createJobs({ store: deps.jobStore, runner: deps.jobRunner, access, audit, now: deps.now }),

@@ -1,6 +1,7 @@
 import type { PrismaClient } from "../../generated/prisma/client";
 import type { StaffDirectory } from "../../providers/roles";
 import type { Actor } from "../actor";
+import { followWorkspaceZone } from "../caregivers/schedule";
 import type { AccessService } from "../access/service";
 import type { Audit } from "../audit";
 import { fail, type Problem, type Result } from "../result";
@@ -125,12 +126,13 @@ function parse(form: SettingsForm, roles: readonly { id: string; name: string }[
 export type WorkspaceSettingsService = ReturnType<typeof createSettingsService>;
 
 export function createSettingsService(deps: {
-  prisma: Pick<PrismaClient, "workspaceSettings">;
+  prisma: Pick<PrismaClient, "workspaceSettings" | "syncSchedule">;
   access: Pick<AccessService, "check" | "adminIds">;
   audit: Audit;
   roles: Pick<StaffDirectory, "listRoles">;
   defaults: SettingsDefaults;
   read: ReadSettings;
+  now: () => Date;
 }) {
   const defaults = defaultSettings(deps.defaults);
 
@@ -215,6 +217,9 @@ export function createSettingsService(deps: {
         create: { workspaceId: actor.workspaceId, ...next, updatedBy: actor.userId },
         update: { ...next, updatedBy: actor.userId },
       });
+      if (changes.timeZone) {
+        await followWorkspaceZone(deps.prisma, actor.workspaceId, next.timeZone ?? defaults.timeZone, deps.now());
+      }
       await deps.audit.record(actor, {
         action: "settings.change",
         targetType: "settings",
