@@ -85,7 +85,7 @@ export const COMMANDS: readonly CommandHelp[] = [
   },
   { usage: "/carebridge access revoke @user", does: "take someone's access away", action: "access.manage" },
   {
-    usage: "/carebridge audit [@user | TeleTrack id | learner email] [since YYYY-MM-DD]",
+    usage: "/carebridge audit [@user | TeleTrack id | learner or Slack email] [since YYYY-MM-DD]",
     does: "the latest changes you may see (admins: all; agency users: their office's; viewers: their own), with Export",
     action: "audit.view",
   },
