@@ -66,7 +66,11 @@ export const COMMANDS: readonly CommandHelp[] = [
     does: "archive or reactivate one learner",
     action: "learner.manage",
   },
-  { usage: "/learner template [archive]", does: "the CACWT import templates (creation and archival), or the archival one only", action: "learner.view" },
+  {
+    usage: "/learner template [archive]",
+    does: "the CACWT import templates (creation and archival), or the archival one only",
+    action: "learner.view",
+  },
   {
     usage: "share a .csv in a channel carebridge is in, or in its DM",
     does: "preview, then import CACWT learners from the template (Status Archived archives)",

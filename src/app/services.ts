@@ -65,6 +65,7 @@ export function createServices(deps: AppDeps) {
       access,
       audit,
       roles: deps.providers.staffDirectory,
+      learners: deps.providers.learnerLms,
       defaults: deps.config,
       read: settings,
       now: deps.now,

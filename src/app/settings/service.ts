@@ -1,5 +1,6 @@
 import type { PrismaClient } from "../../generated/prisma/client";
-import type { StaffDirectory } from "../../providers/roles";
+import { type ArchiveThreshold, exceedsArchiveThreshold } from "../../domain/learners/archive-filter";
+import type { LearnerLms, StaffDirectory } from "../../providers/roles";
 import type { Actor } from "../actor";
 import { followWorkspaceZone } from "../caregivers/schedule";
 import type { AccessService } from "../access/service";
@@ -130,6 +131,7 @@ export function createSettingsService(deps: {
   access: Pick<AccessService, "check" | "adminIds">;
   audit: Audit;
   roles: Pick<StaffDirectory, "listRoles">;
+  learners: Pick<LearnerLms, "list">;
   defaults: SettingsDefaults;
   read: ReadSettings;
   now: () => Date;
@@ -145,6 +147,30 @@ export function createSettingsService(deps: {
       matchSuggestScore: row?.matchSuggestScore ?? null,
       digestChannel: row?.digestChannel ?? null,
       timeZone: row?.timeZone ?? null,
+    };
+  }
+
+  /**
+   * Why every archive, even of one learner, would wait for a second admin under `archive`, or null.
+   * The share is checked against the live count of active CACWT learners, counted only as far as
+   * needed for one learner to fit within it.
+   */
+  async function everyArchiveHeld(archive: ArchiveThreshold): Promise<Problem | null> {
+    if (archive.maxCount < 1 || archive.maxShare === 0) {
+      return {
+        field: archive.maxCount < 1 ? "archiveMaxCount" : "archiveMaxShare",
+        message: "At 0 every bulk archive waits for a second admin to approve it",
+      };
+    }
+    let active = 0;
+    for await (const _learner of deps.learners.list({ status: "Active" })) {
+      active += 1;
+      if (!exceedsArchiveThreshold(1, active, archive)) return null;
+    }
+    const share = Math.round(archive.maxShare * 10000) / 100;
+    return {
+      field: "archiveMaxShare",
+      message: `CACWT has ${active} active learner${active === 1 ? "" : "s"} now, and one learner is more than ${share}% of them: every archive, even of one learner, waits for a second admin to approve it`,
     };
   }
 
@@ -187,11 +213,11 @@ export function createSettingsService(deps: {
         maxShare: next.archiveMaxShare ?? defaults.archive.maxShare,
       };
       // Above the threshold an archive waits for an admin other than the one who asked (archive-runs.ts):
-      // at 0 every archive does, so with one admin none could ever run.
-      if (archive.maxCount === 0 || archive.maxShare === 0) {
-        const admins = await deps.access.adminIds(actor.workspaceId);
-        if (admins.length < 2) {
-          const field = archive.maxCount === 0 ? "archiveMaxCount" : "archiveMaxShare";
+      // when even one learner is above it, with one admin no archive could ever run.
+      const admins = await deps.access.adminIds(actor.workspaceId);
+      if (admins.length < 2) {
+        const held = await everyArchiveHeld(archive);
+        if (held) {
           await deps.audit.record(actor, {
             action: "settings.change",
             targetType: "settings",
@@ -200,8 +226,8 @@ export function createSettingsService(deps: {
             details: { reason: "no-second-admin", archive },
           });
           return fail(
-            `At 0 every bulk archive waits for a second admin to approve it, and this workspace has only ${admins.length === 1 ? "one admin" : "no admin"}: no archive could ever run. Grant another admin first (/carebridge access grant @user admin), or keep the threshold above 0.`,
-            field,
+            `${held.message}, and this workspace has only ${admins.length === 1 ? "one admin" : "no admin"}: no archive could ever run. Grant another admin first (/carebridge access grant @user admin), or raise the threshold.`,
+            held.field,
           );
         }
       }

@@ -93,6 +93,7 @@ describe(`scheduled caregiver sync (${testDatabaseKind})`, () => {
       }),
       audit: h.deps.audit,
       roles: h.providers.staffDirectory,
+      learners: h.providers.learnerLms,
       defaults: h.config,
       read: createSettingsReader(h.db.prisma, h.config),
       now: () => clock,
@@ -115,9 +116,9 @@ describe(`scheduled caregiver sync (${testDatabaseKind})`, () => {
       followsWorkspaceZone: false,
     });
 
-    expect(
-      (await settings.save(ADMIN, { ...form, digestChannel: CHANNEL, timeZone: "America/New_York" })).ok,
-    ).toBe(true);
+    expect((await settings.save(ADMIN, { ...form, digestChannel: CHANNEL, timeZone: "America/New_York" })).ok).toBe(
+      true,
+    );
     // The schedule above took the invoker's zone, not the workspace's: the change leaves it be.
     expect(await h.caregivers.schedule.current(WORKSPACE)).toMatchObject({ timeZone: "America/Chicago" });
 

@@ -16,7 +16,9 @@ export function auditPage(services: Services) {
     await ack();
     const request = readAuditRequest(action.value);
     if (!request) return void (await replyPrivately(respond, OUT_OF_DATE));
-    await showAudit(services, client, actorOf(context), request.filter, request.page, (m) => replaceOriginal(respond, m));
+    await showAudit(services, client, actorOf(context), request.filter, request.page, (m) =>
+      replaceOriginal(respond, m),
+    );
   };
 }
 
