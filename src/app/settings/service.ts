@@ -5,6 +5,7 @@ import type { Actor } from "../actor";
 import { followWorkspaceZone } from "../caregivers/schedule";
 import type { AccessService } from "../access/service";
 import type { Audit } from "../audit";
+import { describeError } from "../errors";
 import { fail, type Problem, type Result } from "../result";
 import { defaultSettings, type EffectiveSettings, type ReadSettings, type SettingsDefaults } from "./read";
 
@@ -155,22 +156,30 @@ export function createSettingsService(deps: {
    * The share is checked against the live count of active CACWT learners, counted only as far as
    * needed for one learner to fit within it.
    */
-  async function everyArchiveHeld(archive: ArchiveThreshold): Promise<Problem | null> {
+  async function everyArchiveHeld(archive: ArchiveThreshold, admins: number): Promise<Problem | null> {
+    const noneCouldRun = `, and this workspace has only ${admins === 1 ? "one admin" : "no admin"}: no archive could ever run. Grant another admin first (/carebridge access grant @user admin), or raise the threshold.`;
     if (archive.maxCount < 1 || archive.maxShare === 0) {
       return {
         field: archive.maxCount < 1 ? "archiveMaxCount" : "archiveMaxShare",
-        message: "At 0 every bulk archive waits for a second admin to approve it",
+        message: `At 0 every bulk archive waits for a second admin to approve it${noneCouldRun}`,
       };
     }
     let active = 0;
-    for await (const _learner of deps.learners.list({ status: "Active" })) {
-      active += 1;
-      if (!exceedsArchiveThreshold(1, active, archive)) return null;
+    try {
+      for await (const _learner of deps.learners.list({ status: "Active" })) {
+        active += 1;
+        if (!exceedsArchiveThreshold(1, active, archive)) return null;
+      }
+    } catch (error) {
+      return {
+        field: "archiveMaxShare",
+        message: `carebridge could not count the active CACWT learners to check this share with one admin (${describeError(error)}), so it is not saved; try again later.`,
+      };
     }
     const share = Math.round(archive.maxShare * 10000) / 100;
     return {
       field: "archiveMaxShare",
-      message: `CACWT has ${active} active learner${active === 1 ? "" : "s"} now, and one learner is more than ${share}% of them: every archive, even of one learner, waits for a second admin to approve it`,
+      message: `CACWT has ${active} active learner${active === 1 ? "" : "s"} now, and one learner is more than ${share}% of them: every archive, even of one learner, waits for a second admin to approve it${noneCouldRun}`,
     };
   }
 
@@ -214,9 +223,13 @@ export function createSettingsService(deps: {
       };
       // Above the threshold an archive waits for an admin other than the one who asked (archive-runs.ts):
       // when even one learner is above it, with one admin no archive could ever run.
-      const admins = await deps.access.adminIds(actor.workspaceId);
-      if (admins.length < 2) {
-        const held = await everyArchiveHeld(archive);
+      const before = await stored(actor.workspaceId);
+      // Only a threshold being changed is checked: saving the role ranking needs no learner count.
+      const thresholdChanged =
+        before.archiveMaxCount !== next.archiveMaxCount || before.archiveMaxShare !== next.archiveMaxShare;
+      const admins = thresholdChanged ? await deps.access.adminIds(actor.workspaceId) : [];
+      if (thresholdChanged && admins.length < 2) {
+        const held = await everyArchiveHeld(archive, admins.length);
         if (held) {
           await deps.audit.record(actor, {
             action: "settings.change",
@@ -225,13 +238,9 @@ export function createSettingsService(deps: {
             outcome: "refused",
             details: { reason: "no-second-admin", archive },
           });
-          return fail(
-            `${held.message}, and this workspace has only ${admins.length === 1 ? "one admin" : "no admin"}: no archive could ever run. Grant another admin first (/carebridge access grant @user admin), or raise the threshold.`,
-            held.field,
-          );
+          return { ok: false, problems: [held] };
         }
       }
-      const before = await stored(actor.workspaceId);
       const changes: Record<string, { before: unknown; after: unknown }> = {};
       for (const key of Object.keys(next) as Array<keyof Parsed>) {
         if (JSON.stringify(before[key]) !== JSON.stringify(next[key])) {
