@@ -92,7 +92,8 @@ export type AuditFilter =
   | { kind: "all" }
   | { kind: "actor"; userId: string }
   | { kind: "record"; id: string }
-  | { kind: "learner-email"; email: string };
+  /** A CACWT learner's email, or a Slack user's (`slackUserId`, looked up by the transport). */
+  | { kind: "email"; email: string; slackUserId?: string };
 
 export interface AuditQuery {
   filter: AuditFilter;
@@ -114,7 +115,7 @@ export const AUDIT_PAGE_SIZE = 10;
 export const AUDIT_EXPORT_MAX = 5000;
 
 export const AUDIT_FILTER_FORMS =
-  "Use `/carebridge audit`, or `/carebridge audit <@person | TeleTrack id | learner email> [since YYYY-MM-DD]`.";
+  "Use `/carebridge audit`, or `/carebridge audit <@person | TeleTrack id | learner or Slack email> [since YYYY-MM-DD]`.";
 
 /**
  * Parses what follows `/carebridge audit`: at most one of a Slack mention, an email (a CACWT
@@ -140,7 +141,7 @@ export function parseAuditQuery(text: string): Result<{ query: AuditQuery }> {
   const mention = /^<@([UW][A-Z0-9]+)(?:\|[^>]*)?>$/.exec(word);
   if (mention) return { ok: true, query: { filter: { kind: "actor", userId: mention[1]! }, ...base } };
   if (/^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/.test(word)) {
-    return { ok: true, query: { filter: { kind: "learner-email", email: word.toLowerCase() }, ...base } };
+    return { ok: true, query: { filter: { kind: "email", email: word.toLowerCase() }, ...base } };
   }
   if (/^[\w.:-]{1,100}$/.test(word)) return { ok: true, query: { filter: { kind: "record", id: word }, ...base } };
   return fail(`"${word}" is not a person, an email or a record id. ${AUDIT_FILTER_FORMS}`);
@@ -186,11 +187,18 @@ export function createAuditLog(deps: {
     let narrowed: Prisma.AuditEventWhereInput = {};
     if (filter.kind === "actor") narrowed = { actorId: filter.userId };
     if (filter.kind === "record") narrowed = { targetId: filter.id };
-    if (filter.kind === "learner-email") {
-      // The audit never holds an email: the learner's CACWT id is what it names.
+    if (filter.kind === "email") {
+      // The audit never holds an email: the learner's CACWT id, or the Slack user's id, is what it names.
       const learner = await deps.learners.findByEmail(filter.email);
-      if (!learner) return fail("No CACWT learner has that email, so no audit names them.");
-      narrowed = { targetType: "cacwt-learner", targetId: learner.userId };
+      if (!learner && !filter.slackUserId) {
+        return fail("No CACWT learner and no Slack user has that email, so no audit names them.");
+      }
+      narrowed = {
+        OR: [
+          ...(learner ? [{ targetType: "cacwt-learner", targetId: learner.userId }] : []),
+          ...(filter.slackUserId ? [{ actorId: filter.slackUserId }] : []),
+        ],
+      };
     }
     return {
       ok: true,

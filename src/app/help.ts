@@ -66,7 +66,11 @@ export const COMMANDS: readonly CommandHelp[] = [
     does: "archive or reactivate one learner",
     action: "learner.manage",
   },
-  { usage: "/learner template [archive]", does: "the CACWT import templates (creation and archival), or the archival one only", action: "learner.view" },
+  {
+    usage: "/learner template [archive]",
+    does: "the CACWT import templates (creation and archival), or the archival one only",
+    action: "learner.view",
+  },
   {
     usage: "share a .csv in a channel carebridge is in, or in its DM",
     does: "preview, then import CACWT learners from the template (Status Archived archives)",
@@ -85,7 +89,7 @@ export const COMMANDS: readonly CommandHelp[] = [
   },
   { usage: "/carebridge access revoke @user", does: "take someone's access away", action: "access.manage" },
   {
-    usage: "/carebridge audit [@user | TeleTrack id | learner email] [since YYYY-MM-DD]",
+    usage: "/carebridge audit [@user | TeleTrack id | learner or Slack email] [since YYYY-MM-DD]",
     does: "the latest changes you may see (admins: all; agency users: their office's; viewers: their own), with Export",
     action: "audit.view",
   },

@@ -339,6 +339,25 @@ export class SlackStandIn extends EventEmitter {
         });
         return { ok: true, files: done };
       }
+      case "conversations.open": {
+        // A direct message with one person: Slack answers the same D… id every time.
+        const users = String(args.users ?? "")
+          .split(",")
+          .filter(Boolean);
+        if (users.length !== 1)
+          return { ok: false, error: users.length === 0 ? "users_list_not_supplied" : "not_implemented" };
+        return { ok: true, channel: { id: `D${users[0]!.replace(/^[UW]/, "")}` } };
+      }
+      case "users.lookupByEmail": {
+        const email = String(args.email ?? "").toLowerCase();
+        const user = [...this.users.values()].find((u) => u.email.toLowerCase() === email);
+        return user
+          ? {
+              ok: true,
+              user: { id: user.id, name: user.name, real_name: user.realName, profile: { email: user.email } },
+            }
+          : { ok: false, error: "users_not_found" };
+      }
       case "conversations.info":
         return { ok: true, channel: { id: args.channel, is_member: !this.botAbsentFrom.has(String(args.channel)) } };
       default:

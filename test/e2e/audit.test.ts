@@ -127,13 +127,25 @@ describe("/carebridge audit filters", () => {
     expect((await ask(`<@${TANYA}> since 2999-01-01`)).text).toContain("No changes to show");
   });
 
+  it("filters by a Slack user's email: what that person did (users.lookupByEmail)", async () => {
+    t.slack.addUser({ id: FRED, name: "fred", realName: "Fred Ortiz", email: "Fred.Ortiz@agency.example" });
+    const byFred = await ask("fred.ortiz@agency.example");
+    expect(byFred.text).toContain("tt-fre-1");
+    expect(byFred.text).not.toContain("tt-sac-1");
+    expect(t.slack.calls.some((c) => c.method === "users.lookupByEmail")).toBe(true);
+  });
+
   it("answers a bad filter or date with the accepted forms", async () => {
     for (const bad of ["since 2026-02-30", "since yesterday", "tt-1 tt-2", "<script>"]) {
       const { reply } = await ask(bad);
-      // The notification text is mrkdwn: the accepted form reaches Slack escaped, and reads as typed.
-      expect(reply.text).toContain("/carebridge audit &lt;@person | TeleTrack id | learner email&gt; [since YYYY-MM-DD]");
+      expect(reply.text).toContain(
+        // The reply's text is mrkdwn, so its angle brackets come escaped.
+        "/carebridge audit &lt;@person | TeleTrack id | learner or Slack email&gt; [since YYYY-MM-DD]",
+      );
     }
-    expect((await ask("nobody@nowhere.example")).reply.text).toContain("No CACWT learner has that email");
+    expect((await ask("nobody@nowhere.example")).reply.text).toContain(
+      "No CACWT learner and no Slack user has that email",
+    );
   });
 });
 
@@ -182,12 +194,29 @@ describe("audit pages and export", () => {
     expect(textOf(viewers)).not.toContain("tt-page");
   });
 
-  it("exports the matching rows the presser may see as a formula-safe CSV", async () => {
-    const { channel, reply } = await ask("");
-    await t.press("audit.export", buttonValue(reply, "audit.export"), ADMIN, { channel: { id: channel } });
-    const file = await t.waitFor(() =>
-      [...t.slack.files.values()].find((f) => f.channels.includes(channel) && f.content.length > 0),
+  /** The CSV carebridge uploaded in its direct messages with `user`, opened with conversations.open. */
+  async function exportedTo(user: string) {
+    const opened = await t.waitFor(() =>
+      t.slack.calls.find((c) => c.method === "conversations.open" && c.args.users === user),
     );
+    const dm = `D${user.slice(1)}`;
+    const file = await t.waitFor(() =>
+      [...t.slack.files.values()].find((f) => f.channels.includes(dm) && f.content.length > 0),
+    );
+    expect(opened).toBeDefined();
+    return file;
+  }
+
+  it("exports the matching rows the presser may see as a formula-safe CSV, in their direct messages", async () => {
+    const { channel, reply } = await ask("");
+    expect(textOf(reply)).not.toContain("confirm");
+    await t.press("audit.export", buttonValue(reply, "audit.export"), ADMIN, { channel: { id: channel } });
+    const file = await exportedTo(ADMIN);
+    // Nothing lands in the channel the button was pressed in.
+    expect([...t.slack.files.values()].some((f) => f.channels.includes(channel))).toBe(false);
+    expect(
+      await t.waitFor(() => t.slack.visible(channel, ADMIN).find((m) => m.text.includes("direct messages"))),
+    ).toBeDefined();
     const csv = file.content.toString("utf8");
     expect(file.name).toMatch(/^carebridge-audit-\d{4}-\d{2}-\d{2}\.csv$/);
     expect(csv.startsWith('\uFEFF"When (UTC)","Actor","Action","What"')).toBe(true);
@@ -201,9 +230,7 @@ describe("audit pages and export", () => {
     await t.press("audit.export", buttonValue(tanyas.reply, "audit.export"), TANYA, {
       channel: { id: tanyas.channel },
     });
-    const office = await t.waitFor(() =>
-      [...t.slack.files.values()].find((f) => f.channels.includes(tanyas.channel) && f.content.length > 0),
-    );
+    const office = await exportedTo(TANYA);
     expect(office.content.toString("utf8")).not.toContain("tt-page");
     expect(office.content.toString("utf8")).toContain("tt-sac-1");
   });

@@ -139,6 +139,30 @@ describe("/carebridge settings", () => {
     ).toBe(1);
   });
 
+  it("refuses a share so small that one learner is above it among the live active learners, with one admin", async () => {
+    let active = 0;
+    for await (const _learner of t.runtime.services.deps.providers.learnerLms.list({ status: "Active" })) active += 1;
+    expect(active).toBeGreaterThan(1);
+    // Just under one learner's share of them: archiving anyone would wait for a second admin.
+    const tiny = Math.floor((100 / active) * 0.9 * 100) / 100;
+    const answer = await save({ archiveMaxShare: String(tiny) });
+    expect(answer).toEqual({
+      response_action: "errors",
+      errors: {
+        archiveMaxShare: expect.stringContaining(
+          `CACWT has ${active} active learners now, and one learner is more than ${tiny}% of them`,
+        ),
+      },
+    });
+    expect(await t.runtime.db.prisma.workspaceSettings.count()).toBe(0);
+    // At one learner's share exactly, archiving one learner runs without a second admin: saved.
+    const fits = Math.ceil((100 / active) * 100) / 100;
+    expect(await save({ archiveMaxShare: String(fits) })).toEqual({});
+    // Back to the environment's, as the tests below expect to find it.
+    await t.runtime.db.prisma.workspaceSettings.deleteMany();
+    await t.runtime.db.prisma.auditEvent.deleteMany({ where: { action: "settings.change", outcome: "ok" } });
+  });
+
   it("lets an agency user create agency users once an admin saves a role ranking, overriding the environment, audited", async () => {
     await t.command("/agency-user", "", TANYA, { channel: "C0AUBEFORE" });
     const refused = await t.waitFor(() => t.slack.visible("C0AUBEFORE", TANYA).at(-1));

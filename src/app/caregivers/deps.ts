@@ -14,7 +14,10 @@ export interface CaregiverDeps {
   lmsVendor: Vendor;
   access: Pick<AccessService, "check">;
   audit: Audit;
-  prisma: Pick<PrismaClient, "person" | "externalAccount" | "job" | "jobItem" | "syncSchedule" | "$transaction">;
+  prisma: Pick<
+    PrismaClient,
+    "person" | "externalAccount" | "job" | "jobItem" | "syncSchedule" | "workspaceSettings" | "$transaction"
+  >;
   jobStore: Pick<JobStore, "create" | "transition" | "get" | "notePendingEffect" | "pendingEffect">;
   jobRunner: Pick<JobRunner, "register">;
   birthDateRequiredStates: readonly string[];

@@ -15,8 +15,12 @@ export type { SyncSchedule };
 export interface ScheduleChange {
   cadence: Cadence;
   time: string | null;
-  channelId: string;
-  /** Asked for in the command; otherwise the schedule's own, then `fallbackTimeZone`. */
+  /** Named in the command; otherwise the settings' digest channel, then `context.typedIn`. */
+  channelId: string | null;
+  /**
+   * Named in the command; otherwise the schedule's own if it named one, then the workspace's
+   * (which the schedule then follows), then `fallbackTimeZone`.
+   */
   timeZone: string | null;
   quiet: boolean;
 }
@@ -55,6 +59,25 @@ const CHANGED: Record<string, keyof SyncDigest["changed"]> = {
   updated: "updated",
   reactivated: "reactivated",
 };
+
+/**
+ * After the workspace's zone changed in settings: a schedule that took the workspace's zone moves
+ * to the new one (UTC when cleared), its next run recomputed in it.
+ */
+export async function followWorkspaceZone(
+  prisma: Pick<CaregiverDeps["prisma"], "syncSchedule">,
+  workspaceId: string,
+  timeZone: string,
+  now: Date,
+): Promise<void> {
+  const schedule = await prisma.syncSchedule.findUnique({ where: { workspaceId } });
+  if (!schedule?.followsWorkspaceZone || schedule.timeZone === timeZone) return;
+  const nextRunAt = nextRunAfter({ cadence: schedule.cadence as Cadence, time: schedule.time, timeZone }, now);
+  await prisma.syncSchedule.updateMany({
+    where: { workspaceId, followsWorkspaceZone: true },
+    data: { timeZone, nextRunAt },
+  });
+}
 
 /** The workspace's schedule, or null. */
 export const currentSchedule =
@@ -151,6 +174,8 @@ export function createSchedules(
       actor: Actor,
       change: ScheduleChange,
       context: {
+        /** The channel the command was typed in. */
+        typedIn: string;
         /** Whether carebridge can post in the channel; asked after access is granted. */
         channelReachable: (channelId: string) => Promise<boolean>;
         /** The zone to use when neither the command nor an earlier schedule names one. */
@@ -159,18 +184,24 @@ export function createSchedules(
     ): Promise<Result<{ schedule: SyncSchedule }>> {
       const refused = await guard(actor, "caregiver.sync-all", { type: "schedule", id: actor.workspaceId });
       if (refused) return refused;
-      if (!(await context.channelReachable(change.channelId))) {
+      // The row, not the effective settings: only a zone an admin chose is one to follow.
+      const settings = await prisma.workspaceSettings.findUnique({ where: { workspaceId: actor.workspaceId } });
+      const channelId = change.channelId ?? settings?.digestChannel ?? context.typedIn;
+      if (!(await context.channelReachable(channelId))) {
         return fail(
-          `carebridge is not in <#${change.channelId}>, so it could not post the digest there. Type \`/invite @carebridge\` in that channel, then set the schedule again.`,
+          `carebridge is not in <#${channelId}>, so it could not post the digest there. Type \`/invite @carebridge\` in that channel, then set the schedule again.`,
         );
       }
       const before = await current(actor.workspaceId);
-      const timeZone = change.timeZone ?? before?.timeZone ?? (await context.fallbackTimeZone()) ?? "UTC";
+      const own = change.timeZone ?? (before && !before.followsWorkspaceZone ? before.timeZone : null);
+      const followsWorkspaceZone = own === null && Boolean(settings?.timeZone);
+      const timeZone = own ?? settings?.timeZone ?? (await context.fallbackTimeZone()) ?? "UTC";
       const data = {
-        channelId: change.channelId,
+        channelId,
         cadence: change.cadence,
         time: change.cadence === "daily" ? change.time : null,
         timeZone,
+        followsWorkspaceZone,
         allQuiet: change.quiet,
         setBy: actor.userId,
         nextRunAt: nextRunAfter({ cadence: change.cadence, time: change.time, timeZone }, deps.now()),

@@ -1,8 +1,11 @@
 import type { PrismaClient } from "../../generated/prisma/client";
-import type { StaffDirectory } from "../../providers/roles";
+import { type ArchiveThreshold, exceedsArchiveThreshold } from "../../domain/learners/archive-filter";
+import type { LearnerLms, StaffDirectory } from "../../providers/roles";
 import type { Actor } from "../actor";
+import { followWorkspaceZone } from "../caregivers/schedule";
 import type { AccessService } from "../access/service";
 import type { Audit } from "../audit";
+import { describeError } from "../errors";
 import { fail, type Problem, type Result } from "../result";
 import { defaultSettings, type EffectiveSettings, type ReadSettings, type SettingsDefaults } from "./read";
 
@@ -125,12 +128,14 @@ function parse(form: SettingsForm, roles: readonly { id: string; name: string }[
 export type WorkspaceSettingsService = ReturnType<typeof createSettingsService>;
 
 export function createSettingsService(deps: {
-  prisma: Pick<PrismaClient, "workspaceSettings">;
+  prisma: Pick<PrismaClient, "workspaceSettings" | "syncSchedule">;
   access: Pick<AccessService, "check" | "adminIds">;
   audit: Audit;
   roles: Pick<StaffDirectory, "listRoles">;
+  learners: Pick<LearnerLms, "list">;
   defaults: SettingsDefaults;
   read: ReadSettings;
+  now: () => Date;
 }) {
   const defaults = defaultSettings(deps.defaults);
 
@@ -143,6 +148,38 @@ export function createSettingsService(deps: {
       matchSuggestScore: row?.matchSuggestScore ?? null,
       digestChannel: row?.digestChannel ?? null,
       timeZone: row?.timeZone ?? null,
+    };
+  }
+
+  /**
+   * Why every archive, even of one learner, would wait for a second admin under `archive`, or null.
+   * The share is checked against the live count of active CACWT learners, counted only as far as
+   * needed for one learner to fit within it.
+   */
+  async function everyArchiveHeld(archive: ArchiveThreshold, admins: number): Promise<Problem | null> {
+    const noneCouldRun = `, and this workspace has only ${admins === 1 ? "one admin" : "no admin"}: no archive could ever run. Grant another admin first (/carebridge access grant @user admin), or raise the threshold.`;
+    if (archive.maxCount < 1 || archive.maxShare === 0) {
+      return {
+        field: archive.maxCount < 1 ? "archiveMaxCount" : "archiveMaxShare",
+        message: `At 0 every bulk archive waits for a second admin to approve it${noneCouldRun}`,
+      };
+    }
+    let active = 0;
+    try {
+      for await (const _learner of deps.learners.list({ status: "Active" })) {
+        active += 1;
+        if (!exceedsArchiveThreshold(1, active, archive)) return null;
+      }
+    } catch (error) {
+      return {
+        field: "archiveMaxShare",
+        message: `carebridge could not count the active CACWT learners to check this share with one admin (${describeError(error)}), so it is not saved; try again later.`,
+      };
+    }
+    const share = Math.round(archive.maxShare * 10000) / 100;
+    return {
+      field: "archiveMaxShare",
+      message: `CACWT has ${active} active learner${active === 1 ? "" : "s"} now, and one learner is more than ${share}% of them: every archive, even of one learner, waits for a second admin to approve it${noneCouldRun}`,
     };
   }
 
@@ -185,11 +222,15 @@ export function createSettingsService(deps: {
         maxShare: next.archiveMaxShare ?? defaults.archive.maxShare,
       };
       // Above the threshold an archive waits for an admin other than the one who asked (archive-runs.ts):
-      // at 0 every archive does, so with one admin none could ever run.
-      if (archive.maxCount === 0 || archive.maxShare === 0) {
-        const admins = await deps.access.adminIds(actor.workspaceId);
-        if (admins.length < 2) {
-          const field = archive.maxCount === 0 ? "archiveMaxCount" : "archiveMaxShare";
+      // when even one learner is above it, with one admin no archive could ever run.
+      const before = await stored(actor.workspaceId);
+      // Only a threshold being changed is checked: saving the role ranking needs no learner count.
+      const thresholdChanged =
+        before.archiveMaxCount !== next.archiveMaxCount || before.archiveMaxShare !== next.archiveMaxShare;
+      const admins = thresholdChanged ? await deps.access.adminIds(actor.workspaceId) : [];
+      if (thresholdChanged && admins.length < 2) {
+        const held = await everyArchiveHeld(archive, admins.length);
+        if (held) {
           await deps.audit.record(actor, {
             action: "settings.change",
             targetType: "settings",
@@ -197,13 +238,9 @@ export function createSettingsService(deps: {
             outcome: "refused",
             details: { reason: "no-second-admin", archive },
           });
-          return fail(
-            `At 0 every bulk archive waits for a second admin to approve it, and this workspace has only ${admins.length === 1 ? "one admin" : "no admin"}: no archive could ever run. Grant another admin first (/carebridge access grant @user admin), or keep the threshold above 0.`,
-            field,
-          );
+          return { ok: false, problems: [held] };
         }
       }
-      const before = await stored(actor.workspaceId);
       const changes: Record<string, { before: unknown; after: unknown }> = {};
       for (const key of Object.keys(next) as Array<keyof Parsed>) {
         if (JSON.stringify(before[key]) !== JSON.stringify(next[key])) {
@@ -215,6 +252,9 @@ export function createSettingsService(deps: {
         create: { workspaceId: actor.workspaceId, ...next, updatedBy: actor.userId },
         update: { ...next, updatedBy: actor.userId },
       });
+      if (changes.timeZone) {
+        await followWorkspaceZone(deps.prisma, actor.workspaceId, next.timeZone ?? defaults.timeZone, deps.now());
+      }
       await deps.audit.record(actor, {
         action: "settings.change",
         targetType: "settings",

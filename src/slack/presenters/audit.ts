@@ -66,11 +66,6 @@ export function auditPageMessage(result: AuditPage, filter: string): Message {
             text: "Export CSV",
             actionId: AUDIT_EXPORT_ACTION,
             value: requestValue(filter, 0),
-            confirm: {
-              title: "Export the audit?",
-              text: "Every matching change goes into a CSV file in this channel: everyone in it can open the file.",
-              confirm: "Export",
-            },
           },
         ]
       : []),

@@ -1,6 +1,9 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { createAccessService } from "../../../src/app/access/service";
 import { createCaregivers, type ScheduledRun } from "../../../src/app/caregivers";
 import { describeError } from "../../../src/app/errors";
+import { createSettingsReader } from "../../../src/app/settings/read";
+import { createSettingsService, type SettingsForm } from "../../../src/app/settings/service";
 import { MISSING_EMAIL, missingBirthDate } from "../../../src/domain/caregivers/readiness";
 import { nextRunAfter } from "../../../src/domain/caregivers/schedule";
 import { JobRunner } from "../../../src/jobs/runner";
@@ -11,6 +14,7 @@ import { ADMIN, caregiverHarness, STAFF, VIEWER, WORKSPACE, type Harness } from 
 const CHANNEL = "C0DIGEST";
 const ADMIN2 = { workspaceId: WORKSPACE, userId: "U0ADMIN2" };
 const reach = {
+  typedIn: "C0TYPED",
   channelReachable: async (channel: string) => channel !== "C0OUT",
   fallbackTimeZone: async () => "America/Chicago",
 };
@@ -75,6 +79,77 @@ describe(`scheduled caregiver sync (${testDatabaseKind})`, () => {
     expect(await h.caregivers.schedule.off(ADMIN)).toEqual({ ok: true, removed: false });
     const audit = await h.db.prisma.auditEvent.findMany({ where: { action: "caregiver.schedule", outcome: "ok" } });
     expect(audit).toHaveLength(3);
+  });
+
+  it("without a zone or #channel it takes the workspace's settings, and follows the workspace's zone when it changes", async () => {
+    await start();
+    const settings = createSettingsService({
+      prisma: h.db.prisma,
+      access: createAccessService({
+        prisma: h.db.prisma,
+        configAdmins: h.config.admins,
+        audit: h.deps.audit,
+        offices: h.providers.staffDirectory,
+      }),
+      audit: h.deps.audit,
+      roles: h.providers.staffDirectory,
+      learners: h.providers.learnerLms,
+      defaults: h.config,
+      read: createSettingsReader(h.db.prisma, h.config),
+      now: () => clock,
+    });
+    const form: SettingsForm = {
+      roleRanking: "",
+      archiveMaxCount: "",
+      archiveMaxShare: "",
+      matchSuggestScore: "",
+      digestChannel: undefined,
+      timeZone: "",
+    };
+    const daily = { cadence: "daily", time: "06:00", channelId: null, timeZone: null, quiet: false } as const;
+
+    // No settings: the invoker's Slack zone and the channel the command was typed in.
+    const bare = await h.caregivers.schedule.set(ADMIN, daily, reach);
+    expect(bare.ok && bare.schedule).toMatchObject({
+      channelId: "C0TYPED",
+      timeZone: "America/Chicago",
+      followsWorkspaceZone: false,
+    });
+
+    expect((await settings.save(ADMIN, { ...form, digestChannel: CHANNEL, timeZone: "America/New_York" })).ok).toBe(
+      true,
+    );
+    // The schedule above took the invoker's zone, not the workspace's: the change leaves it be.
+    expect(await h.caregivers.schedule.current(WORKSPACE)).toMatchObject({ timeZone: "America/Chicago" });
+
+    await h.caregivers.schedule.off(ADMIN);
+    const set = await h.caregivers.schedule.set(ADMIN, daily, reach);
+    expect(set.ok && set.schedule).toMatchObject({
+      channelId: CHANNEL,
+      timeZone: "America/New_York",
+      followsWorkspaceZone: true,
+    });
+    // A #channel typed in the command wins over the settings' digest channel.
+    const typed = await h.caregivers.schedule.set(ADMIN, { ...daily, channelId: "C0OTHER" }, reach);
+    expect(typed.ok && typed.schedule.channelId).toBe("C0OTHER");
+
+    clock = new Date(clock.getTime() + 60_000);
+    expect((await settings.save(ADMIN, { ...form, timeZone: "Asia/Manila" })).ok).toBe(true);
+    const moved = await h.caregivers.schedule.current(WORKSPACE);
+    expect(moved).toMatchObject({ timeZone: "Asia/Manila", time: "06:00", followsWorkspaceZone: true });
+    expect(moved!.nextRunAt).toEqual(nextRunAfter({ cadence: "daily", time: "06:00", timeZone: "Asia/Manila" }, clock));
+    // Cleared: the workspace's zone is the default, UTC, and the schedule goes with it.
+    expect((await settings.save(ADMIN, form)).ok).toBe(true);
+    expect(await h.caregivers.schedule.current(WORKSPACE)).toMatchObject({ timeZone: "UTC" });
+
+    // A zone named in the command is the schedule's own: it stays when the workspace's changes.
+    const own = await h.caregivers.schedule.set(ADMIN, { ...daily, timeZone: "Europe/Paris" }, reach);
+    expect(own.ok && own.schedule.followsWorkspaceZone).toBe(false);
+    expect((await settings.save(ADMIN, { ...form, timeZone: "America/Denver" })).ok).toBe(true);
+    expect(await h.caregivers.schedule.current(WORKSPACE)).toMatchObject({ timeZone: "Europe/Paris" });
+    // And a later change without a zone keeps it.
+    const later = await h.caregivers.schedule.set(ADMIN, daily, reach);
+    expect(later.ok && later.schedule).toMatchObject({ timeZone: "Europe/Paris", followsWorkspaceZone: false });
   });
 
   it("fires on the fake clock once per slot, without a preview, and the digest names what changed and who can't sync", async () => {

@@ -73,11 +73,12 @@ export async function answerSchedule({ actor, text, channelId, respond, client, 
         {
           cadence: request.cadence,
           time: request.time,
-          channelId: request.channelId ?? channelId,
+          channelId: request.channelId,
           timeZone: request.timeZone,
           quiet: request.quiet,
         },
         {
+          typedIn: channelId,
           channelReachable: (channel) => botIsIn(client, channel),
           fallbackTimeZone: () => userTimeZone(client, actor.userId),
         },

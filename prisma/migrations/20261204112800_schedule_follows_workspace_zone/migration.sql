@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "SyncSchedule" ADD COLUMN     "followsWorkspaceZone" BOOLEAN NOT NULL DEFAULT false;
