@@ -4,6 +4,7 @@ import type { Config } from "../config";
 import { redactText, type Logger } from "../logger";
 import { registerListeners } from "./listeners";
 import { dedupeEvents } from "./middleware/dedupe-events";
+import { ownTeamOnly } from "./middleware/own-team";
 import { ensureWorkspace } from "./middleware/workspace";
 import { opsRoutes, type OpsSources } from "./ops-routes";
 import { GuardedHTTPReceiver } from "./receiver";
@@ -97,6 +98,7 @@ export function createSlackApp(options: SlackAppOptions): App {
     logger: boltLogger(logger),
     clientOptions,
   });
+  app.use(ownTeamOnly(app.client, logger));
   app.use(dedupeEvents(services.deps.prisma, services.deps.now));
   app.use(ensureWorkspace(services.workspaces));
   registerListeners(app, services);

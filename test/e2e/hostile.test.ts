@@ -54,6 +54,25 @@ describe("hostile requests to the running HTTP server", () => {
     await stillServes();
   });
 
+  it("a signed command that names another workspace is not served with this one's token and leaves no row", async () => {
+    const workspaces = await t.runtime.db.prisma.workspace.count();
+    const channel = "C0OTHERTEAM";
+    const body = new URLSearchParams({
+      command: "/carebridge",
+      text: "help",
+      team_id: "T0OTHER",
+      user_id: ADMIN,
+      channel_id: channel,
+      trigger_id: "trigger-other",
+      response_url: t.slack.responseUrl(channel, ADMIN),
+    }).toString();
+    const status = (await postSigned(t.url, body, FORM)).status;
+    expect(status).toBeLessThan(500);
+    await stillServes();
+    expect(t.slack.visible(channel, ADMIN)).toEqual([]);
+    expect(await t.runtime.db.prisma.workspace.count()).toBe(workspaces);
+  });
+
   it("a timestamp more than 5 minutes in the future gets 401, like a stale one", async () => {
     const before = t.slack.messages.length;
     const future = Math.floor(Date.now() / 1000) + 6 * 60;
