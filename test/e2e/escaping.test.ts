@@ -25,6 +25,10 @@ describe("text from vendors reaches Slack escaped", () => {
     expect(reply.text).not.toContain("<!channel>");
     expect(reply.text).toContain("&lt;!channel&gt;");
     expect(blocks).toContain("&lt;!channel&gt;");
+    // A mention in a vendor's data stays text: only carebridge's own mentions are live.
+    expect(blocks).not.toContain("<@U0ADMIN>");
+    expect(reply.text).not.toContain("<@U0ADMIN>");
+    expect(blocks).toContain("&lt;@U0ADMIN&gt;");
     // Every office is named: split over sections, not cut.
     expect(blocks).toContain("Branch office number 139 of the county");
   });

@@ -3,12 +3,13 @@ import { describe, expect, it } from "vitest";
 import type { AccessEntry } from "../../../src/app/access/service";
 import type { CaregiverCard } from "../../../src/app/caregivers";
 import type { LinkingOverview, UnlinkedRow } from "../../../src/app/linking";
+import { mention } from "../../../src/app/mention";
 import { checkMessage } from "../../../src/console/slack-rules";
 import type { CacwtLearner } from "../../../src/providers/roles";
 import { ACCESS_PAGE_SIZE, accessListMessage } from "../../../src/slack/presenters/access";
 import { agencyUserListMessage } from "../../../src/slack/presenters/agency-users/list";
 import { caregiverCardMessage } from "../../../src/slack/presenters/caregivers/card";
-import { escapeName, type Message, notice, problemsMessage } from "../../../src/slack/presenters/kit";
+import { escapeName, type Message, notice, problemsMessage, slackPayload } from "../../../src/slack/presenters/kit";
 import { learnerSearchMessage, statusChangeMessage } from "../../../src/slack/presenters/learners/card";
 import { overviewMessage } from "../../../src/slack/presenters/linking/overview";
 import { firstPage } from "../../../src/slack/presenters/linking/values";
@@ -184,6 +185,19 @@ describe("presenters with hostile data pass Slack's rules", () => {
         const shown = escapeName(name);
         expect(shown).not.toMatch(/[<>*_~`]/);
         expect(shown.replace(/&(amp|lt|gt);/g, "")).not.toContain("&");
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("a sentence mentions only whom carebridge means, never whom a name spells", () => {
+    fc.assert(
+      fc.property(hostile, (name) => {
+        const { text, blocks } = slackPayload(notice(`${name} asked; ask ${mention("U0CARE")}.`));
+        for (const shown of [text, JSON.stringify(blocks)]) {
+          expect(shown).toContain("<@U0CARE>");
+          expect(shown.replaceAll("<@U0CARE>", "")).not.toMatch(/<[@!#]/);
+        }
       }),
       { numRuns: 200 },
     );

@@ -1,7 +1,7 @@
 import type { ImportLog } from "../../../app/learners/import-log";
 import type { ImportPreview } from "../../../app/learners/import-preview";
 import type { Problem } from "../../../app/result";
-import { actions, context, escape, type KnownBlock, type Message, mention, section } from "../kit";
+import { actions, context, escape, type KnownBlock, type Message, mention, section, sentence } from "../kit";
 import { learners, reactivateAllActions, thresholdWords } from "./archive-bulk";
 import { LEARNER_ACTION } from "./ids";
 
@@ -99,7 +99,7 @@ export function importRefusedMessage(filename: string, problems: Problem[]): Mes
     text: `carebridge can't import ${filename}: ${why}`,
     blocks: [
       section(
-        `:warning: carebridge can't import *${escape(filename)}*: ${escape(why).replace(/&lt;@([A-Z0-9]+)&gt;/g, "<@$1>")}`,
+        `:warning: carebridge can't import *${escape(filename)}*: ${sentence(why)}`,
       ),
     ],
   };
