@@ -10,7 +10,11 @@ beforeAll(async () => {
   const { caresmartz } = t.runtime.sandbox!.state;
   caresmartz.offices.push({ ...caresmartz.offices[0]!, id: "of-evil", name: HOSTILE });
   for (let i = 0; i < 140; i += 1)
-    caresmartz.offices.push({ ...caresmartz.offices[0]!, id: `of-x${i}`, name: `Branch office number ${i} of the county` });
+    caresmartz.offices.push({
+      ...caresmartz.offices[0]!,
+      id: `of-x${i}`,
+      name: `Branch office number ${i} of the county`,
+    });
 });
 afterAll(async () => {
   await t.close();

@@ -11,6 +11,7 @@ import { agencyUserListMessage } from "../../../src/slack/presenters/agency-user
 import { caregiverCardMessage } from "../../../src/slack/presenters/caregivers/card";
 import { escapeName, type Message, notice, problemsMessage, slackPayload } from "../../../src/slack/presenters/kit";
 import { learnerSearchMessage, statusChangeMessage } from "../../../src/slack/presenters/learners/card";
+import { importRefusedMessage } from "../../../src/slack/presenters/learners/import";
 import { overviewMessage } from "../../../src/slack/presenters/linking/overview";
 import { firstPage } from "../../../src/slack/presenters/linking/values";
 
@@ -197,6 +198,25 @@ describe("presenters with hostile data pass Slack's rules", () => {
         for (const shown of [text, JSON.stringify(blocks)]) {
           expect(shown).toContain("<@U0CARE>");
           expect(shown.replaceAll("<@U0CARE>", "")).not.toMatch(/<[@!#]/);
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("no *, _, ~ or ` from a name formats the learner card, the search or a refused file", () => {
+    // Names between a snowman and a comet: what the presenter shows between them must hold no formatting character.
+    const formatting = fc
+      .array(fc.constantFrom("*", "_", "~", "`", "a", " "), { minLength: 1, maxLength: 40 })
+      .map((a) => `\u2603${a.join("")}\u2604`);
+    fc.assert(
+      fc.property(formatting, formatting, (first, last) => {
+        const learner = { userId: "1", firstName: first, lastName: last, email: "a@example.com", status: "Active" };
+        for (const message of [
+          learnerSearchMessage("CACWT", { learners: [learner], more: false } as never, "CACWT"),
+          importRefusedMessage(first, [{ message: "it has no email column." }]),
+        ]) {
+          expect(JSON.stringify(message.blocks)).not.toMatch(/\u2603[^\u2604]*[*_~`][^\u2604]*\u2604/);
         }
       }),
       { numRuns: 200 },

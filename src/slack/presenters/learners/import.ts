@@ -1,7 +1,17 @@
 import type { ImportLog } from "../../../app/learners/import-log";
 import type { ImportPreview } from "../../../app/learners/import-preview";
 import type { Problem } from "../../../app/result";
-import { actions, context, escape, type KnownBlock, type Message, mention, section, sentence } from "../kit";
+import {
+  actions,
+  context,
+  escape,
+  escapeName,
+  type KnownBlock,
+  type Message,
+  mention,
+  section,
+  sentence,
+} from "../kit";
 import { learners, reactivateAllActions, thresholdWords } from "./archive-bulk";
 import { LEARNER_ACTION } from "./ids";
 
@@ -29,8 +39,8 @@ export function importPreviewMessage(preview: ImportPreview, source: string): Me
   ];
   const title =
     preview.intent === "archive"
-      ? `*${escape(preview.filename)} is an archival file*: it archives every learner it lists that ${escape(source)} has, reports those it does not have, and creates or changes no one else.`
-      : `*Preview of ${escape(preview.filename)}* against ${escape(source)}`;
+      ? `*${escapeName(preview.filename)} is an archival file*: it archives every learner it lists that ${escape(source)} has, reports those it does not have, and creates or changes no one else.`
+      : `*Preview of ${escapeName(preview.filename)}* against ${escape(source)}`;
   const blocks: KnownBlock[] = [section(`${title}\n${counts.join(" · ")}`)];
   const fileNotes = preview.fileNotes ?? [];
   if (fileNotes.length > 0) blocks.push(context(fileNotes.map(escape).join("\n")));
@@ -97,11 +107,7 @@ export function importRefusedMessage(filename: string, problems: Problem[]): Mes
   const why = problems.map((p) => p.message).join(" ");
   return {
     text: `carebridge can't import ${filename}: ${why}`,
-    blocks: [
-      section(
-        `:warning: carebridge can't import *${escape(filename)}*: ${sentence(why)}`,
-      ),
-    ],
+    blocks: [section(`:warning: carebridge can't import *${escapeName(filename)}*: ${sentence(why)}`)],
   };
 }
 
@@ -115,8 +121,8 @@ export function importLogMessage(log: ImportLog): Message {
   const archived = log.counts.archived ?? 0;
   const headline =
     log.job.status === "failed"
-      ? `*Import of ${escape(log.filename)} stopped* — ${escape(log.job.error ?? "")}`
-      : `*Import log of ${escape(log.filename)}*`;
+      ? `*Import of ${escapeName(log.filename)} stopped* — ${escape(log.job.error ?? "")}`
+      : `*Import log of ${escapeName(log.filename)}*`;
   return {
     text: `Import log of ${log.filename}: ${Object.entries(log.counts)
       .map(([o, n]) => `${n} ${o}`)
