@@ -1,6 +1,9 @@
 import type { AccessEntry } from "../../app/access/service";
 import { mention as sentenceMention } from "../../app/mention";
-import { context, type Message, mention, notice, sections, shortName } from "./kit";
+import { actions, context, type Message, mention, notice, sections, shortName } from "./kit";
+
+export const ACCESS_PREVIOUS_ACTION = "access.previous";
+export const ACCESS_NEXT_ACTION = "access.next";
 
 /** People per page of `/carebridge access list`: each line stays short, so a page stays well under Slack's limits. */
 export const ACCESS_PAGE_SIZE = 50;
@@ -26,6 +29,14 @@ export function accessListMessage(entries: AccessEntry[], page = 1): Message {
   const paging =
     pageCount > 1
       ? [
+          actions([
+            ...(current > 1
+              ? [{ text: "Previous", actionId: ACCESS_PREVIOUS_ACTION, value: String(current - 1) }]
+              : []),
+            ...(current < pageCount
+              ? [{ text: "Next", actionId: ACCESS_NEXT_ACTION, value: String(current + 1) }]
+              : []),
+          ]),
           context(
             `People ${from + 1}–${from + shown.length} of ${entries.length} · page ${current} of ${pageCount}` +
               (current < pageCount ? ` · next: \`/carebridge access list ${current + 1}\`` : "") +
