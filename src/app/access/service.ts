@@ -5,6 +5,7 @@ import type { Audit } from "../audit";
 import { mention } from "../mention";
 import { fail, type Result } from "../result";
 import { type Action, type Decision, decide, GRANTS, type Principal } from "./policy";
+import { officeNames } from "../agency-users/office-names";
 
 export type GrantableRole = "admin" | "agency-user" | "viewer";
 
@@ -118,7 +119,7 @@ export function createAccessService(deps: {
         if (!request.office) return fail("An agency user needs an office: add office:<office name or id>.", "office");
         office = await resolveOffice(request.office);
         if (!office) {
-          const names = (await deps.offices.listOffices()).map((o) => o.name).join(", ");
+          const names = officeNames(await deps.offices.listOffices());
           return fail(`There is no office "${request.office}" in Caresmartz360. Offices: ${names}.`, "office");
         }
       } else if (request.office) {
@@ -160,7 +161,9 @@ export function createAccessService(deps: {
       const allowed = await check(actor, "access.manage", { type: "user", id: userId });
       if (!allowed.allowed) return fail(allowed.reason);
       if (configAdmins.includes(userId)) {
-        return fail(`${mention(userId)} is an admin through CAREBRIDGE_ADMINS; remove them there and restart carebridge.`);
+        return fail(
+          `${mention(userId)} is an admin through CAREBRIDGE_ADMINS; remove them there and restart carebridge.`,
+        );
       }
       const { count } = await prisma.appUser.deleteMany({
         where: { workspaceId: actor.workspaceId, slackUserId: userId },
