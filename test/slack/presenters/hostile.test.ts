@@ -11,7 +11,7 @@ import { agencyUserListMessage } from "../../../src/slack/presenters/agency-user
 import { caregiverCardMessage } from "../../../src/slack/presenters/caregivers/card";
 import { escapeName, type Message, notice, problemsMessage, slackPayload } from "../../../src/slack/presenters/kit";
 import { learnerSearchMessage, statusChangeMessage } from "../../../src/slack/presenters/learners/card";
-import { importRefusedMessage } from "../../../src/slack/presenters/learners/import";
+import { importPreviewMessage, importRefusedMessage } from "../../../src/slack/presenters/learners/import";
 import { overviewMessage } from "../../../src/slack/presenters/linking/overview";
 import { firstPage } from "../../../src/slack/presenters/linking/values";
 
@@ -221,5 +221,32 @@ describe("presenters with hostile data pass Slack's rules", () => {
       }),
       { numRuns: 200 },
     );
+  });
+
+  it("the CSV preview shows the rejected lines it says it shows, and names every unknown column or says how many more", () => {
+    for (const columns of [60, 400]) {
+      const preview = {
+        jobId: "j1",
+        uploadId: "u1",
+        filename: "learners.csv",
+        intent: "import",
+        counts: { create: 1, update: 0, archive: 0, reactivate: 0, unchanged: 0, rejected: 1000 },
+        createdArchived: 0,
+        rejected: Array.from({ length: 1000 }, (_, i) => ({ line: i + 2, problems: ["x".repeat(600), "<&>"] })),
+        ignored: [],
+        unknownColumns: Array.from({ length: columns }, (_, i) => `Extra column number ${i}`),
+        archive: { count: 0, needsSecondApproval: false },
+        previousImport: null,
+      };
+      const message = importPreviewMessage(preview as never, "CACWT");
+      valid(message);
+      const shown = JSON.stringify(message.blocks);
+      expect(shown).toContain("the first 10 of 1000");
+      expect(shown.match(/• Line \d+/g)).toHaveLength(10);
+      expect(shown).toContain(`${columns} columns are not in the template`);
+      const named = shown.match(/Extra column number \d+/g) ?? [];
+      const more = /and (\d+) more/.exec(shown);
+      expect(named.length + Number(more?.[1] ?? 0)).toBe(columns);
+    }
   });
 });

@@ -11,6 +11,7 @@ import {
   mention,
   section,
   sentence,
+  shortText,
 } from "../kit";
 import { learners, reactivateAllActions, thresholdWords } from "./archive-bulk";
 import { LEARNER_ACTION } from "./ids";
@@ -48,18 +49,16 @@ export function importPreviewMessage(preview: ImportPreview, source: string): Me
   if (preview.rejected.length > 0) {
     const shown = preview.rejected
       .slice(0, SHOWN_REJECTED)
-      .map((r) => `• Line ${r.line}: ${escape(r.problems.join("; "))}`);
+      // Each line shortened so that all it says it shows fits the section's 3,000 characters.
+      .map((r) => `• Line ${r.line}: ${shortText(r.problems.join("; "), 250)}`);
     const heading =
       preview.rejected.length > SHOWN_REJECTED
         ? `*Rejected lines* (the first ${SHOWN_REJECTED} of ${preview.rejected.length})`
         : "*Rejected lines*";
     blocks.push(section(`${heading}\n${shown.join("\n")}`));
   }
-  const notes = [
-    ...preview.ignored,
-    ...preview.unknownColumns.map((col) => `The column "${col}" is not in the template; its values were not read.`),
-  ];
-  if (notes.length > 0) blocks.push(context(notes.map(escape).join("\n")));
+  const notes = [...preview.ignored.map((note) => shortText(note, 300)), ...unknownColumnsNote(preview.unknownColumns)];
+  if (notes.length > 0) blocks.push(context(notes.join("\n")));
   if (preview.previousImport) {
     const { at, by } = preview.previousImport;
     const again =
@@ -100,6 +99,25 @@ export function importPreviewMessage(preview: ImportPreview, source: string): Me
     blocks.push(actions([{ text: "Download errors", actionId: LEARNER_ACTION.importErrors, value: preview.jobId }]));
   const text = `${preview.intent === "archive" ? "Archival file" : "Preview of"} ${preview.filename}: ${c.create} to create, ${c.update} to update, ${c.archive} to archive, ${c.reactivate} to reactivate, ${c.unchanged} unchanged, ${c.rejected} rejected`;
   return { text, blocks };
+}
+
+/** The columns not in the template, all named while they fit a context's 3,000 characters, then "and N more". */
+function unknownColumnsNote(columns: readonly string[]): string[] {
+  if (columns.length === 0) return [];
+  const lead =
+    columns.length === 1
+      ? "A column is not in the template; its values were not read: "
+      : `${columns.length} columns are not in the template; their values were not read: `;
+  const named: string[] = [];
+  let used = lead.length;
+  for (const column of columns) {
+    const shown = `"${shortText(column, 60)}"`;
+    if (used + shown.length + 2 > 2000) break;
+    named.push(shown);
+    used += shown.length + 2;
+  }
+  const rest = columns.length - named.length;
+  return [`${lead}${named.join(", ")}${rest > 0 ? ` and ${rest} more` : ""}.`];
 }
 
 /** A file carebridge will not import, and why, in the file's thread. */
