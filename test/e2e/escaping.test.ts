@@ -10,7 +10,11 @@ beforeAll(async () => {
   const { caresmartz } = t.runtime.sandbox!.state;
   caresmartz.offices.push({ ...caresmartz.offices[0]!, id: "of-evil", name: HOSTILE });
   for (let i = 0; i < 140; i += 1)
-    caresmartz.offices.push({ ...caresmartz.offices[0]!, id: `of-x${i}`, name: `Branch office number ${i} of the county` });
+    caresmartz.offices.push({
+      ...caresmartz.offices[0]!,
+      id: `of-x${i}`,
+      name: `Branch office number ${i} of the county`,
+    });
 });
 afterAll(async () => {
   await t.close();
@@ -25,6 +29,10 @@ describe("text from vendors reaches Slack escaped", () => {
     expect(reply.text).not.toContain("<!channel>");
     expect(reply.text).toContain("&lt;!channel&gt;");
     expect(blocks).toContain("&lt;!channel&gt;");
+    // A mention in a vendor's data stays text: only carebridge's own mentions are live.
+    expect(blocks).not.toContain("<@U0ADMIN>");
+    expect(reply.text).not.toContain("<@U0ADMIN>");
+    expect(blocks).toContain("&lt;@U0ADMIN&gt;");
     // Every office is named: split over sections, not cut.
     expect(blocks).toContain("Branch office number 139 of the county");
   });

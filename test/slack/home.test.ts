@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { HomeSummary } from "../../src/app/home";
 import type { Job } from "../../src/jobs/types";
 import { homeView } from "../../src/slack/presenters/home";
+import { mention } from "../../src/app/mention";
 
 const textOf = (blocks: unknown[]) => JSON.stringify(blocks);
 
@@ -57,7 +58,7 @@ describe("App Home", () => {
   });
 
   it("tells someone without access who to ask, and shows them no jobs", () => {
-    const view = homeView({ ...base, principal: { role: "unknown" }, askAdmin: "an admin (<@U0ADMIN>)" });
+    const view = homeView({ ...base, principal: { role: "unknown" }, askAdmin: `an admin (${mention("U0ADMIN")})` });
     const text = textOf(view.blocks);
     expect(text).toContain("Ask an admin (<@U0ADMIN>) to run `/carebridge access grant`");
     expect(text).not.toContain("Recent jobs");

@@ -2,8 +2,10 @@ import type { PrismaClient } from "../../generated/prisma/client";
 import type { StaffDirectory } from "../../providers/roles";
 import type { Actor } from "../actor";
 import type { Audit } from "../audit";
+import { mention } from "../mention";
 import { fail, type Result } from "../result";
 import { type Action, type Decision, decide, GRANTS, type Principal } from "./policy";
+import { officeNames } from "../agency-users/office-names";
 
 export type GrantableRole = "admin" | "agency-user" | "viewer";
 
@@ -57,7 +59,7 @@ export function createAccessService(deps: {
   async function adminsHint(workspaceId: string): Promise<string> {
     const ids = await adminIds(workspaceId);
     if (ids.length === 0) return "whoever installed carebridge to set CAREBRIDGE_ADMINS";
-    const mentions = ids.map((id) => `<@${id}>`);
+    const mentions = ids.map(mention);
     return mentions.length === 1
       ? `an admin (${mentions[0]})`
       : `an admin (${mentions.slice(0, -1).join(", ")} or ${mentions.at(-1)})`;
@@ -117,7 +119,7 @@ export function createAccessService(deps: {
         if (!request.office) return fail("An agency user needs an office: add office:<office name or id>.", "office");
         office = await resolveOffice(request.office);
         if (!office) {
-          const names = (await deps.offices.listOffices()).map((o) => o.name).join(", ");
+          const names = officeNames(await deps.offices.listOffices());
           return fail(`There is no office "${request.office}" in Caresmartz360. Offices: ${names}.`, "office");
         }
       } else if (request.office) {
@@ -159,12 +161,14 @@ export function createAccessService(deps: {
       const allowed = await check(actor, "access.manage", { type: "user", id: userId });
       if (!allowed.allowed) return fail(allowed.reason);
       if (configAdmins.includes(userId)) {
-        return fail(`<@${userId}> is an admin through CAREBRIDGE_ADMINS; remove them there and restart carebridge.`);
+        return fail(
+          `${mention(userId)} is an admin through CAREBRIDGE_ADMINS; remove them there and restart carebridge.`,
+        );
       }
       const { count } = await prisma.appUser.deleteMany({
         where: { workspaceId: actor.workspaceId, slackUserId: userId },
       });
-      if (count === 0) return fail(`<@${userId}> has no carebridge access to revoke.`);
+      if (count === 0) return fail(`${mention(userId)} has no carebridge access to revoke.`);
       await audit.record(actor, { action: "access.revoke", targetType: "user", targetId: userId, outcome: "ok" });
       return { ok: true, userId };
     },

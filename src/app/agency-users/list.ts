@@ -2,6 +2,7 @@ import type { AgencyUser, Office } from "../../providers/roles";
 import type { Actor } from "../actor";
 import { fail, type Result } from "../result";
 import type { AgencyUsersDeps } from "./deps";
+import { officeNames } from "./office-names";
 
 export const LIST_PAGE_SIZE = 20;
 
@@ -46,7 +47,7 @@ export async function listAgencyUsers(
   if (!allowed.allowed) return fail(allowed.reason);
   const principal = await deps.access.principal(actor);
   const offices = await deps.cache.offices();
-  const names = offices.map((o) => o.name).join(", ");
+  const names = officeNames(offices);
   const text = request.office?.trim() || (principal.role === "agency_user" ? (principal.office ?? "") : "");
   if (!text)
     return fail(
@@ -58,7 +59,7 @@ export async function listAgencyUsers(
     return fail(
       found.length === 0
         ? `There is no office "${text}" in Caresmartz360. Offices: ${names}.`
-        : `"${text}" matches several offices (${found.map((o) => o.name).join(", ")}); say which.`,
+        : `"${text}" matches several offices (${officeNames(found)}); say which.`,
       "office",
     );
   }

@@ -1,5 +1,6 @@
 import type { Action } from "../access/policy";
 import type { Actor } from "../actor";
+import { mention } from "../mention";
 import { fail } from "../result";
 import type { CaregiverDeps } from "./deps";
 
@@ -23,7 +24,7 @@ export function createGuard(deps: Pick<CaregiverDeps, "access" | "audit">) {
         outcome: "refused",
         details: { reason: "message made for another user", madeFor },
       });
-      return fail(`These buttons were made for <@${madeFor}>; run the command yourself to get your own.`);
+      return fail(`These buttons were made for ${mention(madeFor)}; run the command yourself to get your own.`);
     }
     const decision = await deps.access.check(actor, action, target);
     return decision.allowed ? undefined : fail(decision.reason);

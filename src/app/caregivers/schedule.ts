@@ -9,6 +9,7 @@ import type { BulkPreview } from "./bulk-preview";
 import type { CaregiverDeps } from "./deps";
 import type { Guard } from "./guard";
 import { CAREGIVER_SYNC_KIND, type SyncItemInput } from "./job-kind";
+import { channelLink } from "../mention";
 
 export type { SyncSchedule };
 
@@ -189,7 +190,7 @@ export function createSchedules(
       const channelId = change.channelId ?? settings?.digestChannel ?? context.typedIn;
       if (!(await context.channelReachable(channelId))) {
         return fail(
-          `carebridge is not in <#${channelId}>, so it could not post the digest there. Type \`/invite @carebridge\` in that channel, then set the schedule again.`,
+          `carebridge is not in ${channelLink(channelId)}, so it could not post the digest there. Type \`/invite @carebridge\` in that channel, then set the schedule again.`,
         );
       }
       const before = await current(actor.workspaceId);

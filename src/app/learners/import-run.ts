@@ -1,6 +1,7 @@
 import { rejectedRowsCsv } from "../../domain/learners/report";
 import type { Job } from "../../jobs/types";
 import type { Actor } from "../actor";
+import { mention } from "../mention";
 import { fail, type Result } from "../result";
 import { approvalOf } from "./archive-runs";
 import { JOB_IMPORT, type LearnersDeps } from "./deps";
@@ -47,7 +48,7 @@ export function createImportRun(deps: Pick<LearnersDeps, "access" | "audit" | "p
       const archive = approvalOf(found.job);
       if (archive.needsSecondApproval && found.job.status === "preview" && found.job.actorSlackId !== actor.userId) {
         return fail(
-          `Importing this file archives ${archive.count} learners, so another admin has to approve it; only <@${found.job.actorSlackId}>, who shared it, can ask for that.`,
+          `Importing this file archives ${archive.count} learners, so another admin has to approve it; only ${mention(found.job.actorSlackId)}, who shared it, can ask for that.`,
         );
       }
       const next = archive.needsSecondApproval ? "awaiting-second-approval" : "queued";

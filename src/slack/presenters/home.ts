@@ -1,6 +1,6 @@
 import type { View } from "@slack/types";
 import type { HomeSummary } from "../../app/home";
-import { context, header, section } from "./kit";
+import { context, header, section, sentence } from "./kit";
 import { auditLineText } from "./audit";
 import { jobLine } from "./jobs";
 import { linkSuggestionBlocks } from "./linking/home";
@@ -16,7 +16,7 @@ function roleLine({ principal: p, officeName, askAdmin }: HomeSummary): string {
     case "viewer":
       return "You are a *viewer*: you can look things up.";
     case "unknown":
-      return `You don't have carebridge access yet. Ask ${askAdmin ?? "an admin"} to run \`/carebridge access grant\`.`;
+      return `You don't have carebridge access yet. Ask ${askAdmin ? sentence(askAdmin) : "an admin"} to run \`/carebridge access grant\`.`;
   }
 }
 

@@ -1,7 +1,7 @@
 import type { JobReport } from "../../app/jobs";
 import { jobKind } from "../../app/job-kinds";
 import type { Job } from "../../jobs/types";
-import { actions, context, escape, type KnownBlock, type Message, section } from "./kit";
+import { actions, context, escape, escapeName, type KnownBlock, type Message, section } from "./kit";
 
 export const RETRY_FAILED_ACTION = "job.retry-failed";
 
@@ -18,7 +18,7 @@ export function jobProgressMessage(job: Job): Message {
   const state = job.status === "queued" ? "queued" : `${job.processed} of ${job.total}${failures}`;
   return {
     text: `${label}: ${state}`,
-    blocks: [section(`*${escape(label)}* — ${state}\n${bar(job.processed, job.total)}`)],
+    blocks: [section(`*${escapeName(label)}* — ${state}\n${bar(job.processed, job.total)}`)],
   };
 }
 
@@ -33,8 +33,8 @@ export function jobReportMessage(report: JobReport): Message {
     .join(" · ");
   const headline =
     job.status === "failed"
-      ? `*${escape(report.label)} stopped* after ${job.processed} of ${job.total}. ${escape(job.error ?? "")}`
-      : `*${escape(report.label)} finished* — ${job.processed} of ${job.total}.`;
+      ? `*${escapeName(report.label)} stopped* after ${job.processed} of ${job.total}. ${escape(job.error ?? "")}`
+      : `*${escapeName(report.label)} finished* — ${job.processed} of ${job.total}.`;
   const blocks: KnownBlock[] = [section(`${headline}\n${counts}`)];
   if (report.failureGroups.length > 0) {
     const lines = report.failureGroups

@@ -1,3 +1,4 @@
+import { liveMentions } from "../../app/mention";
 import type { ActionsBlock, Button, ContextBlock, HeaderBlock, KnownBlock, SectionBlock } from "@slack/types";
 
 export type { KnownBlock };
@@ -40,6 +41,7 @@ function shortened(text: string, max: number, escaping: (text: string) => string
   return "…";
 }
 
+/** A mention in mrkdwn a presenter builds itself; inside a sentence() use the app's mention(). */
 export function mention(userId: string): string {
   return `<@${userId}>`;
 }
@@ -151,11 +153,11 @@ export function slackPayload(message: Message): Message {
 }
 
 /**
- * carebridge's own sentence as mrkdwn: escaped, but its mentions (who to ask, who asked) and
- * channel links (where to look) stay live; <!channel>, <!here> and links from a name stay text.
+ * carebridge's own sentence as mrkdwn: escaped, but the mentions it made with mention() (who to
+ * ask, who asked) stay mentions; <!channel>, <!here>, links and "<@U…>" from data stay text.
  */
 export function sentence(text: string): string {
-  return escape(text).replace(/&lt;(@[UW][A-Z0-9]+|#[CG][A-Z0-9]+)&gt;/g, "<$1>");
+  return liveMentions(escape(text));
 }
 
 /** One sentence, e.g. a refusal or a problem, as a message. */

@@ -3,6 +3,7 @@ import { type AccessService, createAccessService } from "../../../src/app/access
 import { createAudit } from "../../../src/app/audit";
 import type { Database } from "../../../src/db/client";
 import { testDatabase } from "../../support/db";
+import { mention } from "../../../src/app/mention";
 
 const offices = {
   listOffices: async () => [
@@ -74,7 +75,7 @@ describe("access service", () => {
     expect((await access.grant({ workspaceId: "T1", userId: "U3" }, { userId: "U5", role: "viewer" })).ok).toBe(true);
     const refused = await access.grant({ workspaceId: "T1", userId: "U4" }, { userId: "U4", role: "admin" });
     expect(refused).toMatchObject({ ok: false });
-    expect(!refused.ok && refused.problems[0]!.message).toContain("<@UADMIN>");
+    expect(!refused.ok && refused.problems[0]!.message).toContain(mention("UADMIN"));
     expect(await db.prisma.auditEvent.count({ where: { actorId: "U4", outcome: "refused" } })).toBe(1);
     expect((await access.principal({ workspaceId: "T1", userId: "U4" })).role).toBe("viewer");
   });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ADMIN, emailOf, fieldsOf, form, type Harness, noEmail, startHarness, TEAM } from "./harness";
+import { mention } from "../../../src/app/mention";
 
 let h: Harness;
 let formCount = 0;
@@ -146,7 +147,7 @@ describe("who may create", () => {
         selfEmail: noEmail,
       });
       expect(result.ok).toBe(false);
-      expect(fieldsOf(result)["(general)"]).toContain(`<@${ADMIN.userId}>`);
+      expect(fieldsOf(result)["(general)"]).toContain(mention(ADMIN.userId));
     }
     expect(usersNamed("v.one")).toHaveLength(0);
     expect(await h.db.prisma.auditEvent.count({ where: { action: "staff.create", outcome: "refused" } })).toBe(2);

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { REACTIVATION_DID_NOT_TAKE } from "../../../src/app/caregivers/sync";
 import { testDatabaseKind } from "../../support/db";
 import { ADMIN, caregiverHarness, STAFF, VIEWER, type Harness } from "./harness";
+import { mention } from "../../../src/app/mention";
 
 describe(`activate, deactivate, reactivate from the card (${testDatabaseKind})`, () => {
   let h: Harness;
@@ -47,7 +48,7 @@ describe(`activate, deactivate, reactivate from the card (${testDatabaseKind})`,
     const result = await h.caregivers.changeStatus(ADMIN, "tt-1001", "deactivate", STAFF.userId);
     expect(result).toEqual({
       ok: false,
-      problems: [{ message: expect.stringContaining(`made for <@${STAFF.userId}>`) }],
+      problems: [{ message: expect.stringContaining(`made for ${mention(STAFF.userId)}`) }],
     });
     expect(status("ca-u-2001")).toBe("active");
     expect(await audits("tt-1001")).toEqual([`${ADMIN.userId}:caregiver.activation:refused`]);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDatabaseKind } from "../../support/db";
 import { ADMIN, ADMIN2, fieldsOf, startHarness, type Harness } from "./harness";
+import { mention } from "../../../src/app/mention";
 
 const HOPE = "hopefoundation.example.org";
 const HEADER = "Email,FirstName,LastName,Status,Affiliation,EmployeeType";
@@ -46,7 +47,7 @@ describe(`a CSV import that archives learners (${testDatabaseKind})`, () => {
     // Only the uploader asks; the one who asks cannot approve.
     const other = await h.learners.imports.start(ADMIN2, preview.jobId);
     expect(fieldsOf(other)).toEqual({
-      "(general)": `Importing this file archives 3 learners, so another admin has to approve it; only <@${ADMIN.userId}>, who shared it, can ask for that.`,
+      "(general)": `Importing this file archives 3 learners, so another admin has to approve it; only ${mention(ADMIN.userId)}, who shared it, can ask for that.`,
     });
     const asked = await h.learners.imports.start(ADMIN, preview.jobId);
     expect(asked.ok && asked.state).toBe("awaiting-second-approval");

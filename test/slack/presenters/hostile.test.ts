@@ -3,13 +3,15 @@ import { describe, expect, it } from "vitest";
 import type { AccessEntry } from "../../../src/app/access/service";
 import type { CaregiverCard } from "../../../src/app/caregivers";
 import type { LinkingOverview, UnlinkedRow } from "../../../src/app/linking";
+import { mention } from "../../../src/app/mention";
 import { checkMessage } from "../../../src/console/slack-rules";
 import type { CacwtLearner } from "../../../src/providers/roles";
 import { ACCESS_PAGE_SIZE, accessListMessage } from "../../../src/slack/presenters/access";
 import { agencyUserListMessage } from "../../../src/slack/presenters/agency-users/list";
 import { caregiverCardMessage } from "../../../src/slack/presenters/caregivers/card";
-import { escapeName, type Message, notice, problemsMessage } from "../../../src/slack/presenters/kit";
+import { escapeName, type Message, notice, problemsMessage, slackPayload } from "../../../src/slack/presenters/kit";
 import { learnerSearchMessage, statusChangeMessage } from "../../../src/slack/presenters/learners/card";
+import { importPreviewMessage, importRefusedMessage } from "../../../src/slack/presenters/learners/import";
 import { overviewMessage } from "../../../src/slack/presenters/linking/overview";
 import { firstPage } from "../../../src/slack/presenters/linking/values";
 
@@ -187,5 +189,64 @@ describe("presenters with hostile data pass Slack's rules", () => {
       }),
       { numRuns: 200 },
     );
+  });
+
+  it("a sentence mentions only whom carebridge means, never whom a name spells", () => {
+    fc.assert(
+      fc.property(hostile, (name) => {
+        const { text, blocks } = slackPayload(notice(`${name} asked; ask ${mention("U0CARE")}.`));
+        for (const shown of [text, JSON.stringify(blocks)]) {
+          expect(shown).toContain("<@U0CARE>");
+          expect(shown.replaceAll("<@U0CARE>", "")).not.toMatch(/<[@!#]/);
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("no *, _, ~ or ` from a name formats the learner card, the search or a refused file", () => {
+    // Names between a snowman and a comet: what the presenter shows between them must hold no formatting character.
+    const formatting = fc
+      .array(fc.constantFrom("*", "_", "~", "`", "a", " "), { minLength: 1, maxLength: 40 })
+      .map((a) => `\u2603${a.join("")}\u2604`);
+    fc.assert(
+      fc.property(formatting, formatting, (first, last) => {
+        const learner = { userId: "1", firstName: first, lastName: last, email: "a@example.com", status: "Active" };
+        for (const message of [
+          learnerSearchMessage("CACWT", { learners: [learner], more: false } as never, "CACWT"),
+          importRefusedMessage(first, [{ message: "it has no email column." }]),
+        ]) {
+          expect(JSON.stringify(message.blocks)).not.toMatch(/\u2603[^\u2604]*[*_~`][^\u2604]*\u2604/);
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("the CSV preview shows the rejected lines it says it shows, and names every unknown column or says how many more", () => {
+    for (const columns of [60, 400]) {
+      const preview = {
+        jobId: "j1",
+        uploadId: "u1",
+        filename: "learners.csv",
+        intent: "import",
+        counts: { create: 1, update: 0, archive: 0, reactivate: 0, unchanged: 0, rejected: 1000 },
+        createdArchived: 0,
+        rejected: Array.from({ length: 1000 }, (_, i) => ({ line: i + 2, problems: ["x".repeat(600), "<&>"] })),
+        ignored: [],
+        unknownColumns: Array.from({ length: columns }, (_, i) => `Extra column number ${i}`),
+        archive: { count: 0, needsSecondApproval: false },
+        previousImport: null,
+      };
+      const message = importPreviewMessage(preview as never, "CACWT");
+      valid(message);
+      const shown = JSON.stringify(message.blocks);
+      expect(shown).toContain("the first 10 of 1000");
+      expect(shown.match(/• Line \d+/g)).toHaveLength(10);
+      expect(shown).toContain(`${columns} columns are not in the template`);
+      const named = shown.match(/Extra column number \d+/g) ?? [];
+      const more = /and (\d+) more/.exec(shown);
+      expect(named.length + Number(more?.[1] ?? 0)).toBe(columns);
+    }
   });
 });

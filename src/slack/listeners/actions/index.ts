@@ -2,10 +2,12 @@ import type { App } from "@slack/bolt";
 import type { Services } from "../../../app/services";
 import { NAME_ENTERED_ACTION } from "../../presenters/agency-users/form-blocks";
 import { LIST_NEXT_ACTION, LIST_PREVIOUS_ACTION } from "../../presenters/agency-users/list";
+import { ACCESS_NEXT_ACTION, ACCESS_PREVIOUS_ACTION } from "../../presenters/access";
 import { AUDIT_EXPORT_ACTION, AUDIT_NEXT_ACTION, AUDIT_PREVIOUS_ACTION } from "../../presenters/audit";
 import { RETRY_FAILED_ACTION } from "../../presenters/job-progress";
 import { agencyUserListPage } from "./agency-users/list-page";
 import { agencyUserNameEntered } from "./agency-users/name-entered";
+import { accessPage } from "./access";
 import { auditExport, auditPage } from "./audit";
 import { registerCaregiverActions } from "./caregivers";
 import { jobRetryFailed } from "./job-retry-failed";
@@ -24,4 +26,6 @@ export function registerActions(app: App, services: Services): void {
   app.action(AUDIT_PREVIOUS_ACTION, auditPage(services));
   app.action(AUDIT_NEXT_ACTION, auditPage(services));
   app.action(AUDIT_EXPORT_ACTION, auditExport(services));
+  app.action(ACCESS_PREVIOUS_ACTION, accessPage(services));
+  app.action(ACCESS_NEXT_ACTION, accessPage(services));
 }

@@ -1,5 +1,5 @@
 import type { CreatedAgencyUser } from "../../../app/agency-users";
-import { escape, type Message, section } from "../kit";
+import { escape, escapeName, type Message, section } from "../kit";
 
 /** For the creator only: the username, office and role, nothing else personal. */
 export function createdMessage(created: CreatedAgencyUser): Message {
@@ -8,7 +8,7 @@ export function createdMessage(created: CreatedAgencyUser): Message {
     text,
     blocks: [
       section(
-        `:white_check_mark: Created agency user *${escape(created.username)}* in ${escape(created.officeName)} as ${escape(created.roleName)}. Caresmartz360 emailed the registration instructions.`,
+        `:white_check_mark: Created agency user *${escape(created.username)}* in ${escapeName(created.officeName)} as ${escapeName(created.roleName)}. Caresmartz360 emailed the registration instructions.`,
       ),
     ],
   };

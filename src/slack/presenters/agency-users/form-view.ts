@@ -1,6 +1,6 @@
 import type { ModalView } from "@slack/types";
 import type { CreatedAgencyUser, CreateFormData } from "../../../app/agency-users";
-import { context, escape, section } from "../kit";
+import { context, escape, escapeName, section } from "../kit";
 import {
   BLOCK,
   CREATE_CALLBACK_ID,
@@ -101,7 +101,7 @@ export function createdView(created: CreatedAgencyUser, meta: FormMeta): ModalVi
   return modal(
     [
       section(
-        `:white_check_mark: Created *${escape(created.username)}* in ${escape(created.officeName)} as ${escape(created.roleName)}. Caresmartz360 emailed the registration instructions.`,
+        `:white_check_mark: Created *${escape(created.username)}* in ${escapeName(created.officeName)} as ${escapeName(created.roleName)}. Caresmartz360 emailed the registration instructions.`,
       ),
     ],
     meta,

@@ -2,7 +2,7 @@ import type { InputBlock, ModalView } from "@slack/types";
 import type { FixErrors, FixValues } from "../../../domain/caregivers/fix-form";
 import { requiredFixFields } from "../../../domain/caregivers/fix-form";
 import type { FixableField } from "../../../domain/caregivers/readiness";
-import { context, escape, type KnownBlock, section } from "../kit";
+import { context, escape, type KnownBlock, section, sentence } from "../kit";
 import { FIX_CALLBACK_ID, type FixMeta } from "./ids";
 
 const LABELS: Record<FixableField, { label: string; hint: string }> = {
@@ -57,7 +57,7 @@ export function fixModal(
       `What's missing for *${escape(meta.name)}* is saved to Spectrum TeleTrack, then they are synced to CareAcademy.`,
     ),
   ];
-  for (const message of refill?.general ?? []) blocks.push(section(`:warning: ${escape(message)}`));
+  for (const message of refill?.general ?? []) blocks.push(section(`:warning: ${sentence(message)}`));
   for (const field of meta.fields) {
     blocks.push(input(field, !required.includes(field), refill?.values[field]));
     const error = refill?.errors[field];

@@ -1,7 +1,7 @@
 import type { BulkPreview, DigestProblem, SyncDigest, SyncSchedule } from "../../../app/caregivers";
 import { fieldsNamedBy } from "../../../domain/caregivers/readiness";
 import { SCHEDULE_FORMS } from "../../../domain/caregivers/schedule";
-import { actions, clip, context, escape, type KnownBlock, type Message, notice, section } from "../kit";
+import { actions, clip, context, escape, escapeName, type KnownBlock, type Message, notice, section } from "../kit";
 import { CAREGIVER_ACTIONS, encodeValue } from "./ids";
 import type { CaregiverLabels } from "./labels";
 import { previewMessage } from "./preview";
@@ -66,13 +66,13 @@ const CHANGE_WORDS: Array<[keyof SyncDigest["changed"], string]> = [
 ];
 
 function namesLine(names: string[]): string {
-  const shown = names.slice(0, DIGEST_ROWS).map((name) => escape(clip(name, 30)));
+  const shown = names.slice(0, DIGEST_ROWS).map((name) => escapeName(clip(name, 30)));
   const more = names.length > shown.length ? `, and ${n(names.length - shown.length)} more (in the CSV)` : "";
   return `${shown.join(", ")}${more}`;
 }
 
 function problemBlocks(problem: DigestProblem, index: number): KnownBlock[] {
-  const line = `*${escape(clip(problem.name, 60))}* (${escape(clip(problem.caregiverId, 40))}): ${escape(clip(problem.reason, 240))}`;
+  const line = `*${escapeName(clip(problem.name, 60))}* (${escape(clip(problem.caregiverId, 40))}): ${escape(clip(problem.reason, 240))}`;
   const fields = problem.fixable ? fieldsNamedBy(problem.reason) : [];
   if (fields.length === 0) return [section(line)];
   const value = encodeValue({ c: problem.caregiverId, f: fields, n: problem.name });

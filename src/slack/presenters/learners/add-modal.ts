@@ -2,7 +2,7 @@ import type { ModalView } from "@slack/types";
 import type { NewLearnerForm } from "../../../app/learners/new-learner-form";
 import { CALIFORNIA_COUNTIES, COMMUNITY_PARTNER_AFFILIATION } from "../../../domain/learners/template";
 import type { CacwtLearner } from "../../../providers/roles";
-import { escape, section } from "../kit";
+import { escape, escapeName, section } from "../kit";
 import { LEARNER_VIEW } from "./ids";
 import { input, option, plain, read, VALUE, type StateValues } from "./modal-kit";
 
@@ -85,7 +85,7 @@ export function reactivateOfferView(learner: CacwtLearner, channelId: string, so
     close: plain("Cancel"),
     blocks: [
       section(
-        `*${escape(`${learner.firstName} ${learner.lastName}`)}* (${escape(learner.email)}) already has an account in ${escape(source)}, and it is archived. ` +
+        `*${escapeName(`${learner.firstName} ${learner.lastName}`)}* (${escape(learner.email)}) already has an account in ${escape(source)}, and it is archived. ` +
           "Reactivate it instead of adding a second account with the same email?",
       ),
     ],

@@ -1,6 +1,6 @@
 import type { LearnerSearch } from "../../../app/learners/search";
 import type { CacwtLearner } from "../../../providers/roles";
-import { actions, context, escape, type KnownBlock, type Message, section, shortName } from "../kit";
+import { actions, context, escape, escapeName, type KnownBlock, type Message, section, shortName } from "../kit";
 import { LEARNER_ACTION } from "./ids";
 
 const name = (l: CacwtLearner) => `${l.firstName} ${l.lastName}`.trim();
@@ -12,7 +12,7 @@ export function learnerBlocks(learner: CacwtLearner): KnownBlock[] {
   );
   const status = learner.status === "Active" ? ":large_green_circle: Active" : ":white_circle: Archived";
   const lines = [
-    `*${escape(name(learner))}* — ${status}`,
+    `*${escapeName(name(learner))}* — ${status}`,
     `${escape(learner.email)} · ${escape(learner.employeeType || "no employee type")} · ${escape(learner.affiliation || "no affiliation")}`,
     `Hired ${escape(learner.dateHire || "—")}${flags.length > 0 ? ` · ${flags.join(", ")}` : ""}`,
   ];

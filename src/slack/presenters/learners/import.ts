@@ -1,7 +1,18 @@
 import type { ImportLog } from "../../../app/learners/import-log";
 import type { ImportPreview } from "../../../app/learners/import-preview";
 import type { Problem } from "../../../app/result";
-import { actions, context, escape, type KnownBlock, type Message, mention, section } from "../kit";
+import {
+  actions,
+  context,
+  escape,
+  escapeName,
+  type KnownBlock,
+  type Message,
+  mention,
+  section,
+  sentence,
+  shortText,
+} from "../kit";
 import { learners, reactivateAllActions, thresholdWords } from "./archive-bulk";
 import { LEARNER_ACTION } from "./ids";
 
@@ -29,8 +40,8 @@ export function importPreviewMessage(preview: ImportPreview, source: string): Me
   ];
   const title =
     preview.intent === "archive"
-      ? `*${escape(preview.filename)} is an archival file*: it archives every learner it lists that ${escape(source)} has, reports those it does not have, and creates or changes no one else.`
-      : `*Preview of ${escape(preview.filename)}* against ${escape(source)}`;
+      ? `*${escapeName(preview.filename)} is an archival file*: it archives every learner it lists that ${escape(source)} has, reports those it does not have, and creates or changes no one else.`
+      : `*Preview of ${escapeName(preview.filename)}* against ${escape(source)}`;
   const blocks: KnownBlock[] = [section(`${title}\n${counts.join(" · ")}`)];
   const fileNotes = preview.fileNotes ?? [];
   if (fileNotes.length > 0) blocks.push(context(fileNotes.map(escape).join("\n")));
@@ -38,18 +49,16 @@ export function importPreviewMessage(preview: ImportPreview, source: string): Me
   if (preview.rejected.length > 0) {
     const shown = preview.rejected
       .slice(0, SHOWN_REJECTED)
-      .map((r) => `• Line ${r.line}: ${escape(r.problems.join("; "))}`);
+      // Each line shortened so that all it says it shows fits the section's 3,000 characters.
+      .map((r) => `• Line ${r.line}: ${shortText(r.problems.join("; "), 250)}`);
     const heading =
       preview.rejected.length > SHOWN_REJECTED
         ? `*Rejected lines* (the first ${SHOWN_REJECTED} of ${preview.rejected.length})`
         : "*Rejected lines*";
     blocks.push(section(`${heading}\n${shown.join("\n")}`));
   }
-  const notes = [
-    ...preview.ignored,
-    ...preview.unknownColumns.map((col) => `The column "${col}" is not in the template; its values were not read.`),
-  ];
-  if (notes.length > 0) blocks.push(context(notes.map(escape).join("\n")));
+  const notes = [...preview.ignored.map((note) => shortText(note, 300)), ...unknownColumnsNote(preview.unknownColumns)];
+  if (notes.length > 0) blocks.push(context(notes.join("\n")));
   if (preview.previousImport) {
     const { at, by } = preview.previousImport;
     const again =
@@ -92,16 +101,31 @@ export function importPreviewMessage(preview: ImportPreview, source: string): Me
   return { text, blocks };
 }
 
+/** The columns not in the template, all named while they fit a context's 3,000 characters, then "and N more". */
+function unknownColumnsNote(columns: readonly string[]): string[] {
+  if (columns.length === 0) return [];
+  const lead =
+    columns.length === 1
+      ? "A column is not in the template; its values were not read: "
+      : `${columns.length} columns are not in the template; their values were not read: `;
+  const named: string[] = [];
+  let used = lead.length;
+  for (const column of columns) {
+    const shown = `"${shortText(column, 60)}"`;
+    if (used + shown.length + 2 > 2000) break;
+    named.push(shown);
+    used += shown.length + 2;
+  }
+  const rest = columns.length - named.length;
+  return [`${lead}${named.join(", ")}${rest > 0 ? ` and ${rest} more` : ""}.`];
+}
+
 /** A file carebridge will not import, and why, in the file's thread. */
 export function importRefusedMessage(filename: string, problems: Problem[]): Message {
   const why = problems.map((p) => p.message).join(" ");
   return {
     text: `carebridge can't import ${filename}: ${why}`,
-    blocks: [
-      section(
-        `:warning: carebridge can't import *${escape(filename)}*: ${escape(why).replace(/&lt;@([A-Z0-9]+)&gt;/g, "<@$1>")}`,
-      ),
-    ],
+    blocks: [section(`:warning: carebridge can't import *${escapeName(filename)}*: ${sentence(why)}`)],
   };
 }
 
@@ -115,8 +139,8 @@ export function importLogMessage(log: ImportLog): Message {
   const archived = log.counts.archived ?? 0;
   const headline =
     log.job.status === "failed"
-      ? `*Import of ${escape(log.filename)} stopped* — ${escape(log.job.error ?? "")}`
-      : `*Import log of ${escape(log.filename)}*`;
+      ? `*Import of ${escapeName(log.filename)} stopped* — ${escape(log.job.error ?? "")}`
+      : `*Import log of ${escapeName(log.filename)}*`;
   return {
     text: `Import log of ${log.filename}: ${Object.entries(log.counts)
       .map(([o, n]) => `${n} ${o}`)

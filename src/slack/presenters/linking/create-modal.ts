@@ -1,7 +1,7 @@
 import type { InputBlock, ModalView, PlainTextOption } from "@slack/types";
 import { MAX_ALIAS_LENGTH, type CreateForm } from "../../../app/linking";
 import type { Problem } from "../../../app/result";
-import { context, escape, section } from "../kit";
+import { context, escape, escapeName, section } from "../kit";
 import { CREATE_LEARNER_CALLBACK, CREATE_MEMBER_CALLBACK, type CreateMetadata } from "./values";
 
 /** Block ids of the create forms; problems name use-case fields, errors name blocks. */
@@ -66,7 +66,7 @@ export function memberModal(form: CreateForm, metadata: CreateMetadata): ModalVi
     close: plain("Cancel"),
     private_metadata: JSON.stringify(metadata),
     blocks: [
-      section(`*${escape(form.name)}* from Calmanac gets a Motivity member profile, linked to Calmanac at once.`),
+      section(`*${escapeName(form.name)}* from Calmanac gets a Motivity member profile, linked to Calmanac at once.`),
       email,
       role,
     ],
@@ -95,7 +95,7 @@ export function learnerModal(form: CreateForm, metadata: CreateMetadata): ModalV
     close: plain("Cancel"),
     private_metadata: JSON.stringify(metadata),
     blocks: [
-      section(`*${escape(form.name)}* from Calmanac gets a Motivity learner profile, linked to Calmanac at once.`),
+      section(`*${escapeName(form.name)}* from Calmanac gets a Motivity learner profile, linked to Calmanac at once.`),
       alias,
       context("The alias follows Motivity's own format; you can change it later in Motivity too."),
     ],

@@ -3,7 +3,8 @@ import type { WebClient } from "@slack/web-api";
 import { approvalOf, runNoun } from "../../../../app/learners/archive-runs";
 import type { Services } from "../../../../app/services";
 import type { Job } from "../../../../jobs/types";
-import { mention, notice, problemsMessage, slackPayload } from "../../../presenters/kit";
+import { channelLink, mention } from "../../../../app/mention";
+import { notice, problemsMessage, slackPayload } from "../../../presenters/kit";
 import { approvalRequestMessage } from "../../../presenters/learners/archive-bulk";
 import { replyPrivately } from "../../reply";
 import { channelUnreachable } from "../../../slack-error";
@@ -57,7 +58,9 @@ export async function askForApproval(services: Services, client: WebClient, job:
         ...(job.threadTs ? { thread_ts: job.threadTs } : {}),
         ...slackPayload(message),
       });
-      return job.threadTs ? "I asked the other admins in this thread." : `I asked the other admins in <#${channel}>.`;
+      return job.threadTs
+        ? "I asked the other admins in this thread."
+        : `I asked the other admins in ${channelLink(channel)}.`;
     } catch (error) {
       if (!channelUnreachable(error)) throw error;
     }

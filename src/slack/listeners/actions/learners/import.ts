@@ -1,7 +1,8 @@
 import type { KnownBlock } from "@slack/types";
 import type { Services } from "../../../../app/services";
 import type { Job } from "../../../../jobs/types";
-import { notice, problemsMessage, mention } from "../../../presenters/kit";
+import { mention } from "../../../../app/mention";
+import { notice, problemsMessage } from "../../../presenters/kit";
 import { settledPreview, type PreviewState } from "../../../presenters/learners/import";
 import { slackFailure } from "../../../slack-error";
 import { replyPrivately } from "../../reply";

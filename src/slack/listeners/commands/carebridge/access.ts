@@ -6,6 +6,9 @@ import {
 } from "../../../presenters/access";
 import { notice, problemsMessage } from "../../../presenters/kit";
 import { replyPrivately } from "../../reply";
+import type { Actor } from "../../../../app/actor";
+import type { Services } from "../../../../app/services";
+import type { Message } from "../../../presenters/kit";
 import type { Subcommand } from "../../types";
 import { parseAccessCommand } from "./access-text";
 
@@ -16,8 +19,7 @@ export const access: Subcommand = async ({ actor, text, respond, services }) => 
       await replyPrivately(respond, notice(`${command.message} ${ACCESS_USAGE}`));
       return;
     case "list": {
-      const result = await services.access.list(actor);
-      await replyPrivately(respond, result.ok ? accessListMessage(result.entries, command.page) : problemsMessage(result.problems));
+      await showAccessList(services, actor, command.page, (message) => replyPrivately(respond, message));
       return;
     }
     case "grant": {
@@ -32,3 +34,14 @@ export const access: Subcommand = async ({ actor, text, respond, services }) => 
     }
   }
 };
+
+/** A page of who has access, listed again for whoever asks or presses: the list is never carried in a button. */
+export async function showAccessList(
+  services: Services,
+  actor: Actor,
+  page: number,
+  reply: (message: Message) => Promise<unknown>,
+): Promise<void> {
+  const result = await services.access.list(actor);
+  await reply(result.ok ? accessListMessage(result.entries, page) : problemsMessage(result.problems));
+}
