@@ -1,5 +1,5 @@
 import { toCsv } from "../domain/csv/write";
-import type { Prisma, PrismaClient } from "../generated/prisma/client";
+import type { AuditEvent, Prisma, PrismaClient } from "../generated/prisma/client";
 import type { LearnerLms } from "../providers/roles";
 import type { Actor } from "./actor";
 import type { AccessService } from "./access/service";
@@ -207,16 +207,7 @@ export function createAuditLog(deps: {
     };
   }
 
-  const toLine = (row: {
-    createdAt: Date;
-    actorId: string;
-    action: string;
-    targetType: string;
-    targetId: string;
-    outcome: string;
-    office: string | null;
-    details: unknown;
-  }): AuditLine => ({
+  const toLine = (row: AuditEvent): AuditLine => ({
     at: row.createdAt,
     actorId: row.actorId,
     action: row.action,
