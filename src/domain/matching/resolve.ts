@@ -1,6 +1,6 @@
 import { EXACT_REASONS, findExactPairs } from "./autoLink";
 import { blockedCandidates, type CandidateSource } from "./blocking";
-import { prepareRecord, type PreparedRecord } from "./prepare";
+import { prepareRecords, type PreparedRecord } from "./prepare";
 import { scorePrepared } from "./score";
 import type { AutoLink, MatchOptions, MatchRecord, MatchResult, Suggestion } from "./types";
 
@@ -13,23 +13,43 @@ function compareIds(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function topSuggestions(
-  found: readonly Suggestion[],
-  owner: (s: Suggestion) => string,
-  other: (s: Suggestion) => string,
-  max: number,
-): Map<string, Suggestion[]> {
-  const byOwner = new Map<string, Suggestion[]>();
-  for (const s of found) {
-    const list = byOwner.get(owner(s));
-    if (list === undefined) byOwner.set(owner(s), [s]);
-    else list.push(s);
+interface Kept {
+  other: number;
+  otherId: string;
+  score: number;
+}
+
+/**
+ * The best `max` pairs of each record, kept while scoring: a payroll of 100,000 has hundreds of
+ * thousands of pairs above the suggestion score (namesakes), and holding them all, with their
+ * reasons, would cost more memory than the records themselves.
+ */
+class TopPairs {
+  private readonly kept = new Map<number, Kept[]>();
+  constructor(private readonly max: number) {}
+
+  offer(owner: number, candidate: Kept): void {
+    const list = this.kept.get(owner);
+    if (list === undefined) {
+      if (this.max > 0) this.kept.set(owner, [candidate]);
+      return;
+    }
+    const worst = list[list.length - 1];
+    if (list.length >= this.max && (worst === undefined || !isBetter(candidate, worst))) return;
+    let at = list.length;
+    while (at > 0 && isBetter(candidate, list[at - 1] as Kept)) at--;
+    list.splice(at, 0, candidate);
+    if (list.length > this.max) list.pop();
   }
-  for (const [id, list] of byOwner) {
-    list.sort((a, b) => b.score - a.score || compareIds(other(a), other(b)));
-    byOwner.set(id, list.slice(0, max));
+
+  entries(): IterableIterator<[number, Kept[]]> {
+    return this.kept.entries();
   }
-  return byOwner;
+}
+
+/** Best first; ties by the other side's id, so that the result does not depend on input order. */
+function isBetter(a: Kept, b: Kept): boolean {
+  return a.score > b.score || (a.score === b.score && compareIds(a.otherId, b.otherId) < 0);
 }
 
 /**
@@ -60,8 +80,8 @@ export function resolveIdentitiesWith(
 ): MatchResult {
   const { kind } = options;
   const rejected = options.rejectedPairs;
-  const left = leftRecords.filter((r) => !r.serviceAccount).map(prepareRecord);
-  const right = rightRecords.filter((r) => !r.serviceAccount).map(prepareRecord);
+  const left = prepareRecords(leftRecords.filter((r) => !r.serviceAccount));
+  const right = prepareRecords(rightRecords.filter((r) => !r.serviceAccount));
   const openLeft = openFlags(left, linkTargets(right), options.ignoredLeft);
   const openRight = openFlags(right, linkTargets(left), options.ignoredRight);
   const idOf = (records: readonly PreparedRecord[], i: number): string => records[i]?.source.id ?? "";
@@ -82,22 +102,47 @@ export function resolveIdentitiesWith(
 
   const pendingLeft = left.filter((_, i) => openLeft[i]);
   const pendingRight = right.filter((_, i) => openRight[i]);
-  const found: Suggestion[] = [];
+  const byLeft = new TopPairs(options.maxSuggestions);
+  const byRight = new TopPairs(options.maxSuggestions);
   let comparedPairs = 0;
   candidates(pendingLeft, pendingRight, kind, (li, ri) => {
     comparedPairs++;
     const l = pendingLeft[li];
     const r = pendingRight[ri];
     if (l === undefined || r === undefined) return;
-    if (scorePrepared(l, r, kind, false).score < options.suggestScore) return;
+    const { score } = scorePrepared(l, r, kind, false);
+    if (score < options.suggestScore) return;
     if (rejected?.has(pairKey(l.source.id, r.source.id))) return;
-    found.push({ leftId: l.source.id, rightId: r.source.id, ...scorePrepared(l, r, kind) });
+    byLeft.offer(li, { other: ri, otherId: r.source.id, score });
+    byRight.offer(ri, { other: li, otherId: l.source.id, score });
   });
+
+  // Reasons are put in words only for the pairs kept, each pair once.
+  const worded = new Map<string, Suggestion>();
+  const suggestion = (li: number, ri: number): Suggestion => {
+    const l = pendingLeft[li] as PreparedRecord;
+    const r = pendingRight[ri] as PreparedRecord;
+    const key = pairKey(l.source.id, r.source.id);
+    let s = worded.get(key);
+    if (s === undefined) {
+      s = { leftId: l.source.id, rightId: r.source.id, ...scorePrepared(l, r, kind) };
+      worded.set(key, s);
+    }
+    return s;
+  };
+  const suggestionsByLeft = new Map<string, Suggestion[]>();
+  for (const [li, kept] of byLeft.entries()) {
+    suggestionsByLeft.set(idOf(pendingLeft, li), kept.map((k) => suggestion(li, k.other)));
+  }
+  const suggestionsByRight = new Map<string, Suggestion[]>();
+  for (const [ri, kept] of byRight.entries()) {
+    suggestionsByRight.set(idOf(pendingRight, ri), kept.map((k) => suggestion(k.other, ri)));
+  }
 
   return {
     autoLinks,
-    suggestionsByLeft: topSuggestions(found, (s) => s.leftId, (s) => s.rightId, options.maxSuggestions),
-    suggestionsByRight: topSuggestions(found, (s) => s.rightId, (s) => s.leftId, options.maxSuggestions),
+    suggestionsByLeft,
+    suggestionsByRight,
     unlinkedLeft: pendingLeft.map((p) => p.source.id),
     unlinkedRight: pendingRight.map((p) => p.source.id),
     comparedPairs,
