@@ -4,17 +4,22 @@
  * Run by `npm run generate` (so by `npm ci`), offline: PGlite ships everything initdb needs.
  * The directory is only initdb's output, no migrations: the app applies those as on any start.
  */
-import { mkdirSync, renameSync, writeFileSync } from "node:fs";
+import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
-import { INITDB_TEMPLATE } from "../src/db/pgliteTemplate";
+import { INITDB_TEMPLATE, INITDB_TEMPLATE_DIR } from "../src/db/pgliteTemplate";
 
-const db = await PGlite.create("memory://");
+mkdirSync(dirname(INITDB_TEMPLATE), { recursive: true });
+// Both are written beside their place and renamed into it: an install killed mid-write leaves no broken template.
+const partialDir = `${INITDB_TEMPLATE_DIR}.${process.pid}.partial`;
+const db = await PGlite.create(partialDir);
 const dump = await db.dumpDataDir("gzip");
 await db.close();
-mkdirSync(dirname(INITDB_TEMPLATE), { recursive: true });
-// Written beside the template and renamed into place: an install killed mid-write leaves no broken template.
+rmSync(INITDB_TEMPLATE_DIR, { recursive: true, force: true });
+renameSync(partialDir, INITDB_TEMPLATE_DIR);
 const partial = `${INITDB_TEMPLATE}.${process.pid}.partial`;
 writeFileSync(partial, Buffer.from(await dump.arrayBuffer()));
 renameSync(partial, INITDB_TEMPLATE);
-console.log(`PGlite data directory template: ${INITDB_TEMPLATE} (${Math.round(dump.size / 1024)} KB)`);
+console.log(
+  `PGlite data directory template: ${INITDB_TEMPLATE_DIR}, and as a tarball ${INITDB_TEMPLATE} (${Math.round(dump.size / 1024)} KB)`,
+);

@@ -12,7 +12,16 @@ const PGLITE_VERSION = (
 ).version;
 
 /**
- * initdb's output, made at install time by scripts/pglite-initdb-template.ts (git-ignored, like
+ * initdb's output as a directory, made at install time with the tarball below: a fresh data
+ * directory on disk starts as a copy of it, which PGlite then opens as an existing database,
+ * without unpacking a tarball in memory.
+ */
+export const INITDB_TEMPLATE_DIR = fileURLToPath(
+  new URL(`src/generated/pglite-${PGLITE_VERSION}-initdb`, PACKAGE_ROOT),
+);
+
+/**
+ * initdb's output as a tarball, for databases kept in memory ("memory://"), made at install time by scripts/pglite-initdb-template.ts (git-ignored, like
  * the Prisma client beside it). Named by PGlite's version: another version's would not start.
  * Found from the package root, so the bundle in dist/ finds it too.
  */
