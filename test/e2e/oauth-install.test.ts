@@ -1,14 +1,17 @@
-import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createLogger } from "../../src/logger";
 import { BOT_SCOPES } from "../../src/slack/oauth/scopes";
-import { startTestApp, type TestApp } from "../support/app";
-import { postSigned } from "../support/signed";
+import type { TestApp } from "../support/app";
+import {
+  callback,
+  CLIENT_ID,
+  CLIENT_SECRET,
+  STATE_SECRET,
+  startInstall,
+  startOAuthApp,
+  teamEvent,
+} from "../support/oauth";
 
-const CLIENT_ID = "1111.2222";
-const CLIENT_SECRET = "client-secret-5f1c9a";
-const STATE_SECRET = "state-secret-8d2e";
-const ENCRYPTION_KEY = randomBytes(32).toString("base64");
 const NEW_TEAM = {
   teamId: "T0NEW",
   teamName: "New Agency",
@@ -17,33 +20,10 @@ const NEW_TEAM = {
   installerId: "U0INSTALLER",
 };
 
-/** Starts an install as a browser would: the redirect to Slack, and the state cookie it sets. */
-async function startInstall(t: TestApp) {
-  const response = await fetch(`${t.origin}/slack/install`, { redirect: "manual" });
-  const location = new URL(response.headers.get("location") ?? "");
-  const cookie = (response.headers.get("set-cookie") ?? "").split(";")[0]!;
-  return { status: response.status, location, cookie, state: location.searchParams.get("state") ?? "" };
-}
-
-async function callback(t: TestApp, query: Record<string, string>, cookie: string) {
-  const response = await fetch(`${t.origin}/slack/oauth_redirect?${new URLSearchParams(query)}`, {
-    headers: { cookie },
-    redirect: "manual",
-  });
-  return { status: response.status, text: await response.text() };
-}
-
-const homeOpened = (team: string, user: string, eventId: string) =>
-  JSON.stringify({
-    type: "event_callback",
-    team_id: team,
-    event_id: eventId,
-    event_time: Math.floor(Date.now() / 1000),
-    event: { type: "app_home_opened", user, channel: "D0HOME", tab: "home" },
-  });
+const homeOpened = (user: string) => ({ type: "app_home_opened", user, channel: "D0HOME", tab: "home" });
 
 describe("install into many workspaces (OAuth)", () => {
-  let t: TestApp;
+  let t: TestApp & { encryptionKey: string };
   const lines: string[] = [];
 
   beforeAll(async () => {
@@ -52,18 +32,7 @@ describe("install into many workspaces (OAuth)", () => {
       pretty: false,
       destination: { write: (line) => void lines.push(line) },
     });
-    t = await startTestApp(
-      {
-        SLACK_BOT_TOKEN: "",
-        SLACK_CLIENT_ID: CLIENT_ID,
-        SLACK_CLIENT_SECRET: CLIENT_SECRET,
-        SLACK_STATE_SECRET: STATE_SECRET,
-        CAREBRIDGE_ENCRYPTION_KEY: ENCRYPTION_KEY,
-        LOG_LEVEL: "trace",
-      },
-      { logger },
-    );
-    t.slack.oauthClient = { id: CLIENT_ID, secret: CLIENT_SECRET };
+    t = await startOAuthApp({ logger, env: { LOG_LEVEL: "trace" } });
   });
   afterAll(async () => {
     await t.close();
@@ -97,11 +66,7 @@ describe("install into many workspaces (OAuth)", () => {
     expect(installed.actorId).toBe(NEW_TEAM.installerId);
 
     const before = t.slack.calls.length;
-    const answer = await postSigned(
-      t.url,
-      homeOpened(NEW_TEAM.teamId, NEW_TEAM.installerId, "EvNEW1"),
-      "application/json",
-    );
+    const answer = await teamEvent(t, NEW_TEAM.teamId, homeOpened(NEW_TEAM.installerId));
     expect(answer.status).toBe(200);
     const publish = await t.waitFor(() => t.slack.calls.slice(before).find((c) => c.method === "views.publish"));
     expect(publish.token).toBe(NEW_TEAM.botToken);
@@ -143,7 +108,7 @@ describe("install into many workspaces (OAuth)", () => {
 
   it("a signed request from a team with no installation is refused with 401 and a log line, with no token used", async () => {
     const before = t.slack.calls.length;
-    const answer = await postSigned(t.url, homeOpened("T0NOPE", "U0NOPE", "EvNOPE1"), "application/json");
+    const answer = await teamEvent(t, "T0NOPE", homeOpened("U0NOPE"));
     expect(answer.status).toBe(401);
     expect(lines.some((l) => l.includes("no installation for T0NOPE"))).toBe(true);
     await new Promise((r) => setTimeout(r, 100));
@@ -154,7 +119,7 @@ describe("install into many workspaces (OAuth)", () => {
   it("no token, client secret or encryption key reaches a log line at trace level", () => {
     const log = lines.join("\n");
     expect(log).toContain("carebridge installed");
-    for (const secret of [NEW_TEAM.botToken, "xoxb-once-1", CLIENT_SECRET, STATE_SECRET, ENCRYPTION_KEY]) {
+    for (const secret of [NEW_TEAM.botToken, "xoxb-once-1", CLIENT_SECRET, STATE_SECRET, t.encryptionKey]) {
       expect({ secret, found: log.includes(secret) }).toEqual({ secret, found: false });
     }
   });
