@@ -9,6 +9,7 @@ import { startUninstallPurge } from "./app/installations/purge-ticker";
 import { attachJobMessages } from "./slack/job-messages";
 import { attachScheduledDigests, startScheduleTicker } from "./slack/scheduled-sync";
 import { createSlackApp } from "./slack/app";
+import { slackClients } from "./slack/clients";
 
 /** Which code runs: `npm run build`'s bundle, or the TypeScript sources through tsx. */
 const BUILD = import.meta.url.endsWith(".ts") ? "source" : "compiled";
@@ -56,10 +57,11 @@ async function main(): Promise<void> {
   }
   const mode = config.slack.appToken ? ({ kind: "socket" } as const) : ({ kind: "http" } as const);
   const app = createSlackApp({ config, services: runtime.services, logger, mode, ops: runtime });
-  attachJobMessages(runtime.jobRunner, app.client, runtime.services);
-  attachScheduledDigests(runtime.jobRunner, app.client, runtime.services);
+  const clients = slackClients(app, config, runtime.services);
+  attachJobMessages(runtime.jobRunner, clients, runtime.services);
+  attachScheduledDigests(runtime.jobRunner, clients, runtime.services);
   await runtime.startJobs();
-  startScheduleTicker(runtime.services, app.client);
+  startScheduleTicker(runtime.services, clients);
   if (config.slack.oauth) {
     const resealed = await runtime.services.installations.reseal();
     if (resealed > 0) logger.info({ resealed }, "installations resealed with the current CAREBRIDGE_ENCRYPTION_KEY");
