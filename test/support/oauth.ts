@@ -76,3 +76,37 @@ export function teamEvent(t: TestApp, team: string, event: Record<string, unknow
   });
   return postSigned(t.url, body, "application/json");
 }
+
+let triggers = 0;
+
+/** A slash command typed by `user` of workspace `team` in `channel`, as Slack signs it. */
+export function teamCommand(t: TestApp, team: string, user: string, command: string, text: string, channel: string) {
+  const body = new URLSearchParams({
+    command,
+    text,
+    team_id: team,
+    user_id: user,
+    channel_id: channel,
+    trigger_id: `trigger-oauth-${++triggers}`,
+    response_url: t.slack.responseUrl(channel, user),
+  }).toString();
+  return postSigned(t.url, body, "application/x-www-form-urlencoded");
+}
+
+/** A button press by `user` of workspace `team` in `channel`, with whatever value the test puts in it. */
+export function teamPress(t: TestApp, team: string, user: string, actionId: string, value: string, channel: string) {
+  const payload = {
+    type: "block_actions",
+    team: { id: team },
+    user: { id: user, team_id: team },
+    channel: { id: channel },
+    trigger_id: `trigger-oauth-${++triggers}`,
+    response_url: t.slack.responseUrl(channel, user),
+    actions: [{ type: "button", action_id: actionId, block_id: "b", value, action_ts: "1" }],
+  };
+  return postSigned(
+    t.url,
+    new URLSearchParams({ payload: JSON.stringify(payload) }).toString(),
+    "application/x-www-form-urlencoded",
+  );
+}
