@@ -121,6 +121,7 @@ describe("two workspaces in one deployment (OAuth)", () => {
     const audit = await t.waitFor(() => t.slack.visible("C0BRAVO3", bravo.installerId).at(-1));
     expect(content(audit)).not.toContain(alphaJobId);
     // Alpha's admin appears only for what they tried in Bravo (refused above), never for Alpha's own rows.
+    expect(content(audit)).toContain(`<@${bravo.installerId}> installed carebridge`);
     expect(content(audit)).not.toContain("T0ALPHA");
     expect(content(audit)).not.toMatch(/synced all caregivers[^"]*done/);
     const alphaRows = await t.runtime.db.prisma.auditEvent.count({ where: { workspaceId: "T0ALPHA" } });
