@@ -41,7 +41,12 @@ describe("uninstall forgets (OAuth)", () => {
     await somePeople("T0KEPT");
 
     expect((await teamEvent(t, "T0GONE", { type: "app_uninstalled" })).status).toBe(200);
-    await expectSoon(async () => (await prisma().slackInstallation.count({ where: { id: "T0GONE" } })) === 0);
+    // The audit row is written last.
+    await expectSoon(
+      async () =>
+        (await prisma().auditEvent.count({ where: { workspaceId: "T0GONE", action: "app.uninstall" } })) === 1,
+    );
+    expect(await prisma().slackInstallation.count({ where: { id: "T0GONE" } })).toBe(0);
     expect(await prisma().slackInstallation.count({ where: { id: "T0KEPT" } })).toBe(1);
     const workspace = await prisma().workspace.findUniqueOrThrow({ where: { id: "T0GONE" } });
     expect(workspace.uninstalledAt).not.toBeNull();
@@ -88,7 +93,11 @@ describe("uninstall forgets (OAuth)", () => {
     const status = (await teamEvent(t, "T0REVOKED", { type: "tokens_revoked", tokens: { bot: [revoked.botUserId] } }))
       .status;
     expect(status).toBe(200);
-    await expectSoon(async () => (await prisma().slackInstallation.count({ where: { id: "T0REVOKED" } })) === 0);
+    await expectSoon(
+      async () =>
+        (await prisma().auditEvent.count({ where: { workspaceId: "T0REVOKED", action: "app.uninstall" } })) === 1,
+    );
+    expect(await prisma().slackInstallation.count({ where: { id: "T0REVOKED" } })).toBe(0);
     expect(
       await prisma().auditEvent.findFirst({ where: { workspaceId: "T0REVOKED", action: "app.uninstall" } }),
     ).toMatchObject({ details: { reason: "tokens_revoked" } });
