@@ -106,6 +106,16 @@ describe("install into many workspaces (OAuth)", () => {
     expect(await t.runtime.db.prisma.slackInstallation.count({ where: { id: "T0FORGED" } })).toBe(0);
   });
 
+  it("an install cancelled on Slack's page says so, and stores nothing", async () => {
+    const install = await startInstall(t);
+    const exchanges = t.slack.callsTo("oauth.v2.access").length;
+    const page = await callback(t, { error: "access_denied", state: install.state }, install.cookie);
+    expect(page.status).toBe(400);
+    expect(page.text).toContain("cancelled");
+    expect(page.text).toContain("Start the install again");
+    expect(t.slack.callsTo("oauth.v2.access")).toHaveLength(exchanges);
+  });
+
   it("a signed request from a team with no installation is refused with 401 and a log line, with no token used", async () => {
     const before = t.slack.calls.length;
     const answer = await teamEvent(t, "T0NOPE", homeOpened("U0NOPE"));

@@ -12,6 +12,9 @@ type OAuthOptions = Pick<
   "clientId" | "clientSecret" | "stateSecret" | "scopes" | "installationStore" | "installerOptions"
 >;
 
+/** Bolt's code when the installer pressed Cancel on Slack's authorize page (`error=access_denied`). */
+const CANCELLED = "slack_oauth_installer_authorization_error";
+
 const STATE_PROBLEMS = new Set([INVALID_STATE, "slack_oauth_missing_state", "slack_oauth_missing_code"]);
 
 /**
@@ -45,6 +48,7 @@ export function oauthReceiverOptions(config: Config, services: Services, logger:
           const code = (error as { code?: string }).code ?? "unknown";
           logger.warn({ code }, "an install did not finish; nothing was stored");
           if (STATE_PROBLEMS.has(code)) startAgainPage(res, 400, "This install link has expired or was already used.");
+          else if (code === CANCELLED) startAgainPage(res, 400, "The install was cancelled in Slack.");
           else startAgainPage(res, 500, "Slack did not complete the install.");
         },
       },
