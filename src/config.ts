@@ -43,6 +43,16 @@ const vendorSchema = (prefix: string) => ({
  */
 export const DEFAULT_BIRTH_DATE_STATES = "CA,IL,NY,TX,WA";
 
+/** AES-256 needs 32 bytes: given as 64 hex digits or base64 (`openssl rand -base64 32`). */
+function encryptionKey(value: string): Buffer | undefined {
+  const bytes = /^[0-9a-f]{64}$/i.test(value) ? Buffer.from(value, "hex") : Buffer.from(value, "base64");
+  return bytes.length === 32 ? bytes : undefined;
+}
+
+const optionalKey = optionalString.refine((v) => v === undefined || encryptionKey(v) !== undefined, {
+  message: "32 bytes as base64 or 64 hex digits (openssl rand -base64 32)",
+});
+
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   SLACK_BOT_TOKEN: optionalString.pipe(
@@ -52,6 +62,12 @@ const envSchema = z.object({
   SLACK_APP_TOKEN: optionalString.pipe(
     z.string().startsWith("xapp-", { message: "an app-level token starting with xapp-" }).optional(),
   ),
+  SLACK_CLIENT_ID: optionalString,
+  SLACK_CLIENT_SECRET: optionalString,
+  SLACK_STATE_SECRET: optionalString,
+  CAREBRIDGE_ENCRYPTION_KEY: optionalKey,
+  CAREBRIDGE_ENCRYPTION_KEY_PREVIOUS: optionalKey,
+  UNINSTALL_RETENTION_DAYS: z.coerce.number({ message: "a number of days" }).int().min(0).default(30),
   SLACK_API_URL: optionalUrl.default("https://slack.com/api/"),
   PORT: z.coerce.number({ message: "a port number" }).int().min(0).max(65535).default(3000),
   DATABASE_URL: optionalString.pipe(
@@ -107,7 +123,13 @@ export interface Config {
     appToken: string | undefined;
     apiUrl: string;
     port: number;
+    /** Many workspaces: each installs through /slack/install; there is no SLACK_BOT_TOKEN. */
+    oauth: { clientId: string; clientSecret: string; stateSecret: string } | undefined;
   };
+  /** Seals installation tokens at rest; `previous` is still read, so a new key can be rolled in. */
+  encryption: { key: Buffer; previous: Buffer | undefined } | undefined;
+  /** How long an uninstalled workspace's people data is kept (for an export) before it is deleted. */
+  uninstallRetentionDays: number;
   databaseUrl: string | undefined;
   dataDir: string;
   /** How long start-up waits for another instance that is applying migrations. */
@@ -144,12 +166,35 @@ export function readEnv(cwd = process.cwd(), env: NodeJS.ProcessEnv = process.en
 }
 
 /** A value that would be a leak on a terminal or in a CI log, even when it is wrong. */
-const SECRET_NAME = /TOKEN|SECRET|API_KEY/;
+const SECRET_NAME = /TOKEN|SECRET|API_KEY|ENCRYPTION_KEY/;
 
 function problemLine(name: string, message: string, value: string | undefined): string {
   const expected = message.replace(/^Invalid option: expected /, "");
   const got = SECRET_NAME.test(name) ? "a value that is not shown" : JSON.stringify(value ?? "");
   return `${name} is not valid: expected ${expected}, got ${got}`;
+}
+
+/** OAuth mode's settings go together, and exclude one workspace's bot token and Socket Mode. */
+function oauthSettingsProblems(e: z.infer<typeof envSchema>): string[] {
+  const oauth = [e.SLACK_CLIENT_ID, e.SLACK_CLIENT_SECRET, e.SLACK_STATE_SECRET];
+  if (oauth.every((v) => v === undefined)) return [];
+  if (oauth.some((v) => v === undefined)) {
+    return [
+      "SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET are set together (install into many workspaces).",
+    ];
+  }
+  return [
+    ...(e.SLACK_BOT_TOKEN
+      ? ["Set SLACK_BOT_TOKEN (one workspace) or SLACK_CLIENT_ID (many workspaces), not both."]
+      : []),
+    ...(e.SLACK_APP_TOKEN ? ["Installing into many workspaces needs HTTP mode: unset SLACK_APP_TOKEN."] : []),
+    ...(e.SLACK_SIGNING_SECRET ? [] : ["SLACK_SIGNING_SECRET is required when SLACK_CLIENT_ID is set."]),
+    ...(e.CAREBRIDGE_ENCRYPTION_KEY
+      ? []
+      : [
+          "CAREBRIDGE_ENCRYPTION_KEY is required when SLACK_CLIENT_ID is set: installation tokens are stored encrypted.",
+        ]),
+  ];
 }
 
 export function loadConfig(raw: Record<string, string | undefined> = readEnv()): Config {
@@ -169,6 +214,8 @@ export function loadConfig(raw: Record<string, string | undefined> = readEnv()):
     .filter((prefix) => e[`${prefix}_BASE_URL`] !== undefined && e[`${prefix}_API_KEY`] === undefined)
     .map((prefix) => `${prefix}_API_KEY is required when ${prefix}_BASE_URL is set.`);
   if (missingKeys.length > 0) throw new ConfigError(missingKeys);
+  const oauthProblems = oauthSettingsProblems(e);
+  if (oauthProblems.length > 0) throw new ConfigError(oauthProblems);
   const vendor = (prefix: string): VendorConfig => ({
     baseUrl: e[`${prefix}_BASE_URL`] as string | undefined,
     apiKey: e[`${prefix}_API_KEY`] as string | undefined,
@@ -183,7 +230,20 @@ export function loadConfig(raw: Record<string, string | undefined> = readEnv()):
       appToken: e.SLACK_APP_TOKEN,
       apiUrl: e.SLACK_API_URL.endsWith("/") ? e.SLACK_API_URL : `${e.SLACK_API_URL}/`,
       port: e.PORT,
+      oauth:
+        e.SLACK_CLIENT_ID && e.SLACK_CLIENT_SECRET && e.SLACK_STATE_SECRET
+          ? { clientId: e.SLACK_CLIENT_ID, clientSecret: e.SLACK_CLIENT_SECRET, stateSecret: e.SLACK_STATE_SECRET }
+          : undefined,
     },
+    encryption: e.CAREBRIDGE_ENCRYPTION_KEY
+      ? {
+          key: encryptionKey(e.CAREBRIDGE_ENCRYPTION_KEY)!,
+          previous: e.CAREBRIDGE_ENCRYPTION_KEY_PREVIOUS
+            ? encryptionKey(e.CAREBRIDGE_ENCRYPTION_KEY_PREVIOUS)
+            : undefined,
+        }
+      : undefined,
+    uninstallRetentionDays: e.UNINSTALL_RETENTION_DAYS,
     databaseUrl: e.DATABASE_URL,
     dataDir: e.DATA_DIR,
     migrationLockTimeoutMs: e.MIGRATION_LOCK_TIMEOUT_MS,

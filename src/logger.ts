@@ -12,6 +12,10 @@ const SECRET_KEYS = [
   "temporaryPassword",
   "authorization",
   "signingSecret",
+  // OAuth (many workspaces): oauth.v2.access's request and answer, as the Web API client logs them.
+  "client_secret",
+  "access_token",
+  "refresh_token",
   "email",
   "businessEmail",
   "mobilePhone",

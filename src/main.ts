@@ -5,16 +5,19 @@ import { bootstrap, type Runtime } from "./bootstrap";
 import { DatabaseStartError } from "./db/client";
 import { createLogger } from "./logger";
 import { keepServing } from "./process-guard";
+import { startUninstallPurge } from "./app/installations/purge-ticker";
 import { attachJobMessages } from "./slack/job-messages";
 import { attachScheduledDigests, startScheduleTicker } from "./slack/scheduled-sync";
 import { createSlackApp } from "./slack/app";
+import { slackClients } from "./slack/clients";
 
 /** Which code runs: `npm run build`'s bundle, or the TypeScript sources through tsx. */
 const BUILD = import.meta.url.endsWith(".ts") ? "source" : "compiled";
 
 /** What to set, in two lines, when Slack is not configured; never a stack trace. */
 function slackSettingsProblem(config: Config): string | undefined {
-  const { botToken, appToken, signingSecret } = config.slack;
+  const { botToken, appToken, signingSecret, oauth } = config.slack;
+  if (oauth) return undefined; // loadConfig checked what OAuth mode needs with it
   if (!botToken) {
     return "Set SLACK_BOT_TOKEN and SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP) — see README.md.\nTo try carebridge without Slack, run: npm run demo";
   }
@@ -54,10 +57,16 @@ async function main(): Promise<void> {
   }
   const mode = config.slack.appToken ? ({ kind: "socket" } as const) : ({ kind: "http" } as const);
   const app = createSlackApp({ config, services: runtime.services, logger, mode, ops: runtime });
-  attachJobMessages(runtime.jobRunner, app.client, runtime.services);
-  attachScheduledDigests(runtime.jobRunner, app.client, runtime.services);
+  const clients = slackClients(app, config, runtime.services);
+  attachJobMessages(runtime.jobRunner, clients, runtime.services);
+  attachScheduledDigests(runtime.jobRunner, clients, runtime.services);
   await runtime.startJobs();
-  startScheduleTicker(runtime.services, app.client);
+  startScheduleTicker(runtime.services, clients);
+  if (config.slack.oauth) {
+    const resealed = await runtime.services.installations.reseal();
+    if (resealed > 0) logger.info({ resealed }, "installations resealed with the current CAREBRIDGE_ENCRYPTION_KEY");
+    startUninstallPurge(runtime.services.installations, logger);
+  }
   // The port it really listens on: PORT=0 picks a free one.
   let port: number | undefined = config.slack.port;
   if (mode.kind === "http") port = (((await app.start(config.slack.port)) as Server).address() as AddressInfo).port;

@@ -19,6 +19,10 @@ export interface AuditLine {
 
 const WORDS: Record<string, string> = {
   "access.grant": "gave carebridge access",
+  "app.install": "installed carebridge",
+  "app.reinstall": "installed carebridge again",
+  "app.uninstall": "uninstalled carebridge (or revoked its token)",
+  "workspace.purge": "deleted the workspace's people data after the retention period",
   "access.revoke": "took carebridge access away",
   "access.manage": "tried to manage access",
   "agency-user.create": "created an agency user",

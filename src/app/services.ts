@@ -13,6 +13,7 @@ import { createCaregivers } from "./caregivers";
 import { currentSchedule } from "./caregivers/schedule";
 import { createHelp } from "./help";
 import { createHome } from "./home";
+import { createInstallations } from "./installations";
 import { createJobs } from "./jobs";
 import { createLearners } from "./learners";
 import { createLinking } from "./linking";
@@ -74,6 +75,7 @@ export function createServices(deps: AppDeps) {
     jobs: createJobs({ store: deps.jobStore, runner: deps.jobRunner, access, audit, now: deps.now }),
     access,
     workspaces: createWorkspaceRegistry(deps.prisma),
+    installations: createInstallations({ prisma: deps.prisma, audit, config: deps.config, now: deps.now }),
     help: createHelp(access),
     learners: createLearners({
       lms: deps.providers.learnerLms,

@@ -59,6 +59,15 @@ export interface StandInUser {
   tz?: string;
 }
 
+/** What Slack's authorize page grants for a code: a bot token in a workspace (OAuth mode). */
+export interface StandInGrant {
+  teamId: string;
+  teamName: string;
+  botToken: string;
+  botUserId: string;
+  installerId: string;
+}
+
 const JSON_ARGS = new Set(["blocks", "view", "attachments", "files", "metadata"]);
 
 export class SlackStandIn extends EventEmitter {
@@ -79,6 +88,12 @@ export class SlackStandIn extends EventEmitter {
   readonly botAbsentFrom = new Set<string>();
   /** Every payload refused for breaking Slack's rules; a test that means to send one takes it with takeRejections. */
   readonly rejections: Rejection[] = [];
+  /** Codes oauth.v2.access exchanges once (client id and secret checked) for a workspace's token. */
+  readonly grants = new Map<string, StandInGrant>();
+  /** Bot tokens of the workspaces installed through oauth.v2.access, by token. */
+  readonly installed = new Map<string, StandInGrant>();
+  /** The OAuth app oauth.v2.access accepts; unset, it refuses every exchange. */
+  oauthClient: { id: string; secret: string } | undefined;
   private server: Server | undefined;
   private counter = 0;
   private responseUrls = new Map<string, { channel: string; user: string }>();
@@ -171,14 +186,17 @@ export class SlackStandIn extends EventEmitter {
       const failure = this.failures.get(method);
       const refusal = this.refuseNext.get(method);
       this.refuseNext.delete(method);
+      const team = this.teamOf(call.token);
       const result =
-        call.token !== this.options.botToken
-          ? { ok: false, error: "invalid_auth" }
-          : failure
-            ? { ok: false, error: failure }
-            : refusal
-              ? { ok: false, error: refusal.error, response_metadata: { messages: refusal.messages ?? [] } }
-              : (this.refusal(method, args) ?? this.answer(method, args));
+        method === "oauth.v2.access"
+          ? this.exchange(args)
+          : !team
+            ? { ok: false, error: "invalid_auth" }
+            : failure
+              ? { ok: false, error: failure }
+              : refusal
+                ? { ok: false, error: refusal.error, response_metadata: { messages: refusal.messages ?? [] } }
+                : (this.refusal(method, args) ?? this.answer(method, args, team));
       this.emit("call", call);
       return send(res, 200, result);
     }
@@ -260,11 +278,44 @@ export class SlackStandIn extends EventEmitter {
     this.emit("response", { payload, message: original ?? message });
   }
 
-  private answer(method: string, args: Record<string, unknown>): Record<string, unknown> {
-    const { teamId, botUserId } = this.options;
+  /** The workspace a token belongs to: the stand-in's own, or one installed through OAuth. */
+  private teamOf(token: string | undefined): { teamId: string; botUserId: string } | undefined {
+    if (token === this.options.botToken) return this.options;
+    return token ? this.installed.get(token) : undefined;
+  }
+
+  /** oauth.v2.access: a granted code, once, for the OAuth app's own id and secret. */
+  private exchange(args: Record<string, unknown>): Record<string, unknown> {
+    if (!this.oauthClient || args.client_id !== this.oauthClient.id || args.client_secret !== this.oauthClient.secret) {
+      return { ok: false, error: "invalid_client_id" };
+    }
+    const grant = this.grants.get(String(args.code));
+    if (!grant) return { ok: false, error: "invalid_code" };
+    this.grants.delete(String(args.code));
+    this.installed.set(grant.botToken, grant);
+    return {
+      ok: true,
+      app_id: "A0STANDIN",
+      authed_user: { id: grant.installerId },
+      scope: "commands,chat:write",
+      token_type: "bot",
+      access_token: grant.botToken,
+      bot_user_id: grant.botUserId,
+      team: { id: grant.teamId, name: grant.teamName },
+      enterprise: null,
+      is_enterprise_install: false,
+    };
+  }
+
+  private answer(
+    method: string,
+    args: Record<string, unknown>,
+    team: { teamId: string; botUserId: string },
+  ): Record<string, unknown> {
+    const { teamId, botUserId } = team;
     switch (method) {
       case "auth.test":
-        return { ok: true, team_id: teamId, user_id: botUserId, bot_id: "BSTANDIN", url: this.url };
+        return { ok: true, team_id: teamId, user_id: botUserId, bot_id: `B${teamId}`, url: this.url };
       case "chat.postMessage":
       case "chat.postEphemeral": {
         const message: StoredMessage = {

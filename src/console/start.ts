@@ -3,6 +3,7 @@ import { bootstrap, type BootstrapOptions, type Runtime } from "../bootstrap";
 import { loadConfig } from "../config";
 import type { Logger } from "../logger";
 import { createSlackApp } from "../slack/app";
+import { oneClient } from "../slack/clients";
 import { attachJobMessages } from "../slack/job-messages";
 import { attachScheduledDigests, startScheduleTicker } from "../slack/scheduled-sync";
 import type { Ask } from "./modal";
@@ -57,10 +58,10 @@ export async function startConsole(options: ConsoleOptions): Promise<RunningCons
       mode: { kind: "custom", receiver },
       bot: { userId: "UCAREBRIDGE", botId: "BCAREBRIDGE" },
     });
-    attachJobMessages(runtime.jobRunner, app.client, runtime.services);
-    attachScheduledDigests(runtime.jobRunner, app.client, runtime.services);
+    attachJobMessages(runtime.jobRunner, oneClient(app.client), runtime.services);
+    attachScheduledDigests(runtime.jobRunner, oneClient(app.client), runtime.services);
     await runtime.startJobs();
-    startScheduleTicker(runtime.services, app.client);
+    startScheduleTicker(runtime.services, oneClient(app.client));
     const session = new ConsoleSession({
       receiver,
       slack,

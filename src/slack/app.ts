@@ -4,7 +4,10 @@ import type { Config } from "../config";
 import { redactText, type Logger } from "../logger";
 import { registerListeners } from "./listeners";
 import { dedupeEvents } from "./middleware/dedupe-events";
-import { ownTeamOnly } from "./middleware/own-team";
+import { ownTeamOnly, tokenTeam } from "./middleware/own-team";
+import { oauthReceiverOptions } from "./oauth/installer";
+import { installationIdOf } from "./oauth/team-of";
+import { registerUninstallEvents } from "./oauth/uninstall";
 import { ensureWorkspace } from "./middleware/workspace";
 import { opsRoutes, type OpsSources } from "./ops-routes";
 import { GuardedHTTPReceiver } from "./receiver";
@@ -55,14 +58,29 @@ function boltLogger(logger: Logger) {
   };
 }
 
-/** HTTP mode: Slack's requests at /slack/events, screened (see receiver.ts), beside the ops routes. */
-function httpReceiver(config: Config, logger: Logger, customRoutes: CustomRoute[]): GuardedHTTPReceiver {
+/**
+ * HTTP mode: Slack's requests at /slack/events, screened (see receiver.ts), beside the ops routes;
+ * in OAuth mode also /slack/install and /slack/oauth_redirect, and a request from a team with no
+ * installation is refused before Bolt looks for a token.
+ */
+function httpReceiver(config: Config, services: Services, logger: Logger, customRoutes: CustomRoute[]) {
+  const oauth = oauthReceiverOptions(config, services, logger);
   return new GuardedHTTPReceiver({
     signingSecret: config.slack.signingSecret ?? "",
     port: config.slack.port,
     endpoints: ["/slack/events"],
     logger: boltLogger(logger),
     customRoutes,
+    ...(oauth
+      ? {
+          ...oauth,
+          unserved: async (body: unknown) => {
+            const id = installationIdOf(body);
+            if (id === undefined || (await services.installations.has(id))) return undefined;
+            return `no installation for ${id}`;
+          },
+        }
+      : {}),
   });
 }
 
@@ -76,7 +94,8 @@ export function createSlackApp(options: SlackAppOptions): App {
   };
   const customRoutes = opsRoutes(options.ops, logger);
   const app = new App({
-    token: config.slack.botToken,
+    // OAuth mode has no token: Bolt's installer authorizes each request with its workspace's own.
+    ...(config.slack.oauth ? {} : { token: config.slack.botToken }),
     ...(options.bot
       ? { botUserId: options.bot.userId, botId: options.bot.botId, tokenVerificationEnabled: false }
       : {}),
@@ -93,15 +112,19 @@ export function createSlackApp(options: SlackAppOptions): App {
           },
         }
       : {}),
-    ...(mode.kind === "http" ? { receiver: httpReceiver(config, logger, customRoutes) } : {}),
+    ...(mode.kind === "http" ? { receiver: httpReceiver(config, services, logger, customRoutes) } : {}),
     ...(mode.kind === "custom" ? { receiver: mode.receiver } : {}),
     logger: boltLogger(logger),
     clientOptions,
   });
-  app.use(ownTeamOnly(app.client, logger));
+  const servesTeam = config.slack.oauth
+    ? (teamId: string) => services.installations.has(teamId)
+    : tokenTeam(app.client);
+  app.use(ownTeamOnly(servesTeam, logger));
   app.use(dedupeEvents(services.deps.prisma, services.deps.now));
   app.use(ensureWorkspace(services.workspaces));
   registerListeners(app, services);
+  if (config.slack.oauth) registerUninstallEvents(app, services);
   app.error(async (error) => {
     logger.error({ err: error }, "slack listener failed");
   });

@@ -71,6 +71,11 @@ const innerEvent = z.union([
       .optional(),
   }),
   z.looseObject({ type: z.literal("app_home_opened"), user: id, channel: id.optional(), tab: z.string().optional() }),
+  z.looseObject({ type: z.literal("app_uninstalled") }),
+  z.looseObject({
+    type: z.literal("tokens_revoked"),
+    tokens: z.looseObject({ oauth: z.array(z.string()).optional(), bot: z.array(z.string()).optional() }),
+  }),
 ]);
 
 const payloads = z.discriminatedUnion("type", [
@@ -104,7 +109,7 @@ const ALLOWED_ROUTING: Record<string, readonly string[]> = {
 };
 
 /** The events carebridge listens to (manifest.yml subscribes to no others). */
-const HEARD_EVENTS = new Set(["message", "app_home_opened"]);
+const HEARD_EVENTS = new Set(["message", "app_home_opened", "app_uninstalled", "tokens_revoked"]);
 
 /**
  * A signed event carebridge has no listener for: acknowledged (Slack retries anything else) and

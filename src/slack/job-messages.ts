@@ -1,5 +1,6 @@
 import type { WebClient } from "@slack/web-api";
 import type { Services } from "../app/services";
+import type { SlackClients } from "./clients";
 import { toCsv } from "../domain/csv/write";
 import type { JobRunner } from "../jobs/runner";
 import type { Job } from "../jobs/types";
@@ -17,7 +18,7 @@ const MIN_UPDATE_MS = 3_000;
  */
 export function attachJobMessages(
   runner: JobRunner,
-  client: WebClient,
+  clients: SlackClients,
   services: Services,
   minUpdateMs = MIN_UPDATE_MS,
 ): void {
@@ -26,6 +27,7 @@ export function attachJobMessages(
   const update = async (job: Job) => {
     if (!job.channelId || !job.messageTs) return;
     const message = jobProgressMessage(job);
+    const client = await clients(job.workspaceId);
     await client.chat.update({ channel: job.channelId, ts: job.messageTs, ...slackPayload(message) });
   };
 
@@ -42,6 +44,7 @@ export function attachJobMessages(
       (error: unknown) => error,
     );
     try {
+      const client = await clients(job.workspaceId);
       if (reportTs === null) {
         const message = jobReportMessage(report);
         const posted = await client.chat.postMessage({

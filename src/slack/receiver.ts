@@ -23,7 +23,14 @@ type Screened = { ok: true } | { ok: false; status: number; reason: string };
  * and whatever Bolt's listeners leave unacknowledged is acknowledged when they are done.
  */
 export class GuardedHTTPReceiver extends HTTPReceiver {
-  constructor(options: HTTPReceiverOptions & { endpoints: string[]; now?: () => number }) {
+  constructor(
+    options: HTTPReceiverOptions & {
+      endpoints: string[];
+      now?: () => number;
+      /** OAuth mode: why no installation serves the request's workspace (answered 401), or undefined. */
+      unserved?: (body: unknown) => Promise<string | undefined>;
+    },
+  ) {
     super(options);
     const bolt = this.requestListener;
     const { signingSecret, endpoints, bodyLimit } = options;
@@ -33,7 +40,12 @@ export class GuardedHTTPReceiver extends HTTPReceiver {
       if (req.method !== "POST" || !endpoints.includes(new URL(req.url ?? "/", "http://localhost").pathname)) {
         return bolt(req, res);
       }
-      screen(req, { signingSecret, bodyLimit: bodyLimit ?? HTTPModuleFunctions.defaultBodyLimit, now })
+      screen(req, {
+        signingSecret,
+        bodyLimit: bodyLimit ?? HTTPModuleFunctions.defaultBodyLimit,
+        now,
+        unserved: options.unserved,
+      })
         .then((screened) => {
           if (screened.ok) return bolt(req, res);
           if (screened.status >= 400) logger?.warn(`Refused a request to ${req.url}: ${screened.reason}`);
@@ -53,7 +65,12 @@ export class GuardedHTTPReceiver extends HTTPReceiver {
 
 async function screen(
   req: IncomingMessage,
-  options: { signingSecret: string; bodyLimit: number | string; now: () => number },
+  options: {
+    signingSecret: string;
+    bodyLimit: number | string;
+    now: () => number;
+    unserved: ((body: unknown) => Promise<string | undefined>) | undefined;
+  },
 ): Promise<Screened> {
   let raw: Buffer;
   try {
@@ -95,7 +112,9 @@ async function screen(
   }
   if (unheardEvent(body)) return { ok: false, status: 200, reason: "an event carebridge does not listen to" };
   const problem = envelopeProblem(body);
-  return problem ? { ok: false, status: 400, reason: problem } : { ok: true };
+  if (problem) return { ok: false, status: 400, reason: problem };
+  const unserved = await options.unserved?.(body);
+  return unserved ? { ok: false, status: 401, reason: unserved } : { ok: true };
 }
 
 function answer(res: ServerResponse, status: number): void {

@@ -2,6 +2,7 @@ import type { WebClient } from "@slack/web-api";
 import type { ScheduledRun } from "../app/caregivers";
 import { CAREGIVER_SYNC_KIND } from "../app/caregivers/job-kind";
 import type { Services } from "../app/services";
+import type { SlackClients } from "./clients";
 import { toCsv } from "../domain/csv/write";
 import type { JobRunner } from "../jobs/runner";
 import type { Job } from "../jobs/types";
@@ -51,11 +52,11 @@ async function announce(services: Services, client: WebClient, run: ScheduledRun
 }
 
 /** Runs the schedules due at `now` (each slot on exactly one instance) and posts what each did. */
-export async function runDueSchedules(services: Services, client: WebClient, now: Date): Promise<ScheduledRun[]> {
+export async function runDueSchedules(services: Services, clients: SlackClients, now: Date): Promise<ScheduledRun[]> {
   const runs = await services.caregivers.schedule.runDue(now);
   for (const run of runs) {
     try {
-      await announce(services, client, run);
+      await announce(services, await clients(run.schedule.workspaceId), run);
     } catch (error) {
       services.deps.logger.warn({ err: error, workspace: run.schedule.workspaceId }, "a scheduled sync failed");
     }
@@ -64,10 +65,10 @@ export async function runDueSchedules(services: Services, client: WebClient, now
 }
 
 /** Looks for due schedules every minute until the process ends. */
-export function startScheduleTicker(services: Services, client: WebClient): void {
+export function startScheduleTicker(services: Services, clients: SlackClients): void {
   let ticking: Promise<unknown> | undefined;
   const timer = setInterval(() => {
-    ticking ??= runDueSchedules(services, client, services.deps.now())
+    ticking ??= runDueSchedules(services, clients, services.deps.now())
       .catch((error: unknown) => services.deps.logger.warn({ err: error }, "looking for due schedules failed"))
       .finally(() => (ticking = undefined));
   }, TICK_MS);
@@ -79,7 +80,7 @@ export function startScheduleTicker(services: Services, client: WebClient): void
  * changed and who cannot sync, with Fix buttons, and a CSV when the lists are longer than a
  * message shows. Told by the runner on the instance that finished the job.
  */
-export function attachScheduledDigests(runner: JobRunner, client: WebClient, services: Services): void {
+export function attachScheduledDigests(runner: JobRunner, clients: SlackClients, services: Services): void {
   const scheduled = (job: Job) =>
     job.kind === CAREGIVER_SYNC_KIND && (job.params as { scheduled?: boolean } | null)?.scheduled === true;
   runner.observe({
@@ -87,6 +88,7 @@ export function attachScheduledDigests(runner: JobRunner, client: WebClient, ser
     async finished(job) {
       if (!scheduled(job) || !job.channelId) return;
       const digest = await services.caregivers.schedule.digestOf(job);
+      const client = await clients(job.workspaceId);
       await post(client, job.channelId, digestMessage(digest, labelsOf(services)));
       if (digestNeedsCsv(digest)) {
         await client.filesUploadV2({

@@ -3,6 +3,7 @@ import type { StoredMessage } from "../../src/console/slack-standin";
 import { MISSING_EMAIL } from "../../src/domain/caregivers/readiness";
 import { SCHEDULE_FORMS } from "../../src/domain/caregivers/schedule";
 import { attachScheduledDigests, runDueSchedules } from "../../src/slack/scheduled-sync";
+import { oneClient } from "../../src/slack/clients";
 import { ADMIN, startTestApp, TEAM, type TestApp } from "../support/app";
 
 const ADMIN2 = "U0ADMIN2";
@@ -34,12 +35,16 @@ describe("scheduled caregiver sync from Slack, end to end", () => {
   const schedule = () => t.runtime.db.prisma.syncSchedule.findUniqueOrThrow({ where: { workspaceId: TEAM } });
   /** The clock moved just past the next slot; what the ticker does then. */
   const fire = async () =>
-    runDueSchedules(t.runtime.services, t.app.client, new Date((await schedule()).nextRunAt.getTime() + 1_000));
+    runDueSchedules(
+      t.runtime.services,
+      oneClient(t.app.client),
+      new Date((await schedule()).nextRunAt.getTime() + 1_000),
+    );
 
   beforeAll(async () => {
     // Three changes at most without a look: the first run (8 changes) stops for an admin.
     t = await startTestApp({ CAREBRIDGE_ADMINS: `${ADMIN},${ADMIN2}`, ARCHIVE_MAX_COUNT: "3" });
-    attachScheduledDigests(t.runtime.jobRunner, t.app.client, t.runtime.services);
+    attachScheduledDigests(t.runtime.jobRunner, oneClient(t.app.client), t.runtime.services);
     t.slack.addUser({
       id: ADMIN,
       name: "admin",

@@ -11,6 +11,7 @@ import { JobRunner } from "../../src/jobs/runner";
 import { createJobStore, type JobStore } from "../../src/jobs/store";
 import { silentLogger } from "../../src/logger";
 import { attachJobMessages } from "../../src/slack/job-messages";
+import { oneClient } from "../../src/slack/clients";
 import { freshConnection, testDatabase, testDatabaseKind } from "../support/db";
 
 const T = "T0OUTBOX";
@@ -66,7 +67,8 @@ function instance(
     now: () => new Date(clock.now),
   });
   // An instance that dies as the job ends never gets to its observers.
-  if (!diesAtTheEnd) attachJobMessages(runner, client as unknown as WebClient, { jobs } as unknown as Services, 0);
+  if (!diesAtTheEnd)
+    attachJobMessages(runner, oneClient(client as unknown as WebClient), { jobs } as unknown as Services, 0);
   /** What a runner does at start and every lease period: resume jobs, post reports owed. */
   const sweep = async () => {
     await runner.startResuming();

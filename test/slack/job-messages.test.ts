@@ -5,6 +5,7 @@ import type { Services } from "../../src/app/services";
 import type { JobRunner } from "../../src/jobs/runner";
 import type { Job, JobObserver } from "../../src/jobs/types";
 import { attachJobMessages } from "../../src/slack/job-messages";
+import { oneClient } from "../../src/slack/clients";
 
 const job = (overrides: Partial<Job> = {}): Job =>
   ({
@@ -48,7 +49,7 @@ function attached(report: Partial<JobReport> = {}) {
       reportsOwed: async () => [],
     },
   } as unknown as Services;
-  attachJobMessages(runner, client as unknown as WebClient, services);
+  attachJobMessages(runner, oneClient(client as unknown as WebClient), services);
   const updates = () => client.chat.update.mock.calls.map((call) => (call as unknown as [{ text: string }])[0].text);
   return { observer: observer!, client, updates };
 }

@@ -7,6 +7,7 @@ import { checkViewAck } from "../../src/console/slack-rules";
 import { loadConfig } from "../../src/config";
 import { silentLogger, type Logger } from "../../src/logger";
 import { createSlackApp } from "../../src/slack/app";
+import { slackClients } from "../../src/slack/clients";
 import { attachJobMessages } from "../../src/slack/job-messages";
 import { testDatabase } from "./db";
 import { postSigned, SIGNING_SECRET, type PostOptions } from "./signed";
@@ -71,7 +72,7 @@ export async function startTestApp(
   });
   const runtime = await bootstrap(config, logger, { db: await testDatabase() });
   const app = createSlackApp({ config, services: runtime.services, logger, mode: { kind: "http" }, ops: runtime });
-  attachJobMessages(runtime.jobRunner, app.client, runtime.services, 0);
+  attachJobMessages(runtime.jobRunner, slackClients(app, config, runtime.services), runtime.services, 0);
   const server = (await app.start(0)) as Server;
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const url = `${origin}/slack/events`;
