@@ -63,10 +63,13 @@ export class ConsoleSession {
       ended: (id, ending) => this.viewEnded(id, ending),
     });
     options.slack.on("call", (call: SlackCall, result: Record<string, unknown>) => this.onCall(call, result));
-    options.slack.on("response", ({ message, payload }: { message?: StoredMessage; payload: Record<string, unknown> }) => {
-      if (message) this.printMessage(message, Boolean(payload.replace_original));
-      this.afterOwnWords();
-    });
+    options.slack.on(
+      "response",
+      ({ message, payload }: { message?: StoredMessage; payload: Record<string, unknown> }) => {
+        if (message) this.printMessage(message, Boolean(payload.replace_original));
+        this.afterOwnWords();
+      },
+    );
   }
 
   /** What the prompt says: who you are. */
@@ -174,7 +177,12 @@ export class ConsoleSession {
     const file = slack.addFile({ name: basename(path), content, user: this.userId, channel: channelId });
     const ts = `${Math.floor(Date.now() / 1000)}.${String(this.events).padStart(6, "0")}`;
     const { content: _bytes, ...meta } = file;
-    slack.messages.push({ channel: channelId, ts, text: `(${this.name(this.userId)} shared ${file.name})`, blocks: [] });
+    slack.messages.push({
+      channel: channelId,
+      ts,
+      text: `(${this.name(this.userId)} shared ${file.name})`,
+      blocks: [],
+    });
     await this.dispatchEvent({
       type: "message",
       subtype: "file_share",
@@ -194,8 +202,7 @@ export class ConsoleSession {
     });
   }
 
-  private stillThere = (shown: Shown): boolean =>
-    !shown.message || this.options.slack.messages.includes(shown.message);
+  private stillThere = (shown: Shown): boolean => !shown.message || this.options.slack.messages.includes(shown.message);
 
   private listButtons(): void {
     const { print } = this.options;

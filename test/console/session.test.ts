@@ -205,7 +205,9 @@ describe("console session", () => {
         view: modal(
           "person",
           "A person",
-          view.blocks.map((b) => (b.block_id === "username" ? text("username.2", "Username", { initial_value: "treyes" }) : b)),
+          view.blocks.map((b) =>
+            b.block_id === "username" ? text("username.2", "Username", { initial_value: "treyes" }) : b,
+          ),
         ),
       });
     });
