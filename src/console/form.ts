@@ -187,11 +187,10 @@ export class ModalFiller {
   private async submitChoice(view: View, hasFields: boolean): Promise<"yes" | "no" | "edit" | "pressed"> {
     const label = view.submit?.text ?? "Submit";
     for (;;) {
-      const answer = (
-        await this.host.ask(`  ${label}? [Y]es, [n]o = close${hasFields ? ", [e]dit every field" : ""}: `)
-      )
-        .trim()
-        .toLowerCase();
+      const typed = await this.host.ask(`  ${label}? [Y]es, [n]o = close${hasFields ? ", [e]dit every field" : ""}: `);
+      // Input ended (a pipe closed, a script ran out): the form is closed, not submitted forever.
+      if (typed === undefined) return "no";
+      const answer = typed.trim().toLowerCase();
       if (answer === "" || answer === "y" || answer === "yes") return "yes";
       if (answer === "n" || answer === "no") return "no";
       if (hasFields && (answer === "e" || answer === "edit")) return "edit";

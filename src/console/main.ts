@@ -16,7 +16,7 @@ async function main(): Promise<void> {
     running = await startConsole({
       env: readEnv(),
       logger: (level) => createLogger({ level, pretty: true }),
-      ask: async (question) => (await input.next(question)) ?? "",
+      ask: (question) => input.next(question),
       print: (line) => console.log(line),
     });
   } catch (error) {

@@ -1,6 +1,7 @@
 import { mrkdwnToText } from "./mrkdwn";
 
-export type Ask = (question: string) => Promise<string>;
+/** One answer typed by the person; undefined once input has ended (a closed pipe, a finished script). */
+export type Ask = (question: string) => Promise<string | undefined>;
 
 interface Option {
   text: { text: string };
@@ -103,7 +104,7 @@ export async function askField(
   const now = shownValue(current);
   const asked = async (question: string): Promise<string | undefined> => {
     for (;;) {
-      const answer = (await ask(`  ${label}${question}${now ? ` [${now}]` : ""}: `)).trim();
+      const answer = ((await ask(`  ${label}${question}${now ? ` [${now}]` : ""}: `)) ?? "").trim();
       if (answer !== CLEAR) return answer;
       if (block.optional) return undefined;
       print("    This field is required: type a value, or Enter to keep the one shown.");

@@ -215,6 +215,15 @@ export class ConsoleSession {
     }
   }
 
+  /** The address of the newest button you can press whose label matches, e.g. for a scripted tour. */
+  addressOf(label: RegExp): string | undefined {
+    for (const shown of this.screen.pressable(this.userId, this.stillThere).reverse()) {
+      const index = shown.pressables.findIndex((p) => label.test(p.label));
+      if (index >= 0) return `${shown.number}.${index + 1}`;
+    }
+    return undefined;
+  }
+
   /** The button at `address` (`3.2`), or why it cannot be pressed. */
   private find(address: string): { shown: Shown; pressable: Pressable } | string {
     const [n = "", k] = address.split(".");
@@ -254,7 +263,7 @@ export class ConsoleSession {
       const c = pressable.confirm;
       print(`  ${c.title?.text ?? "Are you sure?"} — ${mrkdwnToText(c.text.text, this.name)}`);
       const yes = c.confirm?.text ?? "Yes";
-      const answer = (await ask(`  ${yes}? [y/N] `)).trim().toLowerCase();
+      const answer = ((await ask(`  ${yes}? [y/N] `)) ?? "").trim().toLowerCase();
       if (answer !== "y" && answer !== "yes") return print(`  ${c.deny?.text ?? "Cancel"}: nothing pressed.`);
     }
     const action = {
