@@ -282,8 +282,9 @@ export class ConsoleSession {
       return;
     }
     const channel = message?.channel ?? channelId;
-    // Slack gives every press a response_url that answers in place of the message pressed.
-    if (message) message.responseUrl ??= slack.responseUrl(channel, this.userId);
+    // Slack gives every press a response_url of its own, whose replace_original replaces the message pressed
+    // (not another message that came through the same slash command's response_url).
+    if (message) message.responseUrl = slack.responseUrl(channel, this.userId);
     await this.options.receiver.dispatch({
       ...body,
       channel: { id: channel },
@@ -381,6 +382,6 @@ export class ConsoleSession {
 
 function firstLine(message: StoredMessage, names: (id: string) => string): string {
   const lines = message.blocks.length ? renderBlocks(message.blocks, [], names) : [message.text];
-  const line = mrkdwnToText(lines.find((l) => l.trim()) ?? "", names).trim();
+  const line = mrkdwnToText(lines.flatMap((l) => l.split("\n")).find((l) => l.trim()) ?? "", names).trim();
   return line.length > 70 ? `${line.slice(0, 69)}…` : line;
 }

@@ -1,10 +1,7 @@
 import type { ConsoleSession } from "./session";
 
 /** One step of a scripted walk: words for the watcher, a line typed, or a button pressed by its label. */
-export type Step =
-  | { say: string }
-  | { type: string; answers?: string[] }
-  | { press: RegExp; answers?: string[] };
+export type Step = { say: string } | { type: string; answers?: string[] } | { press: RegExp; answers?: string[] };
 
 export interface ScriptOptions {
   print: (line: string) => void;

@@ -80,7 +80,10 @@ const STEPS: Step[] = [
   { press: /^(Next|Page|›|→)/ },
   { type: "/link learners" },
   { press: /^\+ Create in Motivity$/, answers: ["", "", "", "", "", "y"] },
-  { type: "/learner add", answers: ["Rachel", "Adams", "rachel.adams@hopefoundation.example.org", "", "33", "", "", "y", "y"] },
+  {
+    type: "/learner add",
+    answers: ["Rachel", "Adams", "rachel.adams@hopefoundation.example.org", "", "33", "", "", "y", "y"],
+  },
   { type: "/learner jmorales@dpss.example.gov" },
   { press: /^Archive$/, answers: ["y"] },
   { press: /^Reactivate$/, answers: ["y"] },
@@ -127,7 +130,9 @@ describe("every Slack surface carebridge registers is reachable from the console
       delayMs: 0,
     });
     expect(registered.size).toBeGreaterThan(40);
-    const failed = [...registered].filter(([, r]) => r.failed.length > 0).map(([k, r]) => `${k}: ${String(r.failed[0])}`);
+    const failed = [...registered]
+      .filter(([, r]) => r.failed.length > 0)
+      .map(([k, r]) => `${k}: ${String(r.failed[0])}`);
     expect(failed).toEqual([]);
     const unreached = [...registered].filter(([, r]) => r.ran === 0).map(([k]) => k);
     console.log(printed.join("\n"));
