@@ -11,6 +11,18 @@ export interface ScriptOptions {
   delayMs: number;
 }
 
+/** How long a press waits for its button: a job's message (a report, an approval) arrives on its own. */
+const BUTTON_WAIT_MS = 5000;
+
+async function buttonLike(session: ConsoleSession, label: RegExp): Promise<string | undefined> {
+  const until = Date.now() + BUTTON_WAIT_MS;
+  for (;;) {
+    const address = session.addressOf(label);
+    if (address !== undefined || Date.now() > until) return address;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 /**
  * Plays steps through the session as if typed. A button is found by its label, so the walk
  * holds on a database that already has data; a step whose button is not on screen is skipped.
@@ -24,7 +36,7 @@ export async function runScript(session: ConsoleSession, steps: Step[], options:
       print(`» ${step.say}`);
       continue;
     }
-    const line = "type" in step ? step.type : session.addressOf(step.press);
+    const line = "type" in step ? step.type : await buttonLike(session, step.press);
     if (line === undefined) {
       if ("press" in step) print(`  (no button like ${String(step.press)} on screen; skipped)`);
       continue;
