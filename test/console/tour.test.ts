@@ -22,7 +22,9 @@ describe("npm run demo -- --tour", () => {
       expect(out).not.toContain("skipped");
       expect(out).toContain("Created agency user *tom.reyes*");
       // The tour's own answers did not eat the person's lines: `as` ran at the prompt after it.
-      expect(out).toMatch(/That was the tour[\s\S]*carebridge \(Ada Admin\)> as\n[\s\S]*You are Ada Admin \(UCONSOLE\)\./);
+      expect(out).toMatch(
+        /That was the tour[\s\S]*carebridge \(Ada Admin\)> as\n[\s\S]*You are Ada Admin \(UCONSOLE\)\./,
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
