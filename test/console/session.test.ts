@@ -228,6 +228,37 @@ describe("console session", () => {
       pressed.push("sure");
       await ack({ response_action: "clear" });
     });
+    app.command("/slow", async ({ ack, client, command }) => {
+      await ack();
+      const opened = await client.views.open({
+        trigger_id: command.trigger_id,
+        view: modal("slow", "Working", [{ type: "section", text: { type: "plain_text", text: "Working…" } }], ""),
+      });
+      // The answer comes after the listener has finished, as a slow job's would.
+      setTimeout(() => {
+        void client.views.update({ view_id: opened.view!.id!, view: modal("slow", "Done", [text("note", "Note")]) });
+      }, 30);
+    });
+    app.view("slow", async ({ ack, view }) => {
+      await ack();
+      pressed.push(`slow:${view.state.values.note?.v?.value}`);
+    });
+    app.command("/gone", async ({ ack, respond }) => {
+      await ack();
+      await respond({
+        text: "gone",
+        blocks: [
+          {
+            type: "actions",
+            elements: [{ type: "button", action_id: "go", value: "g", text: { type: "plain_text", text: "Go" } }],
+          },
+        ],
+      });
+    });
+    app.action("go", async ({ ack, respond }) => {
+      await ack();
+      await respond({ delete_original: true });
+    });
     session = new ConsoleSession({
       receiver,
       slack,
@@ -348,6 +379,26 @@ describe("console session", () => {
     });
     expect(pressed).toEqual(["sure"]);
     expect(printed.some((l) => l.includes("Sure?"))).toBe(true);
+  });
+
+  it("brings back a form updated after its listener finished, and refuses the buttons of a deleted message", async () => {
+    printed.length = 0;
+    await session.handle("/slow");
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(printed.slice(-2)).toEqual([
+      "  (a form carebridge opened was updated: press Enter to see it)",
+      "PROMPT carebridge (Jane)> ",
+    ]);
+    answers.push("later", "y");
+    await session.handle("");
+    expect(pressed).toContain("slow:later");
+
+    await session.handle("/gone");
+    const address = session.addressOf(/^Go$/)!;
+    await session.handle(address);
+    printed.length = 0;
+    await session.handle(address);
+    expect(printed).toEqual([`Message ${address.split(".")[0]} is no longer on screen, so its buttons are gone.`]);
   });
 
   it("fills a modal field by field, re-asks only the field that came back with an error, and follows views.update", async () => {
