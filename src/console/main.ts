@@ -17,6 +17,13 @@ async function main(): Promise<void> {
   const input = lineReader(rl, (text) => process.stdout.write(text));
   // The tour's own answers to the forms it opens come first; then the person types.
   const scripted: string[] = [];
+  // carebridge may speak while the prompt waits (a job finished): its lines start on a line of their own.
+  let atPrompt = false;
+  const print = (line: string) => {
+    if (atPrompt) process.stdout.write("\n");
+    atPrompt = false;
+    console.log(line);
+  };
   console.log("Starting carebridge (embedded database, sandbox vendors)…");
   let running;
   try {
@@ -29,8 +36,11 @@ async function main(): Promise<void> {
         console.log(`${question}${answer}`);
         return answer;
       },
-      print: (line) => console.log(line),
-      reprompt: (prompt) => process.stdout.write(prompt),
+      print,
+      reprompt: (prompt) => {
+        process.stdout.write(prompt);
+        atPrompt = true;
+      },
     });
   } catch (error) {
     if (error instanceof ConfigError) {
@@ -48,14 +58,16 @@ async function main(): Promise<void> {
   if (tour) {
     const delay = Number(process.env.TOUR_DELAY_MS ?? TOUR_DELAY_MS);
     await runScript(session, TOUR, {
-      print: (line) => console.log(line),
+      print,
       answer: (answers) => scripted.splice(0, scripted.length, ...answers),
       delayMs: Number.isFinite(delay) && delay >= 0 ? delay : TOUR_DELAY_MS,
     });
     scripted.length = 0;
   }
   for (;;) {
+    atPrompt = true;
     const line = await input.next(session.prompt);
+    atPrompt = false;
     if (line === undefined) break;
     if (!process.stdin.isTTY) console.log(line);
     try {
