@@ -47,12 +47,7 @@ export class ModalFiller {
     return this.host.slack.calls.filter((c) => c.method === "views.update" && c.args.view_id === id).length;
   }
 
-  /** Fills the views opened meanwhile, and the views they open. */
-  async fillOpened(): Promise<void> {
-    for (let id = this.host.nextOpened(); id !== undefined; id = this.host.nextOpened()) await this.fill(id);
-  }
-
-  async fill(id: string): Promise<Ending> {
+  private async fill(id: string): Promise<Ending> {
     const ending = await this.fillOne(id);
     this.host.ended(id, ending === "closed" && !this.latest(id)?.submit ? "shown" : ending);
     return ending;
@@ -87,7 +82,7 @@ export class ModalFiller {
             container: { type: "view", view_id: view.id },
             actions: [{ ...answer, action_id: block.element.action_id, block_id: block.block_id }],
           });
-          const pushed = await this.fillPushed();
+          const pushed = await this.fillOpened();
           if (pushed === "cleared") return pushed;
           const now = this.latest(id);
           if (!now) return "closed";
@@ -104,7 +99,7 @@ export class ModalFiller {
         return "closed";
       }
       if (choice === "pressed") {
-        const pushed = await this.fillPushed();
+        const pushed = await this.fillOpened();
         if (pushed === "cleared") return pushed;
         only = new Set();
         continue;
@@ -152,15 +147,18 @@ export class ModalFiller {
         case "clear":
           return "cleared";
         default: {
-          const pushed = await this.fillPushed();
+          const pushed = await this.fillOpened();
           return pushed === "cleared" ? pushed : "closed";
         }
       }
     }
   }
 
-  /** Views pushed from inside this one (views.push), filled before going back to it. */
-  private async fillPushed(): Promise<Ending> {
+  /**
+   * The views opened or pushed meanwhile, oldest first, and the views they open; from inside a
+   * modal, those pushed over it, filled before going back to it. Stops when one clears them all.
+   */
+  async fillOpened(): Promise<Ending> {
     for (let id = this.host.nextOpened(); id !== undefined; id = this.host.nextOpened()) {
       if ((await this.fill(id)) === "cleared") return "cleared";
     }

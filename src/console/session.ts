@@ -325,6 +325,7 @@ export class ConsoleSession {
       }
     } else if (method === "files.completeUploadExternal") {
       for (const entry of (args.files as Array<{ id: string }>) ?? []) this.saveFile(entry.id);
+      this.afterOwnWords();
     }
   }
 
