@@ -4,20 +4,43 @@ import { ConfigError, readEnv } from "../config";
 import { createLogger } from "../logger";
 import { lineReader } from "./lines";
 import { CONSOLE_HELP } from "./session";
-import { CONSOLE_USER, startConsole } from "./start";
+import { startConsole } from "./start";
+import { runScript, TOUR } from "./tour";
 
-/** `npm run demo`: carebridge in a terminal, no Slack workspace needed. */
+/** How long the tour waits between steps, so a newcomer can read along (TOUR_DELAY_MS overrides). */
+const TOUR_DELAY_MS = 1500;
+
+/** `npm run demo`: carebridge in a terminal, no Slack workspace needed; `-- --tour` walks the workflows first. */
 async function main(): Promise<void> {
+  const tour = process.argv.includes("--tour");
   const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
   const input = lineReader(rl, (text) => process.stdout.write(text));
+  // The tour's own answers to the forms it opens come first; then the person types.
+  const scripted: string[] = [];
+  // carebridge may speak while the prompt waits (a job finished): its lines start on a line of their own.
+  let atPrompt = false;
+  const print = (line: string) => {
+    if (atPrompt) process.stdout.write("\n");
+    atPrompt = false;
+    console.log(line);
+  };
   console.log("Starting carebridge (embedded database, sandbox vendors)…");
   let running;
   try {
     running = await startConsole({
       env: readEnv(),
       logger: (level) => createLogger({ level, pretty: true }),
-      ask: async (question) => (await input.next(question)) ?? "",
-      print: (line) => console.log(line),
+      ask: async (question) => {
+        if (scripted.length === 0) return input.next(question);
+        const answer = scripted.shift()!;
+        console.log(`${question}${answer}`);
+        return answer;
+      },
+      print,
+      reprompt: (prompt) => {
+        process.stdout.write(prompt);
+        atPrompt = true;
+      },
     });
   } catch (error) {
     if (error instanceof ConfigError) {
@@ -28,10 +51,23 @@ async function main(): Promise<void> {
   }
   const { runtime, session } = running;
   const where = runtime.db.kind === "pglite" ? ` in ${resolve(runtime.config.dataDir)}` : "";
-  console.log(`carebridge console — database: ${runtime.db.kind}${where}; you are ${CONSOLE_USER}, an admin.`);
+  console.log(
+    `carebridge console — database: ${runtime.db.kind}${where}; you are ${session.name(session.userId)}, an admin.`,
+  );
   CONSOLE_HELP.forEach((line) => console.log(line));
+  if (tour) {
+    const delay = Number(process.env.TOUR_DELAY_MS ?? TOUR_DELAY_MS);
+    await runScript(session, TOUR, {
+      print,
+      answer: (answers) => scripted.splice(0, scripted.length, ...answers),
+      delayMs: Number.isFinite(delay) && delay >= 0 ? delay : TOUR_DELAY_MS,
+    });
+    scripted.length = 0;
+  }
   for (;;) {
-    const line = await input.next("carebridge> ");
+    atPrompt = true;
+    const line = await input.next(session.prompt);
+    atPrompt = false;
     if (line === undefined) break;
     if (!process.stdin.isTTY) console.log(line);
     try {

@@ -1,6 +1,7 @@
 import { mrkdwnToText } from "./mrkdwn";
 
-export type Ask = (question: string) => Promise<string>;
+/** One answer typed by the person; undefined once input has ended (a closed pipe, a finished script). */
+export type Ask = (question: string) => Promise<string | undefined>;
 
 interface Option {
   text: { text: string };
@@ -58,9 +59,37 @@ export function initialState(block: InputBlock): StateValue {
   }
 }
 
+/** The state of a field left empty, as Slack sends it. */
+export function clearedState(type: string): StateValue {
+  switch (type) {
+    case "static_select":
+    case "external_select":
+    case "radio_buttons":
+      return { type, selected_option: null };
+    case "checkboxes":
+    case "multi_static_select":
+      return { type, selected_options: [] };
+    case "datepicker":
+      return { type, selected_date: null };
+    default:
+      return { type, value: null };
+  }
+}
+
+/** What a field holds now, in words; empty when nothing. */
+export function shownValue(state: StateValue): string {
+  if (typeof state.value === "string") return state.value;
+  if (typeof state.selected_date === "string") return state.selected_date;
+  const one = state.selected_option as Option | null | undefined;
+  if (one) return one.text.text;
+  return ((state.selected_options as Option[] | undefined) ?? []).map((o) => o.text.text).join(", ");
+}
+
+export const CLEAR = "-";
+
 /**
- * Asks for one field in words and returns its state. An empty answer keeps the current value.
- * `search` fetches the options of an external_select for what the user typed.
+ * Asks for one field in words and returns its state. An empty answer keeps the current value;
+ * `-` empties an optional field. `search` fetches the options of an external_select.
  */
 export async function askField(
   block: InputBlock,
@@ -70,47 +99,58 @@ export async function askField(
   search: (query: string) => Promise<Option[]>,
 ): Promise<StateValue> {
   const e = block.element;
-  const label = `${mrkdwnToText(block.label.text)}${block.optional ? " (optional)" : ""}`;
+  const label = `${mrkdwnToText(block.label.text)}${block.optional ? " (optional, - clears)" : ""}`;
   if (block.hint) print(`    ${mrkdwnToText(block.hint.text)}`);
-  const pick = async (options: Option[], multiple: boolean): Promise<Option[] | undefined> => {
+  const now = shownValue(current);
+  const asked = async (question: string): Promise<string | undefined> => {
+    for (;;) {
+      const answer = ((await ask(`  ${label}${question}${now ? ` [${now}]` : ""}: `)) ?? "").trim();
+      if (answer !== CLEAR) return answer;
+      if (block.optional) return undefined;
+      print("    This field is required: type a value, or Enter to keep the one shown.");
+    }
+  };
+  const pick = async (options: Option[], multiple: boolean): Promise<Option[] | undefined | "keep"> => {
     options.forEach((o, i) => print(`    ${i + 1}. ${o.text.text}`));
-    const answer = (await ask(`  ${label} — number${multiple ? "s, comma-separated" : ""}: `)).trim();
-    if (!answer) return undefined;
-    const chosen = answer
+    const answer = await asked(` — number${multiple ? "s, comma-separated" : ""}`);
+    if (answer === undefined) return undefined;
+    if (!answer) return "keep";
+    return answer
       .split(",")
       .map((s) => options[Number(s.trim()) - 1])
       .filter((o): o is Option => o !== undefined);
-    return chosen;
   };
+  const cleared = clearedState(e.type);
   switch (e.type) {
     case "static_select":
     case "radio_buttons": {
-      const shown = current.selected_option as Option | null;
-      if (shown) print(`    now: ${shown.text.text}`);
       const chosen = await pick(optionsOf(e), false);
-      return chosen?.[0] ? { type: e.type, selected_option: chosen[0] } : current;
+      if (chosen === "keep") return current;
+      return chosen?.[0] ? { type: e.type, selected_option: chosen[0] } : chosen ? current : cleared;
     }
     case "external_select": {
-      const query = await ask(`  ${label} — type to search: `);
-      const chosen = await pick(await search(query.trim()), false);
-      return chosen?.[0] ? { type: e.type, selected_option: chosen[0] } : current;
+      const query = await asked(" — type to search");
+      if (query === undefined) return cleared;
+      if (!query) return current;
+      const chosen = await pick(await search(query), false);
+      if (chosen === "keep") return current;
+      return chosen?.[0] ? { type: e.type, selected_option: chosen[0] } : chosen ? current : cleared;
     }
     case "checkboxes":
     case "multi_static_select": {
-      const now = (current.selected_options as Option[]) ?? [];
-      if (now.length) print(`    now: ${now.map((o) => o.text.text).join(", ")}`);
       const chosen = await pick(optionsOf(e), true);
-      return chosen ? { type: e.type, selected_options: chosen } : current;
+      if (chosen === "keep") return current;
+      return chosen ? { type: e.type, selected_options: chosen } : cleared;
     }
     case "datepicker": {
-      const answer = (
-        await ask(`  ${label} (YYYY-MM-DD)${current.selected_date ? ` [${String(current.selected_date)}]` : ""}: `)
-      ).trim();
+      const answer = await asked(" (YYYY-MM-DD)");
+      if (answer === undefined) return cleared;
       return answer ? { type: e.type, selected_date: answer } : current;
     }
     default: {
-      const answer = await ask(`  ${label}${current.value ? ` [${String(current.value)}]` : ""}: `);
-      return answer.trim() ? { type: e.type, value: answer.trim() } : current;
+      const answer = await asked("");
+      if (answer === undefined) return cleared;
+      return answer ? { type: e.type, value: answer } : current;
     }
   }
 }

@@ -1,17 +1,26 @@
 import { mrkdwnToText } from "./mrkdwn";
 
-/** A button the console user can press by its number. */
+interface TextObject {
+  type: string;
+  text: string;
+}
+
+/** Slack's "Are you sure?" dialog on a button. */
+export interface Confirm {
+  title?: TextObject;
+  text: TextObject;
+  confirm?: TextObject;
+  deny?: TextObject;
+}
+
+/** A button the console user can press by its address. */
 export interface Pressable {
   label: string;
   actionId: string;
   blockId: string | undefined;
   value: string | undefined;
   url: string | undefined;
-}
-
-interface TextObject {
-  type: string;
-  text: string;
+  confirm: Confirm | undefined;
 }
 
 interface Element {
@@ -20,6 +29,7 @@ interface Element {
   action_id?: string;
   value?: string;
   url?: string;
+  confirm?: Confirm;
   elements?: Element[];
 }
 
@@ -34,15 +44,27 @@ interface Block {
 }
 
 /**
- * Block Kit as lines of text; each button gets the next number from `pressables`, so the
- * numbers stay unique across everything shown since the last command.
+ * Block Kit as lines of text. Each button is added to `pressables` and shown by its address,
+ * `prefix` + its place in this message (e.g. `[3.2]` for the second button of message 3).
  */
-export function renderBlocks(blocks: unknown[], pressables: Pressable[], names?: (id: string) => string): string[] {
+export function renderBlocks(
+  blocks: unknown[],
+  pressables: Pressable[],
+  names?: (id: string) => string,
+  prefix = "",
+): string[] {
   const lines: string[] = [];
   const text = (t: TextObject | undefined) => (t ? mrkdwnToText(t.text, names) : "");
   const addButton = (e: Element, blockId: string | undefined) => {
-    pressables.push({ label: text(e.text), actionId: e.action_id ?? "", blockId, value: e.value, url: e.url });
-    return `[${pressables.length}] ${text(e.text)}`;
+    pressables.push({
+      label: text(e.text),
+      actionId: e.action_id ?? "",
+      blockId,
+      value: e.value,
+      url: e.url,
+      confirm: e.confirm,
+    });
+    return `[${prefix}${pressables.length}] ${text(e.text)}`;
   };
   for (const raw of blocks as Block[]) {
     switch (raw.type) {

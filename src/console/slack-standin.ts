@@ -197,7 +197,7 @@ export class SlackStandIn extends EventEmitter {
               : refusal
                 ? { ok: false, error: refusal.error, response_metadata: { messages: refusal.messages ?? [] } }
                 : (this.refusal(method, args) ?? this.answer(method, args, team));
-      this.emit("call", call);
+      this.emit("call", call, result);
       return send(res, 200, result);
     }
     if (url.pathname.startsWith("/response/")) {

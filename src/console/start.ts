@@ -13,6 +13,12 @@ import { SlackStandIn } from "./slack-standin";
 
 export const CONSOLE_TEAM = "TCONSOLE";
 export const CONSOLE_USER = "UCONSOLE";
+/** Who else is in the console's workspace: a second admin (two-person approvals) and someone with no role yet. */
+export const CONSOLE_PEOPLE = [
+  { id: CONSOLE_USER, name: "ada", realName: "Ada Admin", email: "admin@carebridge.example" },
+  { id: "U0ADMIN2", name: "ben", realName: "Ben Admin", email: "ben@carebridge.example" },
+  { id: "U0VIEWER", name: "vic", realName: "Vic Viewer", email: "vic@carebridge.example" },
+];
 const BOT_TOKEN = "xoxb-console";
 
 export interface ConsoleOptions {
@@ -20,6 +26,8 @@ export interface ConsoleOptions {
   logger: (level: string) => Logger;
   ask: Ask;
   print: (line: string) => void;
+  /** Prints the prompt again after carebridge said something on its own. */
+  reprompt?: (prompt: string) => void;
   bootstrap?: BootstrapOptions;
 }
 
@@ -45,9 +53,9 @@ export async function startConsole(options: ConsoleOptions): Promise<RunningCons
       SLACK_BOT_TOKEN: BOT_TOKEN,
       SLACK_APP_TOKEN: "",
       SLACK_API_URL: slack.apiUrl,
-      CAREBRIDGE_ADMINS: [CONSOLE_USER, env.CAREBRIDGE_ADMINS ?? ""].filter(Boolean).join(","),
+      CAREBRIDGE_ADMINS: [CONSOLE_USER, "U0ADMIN2", env.CAREBRIDGE_ADMINS ?? ""].filter(Boolean).join(","),
     });
-    slack.addUser({ id: CONSOLE_USER, name: "you", realName: "Console Admin", email: "admin@carebridge.example" });
+    CONSOLE_PEOPLE.forEach((person) => slack.addUser(person));
     const logger = options.logger(config.logLevel);
     const runtime = await bootstrap(config, logger, options.bootstrap);
     const receiver = new ConsoleReceiver();
@@ -68,9 +76,11 @@ export async function startConsole(options: ConsoleOptions): Promise<RunningCons
       teamId: CONSOLE_TEAM,
       userId: CONSOLE_USER,
       channelId: "CCONSOLE",
+      channelName: "console",
       filesDir: join(resolve(config.dataDir), "files"),
       ask: options.ask,
       print: options.print,
+      ...(options.reprompt ? { reprompt: options.reprompt } : {}),
     });
     return {
       session,

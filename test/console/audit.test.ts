@@ -10,7 +10,9 @@ describe("/carebridge audit in the console", () => {
     await running().session.handle("/carebridge audit");
     const text = printed.join("\n");
     expect(text).toContain("carebridge audit");
-    expect(text).toMatch(/\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC @\S+ synced a caregiver · caregiver `tt-1006` · done/);
+    expect(text).toMatch(
+      /\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC @Ada Admin synced a caregiver · caregiver `tt-1006` · done/,
+    );
     expect(text).not.toContain("<!date");
   });
 });
