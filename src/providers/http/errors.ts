@@ -19,13 +19,16 @@ export class ProviderError extends Error {
   }
 }
 
-/** 409: the record clashes with one that exists (e.g. `email_taken`); `existingId` names it when the vendor said. */
+/**
+ * 409: the record clashes with one that exists (e.g. `email_taken`); `existingId` names it when the
+ * vendor said. `message` replaces the generic sentence where the adapter knows what to do.
+ */
 export class ConflictError extends ProviderError {
   override readonly code: string;
   readonly existingId: string | undefined;
 
-  constructor(init: { vendor: Vendor; status?: number; code: string; existingId?: string; detail?: string }) {
-    super(`${VENDOR_LABELS[init.vendor]} already has a record that conflicts (${init.code}).`, init);
+  constructor(init: { vendor: Vendor; status?: number; code: string; existingId?: string; detail?: string; message?: string }) {
+    super(init.message ?? `${VENDOR_LABELS[init.vendor]} already has a record that conflicts (${init.code}).`, init);
     this.name = "ConflictError";
     this.code = init.code;
     this.existingId = init.existingId;
