@@ -24,8 +24,7 @@ describe("/link members in Slack", () => {
     expect(text).toContain("Linked *2* exact matches just now");
     expect(text).toContain("*Not linked in Motivity* · 6");
     expect(text).toContain("*Not linked in Calmanac* · 8");
-    expect(text).toContain("1 service account(s) left out");
-    expect(text).not.toContain("Motivity Support");
+    expect(text).toContain("Motivity Support, left out as a service account");
     expect(text).toContain("Sandbox");
     expect(members().get("mv-m-03")?.calmanacId).toBe("cm-s-03");
     expect(rowButton(message, "Bob Smith", /^Link to Robert Smith · \d+%$/).style).toBe("primary");
@@ -163,13 +162,32 @@ describe("/link members in Slack", () => {
 });
 
 describe("/link learners in Slack", () => {
-  it("links same name and birth date, and shows aliases, never birth dates", async () => {
+  it("links same name and birth date, and shows aliases; birth dates only beside look-alikes", async () => {
     const message = await link("C0LL1", "learners");
     const text = textOf(message);
     expect(text).toContain("Linked *4* exact matches just now");
     expect(text).toContain("JL-008");
-    expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
     expect(rowButton(message, "Alex Turner", /^Link to Alexander Turner/)).toBeDefined();
+    expect(rowText(message, "Alex Turner")).toContain(
+      "*Alex Turner* · AT-006 · born 2013-08-19\\n• Alexander Turner · born 2013-08-19 · 99%",
+    );
+    // A learner without a look-alike keeps their birth date out of sight.
+    expect(rowText(message, "Jayden Lee")).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    expect(rowText(message, "Olivia Brown")).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+  });
+
+  it("a 100% match that was not linked says why, and + Create beside it warns of a duplicate", async () => {
+    const message = await link("C0LM1", "members");
+    expect(rowText(message, "Jose Alvarez Ruiz")).toContain("100%");
+    expect(rowText(message, "Jose Alvarez Ruiz")).toContain(
+      "_(not linked automatically: same name, different emails)_",
+    );
+    const create = rowButton(message, "Jose Alvarez Ruiz", "+ Create in Motivity");
+    expect(JSON.stringify(create.confirm)).toContain(
+      "Jose Alvarez Ruiz may already be in Motivity as José Álvarez-Ruiz (100% alike). A new profile may duplicate them",
+    );
+    // Nobody alike in Motivity: no warning.
+    expect(rowButton(message, "Rosa Delgado", "+ Create in Motivity").confirm).toBeUndefined();
   });
 });
 
@@ -192,6 +210,13 @@ describe("App Home", () => {
 
 function rowButtons(message: { blocks: unknown[] }, name: string): string[] {
   return buttonsOf({ blocks: rowBlocks(message, name) }).map((b) => b.text.text);
+}
+
+function rowText(message: { blocks: unknown[] }, name: string): string {
+  const blocks = message.blocks as Array<{ type: string; text?: { text: string } }>;
+  const found = blocks.find((b) => b.type === "section" && b.text?.text.startsWith(`*${name}*`));
+  if (!found) throw new Error(`no row for ${name}`);
+  return JSON.stringify(found.text?.text);
 }
 
 function rowBlocks(message: { blocks: unknown[] }, name: string): unknown[] {

@@ -1,5 +1,5 @@
 import { resolveIdentities, type MatchResult, type Suggestion } from "../../domain/matching";
-import { personRef, type SideRecord, type Snapshot } from "./snapshot";
+import { fullName, personRef, type SideRecord, type Snapshot } from "./snapshot";
 import type { IgnoredRecord, LinkedPair, LinkingOverview, Side, UnlinkedRow } from "./types";
 
 export interface MatchSettings {
@@ -38,7 +38,9 @@ function rows(
     person: personRef(record),
     candidates: (suggestions.get(record.id) ?? []).flatMap((s) => {
       const match = other.get(otherId(s));
-      return match ? [{ person: personRef(match), score: s.score, reasons: s.reasons }] : [];
+      if (!match) return [];
+      const why = s.notAutoLinked === undefined ? {} : { notAutoLinked: s.notAutoLinked };
+      return [{ person: personRef(match), score: s.score, reasons: s.reasons, ...why }];
     }),
   }));
 }
@@ -97,6 +99,9 @@ export function buildOverview(
     ),
     linked: linkedPairs(snapshot),
     ignored: ignoredRecords(snapshot),
-    serviceAccounts: [...snapshot.motivity.values()].filter((m) => m.serviceAccount).length,
+    serviceAccounts: [...snapshot.motivity.values()]
+      .filter((m) => m.serviceAccount)
+      .sort(byName)
+      .map(fullName),
   };
 }

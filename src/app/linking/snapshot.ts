@@ -91,7 +91,8 @@ export function fullName(record: Pick<MatchRecord, "firstName" | "lastName">): s
 }
 
 export function personRef(record: SideRecord): PersonRef {
-  return { id: record.id, name: fullName(record), detail: record.detail };
+  const born = record.birthDate === undefined ? {} : { birthDate: record.birthDate };
+  return { id: record.id, name: fullName(record), detail: record.detail, ...born };
 }
 
 /** The Motivity record linked to this Calmanac record, if any. */

@@ -21,6 +21,8 @@ export interface PersonRef {
   name: string;
   /** Members: their email; learners: their Motivity alias. Null when there is none. */
   detail: string | null;
+  /** Learners: the birth date, to tell look-alikes apart (shown only beside likely matches). */
+  birthDate?: string | null;
 }
 
 /** A record on the other side that may be the same person. */
@@ -30,6 +32,8 @@ export interface Candidate {
   score: number;
   /** The matching engine's reasons, in words. */
   reasons: string[];
+  /** For a 100% match: why it was not linked automatically, in words. */
+  notAutoLinked?: string;
 }
 
 /** A record nobody has linked yet, with its best candidates, best first. */
@@ -65,8 +69,8 @@ export interface LinkingOverview {
   notLinkedInCalmanac: UnlinkedRow[];
   linked: LinkedPair[];
   ignored: IgnoredRecord[];
-  /** Motivity service accounts (e.g. its support user), never linked. */
-  serviceAccounts: number;
+  /** Names of Motivity's service accounts (e.g. its support user), never linked. */
+  serviceAccounts: string[];
   sandboxVendors: Vendor[];
 }
 

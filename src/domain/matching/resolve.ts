@@ -1,4 +1,4 @@
-import { EXACT_REASONS, findExactPairs } from "./autoLink";
+import { countKeys, EXACT_REASONS, findExactPairs, LOOKS_CERTAIN, whyNotExact } from "./autoLink";
 import { blockedCandidates, type CandidateSource } from "./blocking";
 import { prepareRecord, type PreparedRecord } from "./prepare";
 import { scorePrepared } from "./score";
@@ -42,7 +42,9 @@ function openFlags(
   linkedFromOtherSide: ReadonlySet<string>,
   ignored: ReadonlySet<string> | undefined,
 ): boolean[] {
-  return records.map(({ source }) => !source.linkedTo && !linkedFromOtherSide.has(source.id) && !ignored?.has(source.id));
+  return records.map(
+    ({ source }) => !source.linkedTo && !linkedFromOtherSide.has(source.id) && !ignored?.has(source.id),
+  );
 }
 
 function linkTargets(records: readonly PreparedRecord[]): Set<string> {
@@ -83,6 +85,8 @@ export function resolveIdentitiesWith(
   const pendingLeft = left.filter((_, i) => openLeft[i]);
   const pendingRight = right.filter((_, i) => openRight[i]);
   const found: Suggestion[] = [];
+  const leftCounts = countKeys(left, kind);
+  const rightCounts = countKeys(right, kind);
   let comparedPairs = 0;
   candidates(pendingLeft, pendingRight, kind, (li, ri) => {
     comparedPairs++;
@@ -91,13 +95,26 @@ export function resolveIdentitiesWith(
     if (l === undefined || r === undefined) return;
     if (scorePrepared(l, r, kind, false).score < options.suggestScore) return;
     if (rejected?.has(pairKey(l.source.id, r.source.id))) return;
-    found.push({ leftId: l.source.id, rightId: r.source.id, ...scorePrepared(l, r, kind) });
+    const scored = scorePrepared(l, r, kind);
+    const why =
+      scored.score >= LOOKS_CERTAIN ? { notAutoLinked: whyNotExact(l, r, kind, leftCounts, rightCounts) } : {};
+    found.push({ leftId: l.source.id, rightId: r.source.id, ...scored, ...why });
   });
 
   return {
     autoLinks,
-    suggestionsByLeft: topSuggestions(found, (s) => s.leftId, (s) => s.rightId, options.maxSuggestions),
-    suggestionsByRight: topSuggestions(found, (s) => s.rightId, (s) => s.leftId, options.maxSuggestions),
+    suggestionsByLeft: topSuggestions(
+      found,
+      (s) => s.leftId,
+      (s) => s.rightId,
+      options.maxSuggestions,
+    ),
+    suggestionsByRight: topSuggestions(
+      found,
+      (s) => s.rightId,
+      (s) => s.leftId,
+      options.maxSuggestions,
+    ),
     unlinkedLeft: pendingLeft.map((p) => p.source.id),
     unlinkedRight: pendingRight.map((p) => p.source.id),
     comparedPairs,
@@ -108,6 +125,10 @@ export function resolveIdentitiesWith(
  * Links Motivity records (left) to Calmanac records (right): certain pairs automatically,
  * likely ones as scored suggestions with reasons. Pure and deterministic; ties go by id.
  */
-export function resolveIdentities(left: readonly MatchRecord[], right: readonly MatchRecord[], options: MatchOptions): MatchResult {
+export function resolveIdentities(
+  left: readonly MatchRecord[],
+  right: readonly MatchRecord[],
+  options: MatchOptions,
+): MatchResult {
   return resolveIdentitiesWith(left, right, options, blockedCandidates);
 }

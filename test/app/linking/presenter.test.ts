@@ -43,7 +43,7 @@ const fullest: LinkingOverview = {
   notLinkedInCalmanac: many("s", 30),
   linked: [],
   ignored: [],
-  serviceAccounts: 1,
+  serviceAccounts: ["Motivity Support"],
   sandboxVendors: ["motivity", "calmanac"],
 };
 

@@ -67,7 +67,7 @@ describe("presenters with hostile data pass Slack's rules", () => {
             calmanac: person(`k${i}`),
           })),
           ignored: [],
-          serviceAccounts: 1,
+          serviceAccounts: ["Motivity <Support>           serviceAccounts: 1, Co"],
           sandboxVendors: ["motivity", "calmanac"],
         };
         const start = firstPage("members");

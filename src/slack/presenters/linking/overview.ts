@@ -35,6 +35,14 @@ function nameList(names: string[]): string {
   return names.length > NAMES_SHOWN ? `${shown} and ${names.length - NAMES_SHOWN} more` : shown;
 }
 
+/** "Motivity Support, left out as a service account": named, so nobody wonders where they went. */
+function serviceAccountsLeftOut(names: string[]): string {
+  const shown = names.slice(0, 3).map((n) => shortName(n, NAME_MAX));
+  const more = names.length - shown.length;
+  const list = more > 0 ? `${shown.join(", ")} and ${more} more` : shown.join(" and ");
+  return `${list}, left out as ${names.length === 1 ? "a service account" : "service accounts"}`;
+}
+
 /** The button that takes an answer back: "Link again" after an Unlink, "Undo" after a "Not a match". */
 function undoButton(undo: Undo, kind: LinkKind, position: Position): ButtonSpec {
   if (undo.type === "relink") {
@@ -204,7 +212,7 @@ export function overviewMessage(o: LinkingOverview, position: Position, outcome?
     `${o.notLinkedInMotivity.length} not linked in Motivity`,
     `${o.notLinkedInCalmanac.length} not linked in Calmanac`,
     `${o.linked.length} linked`,
-    ...(o.serviceAccounts > 0 ? [`${o.serviceAccounts} service account(s) left out`] : []),
+    ...(o.serviceAccounts.length > 0 ? [serviceAccountsLeftOut(o.serviceAccounts)] : []),
   ].join(" · ");
   const note = sandboxNote(o.sandboxVendors);
   const blocks: KnownBlock[] = [
