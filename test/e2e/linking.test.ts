@@ -65,6 +65,20 @@ describe("/link members in Slack", () => {
     expect(rowButton(later, "Liz Chen", "Ignore")).toBeDefined();
   });
 
+  it("a Not a match can be undone later, from the Not a match list", async () => {
+    const list = await link("C0L4U", "members");
+    const decisions = await press(t, "C0L4U", buttonNamed(list, /^Not a match \(\d+\)$/));
+    expect(textOf(decisions)).toMatch(
+      /\*Liz Chen\* · liz\.chen@brightpath\.example \(Motivity\)\\n≠ \*Elizabeth Chen\*/,
+    );
+    expect(textOf(decisions)).toMatch(/<!date\^\d+\^\{date_short\}\|\d{4}-\d{2}-\d{2}>/);
+    const undone = await press(t, "C0L4U", rowButton(decisions, "Liz Chen", "Undo"));
+    expect(undone.text).toContain("Undone: Liz Chen may be Elizabeth Chen after all.");
+    expect(textOf(undone)).not.toContain("*Liz Chen*");
+    const open = await link("C0L4U", "members");
+    expect(rowButton(open, "Liz Chen", /^Link to Elizabeth Chen · \d+%$/)).toBeDefined();
+  });
+
   it("Ignore sets a record aside, and Stop ignoring brings it back", async () => {
     const list = await link("C0L5", "members");
     const after = await press(t, "C0L5", rowButton(list, "Aisha Bello", "Ignore"));

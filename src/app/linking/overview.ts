@@ -1,6 +1,6 @@
 import { resolveIdentities, type MatchResult, type Suggestion } from "../../domain/matching";
 import { fullName, personRef, type SideRecord, type Snapshot } from "./snapshot";
-import type { IgnoredRecord, LinkedPair, LinkingOverview, Side, UnlinkedRow } from "./types";
+import type { IgnoredRecord, LinkedPair, LinkingOverview, RejectedPair, Side, UnlinkedRow } from "./types";
 
 export interface MatchSettings {
   suggestScore: number;
@@ -15,7 +15,7 @@ export function resolveSnapshot(snapshot: Snapshot, settings: MatchSettings, ski
     maxSuggestions: settings.maxSuggestions,
     ignoredLeft: snapshot.ignored.motivity,
     ignoredRight: snapshot.ignored.calmanac,
-    rejectedPairs: skip ? new Set([...snapshot.rejected, ...skip]) : snapshot.rejected,
+    rejectedPairs: new Set([...snapshot.rejected.keys(), ...(skip ?? [])]),
   });
 }
 
@@ -66,6 +66,18 @@ function ignoredRecords(snapshot: Snapshot): IgnoredRecord[] {
   );
 }
 
+function rejectedPairs(snapshot: Snapshot): RejectedPair[] {
+  const pairs: RejectedPair[] = [];
+  for (const { motivityId, calmanacId, decidedAt } of snapshot.rejected.values()) {
+    const motivity = snapshot.motivity.get(motivityId);
+    const calmanac = snapshot.calmanac.get(calmanacId);
+    if (motivity && calmanac && decidedAt !== null) {
+      pairs.push({ motivity: personRef(motivity), calmanac: personRef(calmanac), decidedAt });
+    }
+  }
+  return pairs.sort((a, b) => (a.decidedAt < b.decidedAt ? 1 : a.decidedAt > b.decidedAt ? -1 : 0));
+}
+
 /** Every suggested pair of a result, once: the top ones of each Motivity and each Calmanac record. */
 export function suggestedPairs(result: MatchResult): Suggestion[] {
   const seen = new Map<string, Suggestion>();
@@ -99,6 +111,7 @@ export function buildOverview(
     ),
     linked: linkedPairs(snapshot),
     ignored: ignoredRecords(snapshot),
+    rejected: rejectedPairs(snapshot),
     serviceAccounts: [...snapshot.motivity.values()]
       .filter((m) => m.serviceAccount)
       .sort(byName)

@@ -3,7 +3,7 @@ import { ConflictError, NotFoundError } from "../../providers/http/errors";
 import type { Actor } from "../actor";
 import { act, done, stale, unchanged, type ActionResult } from "./act";
 import { isChangedMeanwhile, putLink, targetType, type LinkingContext } from "./context";
-import { fullName, holderOf, nameIn, type Snapshot } from "./snapshot";
+import { fullName, holderOf, nameIn, rejection, type Snapshot } from "./snapshot";
 import type { ActionOutcome, LinkKind } from "./types";
 
 export interface PairRequest {
@@ -114,8 +114,9 @@ export function createPairActions(ctx: LinkingContext) {
           return stale(`${fullName(motivity)} is no longer in Motivity.`);
         }
         motivity.linkedTo = null;
-        snapshot.rejected.add(pairKey(motivityId, calmanacId));
-        await decisions.decidePair(actor, kind, { motivityId, calmanacId }, "rejected");
+        const decidedAt = deps.now();
+        snapshot.rejected.set(...rejection(motivityId, calmanacId, decidedAt));
+        await decisions.decidePair(actor, kind, { motivityId, calmanacId }, "rejected", decidedAt);
         await deps.audit.record(actor, {
           action: "link.unlink",
           targetType: targetType(kind, "motivity"),

@@ -49,6 +49,14 @@ export interface LinkedPair {
   calmanac: PersonRef | null;
 }
 
+/** A "Not a match" decision (or an Unlink) that can be taken back at any time. */
+export interface RejectedPair {
+  motivity: PersonRef;
+  calmanac: PersonRef;
+  /** ISO time; it names the decision for its Undo. */
+  decidedAt: string;
+}
+
 export interface IgnoredRecord {
   side: Side;
   person: PersonRef;
@@ -69,6 +77,8 @@ export interface LinkingOverview {
   notLinkedInCalmanac: UnlinkedRow[];
   linked: LinkedPair[];
   ignored: IgnoredRecord[];
+  /** "Not a match" decisions on records both systems still have, newest first. */
+  rejected: RejectedPair[];
   /** Names of Motivity's service accounts (e.g. its support user), never linked. */
   serviceAccounts: string[];
   sandboxVendors: Vendor[];

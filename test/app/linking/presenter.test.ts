@@ -43,6 +43,11 @@ const fullest: LinkingOverview = {
   notLinkedInCalmanac: many("s", 30),
   linked: [],
   ignored: [],
+  rejected: Array.from({ length: 20 }, (_, i) => ({
+    motivity: person(`r${i}`),
+    calmanac: person(`q${i}`),
+    decidedAt: new Date(Date.UTC(2026, 11, 1, 9, i)).toISOString(),
+  })),
   serviceAccounts: ["Motivity Support"],
   sandboxVendors: ["motivity", "calmanac"],
 };

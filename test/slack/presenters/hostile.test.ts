@@ -67,11 +67,21 @@ describe("presenters with hostile data pass Slack's rules", () => {
             calmanac: person(`k${i}`),
           })),
           ignored: [],
+          rejected: Array.from({ length: 30 }, (_, i) => ({
+            motivity: person(`r${i}`),
+            calmanac: person(`q${i}`),
+            decidedAt: "2026-12-01T09:00:00.000Z",
+          })),
           serviceAccounts: ["Motivity <Support>           serviceAccounts: 1, Co"],
           sandboxVendors: ["motivity", "calmanac"],
         };
         const start = firstPage("members");
-        for (const position of [start, { ...start, a: 15, b: 31 }, { ...start, view: "linked" as const, a: 1 }])
+        for (const position of [
+          start,
+          { ...start, a: 15, b: 31 },
+          { ...start, view: "linked" as const, a: 1 },
+          { ...start, view: "rejected" as const, a: 2 },
+        ])
           valid(overviewMessage(overview, position, { status: "done", message: `${name} linked` }));
       }),
       { numRuns: 4 },

@@ -11,7 +11,7 @@ import {
   type Message,
 } from "../kit";
 import { sandboxNote } from "../sandbox";
-import { ignoredRowBlock, linkedRowBlock, NAME_MAX, unlinkedRowBlocks } from "./rows";
+import { ignoredRowBlock, linkedRowBlock, NAME_MAX, rejectedRowBlock, unlinkedRowBlocks } from "./rows";
 import { encode, LINK_ACTION, type ListView, type Position } from "./values";
 
 /** Rows per list and page: two lists of eight rows of two blocks stay under Slack's 50 blocks. */
@@ -119,6 +119,7 @@ function viewSwitch(o: LinkingOverview, position: Position): KnownBlock {
     tab("open", `Not linked (${open})`),
     tab("linked", `Linked (${o.linked.length})`),
     tab("ignored", `Ignored (${o.ignored.length})`),
+    tab("rejected", `Not a match (${o.rejected.length})`),
   ]);
 }
 
@@ -179,6 +180,15 @@ function listsFor(o: LinkingOverview, at: Position): KnownBlock[] {
         "l",
         (pair) => [linkedRowBlock(pair, kind, at, o.canManage)],
       );
+    case "rejected":
+      return listBlocks(
+        "Not a match",
+        o.rejected,
+        at.a,
+        (a) => ({ ...at, a }),
+        "r",
+        (pair) => [rejectedRowBlock(pair, kind, at, o.canManage)],
+      );
     case "ignored":
       return listBlocks(
         "Ignored",
@@ -193,9 +203,12 @@ function listsFor(o: LinkingOverview, at: Position): KnownBlock[] {
 
 /** The page of `position` within the overview's lists as they are now (a list may have shrunk). */
 export function clampPosition(o: LinkingOverview, position: Position): Position {
-  const first = { open: o.notLinkedInMotivity.length, linked: o.linked.length, ignored: o.ignored.length }[
-    position.view
-  ];
+  const first = {
+    open: o.notLinkedInMotivity.length,
+    linked: o.linked.length,
+    ignored: o.ignored.length,
+    rejected: o.rejected.length,
+  }[position.view];
   return {
     ...position,
     kind: o.kind,

@@ -5,6 +5,7 @@ import type {
   LinkedPair,
   LinkKind,
   PersonRef,
+  RejectedPair,
   Side,
   UnlinkedRow,
 } from "../../../app/linking";
@@ -134,6 +135,36 @@ export function linkedRowBlock(pair: LinkedPair, kind: LinkKind, position: Posit
       }
     : undefined;
   return withAccessory(text, unlink);
+}
+
+/** A "Not a match" decision, with Undo: it forgets exactly that decision (named by its time). */
+export function rejectedRowBlock(
+  pair: RejectedPair,
+  kind: LinkKind,
+  position: Position,
+  canManage: boolean,
+): KnownBlock {
+  const seconds = Math.floor(Date.parse(pair.decidedAt) / 1000);
+  const text = section(
+    `${who(pair.motivity)} (Motivity)\n≠ ${who(pair.calmanac)} (Calmanac) · <!date^${seconds}^{date_short}|${pair.decidedAt.slice(0, 10)}>`,
+  );
+  return withAccessory(
+    text,
+    canManage
+      ? {
+          text: "Undo",
+          actionId: LINK_ACTION.unreject,
+          value: encode({
+            k: kind,
+            s: "motivity",
+            id: pair.motivity.id,
+            o: [pair.calmanac.id],
+            t: pair.decidedAt,
+            p: position,
+          }),
+        }
+      : undefined,
+  );
 }
 
 export function ignoredRowBlock(

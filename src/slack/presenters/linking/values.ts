@@ -26,7 +26,7 @@ export function actionPattern(base: string): RegExp {
   return new RegExp(`^${base.replace(".", "\\.")}(:[\\w-]+)?$`);
 }
 
-export type ListView = "open" | "linked" | "ignored";
+export type ListView = "open" | "linked" | "ignored" | "rejected";
 
 /** Which list is shown and on which page: `a` is the Motivity (or only) list's page, `b` the Calmanac list's. */
 export interface Position {
@@ -41,7 +41,12 @@ const id = z.string().min(1).max(200);
 const page = z.number().int().min(0).max(100_000);
 const side = z.enum(["motivity", "calmanac"]);
 
-export const positionSchema = z.object({ kind, view: z.enum(["open", "linked", "ignored"]), a: page, b: page });
+export const positionSchema = z.object({
+  kind,
+  view: z.enum(["open", "linked", "ignored", "rejected"]),
+  a: page,
+  b: page,
+});
 const wire = <T extends z.ZodRawShape>(shape: T) => z.object({ ...shape, p: positionSchema.optional() });
 
 export const pairValue = wire({ k: kind, m: id, c: id });
