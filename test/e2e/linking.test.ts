@@ -169,6 +169,31 @@ describe("/link members in Slack", () => {
     expect(refused.text).toContain("You don't have access to carebridge yet");
   });
 
+  it("says what auto-linking did, and Undo unlinks that batch and keeps it from linking again", async () => {
+    t.runtime.sandbox!.state.calmanac.staff.set("cm-s-77", {
+      id: "cm-s-77",
+      firstName: "Omar",
+      lastName: "Haddad",
+      email: "omar.haddad@brightpath.example",
+      phone: null,
+    });
+    const list = await link("C0L12", "members");
+    expect(textOf(list)).toContain("Linked *1* exact match just now (same email): Omar Haddad.");
+    expect(members().get("mv-m-10")?.calmanacId).toBe("cm-s-77");
+    const undo = buttonNamed(list, "Undo this link");
+    expect(undo.confirm).toBeDefined();
+    const undone = await press(t, "C0L12", undo);
+    expect(undone.text).toContain("Undone: unlinked 1 exact match (Omar Haddad)");
+    expect(members().get("mv-m-10")?.calmanacId).toBeNull();
+    const again = await press(t, "C0L12", undo);
+    expect(again.text).toContain("Nothing to undo");
+    const later = await link("C0L12", "members");
+    expect(textOf(later)).not.toContain("exact match just now");
+    expect(members().get("mv-m-10")?.calmanacId).toBeNull();
+    const decisions = await press(t, "C0L12", buttonNamed(later, /^Not a match \(\d+\)$/));
+    expect(rowButton(decisions, "Omar Haddad", "Undo")).toBeDefined();
+  });
+
   it("/link with anything else explains the two uses", async () => {
     const usage = await link("C0L10", "frobs");
     expect(usage.text).toContain("Use `/link members`");

@@ -90,7 +90,10 @@ export function suggestedPairs(result: MatchResult): Suggestion[] {
 export function buildOverview(
   snapshot: Snapshot,
   result: MatchResult,
-  run: Pick<LinkingOverview, "canManage" | "autoLinked" | "autoLinkSkipped" | "exactMatchesWaiting" | "sandboxVendors">,
+  run: Pick<
+    LinkingOverview,
+    "canManage" | "autoLinked" | "autoLinkedAt" | "autoLinkSkipped" | "exactMatchesWaiting" | "sandboxVendors"
+  >,
 ): LinkingOverview {
   return {
     kind: snapshot.kind,

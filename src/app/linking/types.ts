@@ -69,6 +69,8 @@ export interface LinkingOverview {
   canManage: boolean;
   /** Exact matches linked by this run. */
   autoLinked: LinkedPair[];
+  /** When this run linked them (ISO time), which names the batch for its Undo; null when it linked none. */
+  autoLinkedAt: string | null;
   /** Exact matches the vendor refused this run because one side changed meanwhile. */
   autoLinkSkipped: number;
   /** Exact matches found but not linked, because the actor may only look: an admin's run links them. */

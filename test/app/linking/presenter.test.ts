@@ -37,6 +37,7 @@ const fullest: LinkingOverview = {
     calmanacId: `c${i}`,
     calmanac: person(`c${i}`),
   })),
+  autoLinkedAt: "2026-12-01T09:00:00.000Z",
   autoLinkSkipped: 2,
   exactMatchesWaiting: 0,
   notLinkedInMotivity: many("m", 30),

@@ -57,6 +57,7 @@ describe("presenters with hostile data pass Slack's rules", () => {
             calmanacId: `c${i}`,
             calmanac: person(`c${i}`),
           })),
+          autoLinkedAt: "2026-12-01T09:00:00.000Z",
           autoLinkSkipped: 2,
           exactMatchesWaiting: 3,
           notLinkedInMotivity: rows("m", 250),

@@ -83,12 +83,32 @@ export function outcomeBlocks(outcome: ActionOutcome, kind: LinkKind, position: 
   return blocks;
 }
 
-function runBlocks(o: LinkingOverview): KnownBlock[] {
+const EXACT_RULE: Record<LinkKind, string> = { members: "same email", learners: "same full name and birth date" };
+
+function runBlocks(o: LinkingOverview, position: Position): KnownBlock[] {
   const blocks: KnownBlock[] = [];
   if (o.autoLinked.length > 0) {
     const names = o.autoLinked.map((p) => p.motivity.name);
     const what = o.autoLinked.length === 1 ? "exact match" : "exact matches";
-    blocks.push(section(`:link: Linked *${o.autoLinked.length}* ${what} just now: ${nameList(names)}.`));
+    blocks.push(
+      section(`:link: Linked *${o.autoLinked.length}* ${what} just now (${EXACT_RULE[o.kind]}): ${nameList(names)}.`),
+    );
+    if (o.canManage && o.autoLinkedAt !== null) {
+      blocks.push(
+        actions([
+          {
+            text: o.autoLinked.length === 1 ? "Undo this link" : "Undo these links",
+            actionId: LINK_ACTION.undoAutoLinks,
+            value: encode({ k: o.kind, t: o.autoLinkedAt, p: position }),
+            confirm: {
+              title: "Undo the links?",
+              text: `Unlink the ${what} just linked? carebridge will not link ${o.autoLinked.length === 1 ? "it" : "them"} again unless you undo that under Not a match.`,
+              confirm: "Unlink",
+            },
+          },
+        ]),
+      );
+    }
   }
   if (o.autoLinkSkipped > 0) {
     blocks.push(
@@ -231,7 +251,7 @@ export function overviewMessage(o: LinkingOverview, position: Position, outcome?
   const blocks: KnownBlock[] = [
     header(title),
     ...(outcome ? outcomeBlocks(outcome, o.kind, at) : []),
-    ...runBlocks(o),
+    ...runBlocks(o, at),
     context(o.canManage ? counts : `${counts} · you can look; an admin makes the links.`),
     viewSwitch(o, at),
     ...listsFor(o, at),

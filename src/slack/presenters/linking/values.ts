@@ -12,6 +12,7 @@ export const LINK_ACTION = {
   unlink: "link.unlink",
   reject: "link.reject",
   unreject: "link.unreject",
+  undoAutoLinks: "link.undo-auto",
   ignore: "link.ignore",
   unignore: "link.unignore",
   create: "link.create",
@@ -55,6 +56,8 @@ export const rejectValue = wire({ k: kind, s: side, id, o: z.array(id).min(1).ma
 /** Undo of a "Not a match": `t` is when it was recorded, which names that decision. */
 export const unrejectValue = wire({ k: kind, s: side, id, o: z.array(id).min(1).max(10), t: z.iso.datetime() });
 export const createValue = wire({ k: kind, c: id });
+/** Undo of one run's exact matches: `t` is when that run linked them, which names the batch. */
+export const undoAutoLinksValue = wire({ k: kind, t: z.iso.datetime() });
 
 export function firstPage(k: LinkKind, view: ListView = "open"): Position {
   return { kind: k, view, a: 0, b: 0 };

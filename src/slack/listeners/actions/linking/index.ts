@@ -3,7 +3,7 @@ import type { Services } from "../../../../app/services";
 import { actionPattern, LINK_ACTION } from "../../../presenters/linking/values";
 import { createAction } from "./create";
 import { pageAction } from "./page";
-import { pairAction } from "./pair";
+import { pairAction, undoAutoLinksAction } from "./pair";
 import { recordAction, rejectAction, unrejectAction } from "./record";
 import { reviewAction } from "./review";
 
@@ -13,6 +13,7 @@ export function registerLinkingActions(app: App, services: Services): void {
   app.action(actionPattern(LINK_ACTION.unlink), pairAction(services, "unlink"));
   app.action(actionPattern(LINK_ACTION.reject), rejectAction(services));
   app.action(actionPattern(LINK_ACTION.unreject), unrejectAction(services));
+  app.action(actionPattern(LINK_ACTION.undoAutoLinks), undoAutoLinksAction(services));
   app.action(actionPattern(LINK_ACTION.ignore), recordAction(services, "ignore"));
   app.action(actionPattern(LINK_ACTION.unignore), recordAction(services, "unignore"));
   app.action(actionPattern(LINK_ACTION.create), createAction(services));
