@@ -127,3 +127,40 @@ describe("+ Create in Motivity for a learner", () => {
     expect(audit?.details).toMatchObject({ kind: "learners", calmanacId: "cm-c-08" });
   });
 });
+
+describe("Change alias of a linked learner", () => {
+  const aliasValues = (alias: string) => ({ alias: { alias: { type: "plain_text_input", value: alias } } });
+
+  it("opens a form with the alias, refuses a blank one and one another learner has, and changes it in Motivity", async () => {
+    const list = await link("C0A1", "learners");
+    const linked = await press(t, "C0A1", buttonNamed(list, /^Linked \(\d+\)$/));
+    const opens = t.slack.callsTo("views.open").length;
+    await t.press(
+      rowButton(linked, "Noah Williams", "Change alias").action_id,
+      rowButton(linked, "Noah Williams", "Change alias").value,
+      ADMIN,
+      { channel: { id: "C0A1" } },
+    );
+    const opened = await t.waitFor(() => t.slack.callsTo("views.open")[opens]);
+    const form = opened.args.view as unknown as Modal;
+    expect(form.callback_id).toBe("link.change-alias");
+    expect(form.blocks.find((b) => b.block_id === "alias")?.element?.initial_value).toBe("NW-001");
+
+    expect((await t.submit(form as never, aliasValues("  "))).json()).toEqual({
+      response_action: "errors",
+      errors: { alias: "Enter the new alias." },
+    });
+    const taken = await nextMessage(t, "C0A1", () => t.submit(form as never, aliasValues("AM-002")));
+    expect(taken.text).toContain("Another Motivity learner has the alias AM-002; choose another.");
+    expect(state().motivity.learners.get("mv-l-01")?.alias).toBe("NW-001");
+
+    // Each answer replaces the list the button was on.
+    await t.submit(form as never, aliasValues("Noah W."));
+    const changed = await t.waitFor(() => t.slack.visible("C0A1", ADMIN).find((m) => m.text.startsWith("Changed")));
+    expect(changed.text).toContain(`Changed Noah Williams's alias in Motivity from "NW-001" to "Noah W.".`);
+    expect(state().motivity.learners.get("mv-l-01")?.alias).toBe("Noah W.");
+    expect(textOf(changed)).toContain("*Noah Williams* · Noah W.");
+    const audits = await t.runtime.db.prisma.auditEvent.count({ where: { action: "link.alias", targetId: "mv-l-01" } });
+    expect(audits).toBe(1);
+  });
+});

@@ -2,6 +2,7 @@ import { decide } from "../access/policy";
 import type { Actor } from "../actor";
 import { fail, type Result } from "../result";
 import { refreshOverview, type LinkingContext, type LinkingDeps } from "./context";
+import { createAliasActions } from "./alias";
 import { createProfileActions } from "./create";
 import { createDecisions, REVIEW_AUDIT } from "./decisions";
 import { createPairActions } from "./pair-actions";
@@ -69,6 +70,7 @@ export function createLinking(deps: LinkingDeps) {
     ...createPairActions(ctx),
     ...createRecordActions(ctx),
     ...createProfileActions(ctx),
+    ...createAliasActions(ctx),
   };
 }
 

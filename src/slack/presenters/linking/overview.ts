@@ -11,7 +11,7 @@ import {
   type Message,
 } from "../kit";
 import { sandboxNote } from "../sandbox";
-import { ignoredRowBlock, linkedRowBlock, NAME_MAX, rejectedRowBlock, unlinkedRowBlocks } from "./rows";
+import { ignoredRowBlock, linkedRowBlocks, NAME_MAX, rejectedRowBlock, unlinkedRowBlocks } from "./rows";
 import { encode, LINK_ACTION, type ListView, type Position } from "./values";
 
 /** Rows per list and page: two lists of eight rows of two blocks stay under Slack's 50 blocks. */
@@ -198,7 +198,7 @@ function listsFor(o: LinkingOverview, at: Position): KnownBlock[] {
         at.a,
         (a) => ({ ...at, a }),
         "l",
-        (pair) => [linkedRowBlock(pair, kind, at, o.canManage)],
+        (pair) => linkedRowBlocks(pair, kind, at, o.canManage),
       );
     case "rejected":
       return listBlocks(

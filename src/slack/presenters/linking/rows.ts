@@ -118,7 +118,16 @@ export function unlinkedRowBlocks(row: UnlinkedRow, side: Side, position: Positi
   return [text, actions(buttons)];
 }
 
-export function linkedRowBlock(pair: LinkedPair, kind: LinkKind, position: Position, canManage: boolean): KnownBlock {
+/**
+ * A linked pair, with Unlink for admins; a learner also gets "Change alias" (the alias is how
+ * Motivity shows them without their name, and seed 001 says it can be changed after creation).
+ */
+export function linkedRowBlocks(
+  pair: LinkedPair,
+  kind: LinkKind,
+  position: Position,
+  canManage: boolean,
+): KnownBlock[] {
   const calmanac = pair.calmanac ? who(pair.calmanac) : "_a Calmanac record that no longer exists_";
   const text = section(`${who(pair.motivity)} (Motivity)\n↔ ${calmanac} (Calmanac)`);
   const unlink: ButtonSpec | undefined = canManage
@@ -134,7 +143,19 @@ export function linkedRowBlock(pair: LinkedPair, kind: LinkKind, position: Posit
         },
       }
     : undefined;
-  return withAccessory(text, unlink);
+  if (!unlink || kind !== "learners") return [withAccessory(text, unlink)];
+  const changeAlias: ButtonSpec = {
+    text: "Change alias",
+    actionId: LINK_ACTION.alias,
+    value: encode({
+      k: kind,
+      m: pair.motivity.id,
+      n: pair.motivity.name.slice(0, 200),
+      a: (pair.motivity.detail ?? "").slice(0, 200),
+      p: position,
+    }),
+  };
+  return [text, actions([changeAlias, unlink])];
 }
 
 /** A "Not a match" decision, with Undo: it forgets exactly that decision (named by its time). */

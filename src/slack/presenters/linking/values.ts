@@ -13,6 +13,7 @@ export const LINK_ACTION = {
   reject: "link.reject",
   unreject: "link.unreject",
   undoAutoLinks: "link.undo-auto",
+  alias: "link.alias",
   ignore: "link.ignore",
   unignore: "link.unignore",
   create: "link.create",
@@ -22,6 +23,7 @@ export const LINK_ACTION = {
 
 export const CREATE_MEMBER_CALLBACK = "link.create-member";
 export const CREATE_LEARNER_CALLBACK = "link.create-learner";
+export const CHANGE_ALIAS_CALLBACK = "link.change-alias";
 
 export function actionPattern(base: string): RegExp {
   return new RegExp(`^${base.replace(".", "\\.")}(:[\\w-]+)?$`);
@@ -56,6 +58,8 @@ export const rejectValue = wire({ k: kind, s: side, id, o: z.array(id).min(1).ma
 /** Undo of a "Not a match": `t` is when it was recorded, which names that decision. */
 export const unrejectValue = wire({ k: kind, s: side, id, o: z.array(id).min(1).max(10), t: z.iso.datetime() });
 export const createValue = wire({ k: kind, c: id });
+/** "Change alias" on a learner: the name and the alias now, for the form; `m` is the Motivity learner. */
+export const aliasValue = wire({ k: kind, m: id, n: z.string().max(200), a: z.string().max(200) });
 /** Undo of one run's exact matches: `t` is when that run linked them, which names the batch. */
 export const undoAutoLinksValue = wire({ k: kind, t: z.iso.datetime() });
 
@@ -91,3 +95,12 @@ export const createMetadata = z.object({
   ch: z.string().optional(),
 });
 export type CreateMetadata = z.infer<typeof createMetadata>;
+
+/** What the alias form carries in private_metadata: the learner, and where to answer (as createMetadata). */
+export const aliasMetadata = z.object({
+  m: id,
+  p: positionSchema,
+  r: z.string().url().optional(),
+  ch: z.string().optional(),
+});
+export type AliasMetadata = z.infer<typeof aliasMetadata>;

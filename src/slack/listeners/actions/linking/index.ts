@@ -1,6 +1,7 @@
 import type { App } from "@slack/bolt";
 import type { Services } from "../../../../app/services";
 import { actionPattern, LINK_ACTION } from "../../../presenters/linking/values";
+import { aliasAction } from "./alias";
 import { createAction } from "./create";
 import { pageAction } from "./page";
 import { pairAction, undoAutoLinksAction } from "./pair";
@@ -17,6 +18,7 @@ export function registerLinkingActions(app: App, services: Services): void {
   app.action(actionPattern(LINK_ACTION.ignore), recordAction(services, "ignore"));
   app.action(actionPattern(LINK_ACTION.unignore), recordAction(services, "unignore"));
   app.action(actionPattern(LINK_ACTION.create), createAction(services));
+  app.action(actionPattern(LINK_ACTION.alias), aliasAction(services));
   app.action(actionPattern(LINK_ACTION.page), pageAction(services));
   app.action(actionPattern(LINK_ACTION.review), reviewAction(services));
 }
