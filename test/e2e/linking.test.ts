@@ -28,7 +28,7 @@ describe("/link members in Slack", () => {
     expect(text).toContain("Sandbox");
     expect(members().get("mv-m-03")?.calmanacId).toBe("cm-s-03");
     expect(rowButton(message, "Bob Smith", /^Link to Robert Smith · \d+%$/).style).toBe("primary");
-    expect(rowButtons(message, "Rosa Delgado")).toEqual(["+ Create in Motivity", "Ignore"]);
+    expect(rowButtons(message, "Rosa Delgado")).toEqual(["+ Create in Motivity", "Find in Motivity…", "Ignore"]);
     expect(message.blocks.length).toBeLessThanOrEqual(50);
   });
 

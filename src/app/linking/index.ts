@@ -7,6 +7,7 @@ import { createProfileActions } from "./create";
 import { createDecisions, REVIEW_AUDIT } from "./decisions";
 import { createPairActions } from "./pair-actions";
 import { createRecordActions } from "./record-actions";
+import { createSearch } from "./search";
 import { loadSnapshot } from "./snapshot";
 import type { LinkingOverview, LinkKind, WaitingSuggestions } from "./types";
 
@@ -71,6 +72,7 @@ export function createLinking(deps: LinkingDeps) {
     ...createRecordActions(ctx),
     ...createProfileActions(ctx),
     ...createAliasActions(ctx),
+    ...createSearch(ctx),
   };
 }
 

@@ -83,7 +83,14 @@ export function createRecordActions(ctx: LinkingContext) {
           ...done(
             `Noted: ${fullName(record)} is not ${names}; carebridge will not suggest them again. Undo it here, or any time under Not a match.`,
           ),
-          undo: { type: "unreject", side, recordId, others: rejected, decidedAt: decidedAt.toISOString() },
+          undo: {
+            type: "unreject",
+            side,
+            recordId,
+            recordName: fullName(record),
+            others: rejected,
+            decidedAt: decidedAt.toISOString(),
+          },
         };
       });
     },

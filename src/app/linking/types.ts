@@ -106,7 +106,7 @@ export interface ActionOutcome {
  */
 export type Undo =
   | { type: "relink"; motivityId: string; calmanacId: string }
-  | { type: "unreject"; side: Side; recordId: string; others: string[]; decidedAt: string };
+  | { type: "unreject"; side: Side; recordId: string; recordName: string; others: string[]; decidedAt: string };
 
 /** The create form for a Calmanac record missing in Motivity. */
 export interface CreateForm {

@@ -30,6 +30,7 @@ describe("Not a match", () => {
         type: "unreject",
         side: "motivity",
         recordId: "mv-m-06",
+        recordName: "Bob Smith",
         others: ["cm-s-06"],
         decidedAt: row!.decidedAt!.toISOString(),
       },

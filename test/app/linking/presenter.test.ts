@@ -136,6 +136,7 @@ describe("the answer's undo button", () => {
       type: "unreject" as const,
       side: "calmanac" as const,
       recordId: "s-1",
+      recordName: "Olivia Brown",
       others: ["m-1", "m-2"],
       decidedAt: "2026-03-04T05:06:07.089Z",
     };

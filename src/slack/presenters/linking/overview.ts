@@ -11,7 +11,7 @@ import {
   type Message,
 } from "../kit";
 import { sandboxNote } from "../sandbox";
-import { ignoredRowBlock, linkedRowBlocks, NAME_MAX, rejectedRowBlock, unlinkedRowBlocks } from "./rows";
+import { findButton, ignoredRowBlock, linkedRowBlocks, NAME_MAX, rejectedRowBlock, unlinkedRowBlocks } from "./rows";
 import { encode, LINK_ACTION, type ListView, type Position } from "./values";
 
 /** Rows per list and page: two lists of eight rows of two blocks stay under Slack's 50 blocks. */
@@ -79,7 +79,15 @@ export function outcomeBlocks(outcome: ActionOutcome, kind: LinkKind, position: 
       ]),
     );
   }
-  if (outcome.undo) blocks.push(actions([undoButton(outcome.undo, kind, position)]));
+  const undo = outcome.undo;
+  if (undo) {
+    // After "Not a match", the right one may be someone no suggestion showed.
+    const find =
+      undo.type === "unreject"
+        ? [findButton(kind, undo.side, { id: undo.recordId, name: undo.recordName }, position)]
+        : [];
+    blocks.push(actions([undoButton(undo, kind, position), ...find]));
+  }
   return blocks;
 }
 

@@ -49,6 +49,20 @@ function candidateLine(candidate: Candidate, showBirthDate: boolean): string {
   return `• ${shortName(candidate.person.name, NAME_MAX)}${born(candidate.person, showBirthDate)} · ${percent(candidate.score)}${reasons}${why}`;
 }
 
+/** "Find in Calmanac…": link to anyone on the other side, searched by name or email. */
+export function findButton(
+  kind: LinkKind,
+  side: Side,
+  person: { id: string; name: string },
+  position: Position,
+): ButtonSpec {
+  return {
+    text: `Find in ${side === "motivity" ? "Calmanac" : "Motivity"}…`,
+    actionId: LINK_ACTION.search,
+    value: encode({ k: kind, s: side, id: person.id, n: person.name.slice(0, 200), p: position }),
+  };
+}
+
 /** From this score on, "+ Create" asks first: the person may already be on the other side. */
 export const LIKELY_DUPLICATE = 0.9;
 
@@ -110,6 +124,7 @@ export function unlinkedRowBlocks(row: UnlinkedRow, side: Side, position: Positi
       value: encode({ k, s: side, id: row.person.id, o: row.candidates.map((c) => c.person.id), p: position }),
     });
   }
+  buttons.push(findButton(k, side, row.person, position));
   buttons.push({
     text: "Ignore",
     actionId: LINK_ACTION.ignore,

@@ -14,6 +14,7 @@ export const LINK_ACTION = {
   unreject: "link.unreject",
   undoAutoLinks: "link.undo-auto",
   alias: "link.alias",
+  search: "link.search",
   ignore: "link.ignore",
   unignore: "link.unignore",
   create: "link.create",
@@ -24,6 +25,9 @@ export const LINK_ACTION = {
 export const CREATE_MEMBER_CALLBACK = "link.create-member";
 export const CREATE_LEARNER_CALLBACK = "link.create-learner";
 export const CHANGE_ALIAS_CALLBACK = "link.change-alias";
+export const SEARCH_CALLBACK = "link.search-other";
+/** The search form's external select: its block id and action id, which its options requests name. */
+export const SEARCH_ELEMENT = "link.other";
 
 export function actionPattern(base: string): RegExp {
   return new RegExp(`^${base.replace(".", "\\.")}(:[\\w-]+)?$`);
@@ -60,6 +64,8 @@ export const unrejectValue = wire({ k: kind, s: side, id, o: z.array(id).min(1).
 export const createValue = wire({ k: kind, c: id });
 /** "Change alias" on a learner: the name and the alias now, for the form; `m` is the Motivity learner. */
 export const aliasValue = wire({ k: kind, m: id, n: z.string().max(200), a: z.string().max(200) });
+/** "Find in …": search the other side for the record `id` on side `s`, named `n`. */
+export const searchValue = wire({ k: kind, s: side, id, n: z.string().max(200) });
 /** Undo of one run's exact matches: `t` is when that run linked them, which names the batch. */
 export const undoAutoLinksValue = wire({ k: kind, t: z.iso.datetime() });
 
@@ -104,3 +110,14 @@ export const aliasMetadata = z.object({
   ch: z.string().optional(),
 });
 export type AliasMetadata = z.infer<typeof aliasMetadata>;
+
+/** What the search form carries in private_metadata: the record to link, and where to answer. */
+export const searchMetadata = z.object({
+  k: kind,
+  s: side,
+  id,
+  p: positionSchema,
+  r: z.string().url().optional(),
+  ch: z.string().optional(),
+});
+export type SearchMetadata = z.infer<typeof searchMetadata>;
