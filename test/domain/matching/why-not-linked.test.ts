@@ -42,7 +42,10 @@ describe("why a suggestion that looks certain was not linked automatically", () 
   it("learners whose name and birth date another client shares as well", () => {
     const result = resolveIdentities(
       [rec("l1", "Liam", "Johnson", { birthDate: "2017-01-22" })],
-      [rec("c1", "Liam", "Johnson", { birthDate: "2017-01-22" }), rec("c2", "Liam", "Johnson", { birthDate: "2017-01-22" })],
+      [
+        rec("c1", "Liam", "Johnson", { birthDate: "2017-01-22" }),
+        rec("c2", "Liam", "Johnson", { birthDate: "2017-01-22" }),
+      ],
       LEARNERS,
     );
     expect(result.autoLinks).toEqual([]);
