@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ADMIN, startTestApp, TEAM, type TestApp } from "../support/app";
+import { SCAN_BOUND } from "../../src/providers/scim/same-user";
 import { startScimmy, type Scimmy } from "../support/scimmy-server";
 import { nextMessage, textOf } from "../app/linking/slack";
 
@@ -37,6 +38,16 @@ describe("CAREGIVER_LMS=scim against SCIMMY, end to end", () => {
   it("a new caregiver gets an account in the SCIM service", async () => {
     expect(textOf(await card("C0SC2", "tt-1007"))).toContain("Created their account");
     expect(usersNamed("ngozi.okafor@example.com")).toMatchObject([{ externalId: "tt-1007", active: true }]);
+  });
+
+  it("when the account holding the userName cannot be found, the answer names the userName and what to do", async () => {
+    for (let i = 0; i < SCAN_BOUND; i++) scimmy.add({ userName: `filler${i}@example.org` });
+    scimmy.add({ userName: "Priya.Raman@Example.com" });
+    const answer = await card("C0SC5", "tt-1005");
+    expect(JSON.stringify(answer)).toContain(
+      'refuses the userName \\"priya.raman@example.com\\" as taken, but no account with it (in any capitals) or with that email turned up among the first 1,000 accounts.',
+    );
+    expect(usersNamed("priya.raman@example.com")).toHaveLength(1);
   });
 
   it("syncing everyone runs to the end, with one account per email", async () => {
