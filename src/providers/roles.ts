@@ -110,6 +110,8 @@ export interface LinkingPair {
   /** Motivity emails the new member an invitation. */
   createMember(member: NewMember): Promise<Member>;
   createLearner(learner: NewLearner): Promise<Learner>;
+  /** ConflictError `alias_taken` when another learner has it; ValidationError with `fields`. */
+  setLearnerAlias(learnerId: string, alias: string): Promise<Learner>;
 }
 
 export type NewAgencyUser = Omit<AgencyUser, "id">;

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ADMIN, startTestApp, TEAM, type TestApp } from "../support/app";
+import { postSigned } from "../support/signed";
 import { buttonNamed, nextMessage, press, rowButton, textOf, type Button } from "../app/linking/slack";
 
 let t: TestApp;
@@ -125,5 +126,117 @@ describe("+ Create in Motivity for a learner", () => {
       orderBy: { createdAt: "desc" },
     });
     expect(audit?.details).toMatchObject({ kind: "learners", calmanacId: "cm-c-08" });
+  });
+});
+
+describe("Change alias of a linked learner", () => {
+  const aliasValues = (alias: string) => ({ alias: { alias: { type: "plain_text_input", value: alias } } });
+
+  it("opens a form with the alias, refuses a blank one and one another learner has, and changes it in Motivity", async () => {
+    const list = await link("C0A1", "learners");
+    const linked = await press(t, "C0A1", buttonNamed(list, /^Linked \(\d+\)$/));
+    const opens = t.slack.callsTo("views.open").length;
+    await t.press(
+      rowButton(linked, "Noah Williams", "Change alias").action_id,
+      rowButton(linked, "Noah Williams", "Change alias").value,
+      ADMIN,
+      { channel: { id: "C0A1" } },
+    );
+    const opened = await t.waitFor(() => t.slack.callsTo("views.open")[opens]);
+    const form = opened.args.view as unknown as Modal;
+    expect(form.callback_id).toBe("link.change-alias");
+    expect(form.blocks.find((b) => b.block_id === "alias")?.element?.initial_value).toBe("NW-001");
+
+    expect((await t.submit(form as never, aliasValues("  "))).json()).toEqual({
+      response_action: "errors",
+      errors: { alias: "Enter the new alias." },
+    });
+    const taken = await nextMessage(t, "C0A1", () => t.submit(form as never, aliasValues("AM-002")));
+    expect(taken.text).toContain("Another Motivity learner has the alias AM-002; choose another.");
+    expect(state().motivity.learners.get("mv-l-01")?.alias).toBe("NW-001");
+
+    // Each answer replaces the list the button was on.
+    await t.submit(form as never, aliasValues("Noah W."));
+    const changed = await t.waitFor(() => t.slack.visible("C0A1", ADMIN).find((m) => m.text.startsWith("Changed")));
+    expect(changed.text).toContain(`Changed Noah Williams's alias in Motivity from "NW-001" to "Noah W.".`);
+    expect(state().motivity.learners.get("mv-l-01")?.alias).toBe("Noah W.");
+    expect(textOf(changed)).toContain("*Noah Williams* · Noah W.");
+    const audits = await t.runtime.db.prisma.auditEvent.count({ where: { action: "link.alias", targetId: "mv-l-01" } });
+    expect(audits).toBe(1);
+  });
+});
+
+describe("Find in …: link to anyone on the other side", () => {
+  /** Types `value` in the search form's select, as Slack asks for its options. */
+  async function suggest(view: Modal, value: string): Promise<Array<{ text: { text: string }; value: string }>> {
+    const payload = {
+      type: "block_suggestion",
+      team: { id: TEAM },
+      user: { id: ADMIN, team_id: TEAM },
+      action_id: "link.other",
+      block_id: "link.other",
+      value,
+      view,
+    };
+    const answer = await postSigned(
+      t.url,
+      new URLSearchParams({ payload: JSON.stringify(payload) }).toString(),
+      "application/x-www-form-urlencoded",
+    );
+    expect(answer.status).toBe(200);
+    return (answer.json().options ?? []) as Array<{ text: { text: string }; value: string }>;
+  }
+
+  async function openSearch(channel: string, button: Button): Promise<Modal> {
+    const opens = t.slack.callsTo("views.open").length;
+    await t.press(button.action_id, button.value, ADMIN, { channel: { id: channel } });
+    await t.waitFor(() => t.slack.callsTo("views.open")[opens]);
+    return [...t.slack.views.values()].filter((v) => v.callback_id === "link.search-other").at(-1) as unknown as Modal;
+  }
+
+  it("after Not a match, searches Calmanac by name or email, offers only people not linked, and links the one picked", async () => {
+    const list = await link("C0F1", "members");
+    expect(rowButton(list, "Liz Chen", "Find in Calmanac…")).toBeDefined();
+    const rejected = await press(t, "C0F1", rowButton(list, "Bob Smith", "Not a match"));
+    const form = await openSearch("C0F1", buttonNamed(rejected, "Find in Calmanac…"));
+    expect(JSON.stringify(form.blocks)).toContain("Link *Bob Smith* (Motivity) to someone in Calmanac.");
+
+    expect((await suggest(form, "eliz")).map((o) => [o.text.text, o.value])).toEqual([
+      ["Elizabeth Chen · elizabeth.chen@example.net", "cm-s-07"],
+    ]);
+    expect((await suggest(form, "EXAMPLE.NET")).map((o) => o.value)).toEqual(["cm-s-07"]);
+    expect((await suggest(form, "robert sm")).map((o) => o.value)).toEqual(["cm-s-06"]);
+    // Angela Brooks is linked: not offered.
+    expect(await suggest(form, "angela")).toEqual([]);
+
+    const picked = {
+      "link.other": {
+        "link.other": {
+          type: "external_select",
+          selected_option: { value: "cm-s-07", text: { type: "plain_text", text: "Elizabeth Chen" } },
+        },
+      },
+    };
+    await t.submit(form as never, picked);
+    const linked = await t.waitFor(() =>
+      t.slack.visible("C0F1", ADMIN).find((m) => m.text.startsWith("Linked Bob Smith in Motivity to Elizabeth Chen")),
+    );
+    expect(linked.text).toContain("Linked Bob Smith in Motivity to Elizabeth Chen in Calmanac.");
+    expect(state().motivity.members.get("mv-m-06")?.calmanacId).toBe("cm-s-07");
+  });
+
+  it("a submit without a pick is refused in the form", async () => {
+    const list = await link("C0F2", "members");
+    const form = await openSearch("C0F2", rowButton(list, "Thanh Nguyen", "Find in Calmanac…"));
+    expect(
+      (
+        await t.submit(form as never, {
+          "link.other": { "link.other": { type: "external_select", selected_option: null } },
+        })
+      ).json(),
+    ).toEqual({
+      response_action: "errors",
+      errors: { "link.other": "Search for someone and pick them." },
+    });
   });
 });

@@ -24,12 +24,11 @@ describe("/link members in Slack", () => {
     expect(text).toContain("Linked *2* exact matches just now");
     expect(text).toContain("*Not linked in Motivity* · 6");
     expect(text).toContain("*Not linked in Calmanac* · 8");
-    expect(text).toContain("1 service account(s) left out");
-    expect(text).not.toContain("Motivity Support");
+    expect(text).toContain("Motivity Support, left out as a service account");
     expect(text).toContain("Sandbox");
     expect(members().get("mv-m-03")?.calmanacId).toBe("cm-s-03");
     expect(rowButton(message, "Bob Smith", /^Link to Robert Smith · \d+%$/).style).toBe("primary");
-    expect(rowButtons(message, "Rosa Delgado")).toEqual(["+ Create in Motivity", "Ignore"]);
+    expect(rowButtons(message, "Rosa Delgado")).toEqual(["+ Create in Motivity", "Find in Motivity…", "Ignore"]);
     expect(message.blocks.length).toBeLessThanOrEqual(50);
   });
 
@@ -64,6 +63,20 @@ describe("/link members in Slack", () => {
     const later = await link("C0L4", "members");
     expect(() => rowButton(later, "Liz Chen", /Link to/)).toThrow();
     expect(rowButton(later, "Liz Chen", "Ignore")).toBeDefined();
+  });
+
+  it("a Not a match can be undone later, from the Not a match list", async () => {
+    const list = await link("C0L4U", "members");
+    const decisions = await press(t, "C0L4U", buttonNamed(list, /^Not a match \(\d+\)$/));
+    expect(textOf(decisions)).toMatch(
+      /\*Liz Chen\* · liz\.chen@brightpath\.example \(Motivity\)\\n≠ \*Elizabeth Chen\*/,
+    );
+    expect(textOf(decisions)).toMatch(/<!date\^\d+\^\{date_short\}\|\d{4}-\d{2}-\d{2}>/);
+    const undone = await press(t, "C0L4U", rowButton(decisions, "Liz Chen", "Undo"));
+    expect(undone.text).toContain("Undone: Liz Chen may be Elizabeth Chen after all.");
+    expect(textOf(undone)).not.toContain("*Liz Chen*");
+    const open = await link("C0L4U", "members");
+    expect(rowButton(open, "Liz Chen", /^Link to Elizabeth Chen · \d+%$/)).toBeDefined();
   });
 
   it("Ignore sets a record aside, and Stop ignoring brings it back", async () => {
@@ -156,6 +169,31 @@ describe("/link members in Slack", () => {
     expect(refused.text).toContain("You don't have access to carebridge yet");
   });
 
+  it("says what auto-linking did, and Undo unlinks that batch and keeps it from linking again", async () => {
+    t.runtime.sandbox!.state.calmanac.staff.set("cm-s-77", {
+      id: "cm-s-77",
+      firstName: "Omar",
+      lastName: "Haddad",
+      email: "omar.haddad@brightpath.example",
+      phone: null,
+    });
+    const list = await link("C0L12", "members");
+    expect(textOf(list)).toContain("Linked *1* exact match just now (same email): Omar Haddad.");
+    expect(members().get("mv-m-10")?.calmanacId).toBe("cm-s-77");
+    const undo = buttonNamed(list, "Undo this link");
+    expect(undo.confirm).toBeDefined();
+    const undone = await press(t, "C0L12", undo);
+    expect(undone.text).toContain("Undone: unlinked 1 exact match (Omar Haddad)");
+    expect(members().get("mv-m-10")?.calmanacId).toBeNull();
+    const again = await press(t, "C0L12", undo);
+    expect(again.text).toContain("Nothing to undo");
+    const later = await link("C0L12", "members");
+    expect(textOf(later)).not.toContain("exact match just now");
+    expect(members().get("mv-m-10")?.calmanacId).toBeNull();
+    const decisions = await press(t, "C0L12", buttonNamed(later, /^Not a match \(\d+\)$/));
+    expect(rowButton(decisions, "Omar Haddad", "Undo")).toBeDefined();
+  });
+
   it("/link with anything else explains the two uses", async () => {
     const usage = await link("C0L10", "frobs");
     expect(usage.text).toContain("Use `/link members`");
@@ -163,13 +201,32 @@ describe("/link members in Slack", () => {
 });
 
 describe("/link learners in Slack", () => {
-  it("links same name and birth date, and shows aliases, never birth dates", async () => {
+  it("links same name and birth date, and shows aliases; birth dates only beside look-alikes", async () => {
     const message = await link("C0LL1", "learners");
     const text = textOf(message);
     expect(text).toContain("Linked *4* exact matches just now");
     expect(text).toContain("JL-008");
-    expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
     expect(rowButton(message, "Alex Turner", /^Link to Alexander Turner/)).toBeDefined();
+    expect(rowText(message, "Alex Turner")).toContain(
+      "*Alex Turner* · AT-006 · born 2013-08-19\\n• Alexander Turner · born 2013-08-19 · 99%",
+    );
+    // A learner without a look-alike keeps their birth date out of sight.
+    expect(rowText(message, "Jayden Lee")).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    expect(rowText(message, "Olivia Brown")).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+  });
+
+  it("a 100% match that was not linked says why, and + Create beside it warns of a duplicate", async () => {
+    const message = await link("C0LM1", "members");
+    expect(rowText(message, "Jose Alvarez Ruiz")).toContain("100%");
+    expect(rowText(message, "Jose Alvarez Ruiz")).toContain(
+      "_(not linked automatically: same name, different emails)_",
+    );
+    const create = rowButton(message, "Jose Alvarez Ruiz", "+ Create in Motivity");
+    expect(JSON.stringify(create.confirm)).toContain(
+      "Jose Alvarez Ruiz may already be in Motivity as José Álvarez-Ruiz (100% alike). A new profile may duplicate them",
+    );
+    // Nobody alike in Motivity: no warning.
+    expect(rowButton(message, "Rosa Delgado", "+ Create in Motivity").confirm).toBeUndefined();
   });
 });
 
@@ -192,6 +249,13 @@ describe("App Home", () => {
 
 function rowButtons(message: { blocks: unknown[] }, name: string): string[] {
   return buttonsOf({ blocks: rowBlocks(message, name) }).map((b) => b.text.text);
+}
+
+function rowText(message: { blocks: unknown[] }, name: string): string {
+  const blocks = message.blocks as Array<{ type: string; text?: { text: string } }>;
+  const found = blocks.find((b) => b.type === "section" && b.text?.text.startsWith(`*${name}*`));
+  if (!found) throw new Error(`no row for ${name}`);
+  return JSON.stringify(found.text?.text);
 }
 
 function rowBlocks(message: { blocks: unknown[] }, name: string): unknown[] {

@@ -63,6 +63,8 @@ export async function refreshOverview(
   };
   let result = resolveSnapshot(snapshot, settings);
   const autoLinked: LinkedPair[] = [];
+  // One time for the batch: it names the batch for its Undo.
+  const batchAt = deps.now();
   const refused = new Set<string>();
   if (canManage) {
     for (const link of result.autoLinks) {
@@ -82,7 +84,13 @@ export async function refreshOverview(
         targetType: targetType(kind, "motivity"),
         targetId: motivity.id,
         outcome: "ok",
-        details: { kind, calmanacId: calmanac.id, how: "exact match", reasons: link.reasons },
+        details: {
+          kind,
+          calmanacId: calmanac.id,
+          how: "exact match",
+          reasons: link.reasons,
+          batch: batchAt.toISOString(),
+        },
       });
       autoLinked.push({ motivity: personRef(motivity), calmanacId: calmanac.id, calmanac: personRef(calmanac) });
     }
@@ -98,6 +106,7 @@ export async function refreshOverview(
   return buildOverview(snapshot, result, {
     canManage,
     autoLinked,
+    autoLinkedAt: autoLinked.length > 0 ? batchAt.toISOString() : null,
     autoLinkSkipped: refused.size,
     exactMatchesWaiting: canManage ? 0 : result.autoLinks.length,
     sandboxVendors: [...deps.sandboxVendors],

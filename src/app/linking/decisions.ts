@@ -128,6 +128,28 @@ export function createDecisions(
       return forgotten;
     },
 
+    /**
+     * The pairs one run linked automatically, as its audit lines say (each names the run by its
+     * time, `batch`), whether they are linked still or not.
+     */
+    async batch(
+      workspaceId: string,
+      kind: LinkKind,
+      at: string,
+    ): Promise<Array<{ motivityId: string; calmanacId: string }>> {
+      const lines = await prisma.auditEvent.findMany({
+        where: { workspaceId, action: "link.link", outcome: "ok", details: { path: ["batch"], equals: at } },
+        select: { targetId: true, details: true },
+        orderBy: { targetId: "asc" },
+      });
+      return lines.flatMap(({ targetId, details }) => {
+        const d = (details ?? {}) as { kind?: unknown; calmanacId?: unknown };
+        return d.kind === kind && typeof d.calmanacId === "string"
+          ? [{ motivityId: targetId, calmanacId: d.calmanacId }]
+          : [];
+      });
+    },
+
     /** Open suggestions that involve any of these records go stale: one of their records changed. */
     async staleInvolving(workspaceId: string, kind: LinkKind, records: { motivity?: string[]; calmanac?: string[] }) {
       await prisma.linkSuggestion.updateMany({

@@ -2,10 +2,12 @@ import { decide } from "../access/policy";
 import type { Actor } from "../actor";
 import { fail, type Result } from "../result";
 import { refreshOverview, type LinkingContext, type LinkingDeps } from "./context";
+import { createAliasActions } from "./alias";
 import { createProfileActions } from "./create";
 import { createDecisions, REVIEW_AUDIT } from "./decisions";
 import { createPairActions } from "./pair-actions";
 import { createRecordActions } from "./record-actions";
+import { createSearch } from "./search";
 import { loadSnapshot } from "./snapshot";
 import type { LinkingOverview, LinkKind, WaitingSuggestions } from "./types";
 
@@ -69,6 +71,8 @@ export function createLinking(deps: LinkingDeps) {
     ...createPairActions(ctx),
     ...createRecordActions(ctx),
     ...createProfileActions(ctx),
+    ...createAliasActions(ctx),
+    ...createSearch(ctx),
   };
 }
 

@@ -1,6 +1,6 @@
 import { resolveIdentities, type MatchResult, type Suggestion } from "../../domain/matching";
-import { personRef, type SideRecord, type Snapshot } from "./snapshot";
-import type { IgnoredRecord, LinkedPair, LinkingOverview, Side, UnlinkedRow } from "./types";
+import { fullName, personRef, type SideRecord, type Snapshot } from "./snapshot";
+import type { IgnoredRecord, LinkedPair, LinkingOverview, RejectedPair, Side, UnlinkedRow } from "./types";
 
 export interface MatchSettings {
   suggestScore: number;
@@ -15,7 +15,7 @@ export function resolveSnapshot(snapshot: Snapshot, settings: MatchSettings, ski
     maxSuggestions: settings.maxSuggestions,
     ignoredLeft: snapshot.ignored.motivity,
     ignoredRight: snapshot.ignored.calmanac,
-    rejectedPairs: skip ? new Set([...snapshot.rejected, ...skip]) : snapshot.rejected,
+    rejectedPairs: new Set([...snapshot.rejected.keys(), ...(skip ?? [])]),
   });
 }
 
@@ -38,7 +38,9 @@ function rows(
     person: personRef(record),
     candidates: (suggestions.get(record.id) ?? []).flatMap((s) => {
       const match = other.get(otherId(s));
-      return match ? [{ person: personRef(match), score: s.score, reasons: s.reasons }] : [];
+      if (!match) return [];
+      const why = s.notAutoLinked === undefined ? {} : { notAutoLinked: s.notAutoLinked };
+      return [{ person: personRef(match), score: s.score, reasons: s.reasons, ...why }];
     }),
   }));
 }
@@ -64,6 +66,18 @@ function ignoredRecords(snapshot: Snapshot): IgnoredRecord[] {
   );
 }
 
+function rejectedPairs(snapshot: Snapshot): RejectedPair[] {
+  const pairs: RejectedPair[] = [];
+  for (const { motivityId, calmanacId, decidedAt } of snapshot.rejected.values()) {
+    const motivity = snapshot.motivity.get(motivityId);
+    const calmanac = snapshot.calmanac.get(calmanacId);
+    if (motivity && calmanac && decidedAt !== null) {
+      pairs.push({ motivity: personRef(motivity), calmanac: personRef(calmanac), decidedAt });
+    }
+  }
+  return pairs.sort((a, b) => (a.decidedAt < b.decidedAt ? 1 : a.decidedAt > b.decidedAt ? -1 : 0));
+}
+
 /** Every suggested pair of a result, once: the top ones of each Motivity and each Calmanac record. */
 export function suggestedPairs(result: MatchResult): Suggestion[] {
   const seen = new Map<string, Suggestion>();
@@ -76,7 +90,10 @@ export function suggestedPairs(result: MatchResult): Suggestion[] {
 export function buildOverview(
   snapshot: Snapshot,
   result: MatchResult,
-  run: Pick<LinkingOverview, "canManage" | "autoLinked" | "autoLinkSkipped" | "exactMatchesWaiting" | "sandboxVendors">,
+  run: Pick<
+    LinkingOverview,
+    "canManage" | "autoLinked" | "autoLinkedAt" | "autoLinkSkipped" | "exactMatchesWaiting" | "sandboxVendors"
+  >,
 ): LinkingOverview {
   return {
     kind: snapshot.kind,
@@ -97,6 +114,10 @@ export function buildOverview(
     ),
     linked: linkedPairs(snapshot),
     ignored: ignoredRecords(snapshot),
-    serviceAccounts: [...snapshot.motivity.values()].filter((m) => m.serviceAccount).length,
+    rejected: rejectedPairs(snapshot),
+    serviceAccounts: [...snapshot.motivity.values()]
+      .filter((m) => m.serviceAccount)
+      .sort(byName)
+      .map(fullName),
   };
 }

@@ -3,7 +3,7 @@ import { ConflictError, NotFoundError } from "../../providers/http/errors";
 import type { Actor } from "../actor";
 import { act, done, stale, unchanged, type ActionResult } from "./act";
 import { isChangedMeanwhile, putLink, targetType, type LinkingContext } from "./context";
-import { fullName, holderOf, nameIn, type Snapshot } from "./snapshot";
+import { fullName, holderOf, nameIn, rejection, type Snapshot } from "./snapshot";
 import type { ActionOutcome, LinkKind } from "./types";
 
 export interface PairRequest {
@@ -89,6 +89,51 @@ export function createPairActions(ctx: LinkingContext) {
     },
 
     /**
+     * Undo of the exact matches one run linked (named by its time): each pair still linked as
+     * then is unlinked and remembered as "Not a match", or the next run would link it straight back.
+     */
+    undoAutoLinks(actor: Actor, request: { kind: LinkKind; at: string }): Promise<ActionResult> {
+      const { kind } = request;
+      return act(ctx, actor, { kind, side: "motivity", id: `auto-links:${request.at}` }, async (snapshot) => {
+        const batch = await decisions.batch(actor.workspaceId, kind, request.at);
+        const undone: string[] = [];
+        const decidedAt = deps.now();
+        for (const { motivityId, calmanacId } of batch) {
+          const motivity = snapshot.motivity.get(motivityId);
+          if (motivity?.linkedTo !== calmanacId) continue;
+          try {
+            if (kind === "members") await deps.pair.unlinkMember(motivityId);
+            else await deps.pair.unlinkLearner(motivityId);
+          } catch (error) {
+            if (!(error instanceof NotFoundError)) throw error;
+            snapshot.motivity.delete(motivityId);
+            continue;
+          }
+          motivity.linkedTo = null;
+          snapshot.rejected.set(...rejection(motivityId, calmanacId, decidedAt));
+          await decisions.decidePair(actor, kind, { motivityId, calmanacId }, "rejected", decidedAt);
+          await deps.audit.record(actor, {
+            action: "link.unlink",
+            targetType: targetType(kind, "motivity"),
+            targetId: motivityId,
+            outcome: "ok",
+            details: { kind, calmanacId, how: "undo of exact matches" },
+          });
+          undone.push(fullName(motivity));
+        }
+        if (undone.length === 0) return unchanged("Nothing to undo: those links were undone or changed since.");
+        const what = undone.length === 1 ? "1 exact match" : `${undone.length} exact matches`;
+        const left = batch.length - undone.length;
+        return done(
+          `Undone: unlinked ${what} (${undone.join(", ")}); carebridge will not link them again unless you undo that under Not a match.` +
+            (left > 0
+              ? ` ${left} changed since and ${left === 1 ? "was" : "were"} left as ${left === 1 ? "it is" : "they are"}.`
+              : ""),
+        );
+      });
+    },
+
+    /**
      * Removes a link. The pair is remembered as "Not a match", or the exact rules would link
      * it straight back on the next run; the answer offers to link it again (Link overrides that).
      */
@@ -114,8 +159,9 @@ export function createPairActions(ctx: LinkingContext) {
           return stale(`${fullName(motivity)} is no longer in Motivity.`);
         }
         motivity.linkedTo = null;
-        snapshot.rejected.add(pairKey(motivityId, calmanacId));
-        await decisions.decidePair(actor, kind, { motivityId, calmanacId }, "rejected");
+        const decidedAt = deps.now();
+        snapshot.rejected.set(...rejection(motivityId, calmanacId, decidedAt));
+        await decisions.decidePair(actor, kind, { motivityId, calmanacId }, "rejected", decidedAt);
         await deps.audit.record(actor, {
           action: "link.unlink",
           targetType: targetType(kind, "motivity"),

@@ -3,7 +3,7 @@ import { VENDOR_LABELS } from "../../providers/labels";
 import type { Actor } from "../actor";
 import { act, done, stale, unchanged, type ActionResult } from "./act";
 import { targetType, type LinkingContext } from "./context";
-import { fullName, holderOf, nameIn, type SideRecord, type Snapshot } from "./snapshot";
+import { fullName, holderOf, nameIn, rejection, type SideRecord, type Snapshot } from "./snapshot";
 import type { ActionOutcome, LinkKind, Side } from "./types";
 
 export interface RecordRequest {
@@ -69,7 +69,7 @@ export function createRecordActions(ctx: LinkingContext) {
         const decidedAt = deps.now();
         for (const p of fresh) {
           await decisions.decidePair(actor, kind, p, "rejected", decidedAt);
-          snapshot.rejected.add(pairKey(p.motivityId, p.calmanacId));
+          snapshot.rejected.set(...rejection(p.motivityId, p.calmanacId, decidedAt));
         }
         const rejected = fresh.map((p) => otherOf(side, p));
         await deps.audit.record(actor, {
@@ -80,8 +80,17 @@ export function createRecordActions(ctx: LinkingContext) {
           details: { kind, notMatching: rejected },
         });
         return {
-          ...done(`Noted: ${fullName(record)} is not ${names}; carebridge will not suggest them again.`),
-          undo: { type: "unreject", side, recordId, others: rejected, decidedAt: decidedAt.toISOString() },
+          ...done(
+            `Noted: ${fullName(record)} is not ${names}; carebridge will not suggest them again. Undo it here, or any time under Not a match.`,
+          ),
+          undo: {
+            type: "unreject",
+            side,
+            recordId,
+            recordName: fullName(record),
+            others: rejected,
+            decidedAt: decidedAt.toISOString(),
+          },
         };
       });
     },

@@ -18,8 +18,20 @@ export interface Snapshot {
   motivity: Map<string, SideRecord>;
   calmanac: Map<string, SideRecord>;
   ignored: Record<Side, Set<string>>;
-  rejected: Set<string>;
+  /** "Not a match" pairs by pairKey, with when that was decided (ISO time), which names the decision. */
+  rejected: Map<string, Rejection>;
 }
+
+export interface Rejection {
+  motivityId: string;
+  calmanacId: string;
+  decidedAt: string | null;
+}
+
+export const rejection = (motivityId: string, calmanacId: string, decidedAt: Date): [string, Rejection] => [
+  pairKey(motivityId, calmanacId),
+  { motivityId, calmanacId, decidedAt: decidedAt.toISOString() },
+];
 
 export type SnapshotDb = Pick<PrismaClient, "linkIgnore" | "linkSuggestion">;
 
@@ -71,7 +83,7 @@ export async function loadSnapshot(
     deps.prisma.linkIgnore.findMany({ where: { workspaceId, kind }, select: { side: true, recordId: true } }),
     deps.prisma.linkSuggestion.findMany({
       where: { workspaceId, kind, status: "rejected" },
-      select: { motivityId: true, calmanacId: true },
+      select: { motivityId: true, calmanacId: true, decidedAt: true },
     }),
   ]);
   const ignored: Record<Side, Set<string>> = { motivity: new Set(), calmanac: new Set() };
@@ -82,7 +94,12 @@ export async function loadSnapshot(
     motivity: byId(motivity),
     calmanac: byId(calmanac),
     ignored,
-    rejected: new Set(rejectedRows.map((r) => pairKey(r.motivityId, r.calmanacId))),
+    rejected: new Map(
+      rejectedRows.map((r) => [
+        pairKey(r.motivityId, r.calmanacId),
+        { motivityId: r.motivityId, calmanacId: r.calmanacId, decidedAt: r.decidedAt?.toISOString() ?? null },
+      ]),
+    ),
   };
 }
 
@@ -91,7 +108,8 @@ export function fullName(record: Pick<MatchRecord, "firstName" | "lastName">): s
 }
 
 export function personRef(record: SideRecord): PersonRef {
-  return { id: record.id, name: fullName(record), detail: record.detail };
+  const born = record.birthDate === undefined ? {} : { birthDate: record.birthDate };
+  return { id: record.id, name: fullName(record), detail: record.detail, ...born };
 }
 
 /** The Motivity record linked to this Calmanac record, if any. */

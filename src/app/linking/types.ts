@@ -21,6 +21,8 @@ export interface PersonRef {
   name: string;
   /** Members: their email; learners: their Motivity alias. Null when there is none. */
   detail: string | null;
+  /** Learners: the birth date, to tell look-alikes apart (shown only beside likely matches). */
+  birthDate?: string | null;
 }
 
 /** A record on the other side that may be the same person. */
@@ -30,6 +32,8 @@ export interface Candidate {
   score: number;
   /** The matching engine's reasons, in words. */
   reasons: string[];
+  /** For a 100% match: why it was not linked automatically, in words. */
+  notAutoLinked?: string;
 }
 
 /** A record nobody has linked yet, with its best candidates, best first. */
@@ -45,6 +49,14 @@ export interface LinkedPair {
   calmanac: PersonRef | null;
 }
 
+/** A "Not a match" decision (or an Unlink) that can be taken back at any time. */
+export interface RejectedPair {
+  motivity: PersonRef;
+  calmanac: PersonRef;
+  /** ISO time; it names the decision for its Undo. */
+  decidedAt: string;
+}
+
 export interface IgnoredRecord {
   side: Side;
   person: PersonRef;
@@ -57,6 +69,8 @@ export interface LinkingOverview {
   canManage: boolean;
   /** Exact matches linked by this run. */
   autoLinked: LinkedPair[];
+  /** When this run linked them (ISO time), which names the batch for its Undo; null when it linked none. */
+  autoLinkedAt: string | null;
   /** Exact matches the vendor refused this run because one side changed meanwhile. */
   autoLinkSkipped: number;
   /** Exact matches found but not linked, because the actor may only look: an admin's run links them. */
@@ -65,8 +79,10 @@ export interface LinkingOverview {
   notLinkedInCalmanac: UnlinkedRow[];
   linked: LinkedPair[];
   ignored: IgnoredRecord[];
-  /** Motivity service accounts (e.g. its support user), never linked. */
-  serviceAccounts: number;
+  /** "Not a match" decisions on records both systems still have, newest first. */
+  rejected: RejectedPair[];
+  /** Names of Motivity's service accounts (e.g. its support user), never linked. */
+  serviceAccounts: string[];
   sandboxVendors: Vendor[];
 }
 
@@ -90,7 +106,7 @@ export interface ActionOutcome {
  */
 export type Undo =
   | { type: "relink"; motivityId: string; calmanacId: string }
-  | { type: "unreject"; side: Side; recordId: string; others: string[]; decidedAt: string };
+  | { type: "unreject"; side: Side; recordId: string; recordName: string; others: string[]; decidedAt: string };
 
 /** The create form for a Calmanac record missing in Motivity. */
 export interface CreateForm {

@@ -64,7 +64,7 @@ function namesAgree(l: PreparedRecord, r: PreparedRecord, kind: MatchKind): bool
   return l.wordsKey === r.wordsKey || sameFirstName(l.first, r.first) || sameFirstName(l.first, r.last);
 }
 
-function countKeys(records: readonly PreparedRecord[], kind: MatchKind): Map<string, number> {
+export function countKeys(records: readonly PreparedRecord[], kind: MatchKind): Map<string, number> {
   const counts = new Map<string, number>();
   for (const r of records) {
     const key = exactKey(r, kind);
@@ -105,4 +105,31 @@ export function findExactPairs(
     }
   });
   return pairs;
+}
+
+/** A score that shows as 100%: such a suggestion says why it was not linked automatically. */
+export const LOOKS_CERTAIN = 0.995;
+
+/**
+ * Why a pair that looks certain is not an exact match, in words: the exact rule's field is
+ * missing or differs, or another record holds the same key, or (members) the names say two people.
+ */
+export function whyNotExact(
+  l: PreparedRecord,
+  r: PreparedRecord,
+  kind: MatchKind,
+  leftCounts: ReadonlyMap<string, number>,
+  rightCounts: ReadonlyMap<string, number>,
+): string {
+  const [field, lValue, rValue] =
+    kind === "members" ? ["email", l.email, r.email] : ["birth date", l.birthDate, r.birthDate];
+  if (lValue === null) return `same name, but no ${field} in Motivity`;
+  if (rValue === null) return `same name, but no ${field} in Calmanac`;
+  if (lValue !== rValue) return `same name, different ${field === "email" ? "emails" : field}`;
+  const key = exactKey(l, kind);
+  if (key === null || key !== exactKey(r, kind)) return "names written differently";
+  const what = kind === "members" ? "email" : "name and birth date";
+  if ((leftCounts.get(key) ?? 0) > 1) return `another Motivity profile has the same ${what}`;
+  if ((rightCounts.get(key) ?? 0) > 1) return `another Calmanac profile has the same ${what}`;
+  return "same email, but names of two people";
 }

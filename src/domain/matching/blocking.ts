@@ -44,7 +44,13 @@ export class SoundCache {
  * - first name + last three letters of the last name (a wrong first letter).
  * Swapped readings get the first two only: a swap is a layout slip, rarely on top of typos.
  */
-function nameKeys(first: PreparedName, last: PreparedName, sounds: SoundCache, into: Set<string>, swapped: boolean): void {
+function nameKeys(
+  first: PreparedName,
+  last: PreparedName,
+  sounds: SoundCache,
+  into: Set<string>,
+  swapped: boolean,
+): void {
   if (first.joined === "" || last.joined === "") return;
   const lastForms = last.tokens.length > 1 ? [last.joined, ...last.tokens] : [last.joined];
   const lastSounds = lastForms.map((form) => sounds.of(form));
@@ -94,7 +100,12 @@ export function subKeys(p: PreparedRecord, key: string, withSwapped: boolean, so
  * The blocking keys of one record. Only one side needs the swapped reading of its names for
  * swapped pairs to share a key, so the left side adds it.
  */
-export function blockingKeys(p: PreparedRecord, kind: MatchKind, withSwapped: boolean, sounds = new SoundCache()): string[] {
+export function blockingKeys(
+  p: PreparedRecord,
+  kind: MatchKind,
+  withSwapped: boolean,
+  sounds = new SoundCache(),
+): string[] {
   const fields = COMPARED_FIELDS[kind];
   const keys = new Set<string>();
   if (fields.email && p.email !== null) keys.add(`m:${p.email}`);

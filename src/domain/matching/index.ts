@@ -1,12 +1,4 @@
-export type {
-  AutoLink,
-  MatchKind,
-  MatchOptions,
-  MatchRecord,
-  MatchResult,
-  PairScore,
-  Suggestion,
-} from "./types";
+export type { AutoLink, MatchKind, MatchOptions, MatchRecord, MatchResult, PairScore, Suggestion } from "./types";
 export { pairKey, resolveIdentities } from "./resolve";
 export { scorePair } from "./score";
 export { normalizeName, normalizeEmail, foldAccents } from "./normalize";

@@ -1,11 +1,5 @@
 import { canonicalFirstNames } from "./nicknames";
-import {
-  emailLocalPart,
-  nameTokens,
-  normalizeBirthDate,
-  normalizeEmail,
-  phoneDigits,
-} from "./normalize";
+import { emailLocalPart, nameTokens, normalizeBirthDate, normalizeEmail, phoneDigits } from "./normalize";
 import type { MatchRecord } from "./types";
 
 /** One name field, normalized once. */
@@ -38,7 +32,8 @@ function prepareName(raw: string): PreparedName {
     raw,
     tokens,
     joined: tokens.join(""),
-    formal: tokens.length === 1 ? canonicalFirstNames(tokens[0] ?? "") : [...new Set(tokens.flatMap(canonicalFirstNames))],
+    formal:
+      tokens.length === 1 ? canonicalFirstNames(tokens[0] ?? "") : [...new Set(tokens.flatMap(canonicalFirstNames))],
   };
 }
 

@@ -1,4 +1,4 @@
-import { EXACT_REASONS, findExactPairs } from "./autoLink";
+import { countKeys, EXACT_REASONS, findExactPairs, LOOKS_CERTAIN, whyNotExact } from "./autoLink";
 import { blockedCandidates, type CandidateSource } from "./blocking";
 import { prepareRecords, type PreparedRecord } from "./prepare";
 import { scorePrepared } from "./score";
@@ -62,7 +62,9 @@ function openFlags(
   linkedFromOtherSide: ReadonlySet<string>,
   ignored: ReadonlySet<string> | undefined,
 ): boolean[] {
-  return records.map(({ source }) => !source.linkedTo && !linkedFromOtherSide.has(source.id) && !ignored?.has(source.id));
+  return records.map(
+    ({ source }) => !source.linkedTo && !linkedFromOtherSide.has(source.id) && !ignored?.has(source.id),
+  );
 }
 
 function linkTargets(records: readonly PreparedRecord[]): Set<string> {
@@ -104,6 +106,8 @@ export function resolveIdentitiesWith(
   const pendingRight = right.filter((_, i) => openRight[i]);
   const byLeft = new TopPairs(options.maxSuggestions);
   const byRight = new TopPairs(options.maxSuggestions);
+  const leftCounts = countKeys(left, kind);
+  const rightCounts = countKeys(right, kind);
   let comparedPairs = 0;
   candidates(pendingLeft, pendingRight, kind, (li, ri) => {
     comparedPairs++;
@@ -125,7 +129,9 @@ export function resolveIdentitiesWith(
     const key = pairKey(l.source.id, r.source.id);
     let s = worded.get(key);
     if (s === undefined) {
-      s = { leftId: l.source.id, rightId: r.source.id, ...scorePrepared(l, r, kind) };
+      const scored = scorePrepared(l, r, kind);
+      const why = scored.score >= LOOKS_CERTAIN ? { notAutoLinked: whyNotExact(l, r, kind, leftCounts, rightCounts) } : {};
+      s = { leftId: l.source.id, rightId: r.source.id, ...scored, ...why };
       worded.set(key, s);
     }
     return s;
@@ -153,6 +159,10 @@ export function resolveIdentitiesWith(
  * Links Motivity records (left) to Calmanac records (right): certain pairs automatically,
  * likely ones as scored suggestions with reasons. Pure and deterministic; ties go by id.
  */
-export function resolveIdentities(left: readonly MatchRecord[], right: readonly MatchRecord[], options: MatchOptions): MatchResult {
+export function resolveIdentities(
+  left: readonly MatchRecord[],
+  right: readonly MatchRecord[],
+  options: MatchOptions,
+): MatchResult {
   return resolveIdentitiesWith(left, right, options, blockedCandidates);
 }

@@ -38,6 +38,8 @@ export interface PairScore {
 export interface Suggestion extends PairScore {
   leftId: string;
   rightId: string;
+  /** For a suggestion that shows as 100%: why the exact rules did not link it, in words. */
+  notAutoLinked?: string;
 }
 
 export interface AutoLink {

@@ -9,7 +9,10 @@ export class ProviderError extends Error {
   /** The vendor's own message, with personal data redacted; for logs and support, not for users. */
   readonly detail: string | undefined;
 
-  constructor(message: string, init: { vendor: Vendor; status?: number; code?: string; detail?: string; cause?: unknown }) {
+  constructor(
+    message: string,
+    init: { vendor: Vendor; status?: number; code?: string; detail?: string; cause?: unknown },
+  ) {
     super(message, init.cause === undefined ? undefined : { cause: init.cause });
     this.name = "ProviderError";
     this.vendor = init.vendor;
@@ -19,13 +22,23 @@ export class ProviderError extends Error {
   }
 }
 
-/** 409: the record clashes with one that exists (e.g. `email_taken`); `existingId` names it when the vendor said. */
+/**
+ * 409: the record clashes with one that exists (e.g. `email_taken`); `existingId` names it when the
+ * vendor said. `message` replaces the generic sentence where the adapter knows what to do.
+ */
 export class ConflictError extends ProviderError {
   override readonly code: string;
   readonly existingId: string | undefined;
 
-  constructor(init: { vendor: Vendor; status?: number; code: string; existingId?: string; detail?: string }) {
-    super(`${VENDOR_LABELS[init.vendor]} already has a record that conflicts (${init.code}).`, init);
+  constructor(init: {
+    vendor: Vendor;
+    status?: number;
+    code: string;
+    existingId?: string;
+    detail?: string;
+    message?: string;
+  }) {
+    super(init.message ?? `${VENDOR_LABELS[init.vendor]} already has a record that conflicts (${init.code}).`, init);
     this.name = "ConflictError";
     this.code = init.code;
     this.existingId = init.existingId;
@@ -36,7 +49,13 @@ export class ConflictError extends ProviderError {
 export class ValidationError extends ProviderError {
   readonly fields: Record<string, string>;
 
-  constructor(init: { vendor: Vendor; status?: number; code?: string; fields?: Record<string, string>; detail?: string }) {
+  constructor(init: {
+    vendor: Vendor;
+    status?: number;
+    code?: string;
+    fields?: Record<string, string>;
+    detail?: string;
+  }) {
     const names = Object.keys(init.fields ?? {});
     super(
       `${VENDOR_LABELS[init.vendor]} refused the data${names.length > 0 ? ` (check ${names.join(", ")})` : ""}.`,

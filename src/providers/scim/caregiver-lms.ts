@@ -1,6 +1,7 @@
 import type { Vendor } from "../../config";
 import { ConflictError, UnsupportedError } from "../http/errors";
 import type { AdminSession, CaregiverLms, LmsUser, LmsUserPatch, NewLmsUser } from "../roles";
+import { uniquenessConflict } from "./same-user";
 import { eq, primaryValue, type ScimUser } from "./schema";
 import type { PatchOperation, ScimUsers } from "./users";
 
@@ -73,20 +74,8 @@ export class ScimCaregiverLms implements CaregiverLms {
     );
   }
 
-  /**
-   * SCIM's 409 does not name the existing user; the use-cases need its id, and handle
-   * `email_taken` alike for every LMS. Another user holding the email makes it that.
-   */
-  private async emailConflict(error: ConflictError, email: string, selfId: string | undefined): Promise<ConflictError> {
-    const existing = await this.users.findOne(eq("userName", email));
-    const holder = existing && existing.id !== selfId ? existing : undefined;
-    return new ConflictError({
-      vendor: this.vendor,
-      status: error.status,
-      code: holder ? "email_taken" : error.code,
-      existingId: holder?.id,
-      detail: error.detail,
-    });
+  private emailConflict(error: ConflictError, email: string, selfId: string | undefined): Promise<ConflictError> {
+    return uniquenessConflict(this.vendor, this.users, error, email, (holder) => holder.id, selfId);
   }
 
   private async setActive(id: string, active: boolean): Promise<LmsUser> {

@@ -8,6 +8,7 @@ import type {
   LearnerLms,
   NewCacwtLearner,
 } from "../roles";
+import { uniquenessConflict } from "./same-user";
 import { ENTERPRISE_SCHEMA, eq, primaryValue, type ScimUser } from "./schema";
 import type { PatchOperation, ScimUsers } from "./users";
 
@@ -53,14 +54,7 @@ export class ScimLearnerLms implements LearnerLms {
       return toLearner(user);
     } catch (error) {
       if (!(error instanceof ConflictError)) throw error;
-      const existing = await this.users.findOne(eq("userName", userName));
-      throw new ConflictError({
-        vendor: this.vendor,
-        status: error.status,
-        code: existing ? "email_taken" : error.code,
-        existingId: existing ? existing.userName : undefined,
-        detail: error.detail,
-      });
+      throw await uniquenessConflict(this.vendor, this.users, error, userName, (holder) => holder.userName);
     }
   }
 
@@ -80,7 +74,10 @@ export class ScimLearnerLms implements LearnerLms {
   }
 
   private noImport(): UnsupportedError {
-    return new UnsupportedError(this.vendor, "CSV import is not available through SCIM; add or update the learners one at a time.");
+    return new UnsupportedError(
+      this.vendor,
+      "CSV import is not available through SCIM; add or update the learners one at a time.",
+    );
   }
 }
 
@@ -110,7 +107,10 @@ function attributes(learner: CacwtLearnerPatch, current?: ScimUser): Record<stri
   }
   if (learner.trainingManager !== undefined || learner.supervisor !== undefined) {
     const had = (role: string) => current?.roles?.some((r) => r.value === role) ?? false;
-    const flags = { trainingManager: learner.trainingManager ?? had("trainingManager"), supervisor: learner.supervisor ?? had("supervisor") };
+    const flags = {
+      trainingManager: learner.trainingManager ?? had("trainingManager"),
+      supervisor: learner.supervisor ?? had("supervisor"),
+    };
     const others = (current?.roles ?? []).filter((r) => !OUR_ROLES.includes(r.value ?? ""));
     out.roles = [...others, ...OUR_ROLES.filter((r) => flags[r as keyof typeof flags]).map((value) => ({ value }))];
   }

@@ -27,7 +27,7 @@ export class ScimUsers {
   ) {}
 
   async *search(filter: string | undefined): AsyncGenerator<ScimUser, void, undefined> {
-    for (let startIndex = 1; ; ) {
+    for (let startIndex = 1; ;) {
       const response = await this.http.request({
         method: "GET",
         path: "/Users",

@@ -1,10 +1,4 @@
-import {
-  calmanacClientSchema,
-  calmanacStaffSchema,
-  learnerSchema,
-  memberSchema,
-  namedListSchema,
-} from "../records";
+import { calmanacClientSchema, calmanacStaffSchema, learnerSchema, memberSchema, namedListSchema } from "../records";
 import { seg, type JsonApi } from "../http/json-api";
 import type {
   CalmanacClient,
@@ -71,8 +65,19 @@ export class MotivityCalmanacPair implements LinkingPair {
     return this.motivity.call({ method: "POST", path: "/v1/learners", json: learner }, learnerSchema);
   }
 
+  setLearnerAlias(learnerId: string, alias: string): Promise<Learner> {
+    return this.motivity.call(
+      { method: "PATCH", path: `/v1/learners/${seg(learnerId)}`, json: { alias } },
+      learnerSchema,
+    );
+  }
+
   private link(kind: "members" | "learners", id: string, calmanacId: string): Promise<void> {
-    return this.motivity.callNoContent({ method: "PUT", path: `/v1/${kind}/${seg(id)}/calmanac-link`, json: { calmanacId } });
+    return this.motivity.callNoContent({
+      method: "PUT",
+      path: `/v1/${kind}/${seg(id)}/calmanac-link`,
+      json: { calmanacId },
+    });
   }
 
   private unlink(kind: "members" | "learners", id: string): Promise<void> {

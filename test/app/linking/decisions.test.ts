@@ -24,11 +24,13 @@ describe("Not a match", () => {
     expect(row).toMatchObject({ calmanacId: "cm-s-06", status: "rejected", decidedBy: ADMIN.userId });
     expect(outcomeOf(result)).toEqual({
       status: "done",
-      message: "Noted: Bob Smith is not Robert Smith; carebridge will not suggest them again.",
+      message:
+        "Noted: Bob Smith is not Robert Smith; carebridge will not suggest them again. Undo it here, or any time under Not a match.",
       undo: {
         type: "unreject",
         side: "motivity",
         recordId: "mv-m-06",
+        recordName: "Bob Smith",
         others: ["cm-s-06"],
         decidedAt: row!.decidedAt!.toISOString(),
       },

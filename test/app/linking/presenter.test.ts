@@ -37,13 +37,19 @@ const fullest: LinkingOverview = {
     calmanacId: `c${i}`,
     calmanac: person(`c${i}`),
   })),
+  autoLinkedAt: "2026-12-01T09:00:00.000Z",
   autoLinkSkipped: 2,
   exactMatchesWaiting: 0,
   notLinkedInMotivity: many("m", 30),
   notLinkedInCalmanac: many("s", 30),
   linked: [],
   ignored: [],
-  serviceAccounts: 1,
+  rejected: Array.from({ length: 20 }, (_, i) => ({
+    motivity: person(`r${i}`),
+    calmanac: person(`q${i}`),
+    decidedAt: new Date(Date.UTC(2026, 11, 1, 9, i)).toISOString(),
+  })),
+  serviceAccounts: ["Motivity Support"],
   sandboxVendors: ["motivity", "calmanac"],
 };
 
@@ -130,6 +136,7 @@ describe("the answer's undo button", () => {
       type: "unreject" as const,
       side: "calmanac" as const,
       recordId: "s-1",
+      recordName: "Olivia Brown",
       others: ["m-1", "m-2"],
       decidedAt: "2026-03-04T05:06:07.089Z",
     };

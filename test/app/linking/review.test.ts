@@ -106,7 +106,7 @@ describe("/link members", () => {
       phone: null,
     });
     const o = overviewOf(await h.linking.review(ADMIN, "members"));
-    expect(o.serviceAccounts).toBe(1);
+    expect(o.serviceAccounts).toEqual(["Motivity Support"]);
     expect(everyId(o)).not.toContain("mv-m-00");
     expect(candidatesOf(o, "cm-s-90")).toEqual([]);
     expect(h.sandbox.state.motivity.members.get("mv-m-00")?.calmanacId).toBeNull();

@@ -220,5 +220,26 @@ export function linkingPairContract(makeTarget: TargetFactory): void {
       expect(first.alias).not.toBe("");
       expect(await t.adapters.linkingPair.createLearner(named)).toMatchObject(named);
     });
+
+    it("changes a learner's alias; one another learner has is refused naming that learner", async () => {
+      const t = target();
+      t.given({ learners: [eli, mia] }, ({ motivity }) => {
+        motivity.patch("/v1/learners/l-1", { alias: "Eli S." }).reply(200, { ...eli, alias: "Eli S." });
+        motivity
+          .patch("/v1/learners/l-1", { alias: "MR-002" })
+          .reply(409, errorBody("alias_taken", { existingId: "l-2" }));
+        motivity
+          .patch("/v1/learners/l-1", { alias: "" })
+          .reply(422, errorBody("validation_failed", { fields: { alias: "is required" } }));
+      });
+      expect(await t.adapters.linkingPair.setLearnerAlias("l-1", "Eli S.")).toEqual({ ...eli, alias: "Eli S." });
+      if (t.state) expect(t.state.motivity.learners.get("l-1")?.alias).toBe("Eli S.");
+      const taken = await t.adapters.linkingPair.setLearnerAlias("l-1", "MR-002").catch((e: unknown) => e);
+      expect(taken).toBeInstanceOf(ConflictError);
+      expect(taken).toMatchObject({ code: "alias_taken", existingId: "l-2" });
+      const blank = await t.adapters.linkingPair.setLearnerAlias("l-1", "").catch((e: unknown) => e);
+      expect(blank).toBeInstanceOf(ValidationError);
+      expect(Object.keys((blank as ValidationError).fields)).toEqual(["alias"]);
+    });
   });
 }

@@ -22,13 +22,21 @@ afterEach(async () => {
 
 describe("SCIM adapter", () => {
   it("speaks application/scim+json both ways", async () => {
-    nock(BASE, { reqheaders: { accept: "application/scim+json" } }).get("/Users/su-1").reply(200, scimUser(), SCIM_JSON);
+    nock(BASE, { reqheaders: { accept: "application/scim+json" } })
+      .get("/Users/su-1")
+      .reply(200, scimUser(), SCIM_JSON);
     nock(BASE, { reqheaders: { accept: "application/scim+json", "content-type": "application/scim+json" } })
       .post("/Users")
       .reply(201, scimUser({ id: "su-2" }), SCIM_JSON);
     const a = adapters();
     await a.scimCaregivers.get("su-1");
-    await a.scimCaregivers.create({ externalId: "x", firstName: "A", lastName: "B", email: "a@b.example", state: "CA" });
+    await a.scimCaregivers.create({
+      externalId: "x",
+      firstName: "A",
+      lastName: "B",
+      email: "a@b.example",
+      state: "CA",
+    });
   });
 
   it("escapes quotes and backslashes in filter values", async () => {
@@ -44,30 +52,53 @@ describe("SCIM adapter", () => {
     nock(BASE)
       .get("/Users")
       .query(true)
-      .reply(400, { schemas: ["urn:ietf:params:scim:api:messages:2.0:Error"], status: "400", scimType: "invalidFilter", detail: "bad filter for a@b.example" }, SCIM_JSON);
-    const error = await adapters().scimCaregivers.findByEmail("a@b.example").catch((e: unknown) => e);
+      .reply(
+        400,
+        {
+          schemas: ["urn:ietf:params:scim:api:messages:2.0:Error"],
+          status: "400",
+          scimType: "invalidFilter",
+          detail: "bad filter for a@b.example",
+        },
+        SCIM_JSON,
+      );
+    const error = await adapters()
+      .scimCaregivers.findByEmail("a@b.example")
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ValidationError);
     expect(error).toMatchObject({ vendor: "scim", code: "invalidFilter", detail: "bad filter for [email]" });
   });
 
-  it("keeps the provider's conflict when no user with that userName turns up", async () => {
-    nock(BASE).post("/Users").reply(409, { status: "409", scimType: "uniqueness", detail: "externalId in use" }, SCIM_JSON);
-    nock(BASE).get("/Users").query(true).reply(200, list([]), SCIM_JSON);
+  it("keeps the provider's conflict when no user with that userName turns up, and says which userName and what to do", async () => {
+    nock(BASE)
+      .post("/Users")
+      .reply(409, { status: "409", scimType: "uniqueness", detail: "externalId in use" }, SCIM_JSON);
+    // userName eq, emails.value eq, then the scan: nobody.
+    const lookups = nock(BASE).get("/Users").query(true).times(3).reply(200, list([]), SCIM_JSON);
     const error = await adapters()
       .scimCaregivers.create({ externalId: "x", firstName: "A", lastName: "B", email: "a@b.example", state: "CA" })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConflictError);
     expect(error).toMatchObject({ code: "uniqueness", existingId: undefined });
+    expect((error as Error).message).toMatch(
+      /^The SCIM training system refuses the userName "a@b\.example" as taken, .* use another email\.$/,
+    );
+    expect(lookups.isDone()).toBe(true);
   });
 
   it("reads the user back when PATCH answers 204 No Content", async () => {
     nock(BASE).patch("/Users/su-1").reply(204);
-    nock(BASE).get("/Users/su-1").reply(200, scimUser({ active: false }), SCIM_JSON);
+    nock(BASE)
+      .get("/Users/su-1")
+      .reply(200, scimUser({ active: false }), SCIM_JSON);
     expect((await adapters().scimCaregivers.deactivate("su-1")).status).toBe("deactivated");
   });
 
   it("stops paging at an empty page even if totalResults promised more", async () => {
-    nock(BASE).get("/Users").query({ startIndex: "1", count: "2" }).reply(200, list([scimPartner()], 10), SCIM_JSON);
+    nock(BASE)
+      .get("/Users")
+      .query({ startIndex: "1", count: "2" })
+      .reply(200, list([scimPartner()], 10), SCIM_JSON);
     nock(BASE).get("/Users").query({ startIndex: "2", count: "2" }).reply(200, list([], 10), SCIM_JSON);
     const found = [];
     for await (const l of adapters().scimLearners.list({})) found.push(l);
@@ -75,8 +106,14 @@ describe("SCIM adapter", () => {
   });
 
   it("keeps roles it does not manage, and removes the division when organizationName is cleared", async () => {
-    const kim = scimPartner({ roles: [{ value: "trainingManager" }, { value: "proctor" }], [ENTERPRISE_SCHEMA]: { organization: "CCP", division: "North" } });
-    nock(BASE).get("/Users").query(true).reply(200, list([kim]), SCIM_JSON);
+    const kim = scimPartner({
+      roles: [{ value: "trainingManager" }, { value: "proctor" }],
+      [ENTERPRISE_SCHEMA]: { organization: "CCP", division: "North" },
+    });
+    nock(BASE)
+      .get("/Users")
+      .query(true)
+      .reply(200, list([kim]), SCIM_JSON);
     const patch = nock(BASE)
       .patch("/Users/sp-1", {
         schemas: [PATCH_OP_SCHEMA],
@@ -86,7 +123,11 @@ describe("SCIM adapter", () => {
         ],
       })
       .reply(200, kim, SCIM_JSON);
-    await adapters().scimLearners.update(kim.userName, { trainingManager: false, supervisor: true, organizationName: null });
+    await adapters().scimLearners.update(kim.userName, {
+      trainingManager: false,
+      supervisor: true,
+      organizationName: null,
+    });
     expect(patch.isDone()).toBe(true);
   });
 
@@ -94,6 +135,8 @@ describe("SCIM adapter", () => {
     nock(BASE).get("/Users").query(true).reply(200, list([]), SCIM_JSON);
     await expect(adapters().scimLearners.findByEmail("x@y.example")).resolves.toBeNull();
     nock(BASE).get("/Users").query(true).reply(200, list([]), SCIM_JSON);
-    await expect(adapters().scimLearners.update("x@y.example", { status: "Active" })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(adapters().scimLearners.update("x@y.example", { status: "Active" })).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
   });
 });

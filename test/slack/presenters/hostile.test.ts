@@ -57,6 +57,7 @@ describe("presenters with hostile data pass Slack's rules", () => {
             calmanacId: `c${i}`,
             calmanac: person(`c${i}`),
           })),
+          autoLinkedAt: "2026-12-01T09:00:00.000Z",
           autoLinkSkipped: 2,
           exactMatchesWaiting: 3,
           notLinkedInMotivity: rows("m", 250),
@@ -67,11 +68,21 @@ describe("presenters with hostile data pass Slack's rules", () => {
             calmanac: person(`k${i}`),
           })),
           ignored: [],
-          serviceAccounts: 1,
+          rejected: Array.from({ length: 30 }, (_, i) => ({
+            motivity: person(`r${i}`),
+            calmanac: person(`q${i}`),
+            decidedAt: "2026-12-01T09:00:00.000Z",
+          })),
+          serviceAccounts: ["Motivity <Support>           serviceAccounts: 1, Co"],
           sandboxVendors: ["motivity", "calmanac"],
         };
         const start = firstPage("members");
-        for (const position of [start, { ...start, a: 15, b: 31 }, { ...start, view: "linked" as const, a: 1 }])
+        for (const position of [
+          start,
+          { ...start, a: 15, b: 31 },
+          { ...start, view: "linked" as const, a: 1 },
+          { ...start, view: "rejected" as const, a: 2 },
+        ])
           valid(overviewMessage(overview, position, { status: "done", message: `${name} linked` }));
       }),
       { numRuns: 4 },

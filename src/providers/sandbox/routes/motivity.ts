@@ -22,7 +22,10 @@ export function motivityRoutes(state: SandboxState): Route[] {
     const known = kind === "members" ? staff : clients;
     if (typeof calmanacId !== "string" || calmanacId === "") throw fail.invalid({ calmanacId: "is required" });
     if (!known.has(calmanacId)) {
-      throw fail.invalid({ calmanacId: `is not a Calmanac ${kind === "members" ? "staff member" : "client"}` }, "unknown_calmanac_id");
+      throw fail.invalid(
+        { calmanacId: `is not a Calmanac ${kind === "members" ? "staff member" : "client"}` },
+        "unknown_calmanac_id",
+      );
     }
     const records: Array<Member | Learner> = [...(kind === "members" ? members : learners).values()];
     const holder = records.find((r) => r.calmanacId === calmanacId && r.id !== selfId);
@@ -57,7 +60,11 @@ export function motivityRoutes(state: SandboxState): Route[] {
 
     route("POST", "/v1/members", ({ body }) => {
       const input = objectBody(body);
-      new Checks(input).required("firstName", "lastName", "email", "roleId").string("firstName", "lastName").email("email").done();
+      new Checks(input)
+        .required("firstName", "lastName", "email", "roleId")
+        .string("firstName", "lastName")
+        .email("email")
+        .done();
       if (!roles.some((r) => r.id === input.roleId)) throw fail.invalid({ roleId: "is not a Motivity role" });
       const email = (input.email as string).toLowerCase();
       const taken = [...members.values()].find((m) => m.email.toLowerCase() === email);
@@ -79,7 +86,11 @@ export function motivityRoutes(state: SandboxState): Route[] {
 
     route("POST", "/v1/learners", ({ body }) => {
       const input = objectBody(body);
-      new Checks(input).required("firstName", "lastName").string("firstName", "lastName", "alias").date("birthDate").done();
+      new Checks(input)
+        .required("firstName", "lastName")
+        .string("firstName", "lastName", "alias")
+        .date("birthDate")
+        .done();
       checkCalmanacId("learners", input.calmanacId, undefined);
       const firstName = input.firstName as string;
       const lastName = input.lastName as string;
@@ -88,14 +99,34 @@ export function motivityRoutes(state: SandboxState): Route[] {
         firstName,
         lastName,
         birthDate: (input.birthDate as string | undefined) ?? null,
-        alias: typeof input.alias === "string" && input.alias !== "" ? input.alias : defaultAlias(firstName, lastName, learners.size),
+        alias:
+          typeof input.alias === "string" && input.alias !== ""
+            ? input.alias
+            : defaultAlias(firstName, lastName, learners.size),
         calmanacId: input.calmanacId as string,
       };
       learners.set(learner.id, learner);
       return ok(learner, 201);
     }),
+
+    route("PATCH", "/v1/learners/:id", ({ params, body }) => {
+      const learner = findIn(learners, params[0] ?? "", "learner");
+      const input = objectBody(body);
+      new Checks(input).required("alias").string("alias").done();
+      const alias = (input.alias as string).trim();
+      if (alias.length > MAX_ALIAS) throw fail.invalid({ alias: `must be ${MAX_ALIAS} characters or fewer` });
+      const taken = [...learners.values()].find(
+        (l) => l.id !== learner.id && l.alias.toLowerCase() === alias.toLowerCase(),
+      );
+      if (taken) throw fail.conflict("alias_taken", "Another learner has this alias.", taken.id);
+      const changed: Learner = { ...learner, alias };
+      learners.set(learner.id, changed);
+      return ok(changed);
+    }),
   ];
 }
+
+const MAX_ALIAS = 40;
 
 /** Motivity's own aliases keep a learner's name out of sight: initials and a number. */
 function defaultAlias(firstName: string, lastName: string, count: number): string {

@@ -11,7 +11,7 @@ import {
   type Message,
 } from "../kit";
 import { sandboxNote } from "../sandbox";
-import { ignoredRowBlock, linkedRowBlock, NAME_MAX, unlinkedRowBlocks } from "./rows";
+import { findButton, ignoredRowBlock, linkedRowBlocks, NAME_MAX, rejectedRowBlock, unlinkedRowBlocks } from "./rows";
 import { encode, LINK_ACTION, type ListView, type Position } from "./values";
 
 /** Rows per list and page: two lists of eight rows of two blocks stay under Slack's 50 blocks. */
@@ -33,6 +33,14 @@ function nameList(names: string[]): string {
     .map((name) => shortName(name, NAME_MAX))
     .join(", ");
   return names.length > NAMES_SHOWN ? `${shown} and ${names.length - NAMES_SHOWN} more` : shown;
+}
+
+/** "Motivity Support, left out as a service account": named, so nobody wonders where they went. */
+function serviceAccountsLeftOut(names: string[]): string {
+  const shown = names.slice(0, 3).map((n) => shortName(n, NAME_MAX));
+  const more = names.length - shown.length;
+  const list = more > 0 ? `${shown.join(", ")} and ${more} more` : shown.join(" and ");
+  return `${list}, left out as ${names.length === 1 ? "a service account" : "service accounts"}`;
 }
 
 /** The button that takes an answer back: "Link again" after an Unlink, "Undo" after a "Not a match". */
@@ -71,16 +79,44 @@ export function outcomeBlocks(outcome: ActionOutcome, kind: LinkKind, position: 
       ]),
     );
   }
-  if (outcome.undo) blocks.push(actions([undoButton(outcome.undo, kind, position)]));
+  const undo = outcome.undo;
+  if (undo) {
+    // After "Not a match", the right one may be someone no suggestion showed.
+    const find =
+      undo.type === "unreject"
+        ? [findButton(kind, undo.side, { id: undo.recordId, name: undo.recordName }, position)]
+        : [];
+    blocks.push(actions([undoButton(undo, kind, position), ...find]));
+  }
   return blocks;
 }
 
-function runBlocks(o: LinkingOverview): KnownBlock[] {
+const EXACT_RULE: Record<LinkKind, string> = { members: "same email", learners: "same full name and birth date" };
+
+function runBlocks(o: LinkingOverview, position: Position): KnownBlock[] {
   const blocks: KnownBlock[] = [];
   if (o.autoLinked.length > 0) {
     const names = o.autoLinked.map((p) => p.motivity.name);
     const what = o.autoLinked.length === 1 ? "exact match" : "exact matches";
-    blocks.push(section(`:link: Linked *${o.autoLinked.length}* ${what} just now: ${nameList(names)}.`));
+    blocks.push(
+      section(`:link: Linked *${o.autoLinked.length}* ${what} just now (${EXACT_RULE[o.kind]}): ${nameList(names)}.`),
+    );
+    if (o.canManage && o.autoLinkedAt !== null) {
+      blocks.push(
+        actions([
+          {
+            text: o.autoLinked.length === 1 ? "Undo this link" : "Undo these links",
+            actionId: LINK_ACTION.undoAutoLinks,
+            value: encode({ k: o.kind, t: o.autoLinkedAt, p: position }),
+            confirm: {
+              title: "Undo the links?",
+              text: `Unlink the ${what} just linked? carebridge will not link ${o.autoLinked.length === 1 ? "it" : "them"} again unless you undo that under Not a match.`,
+              confirm: "Unlink",
+            },
+          },
+        ]),
+      );
+    }
   }
   if (o.autoLinkSkipped > 0) {
     blocks.push(
@@ -111,6 +147,7 @@ function viewSwitch(o: LinkingOverview, position: Position): KnownBlock {
     tab("open", `Not linked (${open})`),
     tab("linked", `Linked (${o.linked.length})`),
     tab("ignored", `Ignored (${o.ignored.length})`),
+    tab("rejected", `Not a match (${o.rejected.length})`),
   ]);
 }
 
@@ -169,7 +206,16 @@ function listsFor(o: LinkingOverview, at: Position): KnownBlock[] {
         at.a,
         (a) => ({ ...at, a }),
         "l",
-        (pair) => [linkedRowBlock(pair, kind, at, o.canManage)],
+        (pair) => linkedRowBlocks(pair, kind, at, o.canManage),
+      );
+    case "rejected":
+      return listBlocks(
+        "Not a match",
+        o.rejected,
+        at.a,
+        (a) => ({ ...at, a }),
+        "r",
+        (pair) => [rejectedRowBlock(pair, kind, at, o.canManage)],
       );
     case "ignored":
       return listBlocks(
@@ -185,9 +231,12 @@ function listsFor(o: LinkingOverview, at: Position): KnownBlock[] {
 
 /** The page of `position` within the overview's lists as they are now (a list may have shrunk). */
 export function clampPosition(o: LinkingOverview, position: Position): Position {
-  const first = { open: o.notLinkedInMotivity.length, linked: o.linked.length, ignored: o.ignored.length }[
-    position.view
-  ];
+  const first = {
+    open: o.notLinkedInMotivity.length,
+    linked: o.linked.length,
+    ignored: o.ignored.length,
+    rejected: o.rejected.length,
+  }[position.view];
   return {
     ...position,
     kind: o.kind,
@@ -204,13 +253,13 @@ export function overviewMessage(o: LinkingOverview, position: Position, outcome?
     `${o.notLinkedInMotivity.length} not linked in Motivity`,
     `${o.notLinkedInCalmanac.length} not linked in Calmanac`,
     `${o.linked.length} linked`,
-    ...(o.serviceAccounts > 0 ? [`${o.serviceAccounts} service account(s) left out`] : []),
+    ...(o.serviceAccounts.length > 0 ? [serviceAccountsLeftOut(o.serviceAccounts)] : []),
   ].join(" · ");
   const note = sandboxNote(o.sandboxVendors);
   const blocks: KnownBlock[] = [
     header(title),
     ...(outcome ? outcomeBlocks(outcome, o.kind, at) : []),
-    ...runBlocks(o),
+    ...runBlocks(o, at),
     context(o.canManage ? counts : `${counts} · you can look; an admin makes the links.`),
     viewSwitch(o, at),
     ...listsFor(o, at),

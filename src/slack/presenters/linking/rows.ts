@@ -5,11 +5,22 @@ import type {
   LinkedPair,
   LinkKind,
   PersonRef,
+  RejectedPair,
   Side,
   UnlinkedRow,
 } from "../../../app/linking";
 import { VENDOR_LABELS } from "../../../providers/labels";
-import { actions, button, BUTTON_TEXT_MAX, clip, section, shortName, shortText, type ButtonSpec, type KnownBlock } from "../kit";
+import {
+  actions,
+  button,
+  BUTTON_TEXT_MAX,
+  clip,
+  section,
+  shortName,
+  shortText,
+  type ButtonSpec,
+  type KnownBlock,
+} from "../kit";
 import { encode, LINK_ACTION, type Position } from "./values";
 
 export const percent = (score: number) => `${Math.round(score * 100)}%`;
@@ -22,14 +33,38 @@ export const percent = (score: number) => `${Math.round(score * 100)}%`;
 export const NAME_MAX = 30;
 const DETAIL_MAX = 40;
 
-function who(person: PersonRef): string {
-  return `*${shortName(person.name, NAME_MAX)}*${person.detail ? ` · ${shortText(person.detail, DETAIL_MAX)}` : ""}`;
+/** " · born 2016-04-12" for a learner beside look-alikes, where the birth date tells them apart. */
+const born = (person: PersonRef, show: boolean) => (show && person.birthDate ? ` · born ${person.birthDate}` : "");
+
+function who(person: PersonRef, showBirthDate = false): string {
+  const detail = person.detail ? ` · ${shortText(person.detail, DETAIL_MAX)}` : "";
+  return `*${shortName(person.name, NAME_MAX)}*${detail}${born(person, showBirthDate)}`;
 }
 
-function candidateLine(candidate: Candidate): string {
+function candidateLine(candidate: Candidate, showBirthDate: boolean): string {
   const reasons = candidate.reasons.length > 0 ? ` — ${shortText(candidate.reasons.join("; "), DETAIL_MAX)}` : "";
-  return `• ${shortName(candidate.person.name, NAME_MAX)} · ${percent(candidate.score)}${reasons}`;
+  const why = candidate.notAutoLinked
+    ? ` _(not linked automatically: ${shortText(candidate.notAutoLinked, DETAIL_MAX)})_`
+    : "";
+  return `• ${shortName(candidate.person.name, NAME_MAX)}${born(candidate.person, showBirthDate)} · ${percent(candidate.score)}${reasons}${why}`;
 }
+
+/** "Find in Calmanac…": link to anyone on the other side, searched by name or email. */
+export function findButton(
+  kind: LinkKind,
+  side: Side,
+  person: { id: string; name: string },
+  position: Position,
+): ButtonSpec {
+  return {
+    text: `Find in ${side === "motivity" ? "Calmanac" : "Motivity"}…`,
+    actionId: LINK_ACTION.search,
+    value: encode({ k: kind, s: side, id: person.id, n: person.name.slice(0, 200), p: position }),
+  };
+}
+
+/** From this score on, "+ Create" asks first: the person may already be on the other side. */
+export const LIKELY_DUPLICATE = 0.9;
 
 /** "Link to Jane Doe · 94%": a long name is shortened, never the score. */
 function linkButtonText(candidate: Candidate): string {
@@ -48,8 +83,13 @@ function withAccessory(block: SectionBlock, spec: ButtonSpec | undefined): Secti
  */
 export function unlinkedRowBlocks(row: UnlinkedRow, side: Side, position: Position, canManage: boolean): KnownBlock[] {
   const other = side === "motivity" ? "Calmanac" : "Motivity";
-  const lines = row.candidates.length > 0 ? row.candidates.map(candidateLine) : [`_No likely match in ${other}._`];
-  const text = section(`${who(row.person)}\n${lines.join("\n")}`);
+  // Learners' birth dates are shown only where a look-alike needs telling apart.
+  const showBirthDates = position.kind === "learners" && row.candidates.length > 0;
+  const lines =
+    row.candidates.length > 0
+      ? row.candidates.map((c) => candidateLine(c, showBirthDates))
+      : [`_No likely match in ${other}._`];
+  const text = section(`${who(row.person, showBirthDates)}\n${lines.join("\n")}`);
   if (!canManage) return [text];
   const k = position.kind;
   const pairOf = (otherId: string) =>
@@ -61,10 +101,20 @@ export function unlinkedRowBlocks(row: UnlinkedRow, side: Side, position: Positi
     ...(i === 0 ? { style: "primary" as const } : {}),
   }));
   if (side === "calmanac") {
+    const best = row.candidates[0];
     buttons.push({
       text: "+ Create in Motivity",
       actionId: LINK_ACTION.create,
       value: encode({ k, c: row.person.id, p: position }),
+      ...(best && best.score >= LIKELY_DUPLICATE
+        ? {
+            confirm: {
+              title: "Create a second profile?",
+              text: `${shortName(row.person.name, NAME_MAX)} may already be in Motivity as ${shortName(best.person.name, NAME_MAX)} (${percent(best.score)} alike). A new profile may duplicate them: if it is the same person, link instead.`,
+              confirm: "Create anyway",
+            },
+          }
+        : {}),
     });
   }
   if (row.candidates.length > 0) {
@@ -74,6 +124,7 @@ export function unlinkedRowBlocks(row: UnlinkedRow, side: Side, position: Positi
       value: encode({ k, s: side, id: row.person.id, o: row.candidates.map((c) => c.person.id), p: position }),
     });
   }
+  buttons.push(findButton(k, side, row.person, position));
   buttons.push({
     text: "Ignore",
     actionId: LINK_ACTION.ignore,
@@ -82,7 +133,16 @@ export function unlinkedRowBlocks(row: UnlinkedRow, side: Side, position: Positi
   return [text, actions(buttons)];
 }
 
-export function linkedRowBlock(pair: LinkedPair, kind: LinkKind, position: Position, canManage: boolean): KnownBlock {
+/**
+ * A linked pair, with Unlink for admins; a learner also gets "Change alias" (the alias is how
+ * Motivity shows them without their name, and seed 001 says it can be changed after creation).
+ */
+export function linkedRowBlocks(
+  pair: LinkedPair,
+  kind: LinkKind,
+  position: Position,
+  canManage: boolean,
+): KnownBlock[] {
   const calmanac = pair.calmanac ? who(pair.calmanac) : "_a Calmanac record that no longer exists_";
   const text = section(`${who(pair.motivity)} (Motivity)\n↔ ${calmanac} (Calmanac)`);
   const unlink: ButtonSpec | undefined = canManage
@@ -98,7 +158,49 @@ export function linkedRowBlock(pair: LinkedPair, kind: LinkKind, position: Posit
         },
       }
     : undefined;
-  return withAccessory(text, unlink);
+  if (!unlink || kind !== "learners") return [withAccessory(text, unlink)];
+  const changeAlias: ButtonSpec = {
+    text: "Change alias",
+    actionId: LINK_ACTION.alias,
+    value: encode({
+      k: kind,
+      m: pair.motivity.id,
+      n: pair.motivity.name.slice(0, 200),
+      a: (pair.motivity.detail ?? "").slice(0, 200),
+      p: position,
+    }),
+  };
+  return [text, actions([changeAlias, unlink])];
+}
+
+/** A "Not a match" decision, with Undo: it forgets exactly that decision (named by its time). */
+export function rejectedRowBlock(
+  pair: RejectedPair,
+  kind: LinkKind,
+  position: Position,
+  canManage: boolean,
+): KnownBlock {
+  const seconds = Math.floor(Date.parse(pair.decidedAt) / 1000);
+  const text = section(
+    `${who(pair.motivity)} (Motivity)\n≠ ${who(pair.calmanac)} (Calmanac) · <!date^${seconds}^{date_short}|${pair.decidedAt.slice(0, 10)}>`,
+  );
+  return withAccessory(
+    text,
+    canManage
+      ? {
+          text: "Undo",
+          actionId: LINK_ACTION.unreject,
+          value: encode({
+            k: kind,
+            s: "motivity",
+            id: pair.motivity.id,
+            o: [pair.calmanac.id],
+            t: pair.decidedAt,
+            p: position,
+          }),
+        }
+      : undefined,
+  );
 }
 
 export function ignoredRowBlock(

@@ -12,6 +12,9 @@ export const LINK_ACTION = {
   unlink: "link.unlink",
   reject: "link.reject",
   unreject: "link.unreject",
+  undoAutoLinks: "link.undo-auto",
+  alias: "link.alias",
+  search: "link.search",
   ignore: "link.ignore",
   unignore: "link.unignore",
   create: "link.create",
@@ -21,12 +24,16 @@ export const LINK_ACTION = {
 
 export const CREATE_MEMBER_CALLBACK = "link.create-member";
 export const CREATE_LEARNER_CALLBACK = "link.create-learner";
+export const CHANGE_ALIAS_CALLBACK = "link.change-alias";
+export const SEARCH_CALLBACK = "link.search-other";
+/** The search form's external select: its block id and action id, which its options requests name. */
+export const SEARCH_ELEMENT = "link.other";
 
 export function actionPattern(base: string): RegExp {
   return new RegExp(`^${base.replace(".", "\\.")}(:[\\w-]+)?$`);
 }
 
-export type ListView = "open" | "linked" | "ignored";
+export type ListView = "open" | "linked" | "ignored" | "rejected";
 
 /** Which list is shown and on which page: `a` is the Motivity (or only) list's page, `b` the Calmanac list's. */
 export interface Position {
@@ -41,7 +48,12 @@ const id = z.string().min(1).max(200);
 const page = z.number().int().min(0).max(100_000);
 const side = z.enum(["motivity", "calmanac"]);
 
-export const positionSchema = z.object({ kind, view: z.enum(["open", "linked", "ignored"]), a: page, b: page });
+export const positionSchema = z.object({
+  kind,
+  view: z.enum(["open", "linked", "ignored", "rejected"]),
+  a: page,
+  b: page,
+});
 const wire = <T extends z.ZodRawShape>(shape: T) => z.object({ ...shape, p: positionSchema.optional() });
 
 export const pairValue = wire({ k: kind, m: id, c: id });
@@ -50,6 +62,12 @@ export const rejectValue = wire({ k: kind, s: side, id, o: z.array(id).min(1).ma
 /** Undo of a "Not a match": `t` is when it was recorded, which names that decision. */
 export const unrejectValue = wire({ k: kind, s: side, id, o: z.array(id).min(1).max(10), t: z.iso.datetime() });
 export const createValue = wire({ k: kind, c: id });
+/** "Change alias" on a learner: the name and the alias now, for the form; `m` is the Motivity learner. */
+export const aliasValue = wire({ k: kind, m: id, n: z.string().max(200), a: z.string().max(200) });
+/** "Find in …": search the other side for the record `id` on side `s`, named `n`. */
+export const searchValue = wire({ k: kind, s: side, id, n: z.string().max(200) });
+/** Undo of one run's exact matches: `t` is when that run linked them, which names the batch. */
+export const undoAutoLinksValue = wire({ k: kind, t: z.iso.datetime() });
 
 export function firstPage(k: LinkKind, view: ListView = "open"): Position {
   return { kind: k, view, a: 0, b: 0 };
@@ -83,3 +101,23 @@ export const createMetadata = z.object({
   ch: z.string().optional(),
 });
 export type CreateMetadata = z.infer<typeof createMetadata>;
+
+/** What the alias form carries in private_metadata: the learner, and where to answer (as createMetadata). */
+export const aliasMetadata = z.object({
+  m: id,
+  p: positionSchema,
+  r: z.string().url().optional(),
+  ch: z.string().optional(),
+});
+export type AliasMetadata = z.infer<typeof aliasMetadata>;
+
+/** What the search form carries in private_metadata: the record to link, and where to answer. */
+export const searchMetadata = z.object({
+  k: kind,
+  s: side,
+  id,
+  p: positionSchema,
+  r: z.string().url().optional(),
+  ch: z.string().optional(),
+});
+export type SearchMetadata = z.infer<typeof searchMetadata>;

@@ -10,7 +10,7 @@ import { slackPayload } from "../../../presenters/kit";
 export async function deliver(
   client: WebClient,
   userId: string,
-  metadata: CreateMetadata,
+  metadata: Pick<CreateMetadata, "r" | "ch">,
   message: Message,
 ): Promise<void> {
   if (metadata.r) {
