@@ -5,7 +5,7 @@ import { actorOf } from "../../../actor";
 import { notice, problemsMessage, type Message } from "../../../presenters/kit";
 import { ADD_BLOCKS, reactivateOfferView, readNewLearnerForm } from "../../../presenters/learners/add-modal";
 import { learnerAddedMessage } from "../../../presenters/learners/card";
-import { errorsByBlock, type StateValues } from "../../../presenters/learners/modal-kit";
+import { errorsByBlock, type StateValues } from "../../../presenters/modal-kit";
 import { settle, within } from "../../within";
 import { postPrivately } from "../../reply";
 import { readMeta, sourceOf } from "./tell";

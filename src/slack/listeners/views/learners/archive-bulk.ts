@@ -9,7 +9,7 @@ import {
   archivePreviewMessage,
   readArchiveFilterForm,
 } from "../../../presenters/learners/archive-bulk";
-import { errorsByBlock, type StateValues } from "../../../presenters/learners/modal-kit";
+import { errorsByBlock, type StateValues } from "../../../presenters/modal-kit";
 import { postPrivately } from "../../reply";
 import { readMeta, sourceOf } from "./tell";
 

@@ -2,18 +2,19 @@ import { validateAlias } from "../../../../app/linking";
 import type { Services } from "../../../../app/services";
 import { actorOf } from "../../../actor";
 import { notice, problemsMessage } from "../../../presenters/kit";
+import { read, type StateValues } from "../../../presenters/modal-kit";
 import { CREATE_BLOCK, fieldErrors } from "../../../presenters/linking/create-modal";
 import { overviewMessage } from "../../../presenters/linking/overview";
 import { createMetadata, parseValue } from "../../../presenters/linking/values";
 import { withErrorReply } from "../../actions/linking/answer";
 import { deliver } from "./deliver";
-import { fieldOf, type SubmitArgs } from "./types";
+import { type SubmitArgs } from "./types";
 
 /** The learner form: the alias as given (blank: Motivity makes one); the result replaces the list. */
 export function createLearnerSubmitted(services: Services) {
   return async ({ ack, view, body, client, context }: SubmitArgs) => {
     const metadata = parseValue(createMetadata, view.private_metadata);
-    const alias = fieldOf(view, CREATE_BLOCK.alias).value ?? "";
+    const alias = read.text(view.state.values as StateValues, CREATE_BLOCK.alias);
     const errors = fieldErrors(validateAlias(alias));
     if (errors && Object.keys(errors).length > 0) {
       await ack({ response_action: "errors", errors });

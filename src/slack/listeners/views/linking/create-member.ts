@@ -2,12 +2,13 @@ import { validateNewMember } from "../../../../app/linking";
 import type { Services } from "../../../../app/services";
 import { actorOf } from "../../../actor";
 import { notice, problemsMessage } from "../../../presenters/kit";
+import { read, type StateValues } from "../../../presenters/modal-kit";
 import { CREATE_BLOCK, fieldErrors } from "../../../presenters/linking/create-modal";
 import { overviewMessage } from "../../../presenters/linking/overview";
 import { createMetadata, parseValue } from "../../../presenters/linking/values";
 import { withErrorReply } from "../../actions/linking/answer";
 import { deliver } from "./deliver";
-import { fieldOf, type SubmitArgs } from "./types";
+import { type SubmitArgs } from "./types";
 
 /**
  * The member form: a missing role or email is refused in the modal itself; otherwise the modal
@@ -16,8 +17,8 @@ import { fieldOf, type SubmitArgs } from "./types";
 export function createMemberSubmitted(services: Services) {
   return async ({ ack, view, body, client, context }: SubmitArgs) => {
     const metadata = parseValue(createMetadata, view.private_metadata);
-    const email = fieldOf(view, CREATE_BLOCK.email).value ?? "";
-    const roleId = fieldOf(view, CREATE_BLOCK.role).selected_option?.value ?? "";
+    const email = read.text(view.state.values as StateValues, CREATE_BLOCK.email);
+    const roleId = read.picked(view.state.values as StateValues, CREATE_BLOCK.role) ?? "";
     const errors = fieldErrors(validateNewMember({ email, roleId }));
     if (errors && Object.keys(errors).length > 0) {
       await ack({ response_action: "errors", errors });
