@@ -5,8 +5,7 @@ import { bootstrap, type Runtime } from "./bootstrap";
 import { DatabaseStartError } from "./db/client";
 import { createLogger } from "./logger";
 import { keepServing } from "./process-guard";
-import { attachJobMessages } from "./slack/job-messages";
-import { attachScheduledDigests, startScheduleTicker } from "./slack/scheduled-sync";
+import { startScheduleTicker } from "./slack/scheduled-sync";
 import { createSlackApp } from "./slack/app";
 
 /** Which code runs: `npm run build`'s bundle, or the TypeScript sources through tsx. */
@@ -54,8 +53,6 @@ async function main(): Promise<void> {
   }
   const mode = config.slack.appToken ? ({ kind: "socket" } as const) : ({ kind: "http" } as const);
   const app = createSlackApp({ config, services: runtime.services, logger, mode, ops: runtime });
-  attachJobMessages(runtime.jobRunner, app.client, runtime.services);
-  attachScheduledDigests(runtime.jobRunner, app.client, runtime.services);
   await runtime.startJobs();
   startScheduleTicker(runtime.services, app.client);
   // The port it really listens on: PORT=0 picks a free one.

@@ -3,8 +3,7 @@ import { bootstrap, type BootstrapOptions, type Runtime } from "../bootstrap";
 import { loadConfig } from "../config";
 import type { Logger } from "../logger";
 import { createSlackApp } from "../slack/app";
-import { attachJobMessages } from "../slack/job-messages";
-import { attachScheduledDigests, startScheduleTicker } from "../slack/scheduled-sync";
+import { startScheduleTicker } from "../slack/scheduled-sync";
 import type { Ask } from "./modal";
 import { ConsoleReceiver } from "./receiver";
 import { ConsoleSession } from "./session";
@@ -57,8 +56,6 @@ export async function startConsole(options: ConsoleOptions): Promise<RunningCons
       mode: { kind: "custom", receiver },
       bot: { userId: "UCAREBRIDGE", botId: "BCAREBRIDGE" },
     });
-    attachJobMessages(runtime.jobRunner, app.client, runtime.services);
-    attachScheduledDigests(runtime.jobRunner, app.client, runtime.services);
     await runtime.startJobs();
     startScheduleTicker(runtime.services, app.client);
     const session = new ConsoleSession({

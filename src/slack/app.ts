@@ -2,12 +2,15 @@ import { App, type CustomRoute, type Receiver, LogLevel } from "@slack/bolt";
 import type { Services } from "../app/services";
 import type { Config } from "../config";
 import { redactText, type Logger } from "../logger";
+import { attachJobMessages } from "./job-messages";
+import { attachLearnerJobReports } from "./learner-job-reports";
 import { registerListeners } from "./listeners";
 import { dedupeEvents } from "./middleware/dedupe-events";
 import { ownTeamOnly } from "./middleware/own-team";
 import { ensureWorkspace } from "./middleware/workspace";
 import { opsRoutes, type OpsSources } from "./ops-routes";
 import { GuardedHTTPReceiver } from "./receiver";
+import { attachScheduledDigests } from "./scheduled-sync";
 
 export type SlackMode = { kind: "socket" } | { kind: "http" } | { kind: "custom"; receiver: Receiver };
 
@@ -20,6 +23,8 @@ export interface SlackAppOptions {
   bot?: { userId: string; botId: string };
   /** Readiness and metrics, served on PORT with /healthz in HTTP and Socket Mode. */
   ops?: OpsSources;
+  /** At most one progress update per job this often (tests: 0, to see every one). */
+  jobMessageMinUpdateMs?: number;
 }
 
 /**
@@ -102,6 +107,11 @@ export function createSlackApp(options: SlackAppOptions): App {
   app.use(dedupeEvents(services.deps.prisma, services.deps.now));
   app.use(ensureWorkspace(services.workspaces));
   registerListeners(app, services);
+  // Every job observer, here and nowhere else: the progress message and report, a scheduled
+  // sync's digest, and what the learner jobs add to their report.
+  attachJobMessages(app.client, services, options.jobMessageMinUpdateMs);
+  attachScheduledDigests(app.client, services);
+  attachLearnerJobReports(app.client, services);
   app.error(async (error) => {
     logger.error({ err: error }, "slack listener failed");
   });

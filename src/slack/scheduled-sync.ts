@@ -3,7 +3,6 @@ import type { ScheduledRun } from "../app/caregivers";
 import { CAREGIVER_SYNC_KIND } from "../app/caregivers/job-kind";
 import type { Services } from "../app/services";
 import { toCsv } from "../domain/csv/write";
-import type { JobRunner } from "../jobs/runner";
 import type { Job } from "../jobs/types";
 import { labelsOf } from "./listeners/commands/caregivers/replies";
 import { postJobMessage } from "./job-messages";
@@ -79,10 +78,10 @@ export function startScheduleTicker(services: Services, client: WebClient): void
  * changed and who cannot sync, with Fix buttons, and a CSV when the lists are longer than a
  * message shows. Told by the runner on the instance that finished the job.
  */
-export function attachScheduledDigests(runner: JobRunner, client: WebClient, services: Services): void {
+export function attachScheduledDigests(client: WebClient, services: Services): void {
   const scheduled = (job: Job) =>
     job.kind === CAREGIVER_SYNC_KIND && (job.params as { scheduled?: boolean } | null)?.scheduled === true;
-  runner.observe({
+  services.jobs.observe({
     progress: async () => undefined,
     async finished(job) {
       if (!scheduled(job) || !job.channelId) return;

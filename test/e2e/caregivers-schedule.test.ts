@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { StoredMessage } from "../../src/console/slack-standin";
 import { MISSING_EMAIL } from "../../src/domain/caregivers/readiness";
 import { SCHEDULE_FORMS } from "../../src/domain/caregivers/schedule";
-import { attachScheduledDigests, runDueSchedules } from "../../src/slack/scheduled-sync";
+import { runDueSchedules } from "../../src/slack/scheduled-sync";
 import { ADMIN, startTestApp, TEAM, type TestApp } from "../support/app";
 
 const ADMIN2 = "U0ADMIN2";
@@ -39,7 +39,6 @@ describe("scheduled caregiver sync from Slack, end to end", () => {
   beforeAll(async () => {
     // Three changes at most without a look: the first run (8 changes) stops for an admin.
     t = await startTestApp({ CAREBRIDGE_ADMINS: `${ADMIN},${ADMIN2}`, ARCHIVE_MAX_COUNT: "3" });
-    attachScheduledDigests(t.runtime.jobRunner, t.app.client, t.runtime.services);
     t.slack.addUser({
       id: ADMIN,
       name: "admin",

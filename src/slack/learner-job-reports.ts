@@ -1,18 +1,16 @@
-import type { App } from "@slack/bolt";
-import { JOB_ARCHIVE, JOB_IMPORT } from "../../../../app/learners/deps";
-import type { Services } from "../../../../app/services";
-import type { Job } from "../../../../jobs/types";
-import { reactivateAllMessage } from "../../../presenters/learners/archive-bulk";
-import { importLogMessage } from "../../../presenters/learners/import";
-import { slackPayload } from "../../../presenters/kit";
+import type { WebClient } from "@slack/web-api";
+import { JOB_ARCHIVE, JOB_IMPORT } from "../app/learners/deps";
+import type { Services } from "../app/services";
+import type { Job } from "../jobs/types";
+import { reactivateAllMessage } from "./presenters/learners/archive-bulk";
+import { importLogMessage } from "./presenters/learners/import";
+import { slackPayload } from "./presenters/kit";
 
 /**
  * What the learner jobs add to the generic report when they end: an import's log (every line of
  * the file) in the file's thread, and a bulk archive's "Reactivate all".
  */
-export function attachLearnerJobReports(app: App, services: Services): void {
-  const { client } = app;
-
+export function attachLearnerJobReports(client: WebClient, services: Pick<Services, "jobs" | "learners">): void {
   async function postImportLog(job: Job): Promise<void> {
     const log = await services.learners.imports.log(job.id);
     if (!log || log.threadTs === "") return;
@@ -32,7 +30,7 @@ export function attachLearnerJobReports(app: App, services: Services): void {
   }
 
   async function offerUndo(job: Job): Promise<void> {
-    const archived = (await services.deps.jobStore.outcomes(job.id)).archived ?? 0;
+    const archived = (await services.jobs.outcomes(job.id)).archived ?? 0;
     if (archived === 0 || !job.channelId || !job.messageTs) return;
     const message = reactivateAllMessage(job, archived);
     await client.chat.postMessage({
@@ -42,7 +40,7 @@ export function attachLearnerJobReports(app: App, services: Services): void {
     });
   }
 
-  services.deps.jobRunner.observe({
+  services.jobs.observe({
     progress: async () => {},
     async finished(job) {
       if (job.kind === JOB_IMPORT) await postImportLog(job);
