@@ -104,7 +104,7 @@ export function createSlackApp(options: SlackAppOptions): App {
     clientOptions,
   });
   app.use(ownTeamOnly(app.client, logger));
-  app.use(dedupeEvents(services.deps.prisma, services.deps.now));
+  app.use(dedupeEvents(services.events));
   app.use(ensureWorkspace(services.workspaces));
   registerListeners(app, services);
   // Every job observer, here and nowhere else: the progress message and report, a scheduled

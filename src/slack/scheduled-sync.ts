@@ -29,7 +29,7 @@ async function announce(services: Services, client: WebClient, run: ScheduledRun
   switch (run.kind) {
     case "started": {
       const posted = await postJobMessage(client, run.job, channelId, setBy).catch((error: unknown) => {
-        services.deps.logger.warn({ err: error, job: run.job.id }, "the scheduled sync's progress message was refused");
+        services.logger.warn({ err: error, job: run.job.id }, "the scheduled sync's progress message was refused");
         return undefined;
       });
       await services.jobs.launch(run.job.id, posted);
@@ -40,7 +40,7 @@ async function announce(services: Services, client: WebClient, run: ScheduledRun
       return;
     case "refused":
       if (run.error !== undefined) {
-        services.deps.logger.warn({ err: run.error, workspace: run.schedule.workspaceId }, "a scheduled sync failed");
+        services.logger.warn({ err: run.error, workspace: run.schedule.workspaceId }, "a scheduled sync failed");
       }
       await post(client, channelId, scheduleRefusedMessage(run.problems));
       return;
@@ -56,7 +56,7 @@ export async function runDueSchedules(services: Services, client: WebClient, now
     try {
       await announce(services, client, run);
     } catch (error) {
-      services.deps.logger.warn({ err: error, workspace: run.schedule.workspaceId }, "a scheduled sync failed");
+      services.logger.warn({ err: error, workspace: run.schedule.workspaceId }, "a scheduled sync failed");
     }
   }
   return runs;
@@ -66,8 +66,8 @@ export async function runDueSchedules(services: Services, client: WebClient, now
 export function startScheduleTicker(services: Services, client: WebClient): void {
   let ticking: Promise<unknown> | undefined;
   const timer = setInterval(() => {
-    ticking ??= runDueSchedules(services, client, services.deps.now())
-      .catch((error: unknown) => services.deps.logger.warn({ err: error }, "looking for due schedules failed"))
+    ticking ??= runDueSchedules(services, client, services.now())
+      .catch((error: unknown) => services.logger.warn({ err: error }, "looking for due schedules failed"))
       .finally(() => (ticking = undefined));
   }, TICK_MS);
   timer.unref();

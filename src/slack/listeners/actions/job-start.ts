@@ -23,7 +23,7 @@ export async function startJob(
   try {
     posted = await postJobMessage(client, job, where.channel, where.userId);
   } catch (error) {
-    services.deps.logger.warn(
+    services.logger.warn(
       { ...slackFailure(error), job: job.id },
       "the job's progress message was refused; the job starts without it",
     );

@@ -31,7 +31,7 @@ export function agencyUserNameEntered(services: Services) {
       client,
       { viewId: view.id, hash: view.hash },
       withUsername(view, result.username, meta),
-      services.deps.logger,
+      services.logger,
     );
   };
 }

@@ -26,7 +26,7 @@ export function caregiverSyncAllConfirm(services: Services) {
         await replaceOriginal(respond, startedMessage(result.job.total));
       } catch (error) {
         // The job is queued already: a preview Slack would not replace must not keep it from running.
-        services.deps.logger.warn({ err: error }, "the sync preview was not replaced; the sync goes on");
+        services.logger.warn({ err: error }, "the sync preview was not replaced; the sync goes on");
       }
       const channel = body.channel?.id ?? result.job.channelId ?? actor.userId;
       await startJob(services, client, result.job, { channel, userId: actor.userId, respond });

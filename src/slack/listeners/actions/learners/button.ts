@@ -16,7 +16,7 @@ export function learnerButton(services: Services, work: ButtonWork) {
     try {
       await work({ ...args, actor: actorOf(args.context), value: args.action.value ?? "" });
     } catch (error) {
-      services.deps.logger.warn({ err: error, action: args.action.action_id }, "learner button failed");
+      services.logger.warn({ err: error, action: args.action.action_id }, "learner button failed");
       await replyPrivately(args.respond, notice(describeError(error)));
     }
   };

@@ -26,7 +26,7 @@ async function settle(services: Services, args: ButtonArgs, state: PreviewState)
   try {
     await args.client.chat.update({ channel: message.channel, ts: message.ts, text: text[state.kind], blocks });
   } catch (error) {
-    services.deps.logger.warn(slackFailure(error), "the import preview was not updated; the import goes on");
+    services.logger.warn(slackFailure(error), "the import preview was not updated; the import goes on");
   }
 }
 

@@ -23,7 +23,7 @@ export async function withErrorReply(
   try {
     await work();
   } catch (error) {
-    services.deps.logger.error({ err: error }, "linking failed");
+    services.logger.error({ err: error }, "linking failed");
     await reply(notice(describeError(error)));
   }
 }

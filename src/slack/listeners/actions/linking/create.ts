@@ -40,7 +40,7 @@ export function createAction(services: Services) {
           result.form.kind === "members" ? memberModal(result.form, metadata) : learnerModal(result.form, metadata);
       }
     } catch (error) {
-      services.deps.logger.error({ err: error }, "linking create form failed");
+      services.logger.error({ err: error }, "linking create form failed");
       view = sentenceModal(describeError(error));
     }
     await client.views.update({ view_id: viewId, view });

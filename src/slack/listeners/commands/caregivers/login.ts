@@ -27,7 +27,7 @@ export const login: Subcommand = async ({ actor, text, respond, client, services
       await replyPrivately(respond, notice("Use `/carebridge login careacademy`."));
       return;
     }
-    const email = await slackEmail(client, actor.userId, services.deps.logger);
+    const email = await slackEmail(client, actor.userId, services.logger);
     const result = await services.caregivers.adminSignIn(actor, email);
     await replyPrivately(
       respond,

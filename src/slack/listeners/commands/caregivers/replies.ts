@@ -12,8 +12,8 @@ import { replyPrivately } from "../../reply";
 /** Shared by the caregiver commands, buttons and the Fix and sync form. */
 
 export function labelsOf(services: Services): CaregiverLabels {
-  const { config, providers } = services.deps;
-  return caregiverLabels(config.caregiverLms === "scim" ? "scim" : "careacademy", providers.sandboxVendors);
+  const { caregiverLms, sandbox } = services.vendors;
+  return caregiverLabels(caregiverLms === "scim" ? "scim" : "careacademy", sandbox);
 }
 
 export function lookupMessage(result: Result<Lookup>, query: string, userId: string, labels: CaregiverLabels): Message {
@@ -39,7 +39,7 @@ export async function answering(respond: RespondFn, services: Services, work: ()
   try {
     await work();
   } catch (error) {
-    services.deps.logger.warn({ err: error }, "caregiver request failed");
+    services.logger.warn({ err: error }, "caregiver request failed");
     await replyPrivately(respond, notice(describeError(error)));
   }
 }

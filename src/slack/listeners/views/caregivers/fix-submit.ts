@@ -58,7 +58,7 @@ export function caregiverFixSubmit(services: Services) {
       });
       await postPrivately(client, meta.channel, actor.userId, card);
     } catch (error) {
-      services.deps.logger.warn({ err: error }, "Fix and sync failed");
+      services.logger.warn({ err: error }, "Fix and sync failed");
       await client.views.update({ view_id: view.id, view: fixDoneView(meta, describeError(error)) });
     }
   };

@@ -38,7 +38,7 @@ export function addLearnerSubmitted(services: Services) {
         ),
       );
     } else if (!early.ok) {
-      services.deps.logger.warn({ err: early.error }, "checking a new learner failed");
+      services.logger.warn({ err: early.error }, "checking a new learner failed");
       await ack({ response_action: "errors", errors: { email: describeError(early.error) } });
       return;
     } else {
@@ -65,7 +65,7 @@ export function addLearnerSubmitted(services: Services) {
       const added = await services.learners.one.add(actor, form);
       await tell(added.ok ? learnerAddedMessage(added.learner, sourceOf(services)) : problemsMessage(added.problems));
     } catch (error) {
-      services.deps.logger.warn({ err: error }, "adding a learner failed");
+      services.logger.warn({ err: error }, "adding a learner failed");
       await tell(problemsMessage([{ message: describeError(error) }]));
     }
   };

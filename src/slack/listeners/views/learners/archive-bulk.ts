@@ -31,7 +31,7 @@ export function archiveBulkSubmitted(services: Services) {
         : problemsMessage(result.problems);
       await postPrivately(client, channelId, actor.userId, message);
     } catch (error) {
-      services.deps.logger.warn({ err: error }, "previewing a bulk archive failed");
+      services.logger.warn({ err: error }, "previewing a bulk archive failed");
       await postPrivately(client, channelId, actor.userId, problemsMessage([{ message: describeError(error) }]));
     }
   };

@@ -24,7 +24,7 @@ export function reactivateOfferSubmitted(services: Services) {
           : problemsMessage(result.problems),
       );
     } catch (error) {
-      services.deps.logger.warn({ err: error }, "reactivating a learner failed");
+      services.logger.warn({ err: error }, "reactivating a learner failed");
       await postPrivately(client, channelId, actor.userId, problemsMessage([{ message: describeError(error) }]));
     }
   };
