@@ -5,7 +5,7 @@ import type { Services } from "../app/services";
 import { toCsv } from "../domain/csv/write";
 import type { Job } from "../jobs/types";
 import { labelsOf } from "./listeners/commands/caregivers/replies";
-import { postJobMessage } from "./job-messages";
+import { startJobWithMessage } from "./job-start";
 import {
   allQuietMessage,
   digestFilename,
@@ -28,11 +28,7 @@ async function announce(services: Services, client: WebClient, run: ScheduledRun
   const { channelId, setBy } = run.schedule;
   switch (run.kind) {
     case "started": {
-      const posted = await postJobMessage(client, run.job, channelId, setBy).catch((error: unknown) => {
-        services.logger.warn({ err: error, job: run.job.id }, "the scheduled sync's progress message was refused");
-        return undefined;
-      });
-      await services.jobs.launch(run.job.id, posted);
+      await startJobWithMessage(services, client, run.job, { channel: channelId, userId: setBy });
       return;
     }
     case "held":

@@ -4,7 +4,7 @@ import { alreadyStartedMessage, cancelledMessage, startedMessage } from "../../.
 import { problemsMessage } from "../../../presenters/kit";
 import { replaceOriginal, replyPrivately } from "../../reply";
 import { answering } from "../../commands/caregivers/replies";
-import { startJob } from "../job-start";
+import { startJobWithMessage } from "../../../job-start";
 import type { ButtonArgs } from "./types";
 
 /** Confirm on the preview: the first press starts the job; any later press says it has started. */
@@ -29,7 +29,7 @@ export function caregiverSyncAllConfirm(services: Services) {
         services.logger.warn({ err: error }, "the sync preview was not replaced; the sync goes on");
       }
       const channel = body.channel?.id ?? result.job.channelId ?? actor.userId;
-      await startJob(services, client, result.job, { channel, userId: actor.userId, respond });
+      await startJobWithMessage(services, client, result.job, { channel, userId: actor.userId, respond });
     });
   };
 }

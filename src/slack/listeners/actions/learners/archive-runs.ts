@@ -9,7 +9,7 @@ import { approvalRequestMessage } from "../../../presenters/learners/archive-bul
 import { replyPrivately } from "../../reply";
 import { channelUnreachable } from "../../../slack-error";
 import { sourceOf } from "../../views/learners/tell";
-import { startJob } from "../job-start";
+import { startJobWithMessage } from "../../../job-start";
 import { learnerButton, messageOf, type ButtonArgs } from "./button";
 
 const STATE_WORDS: Record<string, string> = {
@@ -40,7 +40,7 @@ export function startRun(
   respond: RespondFn,
 ): Promise<void> {
   const where = job.channelId && job.threadTs ? job.channelId : channel;
-  return startJob(services, client, job, { channel: where, userId, respond });
+  return startJobWithMessage(services, client, job, { channel: where, userId, respond });
 }
 
 /**
