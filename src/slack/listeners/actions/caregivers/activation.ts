@@ -3,10 +3,11 @@ import type { Services } from "../../../../app/services";
 import { actorOf } from "../../../actor";
 import { decodeValue } from "../../../presenters/caregivers/ids";
 import { problemsMessage } from "../../../presenters/kit";
-import { replaceOriginal, replyPrivately } from "../../reply";
-import { answering, cardOrProblems, labelsOf } from "../../commands/caregivers/replies";
+import { replaceOriginal, replyPrivately, privately } from "../../reply";
+import { cardOrProblems, labelsOf } from "../../commands/caregivers/replies";
 import { STALE } from "./open";
 import type { ButtonArgs } from "./types";
+import { answerErrors } from "../../handler";
 
 /** Deactivate / Reactivate on a card: the refreshed card, with what happened, replaces it. */
 export function caregiverActivation(services: Services, change: ActivationChange) {
@@ -14,7 +15,7 @@ export function caregiverActivation(services: Services, change: ActivationChange
     await ack();
     const actor = actorOf(context);
     const value = decodeValue(action.value);
-    await answering(respond, services, async () => {
+    await answerErrors(services, privately(respond), async () => {
       if (!value) {
         await replyPrivately(respond, STALE);
         return;

@@ -3,9 +3,10 @@ import type { Services } from "../../../../app/services";
 import { actorOf } from "../../../actor";
 import { decodeValue } from "../../../presenters/caregivers/ids";
 import { notice } from "../../../presenters/kit";
-import { replaceOriginal, replyPrivately } from "../../reply";
-import { answering, cardOrProblems, labelsOf } from "../../commands/caregivers/replies";
+import { replaceOriginal, replyPrivately, privately } from "../../reply";
+import { cardOrProblems, labelsOf } from "../../commands/caregivers/replies";
 import type { ButtonArgs } from "./types";
+import { answerErrors } from "../../handler";
 
 export const STALE = notice("That button is from an older message; run the command again.");
 
@@ -18,7 +19,7 @@ export function caregiverOpen(services: Services, purpose?: Purpose) {
     await ack();
     const actor = actorOf(context);
     const value = decodeValue(action.value);
-    await answering(respond, services, async () => {
+    await answerErrors(services, privately(respond), async () => {
       if (!value) {
         await replyPrivately(respond, STALE);
         return;

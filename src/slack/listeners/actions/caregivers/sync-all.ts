@@ -2,17 +2,17 @@ import type { Services } from "../../../../app/services";
 import { actorOf } from "../../../actor";
 import { alreadyStartedMessage, cancelledMessage, startedMessage } from "../../../presenters/caregivers/preview";
 import { problemsMessage } from "../../../presenters/kit";
-import { replaceOriginal, replyPrivately } from "../../reply";
-import { answering } from "../../commands/caregivers/replies";
+import { replaceOriginal, replyPrivately, privately } from "../../reply";
 import { startJobWithMessage } from "../../../job-start";
 import type { ButtonArgs } from "./types";
+import { answerErrors } from "../../handler";
 
 /** Confirm on the preview: the first press starts the job; any later press says it has started. */
 export function caregiverSyncAllConfirm(services: Services) {
   return async ({ ack, action, body, client, respond, context }: ButtonArgs) => {
     await ack();
     const actor = actorOf(context);
-    await answering(respond, services, async () => {
+    await answerErrors(services, privately(respond), async () => {
       const result = await services.caregivers.confirmAll(actor, action.value ?? "");
       if (!result.ok) {
         await replyPrivately(respond, problemsMessage(result.problems));
@@ -38,7 +38,7 @@ export function caregiverSyncAllCancel(services: Services) {
   return async ({ ack, action, respond, context }: ButtonArgs) => {
     await ack();
     const actor = actorOf(context);
-    await answering(respond, services, async () => {
+    await answerErrors(services, privately(respond), async () => {
       const result = await services.caregivers.cancelAll(actor, action.value ?? "");
       await (result.ok
         ? replaceOriginal(respond, cancelledMessage)

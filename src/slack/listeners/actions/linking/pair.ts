@@ -1,10 +1,11 @@
 import type { Services } from "../../../../app/services";
+import { handler } from "../../handler";
 import { pairValue, positionOf } from "../../../presenters/linking/values";
-import { answerAction, listButton } from "./answer";
+import { answerAction, linkButton } from "./answer";
 
 /** "Link to …" and "Unlink": act on one (Motivity, Calmanac) pair, then show the list refreshed. */
 export function pairAction(services: Services, verb: "link" | "unlink") {
-  return listButton(services, pairValue, async (actor, value, respond) => {
+  return handler(services, linkButton(pairValue), async ({ actor, value, respond }) => {
     const request = { kind: value.k, motivityId: value.m, calmanacId: value.c };
     const result =
       verb === "link" ? await services.linking.link(actor, request) : await services.linking.unlink(actor, request);

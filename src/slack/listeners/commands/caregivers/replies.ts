@@ -1,13 +1,10 @@
-import type { RespondFn } from "@slack/bolt";
 import type { CaregiverCard, Lookup } from "../../../../app/caregivers";
-import { describeError } from "../../../../app/errors";
 import type { Result } from "../../../../app/result";
 import type { Services } from "../../../../app/services";
 import { caregiverCardMessage } from "../../../presenters/caregivers/card";
 import { caregiverLabels, type CaregiverLabels } from "../../../presenters/caregivers/labels";
 import { pickListMessage } from "../../../presenters/caregivers/pick-list";
-import { type Message, notice, problemsMessage } from "../../../presenters/kit";
-import { replyPrivately } from "../../reply";
+import { type Message, problemsMessage } from "../../../presenters/kit";
 
 /** Shared by the caregiver commands, buttons and the Fix and sync form. */
 
@@ -29,17 +26,4 @@ export function cardOrProblems(
   note?: string,
 ): Message {
   return result.ok ? caregiverCardMessage(result.card, userId, labels, note) : problemsMessage(result.problems);
-}
-
-/**
- * Runs the work after the ack; a vendor outage or a bug becomes one sentence to the user
- * instead of silence (the details go to the log, redacted).
- */
-export async function answering(respond: RespondFn, services: Services, work: () => Promise<void>): Promise<void> {
-  try {
-    await work();
-  } catch (error) {
-    services.logger.warn({ err: error }, "caregiver request failed");
-    await replyPrivately(respond, notice(describeError(error)));
-  }
 }

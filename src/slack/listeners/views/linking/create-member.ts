@@ -1,4 +1,5 @@
 import { validateNewMember } from "../../../../app/linking";
+import { answerErrors } from "../../handler";
 import type { Services } from "../../../../app/services";
 import { actorOf } from "../../../actor";
 import { notice, problemsMessage } from "../../../presenters/kit";
@@ -6,7 +7,7 @@ import { read, type StateValues } from "../../../presenters/modal-kit";
 import { CREATE_BLOCK, fieldErrors } from "../../../presenters/linking/create-modal";
 import { overviewMessage } from "../../../presenters/linking/overview";
 import { createMetadata, parseValue } from "../../../presenters/linking/values";
-import { withErrorReply } from "../../actions/linking/answer";
+import {} from "../../actions/linking/answer";
 import { deliver } from "./deliver";
 import { type SubmitArgs } from "./types";
 
@@ -34,7 +35,7 @@ export function createMemberSubmitted(services: Services) {
       return;
     }
     const send = (message: Parameters<typeof deliver>[3]) => deliver(client, actor.userId, metadata, message);
-    await withErrorReply(services, send, async () => {
+    await answerErrors(services, send, async () => {
       const result = await services.linking.createMember(actor, {
         calmanacId: metadata.c,
         email,
