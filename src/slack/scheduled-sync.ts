@@ -4,7 +4,7 @@ import { CAREGIVER_SYNC_KIND } from "../app/caregivers/job-kind";
 import type { Services } from "../app/services";
 import { toCsv } from "../domain/csv/write";
 import type { Job } from "../jobs/types";
-import { labelsOf } from "./listeners/commands/caregivers/replies";
+import { labelsOf } from "./listeners/shared/caregivers";
 import { startJobWithMessage } from "./job-start";
 import {
   allQuietMessage,

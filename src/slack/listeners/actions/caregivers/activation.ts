@@ -4,7 +4,7 @@ import { actorOf } from "../../../actor";
 import { decodeValue } from "../../../presenters/caregivers/ids";
 import { problemsMessage } from "../../../presenters/kit";
 import { replaceOriginal, replyPrivately, privately } from "../../reply";
-import { cardOrProblems, labelsOf } from "../../commands/caregivers/replies";
+import { cardOrProblems, labelsOf } from "../../shared/caregivers";
 import { STALE } from "./open";
 import type { ButtonArgs } from "./types";
 import { answerErrors } from "../../handler";

@@ -8,7 +8,7 @@ import { notice, problemsMessage, slackPayload } from "../../../presenters/kit";
 import { approvalRequestMessage } from "../../../presenters/learners/archive-bulk";
 import { replyPrivately } from "../../reply";
 import { channelUnreachable } from "../../../slack-error";
-import { sourceOf } from "../../views/learners/tell";
+import { sourceOf } from "../../shared/learners";
 import { startJobWithMessage } from "../../../job-start";
 import { type ButtonArgs, handler } from "../../handler";
 import { LEARNER_BUTTON, messageOf } from "./button";

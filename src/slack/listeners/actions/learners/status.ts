@@ -3,7 +3,7 @@ import type { LearnerStatus } from "../../../../domain/learners/learner";
 import { problemsMessage } from "../../../presenters/kit";
 import { statusChangeMessage } from "../../../presenters/learners/card";
 import { replaceOriginal, replyPrivately } from "../../reply";
-import { sourceOf } from "../../views/learners/tell";
+import { sourceOf } from "../../shared/learners";
 import { handler } from "../../handler";
 import { LEARNER_BUTTON } from "./button";
 

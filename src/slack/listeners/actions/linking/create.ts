@@ -4,7 +4,7 @@ import { actorOf } from "../../../actor";
 import { learnerModal, loadingModal, memberModal, sentenceModal } from "../../../presenters/linking/create-modal";
 import { createValue, parseValue, positionOf, type CreateMetadata } from "../../../presenters/linking/values";
 import { replyPrivately } from "../../reply";
-import { OUT_OF_DATE } from "./answer";
+import { OUT_OF_DATE } from "../../shared/linking";
 import type { ButtonArgs } from "./types";
 
 /**

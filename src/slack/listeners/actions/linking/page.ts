@@ -4,7 +4,7 @@ import { problemsMessage } from "../../../presenters/kit";
 import { overviewMessage } from "../../../presenters/linking/overview";
 import { positionSchema } from "../../../presenters/linking/values";
 import { replaceOriginal, replyPrivately } from "../../reply";
-import { linkButton } from "./answer";
+import { linkButton } from "../../shared/linking";
 
 /** Previous/Next and the Not linked/Linked/Ignored switch: the lists read again, at that page. */
 export function pageAction(services: Services) {

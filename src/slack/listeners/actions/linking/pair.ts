@@ -1,7 +1,7 @@
 import type { Services } from "../../../../app/services";
 import { handler } from "../../handler";
 import { pairValue, positionOf } from "../../../presenters/linking/values";
-import { answerAction, linkButton } from "./answer";
+import { answerAction, linkButton } from "../../shared/linking";
 
 /** "Link to …" and "Unlink": act on one (Motivity, Calmanac) pair, then show the list refreshed. */
 export function pairAction(services: Services, verb: "link" | "unlink") {

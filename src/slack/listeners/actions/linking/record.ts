@@ -1,7 +1,7 @@
 import type { Services } from "../../../../app/services";
 import { handler } from "../../handler";
 import { positionOf, recordValue, rejectValue, unrejectValue } from "../../../presenters/linking/values";
-import { answerAction, linkButton } from "./answer";
+import { answerAction, linkButton } from "../../shared/linking";
 
 /** "Ignore" and "Stop ignoring" on one record, then the list refreshed. */
 export function recordAction(services: Services, verb: "ignore" | "unignore") {

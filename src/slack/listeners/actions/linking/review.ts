@@ -5,7 +5,7 @@ import { problemsMessage, type Message, slackPayload } from "../../../presenters
 import { overviewMessage } from "../../../presenters/linking/overview";
 import { firstPage } from "../../../presenters/linking/values";
 import { replyPrivately } from "../../reply";
-import { OUT_OF_DATE } from "./answer";
+import { OUT_OF_DATE } from "../../shared/linking";
 import type { ButtonArgs } from "./types";
 
 /**

@@ -5,8 +5,8 @@ import type { Services } from "../../../../app/services";
 import { displayLabel } from "../../../../providers/labels";
 import { createFormView, type FormMeta, loadingView, noticeView } from "../../../presenters/agency-users/form-view";
 import { type Message, notice, problemsMessage } from "../../../presenters/kit";
-import { slackSelfEmail } from "../../views/agency-users/self-email";
-import { openModal, updateModal } from "../../views/agency-users/modal-calls";
+import { slackSelfEmail } from "../../shared/self-email";
+import { openModal, updateModal } from "../../shared/agency-users";
 import { settle, within } from "../../within";
 
 /**

@@ -3,7 +3,7 @@ import { actorOf } from "../../../actor";
 import { notice } from "../../../presenters/kit";
 import { replyPrivately, privately } from "../../reply";
 import type { CommandArgs } from "../../types";
-import { labelsOf, lookupMessage } from "./replies";
+import { labelsOf, lookupMessage } from "../../shared/caregivers";
 import { answerErrors } from "../../handler";
 
 /** `/caregiver <query>`: the caregiver's card without syncing. */

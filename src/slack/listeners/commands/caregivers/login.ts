@@ -4,7 +4,7 @@ import { signInMessage } from "../../../presenters/caregivers/sign-in";
 import { notice, problemsMessage } from "../../../presenters/kit";
 import { replyPrivately, privately } from "../../reply";
 import type { Subcommand } from "../../types";
-import { labelsOf } from "./replies";
+import { labelsOf } from "../../shared/caregivers";
 import { answerErrors } from "../../handler";
 
 /**

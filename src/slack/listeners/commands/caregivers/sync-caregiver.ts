@@ -4,7 +4,7 @@ import { checkingMessage, previewMessage } from "../../../presenters/caregivers/
 import { notice, problemsMessage } from "../../../presenters/kit";
 import { replyPrivately, privately } from "../../reply";
 import type { CommandArgs } from "../../types";
-import { labelsOf, lookupMessage } from "./replies";
+import { labelsOf, lookupMessage } from "../../shared/caregivers";
 import { answerDigest, answerSchedule } from "./schedule";
 import { answerErrors } from "../../handler";
 

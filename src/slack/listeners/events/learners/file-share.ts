@@ -6,7 +6,7 @@ import type { Services } from "../../../../app/services";
 import { actorOf } from "../../../actor";
 import type { Message } from "../../../presenters/kit";
 import { importPreviewMessage, importRefusedMessage } from "../../../presenters/learners/import";
-import { sourceOf } from "../../views/learners/tell";
+import { sourceOf } from "../../shared/learners";
 import { isSlackFileUrl, slackDownload } from "./download";
 
 const NOT_FROM_SLACK =

@@ -13,8 +13,8 @@ import {
   readMeta,
 } from "../../../presenters/agency-users/form-view";
 import { confirmCreated } from "./confirm";
-import { updateModal } from "./modal-calls";
-import { slackSelfEmail } from "./self-email";
+import { updateModal } from "../../shared/agency-users";
+import { slackSelfEmail } from "../../shared/self-email";
 import { type Settled, settle, within } from "../../within";
 
 /**

@@ -7,7 +7,7 @@ import { actorOf } from "../../../actor";
 import { caregiverCardMessage } from "../../../presenters/caregivers/card";
 import { fixDoneView, fixModal, fixSavingView, readFixValues } from "../../../presenters/caregivers/fix-modal";
 import { readFixMeta } from "../../../presenters/caregivers/ids";
-import { labelsOf } from "../../commands/caregivers/replies";
+import { labelsOf } from "../../shared/caregivers";
 import { postPrivately } from "../../reply";
 
 /**

@@ -8,7 +8,7 @@ import { learnerAddedMessage } from "../../../presenters/learners/card";
 import { errorsByBlock, type StateValues } from "../../../presenters/modal-kit";
 import { settle, within } from "../../within";
 import { postPrivately } from "../../reply";
-import { readMeta, sourceOf } from "./tell";
+import { readMeta, sourceOf } from "../../shared/learners";
 
 /**
  * How long the submission may wait for CACWT's answer on the email before acknowledging: Slack

@@ -11,7 +11,7 @@ import {
 } from "../../../presenters/learners/archive-bulk";
 import { errorsByBlock, type StateValues } from "../../../presenters/modal-kit";
 import { postPrivately } from "../../reply";
-import { readMeta, sourceOf } from "./tell";
+import { readMeta, sourceOf } from "../../shared/learners";
 
 /** The bulk archive filter submitted: field problems go back at once; the preview follows, only for the asker. */
 export function archiveBulkSubmitted(services: Services) {

@@ -5,7 +5,7 @@ import { actorOf } from "../../../actor";
 import { problemsMessage } from "../../../presenters/kit";
 import { statusChangeMessage } from "../../../presenters/learners/card";
 import { postPrivately } from "../../reply";
-import { readMeta, sourceOf } from "./tell";
+import { readMeta, sourceOf } from "../../shared/learners";
 
 /** "Reactivate instead?" accepted: the archived learner is reactivated, not duplicated. */
 export function reactivateOfferSubmitted(services: Services) {

@@ -1,5 +1,5 @@
-import type { Services } from "../../../../app/services";
-import { learnerSource } from "../../../presenters/learners/source";
+import type { Services } from "../../../app/services";
+import { learnerSource } from "../../presenters/learners/source";
 
 /** CACWT (or the SCIM service) as users should read it, marked when the sandbox plays it. */
 export function sourceOf(services: Services): string {

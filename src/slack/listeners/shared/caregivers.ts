@@ -1,10 +1,10 @@
-import type { CaregiverCard, Lookup } from "../../../../app/caregivers";
-import type { Result } from "../../../../app/result";
-import type { Services } from "../../../../app/services";
-import { caregiverCardMessage } from "../../../presenters/caregivers/card";
-import { caregiverLabels, type CaregiverLabels } from "../../../presenters/caregivers/labels";
-import { pickListMessage } from "../../../presenters/caregivers/pick-list";
-import { type Message, problemsMessage } from "../../../presenters/kit";
+import type { CaregiverCard, Lookup } from "../../../app/caregivers";
+import type { Result } from "../../../app/result";
+import type { Services } from "../../../app/services";
+import { caregiverCardMessage } from "../../presenters/caregivers/card";
+import { caregiverLabels, type CaregiverLabels } from "../../presenters/caregivers/labels";
+import { pickListMessage } from "../../presenters/caregivers/pick-list";
+import { type Message, problemsMessage } from "../../presenters/kit";
 
 /** Shared by the caregiver commands, buttons and the Fix and sync form. */
 

@@ -1,11 +1,11 @@
 import type { RespondFn } from "@slack/bolt";
 import type { z } from "zod";
-import type { ActionResult } from "../../../../app/linking";
-import { notice, problemsMessage } from "../../../presenters/kit";
-import { overviewMessage } from "../../../presenters/linking/overview";
-import type { Position } from "../../../presenters/linking/values";
-import { jsonValue } from "../../handler";
-import { replaceOriginal, replyPrivately } from "../../reply";
+import type { ActionResult } from "../../../app/linking";
+import { notice, problemsMessage } from "../../presenters/kit";
+import { overviewMessage } from "../../presenters/linking/overview";
+import type { Position } from "../../presenters/linking/values";
+import { jsonValue } from "../handler";
+import { replaceOriginal, replyPrivately } from "../reply";
 
 /** A button whose value does not parse: made by an older version, or tampered with. */
 export const OUT_OF_DATE = notice("That button is out of date; run `/link members` or `/link learners` again.");
