@@ -5,7 +5,6 @@ import { actorOf } from "../../../actor";
 import { notice, problemsMessage } from "../../../presenters/kit";
 import { overviewMessage } from "../../../presenters/linking/overview";
 import { firstPage } from "../../../presenters/linking/values";
-import {} from "../../shared/linking";
 import { replyPrivately } from "../../reply";
 import type { CommandArgs } from "../../types";
 

@@ -7,7 +7,6 @@ import { read, type StateValues } from "../../../presenters/modal-kit";
 import { CREATE_BLOCK, fieldErrors } from "../../../presenters/linking/create-modal";
 import { overviewMessage } from "../../../presenters/linking/overview";
 import { createMetadata, parseValue } from "../../../presenters/linking/values";
-import {} from "../../shared/linking";
 import { deliver } from "./deliver";
 import { type SubmitArgs } from "./types";
 
