@@ -7,7 +7,7 @@ import { type Readiness, readinessProbe } from "./health";
 import { type BossQueue, startBoss } from "./jobs/boss";
 import { jobCounts } from "./jobs/counts";
 import { JobRunner } from "./jobs/runner";
-import { createJobStore } from "./jobs/store";
+import { createJobStore, type JobStore } from "./jobs/store";
 import type { Logger } from "./logger";
 import { Metrics } from "./metrics";
 import { createProviders, needsSandbox } from "./providers";
@@ -20,6 +20,7 @@ export interface Runtime {
   db: Database;
   providers: Providers;
   sandbox: Sandbox | undefined;
+  jobStore: JobStore;
   jobRunner: JobRunner;
   services: Services;
   metrics: Metrics;
@@ -70,6 +71,7 @@ export async function bootstrap(config: Config, logger: Logger, options: Bootstr
     db,
     providers,
     sandbox,
+    jobStore,
     jobRunner,
     services,
     metrics,

@@ -6,8 +6,7 @@ import { DatabaseStartError } from "./db/client";
 import { createLogger } from "./logger";
 import { keepServing } from "./process-guard";
 import { startUninstallPurge } from "./app/installations/purge-ticker";
-import { attachJobMessages } from "./slack/job-messages";
-import { attachScheduledDigests, startScheduleTicker } from "./slack/scheduled-sync";
+import { startScheduleTicker } from "./slack/scheduled-sync";
 import { createSlackApp } from "./slack/app";
 import { slackClients } from "./slack/clients";
 
@@ -57,11 +56,8 @@ async function main(): Promise<void> {
   }
   const mode = config.slack.appToken ? ({ kind: "socket" } as const) : ({ kind: "http" } as const);
   const app = createSlackApp({ config, services: runtime.services, logger, mode, ops: runtime });
-  const clients = slackClients(app, config, runtime.services);
-  attachJobMessages(runtime.jobRunner, clients, runtime.services);
-  attachScheduledDigests(runtime.jobRunner, clients, runtime.services);
   await runtime.startJobs();
-  startScheduleTicker(runtime.services, clients);
+  startScheduleTicker(runtime.services, slackClients(app, config, runtime.services));
   if (config.slack.oauth) {
     const resealed = await runtime.services.installations.reseal();
     if (resealed > 0) logger.info({ resealed }, "installations resealed with the current CAREBRIDGE_ENCRYPTION_KEY");

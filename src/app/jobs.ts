@@ -1,4 +1,4 @@
-import type { Job, JobItem } from "../jobs/types";
+import type { Job, JobItem, JobObserver } from "../jobs/types";
 import type { JobRunner } from "../jobs/runner";
 import type { JobStore } from "../jobs/store";
 import type { Actor } from "./actor";
@@ -43,7 +43,7 @@ const REPORTS_PER_SWEEP = 20;
 
 export function createJobs(deps: {
   store: JobStore;
-  runner: Pick<JobRunner, "enqueue">;
+  runner: Pick<JobRunner, "enqueue" | "observe">;
   access: Pick<AccessService, "check">;
   audit: Audit;
   now: () => Date;
@@ -85,6 +85,11 @@ export function createJobs(deps: {
     reportFailed: (jobId: string, error: string) => store.reportFailed(jobId, error),
     /** Reports owed that no instance is posting: a dead instance's, or ones Slack refused. */
     reportsOwed: () => store.reportsOwed(deps.now(), REPORTS_PER_SWEEP),
+    /** What each item of a job came to, counted by outcome ("archived": 12). */
+    outcomes: (jobId: string) => store.outcomes(jobId),
+
+    /** Tells a transport as jobs move on and end (the progress message, the report). */
+    observe: (observer: JobObserver) => deps.runner.observe(observer),
 
     /**
      * Starts a queued job once the message that shows its progress exists, so that every update

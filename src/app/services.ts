@@ -19,6 +19,7 @@ import { createLearners } from "./learners";
 import { createLinking } from "./linking";
 import { createSettingsReader } from "./settings/read";
 import { createSettingsService } from "./settings/service";
+import { createEventLog } from "./slack-events";
 import { createWorkspaceRegistry } from "./workspaces";
 
 /** Everything the use-cases stand on; built once in main (or by a test) and passed down. */
@@ -58,7 +59,19 @@ export function createServices(deps: AppDeps) {
     now: deps.now,
   });
   return {
-    deps,
+    /** The log a transport writes its own lines to, and the clock every use-case reads. */
+    logger: deps.logger,
+    now: deps.now,
+    /** Slack events taken on, so a retried delivery does its work once. */
+    events: createEventLog(deps.prisma, deps.now),
+    /** Which vendors are configured and which are the sandbox's, for naming them in messages. */
+    vendors: {
+      sandbox: deps.providers.sandboxVendors,
+      learnerLms: deps.config.learnerLms,
+      caregiverLms: deps.config.caregiverLms,
+    },
+    /** Where Slack's files are served from: a shared file's URL must point there. */
+    slackApiUrl: deps.config.slack.apiUrl,
     audit,
     auditLog,
     settings: createSettingsService({

@@ -4,8 +4,7 @@ import { loadConfig } from "../config";
 import type { Logger } from "../logger";
 import { createSlackApp } from "../slack/app";
 import { oneClient } from "../slack/clients";
-import { attachJobMessages } from "../slack/job-messages";
-import { attachScheduledDigests, startScheduleTicker } from "../slack/scheduled-sync";
+import { startScheduleTicker } from "../slack/scheduled-sync";
 import type { Ask } from "./modal";
 import { ConsoleReceiver } from "./receiver";
 import { ConsoleSession } from "./session";
@@ -66,8 +65,6 @@ export async function startConsole(options: ConsoleOptions): Promise<RunningCons
       mode: { kind: "custom", receiver },
       bot: { userId: "UCAREBRIDGE", botId: "BCAREBRIDGE" },
     });
-    attachJobMessages(runtime.jobRunner, oneClient(app.client), runtime.services);
-    attachScheduledDigests(runtime.jobRunner, oneClient(app.client), runtime.services);
     await runtime.startJobs();
     startScheduleTicker(runtime.services, oneClient(app.client));
     const session = new ConsoleSession({

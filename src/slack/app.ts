@@ -2,6 +2,9 @@ import { App, type CustomRoute, type Receiver, LogLevel } from "@slack/bolt";
 import type { Services } from "../app/services";
 import type { Config } from "../config";
 import { redactText, type Logger } from "../logger";
+import { slackClients } from "./clients";
+import { attachJobMessages } from "./job-messages";
+import { attachLearnerJobReports } from "./learner-job-reports";
 import { registerListeners } from "./listeners";
 import { dedupeEvents } from "./middleware/dedupe-events";
 import { ownTeamOnly, tokenTeam } from "./middleware/own-team";
@@ -11,6 +14,7 @@ import { registerUninstallEvents } from "./oauth/uninstall";
 import { ensureWorkspace } from "./middleware/workspace";
 import { opsRoutes, type OpsSources } from "./ops-routes";
 import { GuardedHTTPReceiver } from "./receiver";
+import { attachScheduledDigests } from "./scheduled-sync";
 
 export type SlackMode = { kind: "socket" } | { kind: "http" } | { kind: "custom"; receiver: Receiver };
 
@@ -23,6 +27,8 @@ export interface SlackAppOptions {
   bot?: { userId: string; botId: string };
   /** Readiness and metrics, served on PORT with /healthz in HTTP and Socket Mode. */
   ops?: OpsSources;
+  /** At most one progress update per job this often (tests: 0, to see every one). */
+  jobMessageMinUpdateMs?: number;
 }
 
 /**
@@ -121,10 +127,16 @@ export function createSlackApp(options: SlackAppOptions): App {
     ? (teamId: string) => services.installations.has(teamId)
     : tokenTeam(app.client);
   app.use(ownTeamOnly(servesTeam, logger));
-  app.use(dedupeEvents(services.deps.prisma, services.deps.now));
+  app.use(dedupeEvents(services.events));
   app.use(ensureWorkspace(services.workspaces));
   registerListeners(app, services);
   if (config.slack.oauth) registerUninstallEvents(app, services);
+  // Every job observer, here and nowhere else: the progress message and report, a scheduled
+  // sync's digest, and what the learner jobs add to their report.
+  const clients = slackClients(app, config, services);
+  attachJobMessages(clients, services, options.jobMessageMinUpdateMs);
+  attachScheduledDigests(clients, services);
+  attachLearnerJobReports(clients, services);
   app.error(async (error) => {
     logger.error({ err: error }, "slack listener failed");
   });

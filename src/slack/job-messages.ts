@@ -2,7 +2,6 @@ import type { WebClient } from "@slack/web-api";
 import type { Services } from "../app/services";
 import type { SlackClients } from "./clients";
 import { toCsv } from "../domain/csv/write";
-import type { JobRunner } from "../jobs/runner";
 import type { Job } from "../jobs/types";
 import { failuresFilename, jobProgressMessage, jobReportMessage } from "./presenters/job-progress";
 import { slackPayload } from "./presenters/kit";
@@ -17,9 +16,8 @@ const MIN_UPDATE_MS = 3_000;
  * from Slack, by whichever instance's runner next looks for unfinished work.
  */
 export function attachJobMessages(
-  runner: JobRunner,
   clients: SlackClients,
-  services: Services,
+  services: Pick<Services, "jobs">,
   minUpdateMs = MIN_UPDATE_MS,
 ): void {
   const lastUpdate = new Map<string, number>();
@@ -74,7 +72,7 @@ export function attachJobMessages(
     if (updateFailed) throw updateFailed;
   };
 
-  runner.observe({
+  services.jobs.observe({
     async progress(job) {
       const now = Date.now();
       if (now - (lastUpdate.get(job.id) ?? 0) < minUpdateMs) return;

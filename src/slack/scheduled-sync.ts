@@ -4,10 +4,9 @@ import { CAREGIVER_SYNC_KIND } from "../app/caregivers/job-kind";
 import type { Services } from "../app/services";
 import type { SlackClients } from "./clients";
 import { toCsv } from "../domain/csv/write";
-import type { JobRunner } from "../jobs/runner";
 import type { Job } from "../jobs/types";
-import { labelsOf } from "./listeners/commands/caregivers/replies";
-import { postJobMessage } from "./job-messages";
+import { labelsOf } from "./listeners/shared/caregivers";
+import { startJobWithMessage } from "./job-start";
 import {
   allQuietMessage,
   digestFilename,
@@ -30,11 +29,7 @@ async function announce(services: Services, client: WebClient, run: ScheduledRun
   const { channelId, setBy } = run.schedule;
   switch (run.kind) {
     case "started": {
-      const posted = await postJobMessage(client, run.job, channelId, setBy).catch((error: unknown) => {
-        services.deps.logger.warn({ err: error, job: run.job.id }, "the scheduled sync's progress message was refused");
-        return undefined;
-      });
-      await services.jobs.launch(run.job.id, posted);
+      await startJobWithMessage(services, client, run.job, { channel: channelId, userId: setBy });
       return;
     }
     case "held":
@@ -42,7 +37,7 @@ async function announce(services: Services, client: WebClient, run: ScheduledRun
       return;
     case "refused":
       if (run.error !== undefined) {
-        services.deps.logger.warn({ err: run.error, workspace: run.schedule.workspaceId }, "a scheduled sync failed");
+        services.logger.warn({ err: run.error, workspace: run.schedule.workspaceId }, "a scheduled sync failed");
       }
       await post(client, channelId, scheduleRefusedMessage(run.problems));
       return;
@@ -58,7 +53,7 @@ export async function runDueSchedules(services: Services, clients: SlackClients,
     try {
       await announce(services, await clients(run.schedule.workspaceId), run);
     } catch (error) {
-      services.deps.logger.warn({ err: error, workspace: run.schedule.workspaceId }, "a scheduled sync failed");
+      services.logger.warn({ err: error, workspace: run.schedule.workspaceId }, "a scheduled sync failed");
     }
   }
   return runs;
@@ -68,8 +63,8 @@ export async function runDueSchedules(services: Services, clients: SlackClients,
 export function startScheduleTicker(services: Services, clients: SlackClients): void {
   let ticking: Promise<unknown> | undefined;
   const timer = setInterval(() => {
-    ticking ??= runDueSchedules(services, clients, services.deps.now())
-      .catch((error: unknown) => services.deps.logger.warn({ err: error }, "looking for due schedules failed"))
+    ticking ??= runDueSchedules(services, clients, services.now())
+      .catch((error: unknown) => services.logger.warn({ err: error }, "looking for due schedules failed"))
       .finally(() => (ticking = undefined));
   }, TICK_MS);
   timer.unref();
@@ -80,10 +75,10 @@ export function startScheduleTicker(services: Services, clients: SlackClients): 
  * changed and who cannot sync, with Fix buttons, and a CSV when the lists are longer than a
  * message shows. Told by the runner on the instance that finished the job.
  */
-export function attachScheduledDigests(runner: JobRunner, clients: SlackClients, services: Services): void {
+export function attachScheduledDigests(clients: SlackClients, services: Services): void {
   const scheduled = (job: Job) =>
     job.kind === CAREGIVER_SYNC_KIND && (job.params as { scheduled?: boolean } | null)?.scheduled === true;
-  runner.observe({
+  services.jobs.observe({
     progress: async () => undefined,
     async finished(job) {
       if (!scheduled(job) || !job.channelId) return;

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { StoredMessage } from "../../src/console/slack-standin";
 import { MISSING_EMAIL } from "../../src/domain/caregivers/readiness";
 import { SCHEDULE_FORMS } from "../../src/domain/caregivers/schedule";
-import { attachScheduledDigests, runDueSchedules } from "../../src/slack/scheduled-sync";
 import { oneClient } from "../../src/slack/clients";
+import { runDueSchedules } from "../../src/slack/scheduled-sync";
 import { ADMIN, startTestApp, TEAM, type TestApp } from "../support/app";
 
 const ADMIN2 = "U0ADMIN2";
@@ -44,7 +44,6 @@ describe("scheduled caregiver sync from Slack, end to end", () => {
   beforeAll(async () => {
     // Three changes at most without a look: the first run (8 changes) stops for an admin.
     t = await startTestApp({ CAREBRIDGE_ADMINS: `${ADMIN},${ADMIN2}`, ARCHIVE_MAX_COUNT: "3" });
-    attachScheduledDigests(t.runtime.jobRunner, oneClient(t.app.client), t.runtime.services);
     t.slack.addUser({
       id: ADMIN,
       name: "admin",

@@ -107,7 +107,7 @@ describe(`CACWT learner import from a CSV shared in Slack (${testDatabaseKind})`
     });
     expect(jobs).toHaveLength(1);
     expect(jobs[0]).toMatchObject({ status: "done", failed: 0, approvedBy: ADMIN, threadTs: ts });
-    expect(await t.runtime.services.deps.jobStore.outcomes(jobs[0]!.id)).toEqual({ created: 7 });
+    expect(await t.runtime.jobStore.outcomes(jobs[0]!.id)).toEqual({ created: 7 });
     const learners = t.runtime.sandbox!.state.cacwt.learners;
     expect(MESSY_NEW.map((email) => learners.get(email)?.status)).toEqual([
       "Active",

@@ -141,7 +141,7 @@ describe("/carebridge settings", () => {
 
   it("refuses a share so small that one learner is above it among the live active learners, with one admin", async () => {
     let active = 0;
-    for await (const _learner of t.runtime.services.deps.providers.learnerLms.list({ status: "Active" })) active += 1;
+    for await (const _learner of t.runtime.providers.learnerLms.list({ status: "Active" })) active += 1;
     expect(active).toBeGreaterThan(1);
     // Just under one learner's share of them: archiving anyone would wait for a second admin.
     const tiny = Math.floor((100 / active) * 0.9 * 100) / 100;

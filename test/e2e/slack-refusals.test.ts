@@ -51,7 +51,7 @@ describe(`when Slack refuses a call (${testDatabaseKind})`, () => {
     t.slack.refuseNext.set("chat.update", { error: "invalid_blocks", messages: [POINTER] });
     expect((await pressOn(t, preview, "learner.import", ADMIN)).status).toBe(200);
     await t.waitFor(() => inThread(t, channel, ts).find((m) => m.text.includes("[file: import-log-")));
-    expect((await t.runtime.services.deps.jobStore.get(jobId))?.status).toBe("done");
+    expect((await t.runtime.jobStore.get(jobId))?.status).toBe("done");
     expect(lines.some((line) => line.includes("json-pointer:/blocks/0/text"))).toBe(true);
 
     const again = await pressOn(t, preview, "learner.import", ADMIN);
@@ -71,7 +71,7 @@ describe(`when Slack refuses a call (${testDatabaseKind})`, () => {
     expect(told.ephemeralTo).toBe(ADMIN);
     expect(told.text).toContain("invalid_blocks");
     await t.waitFor(() => inThread(t, channel, ts).find((m) => m.text.includes("[file: import-log-")));
-    expect((await t.runtime.services.deps.jobStore.get(jobId))?.status).toBe("done");
+    expect((await t.runtime.jobStore.get(jobId))?.status).toBe("done");
   });
 
   it("a private reply Slack refuses as invalid is not sent again to the person's DM", async () => {

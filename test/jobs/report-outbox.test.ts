@@ -67,8 +67,7 @@ function instance(
     now: () => new Date(clock.now),
   });
   // An instance that dies as the job ends never gets to its observers.
-  if (!diesAtTheEnd)
-    attachJobMessages(runner, oneClient(client as unknown as WebClient), { jobs } as unknown as Services, 0);
+  if (!diesAtTheEnd) attachJobMessages(oneClient(client as unknown as WebClient), { jobs } as unknown as Services, 0);
   /** What a runner does at start and every lease period: resume jobs, post reports owed. */
   const sweep = async () => {
     await runner.startResuming();

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createEventLog } from "../../src/app/slack-events";
 import type { Database } from "../../src/db/client";
 import { dedupeEvents } from "../../src/slack/middleware/dedupe-events";
 import { testDatabase } from "../support/db";
@@ -18,7 +19,7 @@ function deliver(middleware: ReturnType<typeof dedupeEvents>, eventId: string, w
 
 describe("event dedupe", () => {
   it("does the work of a delivery once, however often Slack sends it", async () => {
-    const middleware = dedupeEvents(db.prisma, () => new Date());
+    const middleware = dedupeEvents(createEventLog(db.prisma, () => new Date()));
     let runs = 0;
     const work = async () => void (runs += 1);
     await deliver(middleware, "Ev0ONCE", work);
@@ -27,7 +28,7 @@ describe("event dedupe", () => {
   });
 
   it("lets a later delivery do the work when the first one failed", async () => {
-    const middleware = dedupeEvents(db.prisma, () => new Date());
+    const middleware = dedupeEvents(createEventLog(db.prisma, () => new Date()));
     await expect(
       deliver(middleware, "Ev0FAIL", async () => {
         throw new Error("vendor down");

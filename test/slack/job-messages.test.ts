@@ -2,7 +2,6 @@ import type { WebClient } from "@slack/web-api";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { JobReport } from "../../src/app/jobs";
 import type { Services } from "../../src/app/services";
-import type { JobRunner } from "../../src/jobs/runner";
 import type { Job, JobObserver } from "../../src/jobs/types";
 import { attachJobMessages } from "../../src/slack/job-messages";
 import { oneClient } from "../../src/slack/clients";
@@ -25,7 +24,6 @@ const job = (overrides: Partial<Job> = {}): Job =>
 /** The observer attachJobMessages gives the runner, with a Slack client that records its calls. */
 function attached(report: Partial<JobReport> = {}) {
   let observer: JobObserver | undefined;
-  const runner = { observe: (o: JobObserver) => (observer = o) } as unknown as JobRunner;
   const client = {
     chat: { update: vi.fn(async () => ({ ok: true })), postMessage: vi.fn(async () => ({ ok: true })) },
     filesUploadV2: vi.fn(async () => ({ ok: true })),
@@ -47,9 +45,10 @@ function attached(report: Partial<JobReport> = {}) {
       reportDelivered: async (jobId: string) => void delivered.add(jobId),
       reportFailed: async () => undefined,
       reportsOwed: async () => [],
+      observe: (o: JobObserver) => (observer = o),
     },
   } as unknown as Services;
-  attachJobMessages(runner, oneClient(client as unknown as WebClient), services);
+  attachJobMessages(oneClient(client as unknown as WebClient), services);
   const updates = () => client.chat.update.mock.calls.map((call) => (call as unknown as [{ text: string }])[0].text);
   return { observer: observer!, client, updates };
 }

@@ -7,8 +7,6 @@ import { checkViewAck } from "../../src/console/slack-rules";
 import { loadConfig } from "../../src/config";
 import { silentLogger, type Logger } from "../../src/logger";
 import { createSlackApp } from "../../src/slack/app";
-import { slackClients } from "../../src/slack/clients";
-import { attachJobMessages } from "../../src/slack/job-messages";
 import { testDatabase } from "./db";
 import { postSigned, SIGNING_SECRET, type PostOptions } from "./signed";
 
@@ -71,8 +69,14 @@ export async function startTestApp(
     ...env,
   });
   const runtime = await bootstrap(config, logger, { db: await testDatabase() });
-  const app = createSlackApp({ config, services: runtime.services, logger, mode: { kind: "http" }, ops: runtime });
-  attachJobMessages(runtime.jobRunner, slackClients(app, config, runtime.services), runtime.services, 0);
+  const app = createSlackApp({
+    config,
+    services: runtime.services,
+    logger,
+    mode: { kind: "http" },
+    ops: runtime,
+    jobMessageMinUpdateMs: 0,
+  });
   const server = (await app.start(0)) as Server;
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const url = `${origin}/slack/events`;

@@ -1,6 +1,7 @@
+import { isEmail } from "../../domain/email";
+import { foldAccents } from "../../domain/fold-accents";
 import type { Problem } from "../result";
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 export const MAX_ALIAS_LENGTH = 40;
 
 export interface NewMemberInput {
@@ -14,7 +15,7 @@ export function validateNewMember(input: { email?: string | null; roleId?: strin
   const email = input.email?.trim() ?? "";
   if (email === "")
     problems.push({ field: "email", message: "Enter the email Motivity should send the invitation to." });
-  else if (!EMAIL.test(email))
+  else if (!isEmail(email))
     problems.push({ field: "email", message: "Enter a valid email address, like jane.doe@example.com." });
   if (!input.roleId) {
     problems.push({ field: "roleId", message: "Choose a role: without one, the member cannot use Motivity." });
@@ -29,9 +30,7 @@ export function validateAlias(alias: string | null | undefined): Problem[] {
 }
 
 const initial = (name: string) =>
-  name
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
+  foldAccents(name)
     .replace(/[^\p{L}]/gu, "")
     .charAt(0)
     .toUpperCase();

@@ -1,4 +1,4 @@
-import { foldAccents } from "../../domain/matching";
+import { foldAccents } from "../../domain/fold-accents";
 import type { Actor } from "../actor";
 import { fail, type Result } from "../result";
 import { targetType, type LinkingContext } from "./context";

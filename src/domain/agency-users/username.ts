@@ -3,31 +3,16 @@
  * lowercase ASCII, and unique in the vendor (which compares them regardless of case).
  */
 
+import { foldAccents } from "../fold-accents";
+
 export const USERNAME_MAX = 50;
 const USERNAME_MIN = 3;
 const USERNAME = /^[a-z0-9](?:[a-z0-9._-]*[a-z0-9])?$/;
 
-/** Letters that Unicode does not decompose into a base letter plus accents. */
-const SPECIAL_LETTERS: Record<string, string> = {
-  ß: "ss",
-  æ: "ae",
-  œ: "oe",
-  ø: "o",
-  ł: "l",
-  đ: "d",
-  ð: "d",
-  þ: "th",
-  ı: "i",
-};
 
 /** "José Núñez-O'Brien" → "josenunezobrien": accents folded, anything but a–z and 0–9 dropped. */
 export function namePart(text: string): string {
-  return text
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .toLowerCase()
-    .replace(/[ßæœøłđðþı]/g, (letter) => SPECIAL_LETTERS[letter] ?? "")
-    .replace(/[^a-z0-9]/g, "");
+  return foldAccents(text).replace(/[^a-z0-9]/g, "");
 }
 
 export interface PersonName {

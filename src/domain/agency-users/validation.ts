@@ -1,4 +1,5 @@
 import { parsePhoneNumberFromString, type CountryCode } from "libphonenumber-js";
+import { isEmail } from "../email";
 import { normalizeUsername, usernameProblem } from "./username";
 
 /** The list and flag options of an agency user, named as Caresmartz360 names them. */
@@ -50,14 +51,6 @@ export interface FieldProblem {
 export type Validation = { ok: true; draft: AgencyUserDraft } | { ok: false; problems: FieldProblem[] };
 
 const NAME_MAX = 50;
-const EMAIL_MAX = 254;
-const EMAIL =
-  /^[A-Za-z0-9._%+'-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}$/;
-
-export function isEmail(text: string): boolean {
-  return text.length <= EMAIL_MAX && EMAIL.test(text) && !text.includes("..");
-}
-
 /** Numbers without a country code are read as US numbers (the agencies carebridge serves are in the US). */
 const DEFAULT_REGION: CountryCode = "US";
 

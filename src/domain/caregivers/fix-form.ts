@@ -1,4 +1,5 @@
 import { parsePhoneNumberFromString } from "libphonenumber-js";
+import { isEmail } from "../email";
 import type { FixableField } from "./readiness";
 import { FIELD_WORDS } from "./types";
 
@@ -11,7 +12,6 @@ export type FixValues = Partial<Record<FixableField, string | null>>;
 export type FixErrors = Partial<Record<FixableField, string>>;
 export type FixPatch = Partial<Record<FixableField, string>>;
 
-const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const OLDEST_BIRTH_YEAR = 1900;
 /** TeleTrack serves US agencies: a number without a country code is read as a US number. */
@@ -29,7 +29,7 @@ function realDate(text: string): boolean {
 function checkOne(field: FixableField, value: string, today: string): { value: string } | { error: string } {
   switch (field) {
     case "email":
-      return EMAIL.test(value) ? { value } : { error: "Enter an email address such as name@example.com." };
+      return isEmail(value) ? { value } : { error: "Enter an email address such as name@example.com." };
     case "birthDate":
       if (!realDate(value)) return { error: "Enter the birth date as YYYY-MM-DD, e.g. 1990-07-21." };
       if (value > today) return { error: "The birth date can't be in the future." };

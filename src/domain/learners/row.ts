@@ -1,5 +1,6 @@
 import type { CsvRecord } from "../csv/parse";
-import { isValidEmail, parseDate } from "./formats";
+import { isEmail } from "../email";
+import { parseDate } from "./formats";
 import type { LearnerStatus, NewLearner } from "./learner";
 import {
   COMMUNITY_PARTNER_AFFILIATION,
@@ -88,7 +89,7 @@ export function validateRow({ line, raw, extraValues = 0, short }: RowInput): Ro
 
   const email = (raw.Email ?? "").trim().toLowerCase();
   if (email === "") problems.push("Email is required");
-  else if (!isValidEmail(email)) problems.push(`Email "${email}" is not a valid email address`);
+  else if (!isEmail(email)) problems.push(`Email "${email}" is not a valid email address`);
 
   const userId = (raw.UserID ?? "").trim().toLowerCase();
   if (userId !== "" && email !== "" && userId !== email) {

@@ -1,7 +1,7 @@
 export type { AutoLink, MatchKind, MatchOptions, MatchRecord, MatchResult, PairScore, Suggestion } from "./types";
 export { pairKey, resolveIdentities } from "./resolve";
 export { scorePair } from "./score";
-export { normalizeName, normalizeEmail, foldAccents } from "./normalize";
+export { normalizeName, normalizeEmail } from "./normalize";
 export { canonicalFirstNames, NICKNAME_GROUP_COUNT } from "./nicknames";
 export { phoneticKey } from "./phonetic";
 export { jaroWinkler } from "./jaroWinkler";

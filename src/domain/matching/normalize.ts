@@ -1,28 +1,8 @@
-// Letters NFKD does not decompose into a base letter plus a mark.
-const FOLDED_LETTERS: Readonly<Record<string, string>> = {
-  ß: "ss",
-  æ: "ae",
-  œ: "oe",
-  ø: "o",
-  ł: "l",
-  đ: "d",
-  ð: "d",
-  þ: "th",
-  ı: "i",
-};
+import { isEmail } from "../email";
+import { foldAccents } from "../fold-accents";
+
 const GENERATIONAL_SUFFIXES = new Set(["jr", "sr", "ii", "iii", "iv"]);
 const TITLES = new Set(["mr", "mrs", "ms", "miss", "dr"]);
-
-/** Lowercase without accents: "José Álvarez" → "jose alvarez", "Straße" → "strasse". */
-export function foldAccents(text: string): string {
-  // Most names are plain ASCII; NFKD and the mark regex are the slow part of preparing records.
-  if (/^[\x20-\x7e]*$/.test(text)) return text.toLowerCase();
-  return text
-    .normalize("NFKD")
-    .replace(/\p{M}+/gu, "")
-    .toLowerCase()
-    .replace(/[ßæœøłđðþı]/g, (c) => FOLDED_LETTERS[c] ?? c);
-}
 
 /**
  * The words of a name, comparable across systems. Apostrophes and periods join
@@ -45,10 +25,10 @@ export function normalizeName(name: string): string {
   return nameTokens(name).join(" ");
 }
 
-/** Trimmed and lowercased; null when it cannot be an email. */
+/** Trimmed and lowercased; null when it is not an email by the one rule. */
 export function normalizeEmail(email: string | null | undefined): string | null {
   const e = (email ?? "").trim().toLowerCase();
-  return /^[^\s@]+@[^\s@]+$/.test(e) ? e : null;
+  return isEmail(e) ? e : null;
 }
 
 /** "John.Smith+work@x.org" → "johnsmith": the part people reuse across addresses. */

@@ -36,3 +36,8 @@ export async function postPrivately(
   }
   await client.chat.postMessage({ channel: user, ...slackPayload(message) });
 }
+
+/** replyPrivately bound to one request's respond, for answerErrors. */
+export function privately(respond: RespondFn): (message: Message) => Promise<unknown> {
+  return (message) => replyPrivately(respond, message);
+}

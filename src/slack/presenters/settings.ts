@@ -2,7 +2,7 @@ import type { InputBlock, ModalView } from "@slack/types";
 import type { EffectiveSettings } from "../../app/settings/read";
 import { COMMON_TIME_ZONES, type SettingsForm, type SettingsFormData } from "../../app/settings/service";
 import { clip, context, escape, type Message, notice, section } from "./kit";
-import { input, option, plain, read, type StateValues, VALUE } from "./learners/modal-kit";
+import { input, option, plain, read, type StateValues, VALUE } from "./modal-kit";
 
 export const SETTINGS_CALLBACK_ID = "carebridge.settings";
 

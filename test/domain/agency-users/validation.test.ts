@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type AgencyUserForm, isEmail, toE164, validateAgencyUser } from "../../../src/domain/agency-users/validation";
+import { type AgencyUserForm, toE164, validateAgencyUser } from "../../../src/domain/agency-users/validation";
 
 const form = (overrides: Partial<AgencyUserForm> = {}): AgencyUserForm => ({
   username: "jose.nunez",
@@ -76,25 +76,6 @@ describe("validateAgencyUser", () => {
     expect(Object.keys(problemsOf({ mobilePhone: "555-01" }))).toEqual(["mobilePhone"]);
     expect(Object.keys(problemsOf({ username: "josé" }))).toEqual(["username"]);
     expect(Object.keys(problemsOf({ firstName: "x".repeat(51) }))).toEqual(["firstName"]);
-  });
-});
-
-describe("isEmail", () => {
-  it.each(["a@b.co", "jose.nunez+staff@sunrise-care.example", "o'brien@agency.org"])("accepts %s", (email) => {
-    expect(isEmail(email)).toBe(true);
-  });
-  it.each([
-    "",
-    "jose",
-    "jose@",
-    "@agency.com",
-    "jose@agency",
-    "jose nunez@agency.com",
-    "jose@@agency.com",
-    "jo..se@agency.com",
-    "jose@-agency.com",
-  ])("refuses %s", (email) => {
-    expect(isEmail(email)).toBe(false);
   });
 });
 

@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
 import {
   canonicalFirstNames,
-  foldAccents,
   jaroWinkler,
   NICKNAME_GROUP_COUNT,
   normalizeEmail,
   normalizeName,
   phoneticKey,
 } from "../../../src/domain/matching";
+import { foldAccents } from "../../../src/domain/fold-accents";
 import { emailLocalPart, nameTokens, normalizeBirthDate, phoneDigits } from "../../../src/domain/matching/normalize";
 
 describe("normalizeName", () => {

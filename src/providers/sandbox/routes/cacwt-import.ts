@@ -1,30 +1,11 @@
 import { parse } from "csv-parse/sync";
+// One column list for carebridge and its CACWT stand-in, checked against providers.md in test/domain/learners/template.test.ts.
+import { TEMPLATE_COLUMNS, type TemplateColumn } from "../../../domain/learners/template";
 import type { CacwtLearner, ImportStatus } from "../../records";
 import type { SandboxState } from "../state";
 import { isDate, isEmail } from "../validate";
 
-/** The CACWT learner import template, in column order (providers.md § CACWT). */
-export const TEMPLATE_COLUMNS = [
-  "UserID",
-  "LastName",
-  "FirstName",
-  "Email",
-  "Password",
-  "Status",
-  "Affiliation",
-  "OrganizationName",
-  "EmployeeType",
-  "RTADepartment",
-  "RTAJobTitle",
-  "RTAJobCode",
-  "AreaOfAssignment",
-  "DateHire",
-  "DateTransfer",
-  "UserLevel",
-  "AssocLMSID",
-] as const;
-
-type Row = Record<(typeof TEMPLATE_COLUMNS)[number], string>;
+type Row = Record<TemplateColumn, string>;
 
 /**
  * Applies an import file the way CACWT does: each row updates the learner with its UserID (or,

@@ -3,7 +3,7 @@ import type { Services } from "../../../app/services";
 import { actorOf } from "../../actor";
 import { notice, problemsMessage } from "../../presenters/kit";
 import { replyPrivately } from "../reply";
-import { startJob } from "./job-start";
+import { startJobWithMessage } from "../../job-start";
 
 export function jobRetryFailed(services: Services) {
   return async ({
@@ -26,6 +26,6 @@ export function jobRetryFailed(services: Services) {
       return;
     }
     const channel = body.channel?.id ?? actor.userId;
-    await startJob(services, client, result.job, { channel, userId: actor.userId, respond });
+    await startJobWithMessage(services, client, result.job, { channel, userId: actor.userId, respond });
   };
 }

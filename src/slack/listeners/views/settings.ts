@@ -1,8 +1,8 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from "@slack/bolt";
 import type { Services } from "../../../app/services";
 import { actorOf } from "../../actor";
-import type { StateValues } from "../../presenters/learners/modal-kit";
-import { errorsByBlock } from "../../presenters/learners/modal-kit";
+import type { StateValues } from "../../presenters/modal-kit";
+import { errorsByBlock } from "../../presenters/modal-kit";
 import {
   readSettingsChannel,
   readSettingsForm,

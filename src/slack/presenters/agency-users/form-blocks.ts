@@ -1,4 +1,5 @@
 import type { InputBlock, KnownBlock, PlainTextOption } from "@slack/types";
+import { input as kitInput, option, plain } from "../modal-kit";
 
 /** The create modal's ids, in one place: the listeners read values and put errors by these. */
 export const CREATE_CALLBACK_ID = "agency-user.create";
@@ -40,10 +41,6 @@ export const HINTS: Record<string, string> = {
 
 export { sentence } from "../kit";
 
-export const plain = (text: string) => ({ type: "plain_text" as const, text, emoji: true });
-
-export const option = (text: string, value: string): PlainTextOption => ({ text: plain(text.slice(0, 75)), value });
-
 /** The field a block id stands for ("username.3" → "username"). */
 export function fieldOfBlock(blockId: string): string {
   return blockId.split(".")[0] ?? blockId;
@@ -51,14 +48,7 @@ export function fieldOfBlock(blockId: string): string {
 
 function input(blockId: string, label: string, element: InputBlock["element"], optional = false): InputBlock {
   const hint = HINTS[fieldOfBlock(blockId)];
-  return {
-    type: "input",
-    block_id: blockId,
-    label: plain(label),
-    element,
-    optional,
-    ...(hint ? { hint: plain(hint) } : {}),
-  };
+  return kitInput(blockId, label, element, { optional, ...(hint ? { hint } : {}) });
 }
 
 /** `dispatch`: pressing Enter sends NAME_ENTERED_ACTION (the name inputs). */

@@ -1,17 +1,9 @@
-import type { ModalView, PlainTextOption } from "@slack/types";
+import type { ModalView } from "@slack/types";
 import type { Problem } from "../../../app/result";
 import type { AgencyUserForm } from "../../../domain/agency-users/validation";
 import { section } from "../kit";
-import {
-  BLOCK,
-  fieldOfBlock,
-  HINTS,
-  plain,
-  PROBLEM_BLOCK,
-  sentence,
-  type KnownBlock,
-  usernameInput,
-} from "./form-blocks";
+import { field, HINT_MAX, plain, read, type StateValues } from "../modal-kit";
+import { BLOCK, fieldOfBlock, HINTS, PROBLEM_BLOCK, sentence, type KnownBlock, usernameInput } from "./form-blocks";
 import { type FormMeta, writeMeta } from "./form-view";
 
 /** The parts of a view as Slack sends it back (view_submission, block_actions from a modal). */
@@ -22,13 +14,7 @@ export interface SubmittedView {
   private_metadata: string;
   title: { type: "plain_text"; text: string; emoji?: boolean };
   blocks: unknown[];
-  state: { values: Record<string, Record<string, StateValue>> };
-}
-
-interface StateValue {
-  value?: string | null;
-  selected_option?: PlainTextOption | null;
-  selected_options?: PlainTextOption[];
+  state: { values: StateValues };
 }
 
 type Block = KnownBlock & { block_id?: string };
@@ -38,17 +24,11 @@ export function blockIdOf(view: Pick<SubmittedView, "blocks">, field: string): s
   return (view.blocks as Block[]).map((b) => b.block_id).find((id) => id !== undefined && fieldOfBlock(id) === field);
 }
 
-/** Each block's one element, whatever its action id. */
-function valueOf(view: Pick<SubmittedView, "state">, blockId: string | undefined): StateValue | undefined {
-  const element = blockId === undefined ? undefined : view.state.values[blockId];
-  return element ? Object.values(element)[0] : undefined;
-}
-
 /** What was typed and picked; submitted values say what to create, never who may. */
 export function readForm(view: Pick<SubmittedView, "blocks" | "state">): AgencyUserForm {
-  const text = (field: string) => valueOf(view, blockIdOf(view, field))?.value ?? "";
-  const picked = (field: string) => valueOf(view, blockIdOf(view, field))?.selected_option?.value ?? "";
-  const checked = new Set((valueOf(view, blockIdOf(view, BLOCK.flags))?.selected_options ?? []).map((o) => o.value));
+  const text = (name: string) => read.text(view.state.values, blockIdOf(view, name) ?? name);
+  const picked = (name: string) => read.picked(view.state.values, blockIdOf(view, name) ?? name) ?? "";
+  const checked = read.checked(view.state.values, blockIdOf(view, BLOCK.flags) ?? BLOCK.flags);
   return {
     username: text(BLOCK.username),
     roleId: picked(BLOCK.roleId),
@@ -113,12 +93,12 @@ export function refilledForm(view: SubmittedView, problems: Problem[]): ModalVie
     .filter((block) => block.block_id !== PROBLEM_BLOCK)
     .map((block) => {
       if (block.type !== "input" || block.block_id === undefined) return block;
-      const value = valueOf(view, block.block_id);
+      const value = field(view.state.values, block.block_id);
       const hint = errors[block.block_id] ? `⚠️ ${errors[block.block_id]}` : HINTS[fieldOfBlock(block.block_id)];
       const { hint: _old, ...rest } = block;
       return {
         ...rest,
-        ...(hint ? { hint: plain(hint.slice(0, 2000)) } : {}),
+        ...(hint ? { hint: plain(hint, HINT_MAX) } : {}),
         element: {
           ...block.element,
           ...(value?.value ? { initial_value: value.value } : {}),

@@ -1,12 +1,11 @@
 import type { ModalView } from "@slack/types";
 import type { CreatedAgencyUser, CreateFormData } from "../../../app/agency-users";
 import { context, escape, escapeName, section } from "../kit";
+import { option, plain } from "../modal-kit";
 import {
   BLOCK,
   CREATE_CALLBACK_ID,
   flagsInput,
-  option,
-  plain,
   selectInput,
   sentence,
   textInput,

@@ -3,6 +3,7 @@ import type { FixErrors, FixValues } from "../../../domain/caregivers/fix-form";
 import { requiredFixFields } from "../../../domain/caregivers/fix-form";
 import type { FixableField } from "../../../domain/caregivers/readiness";
 import { context, escape, type KnownBlock, section, sentence } from "../kit";
+import { input, plain, read, type StateValues } from "../modal-kit";
 import { FIX_CALLBACK_ID, type FixMeta } from "./ids";
 
 const LABELS: Record<FixableField, { label: string; hint: string }> = {
@@ -11,7 +12,7 @@ const LABELS: Record<FixableField, { label: string; hint: string }> = {
   mobilePhone: { label: "Mobile phone", hint: "For training reminders by text, e.g. (916) 555-0142." },
 };
 
-function input(field: FixableField, optional: boolean, value: string | null | undefined): InputBlock {
+function fieldInput(field: FixableField, optional: boolean, value: string | null | undefined): InputBlock {
   const element =
     field === "birthDate"
       ? { type: "datepicker" as const, action_id: field, ...(value ? { initial_date: value } : {}) }
@@ -19,16 +20,9 @@ function input(field: FixableField, optional: boolean, value: string | null | un
           type: "plain_text_input" as const,
           action_id: field,
           ...(value ? { initial_value: value } : {}),
-          ...(field === "email" ? { placeholder: { type: "plain_text" as const, text: "name@example.com" } } : {}),
+          ...(field === "email" ? { placeholder: plain("name@example.com") } : {}),
         };
-  return {
-    type: "input",
-    block_id: field,
-    optional,
-    label: { type: "plain_text", text: LABELS[field].label },
-    hint: { type: "plain_text", text: LABELS[field].hint },
-    element,
-  };
+  return input(field, LABELS[field].label, element, { optional, hint: LABELS[field].hint });
 }
 
 function modal(meta: FixMeta, blocks: KnownBlock[], submit: boolean): ModalView {
@@ -36,9 +30,9 @@ function modal(meta: FixMeta, blocks: KnownBlock[], submit: boolean): ModalView 
     type: "modal",
     callback_id: FIX_CALLBACK_ID,
     private_metadata: JSON.stringify(meta),
-    title: { type: "plain_text", text: "Fix and sync" },
-    close: { type: "plain_text", text: submit ? "Cancel" : "Close" },
-    ...(submit ? { submit: { type: "plain_text", text: "Save and sync" } } : {}),
+    title: plain("Fix and sync"),
+    close: plain(submit ? "Cancel" : "Close"),
+    ...(submit ? { submit: plain("Save and sync") } : {}),
     blocks,
   };
 }
@@ -59,7 +53,7 @@ export function fixModal(
   ];
   for (const message of refill?.general ?? []) blocks.push(section(`:warning: ${sentence(message)}`));
   for (const field of meta.fields) {
-    blocks.push(input(field, !required.includes(field), refill?.values[field]));
+    blocks.push(fieldInput(field, !required.includes(field), refill?.values[field]));
     const error = refill?.errors[field];
     if (error) blocks.push(context(`:warning: ${escape(error)}`));
   }
@@ -74,14 +68,9 @@ export function fixDoneView(meta: FixMeta, sentence: string): ModalView {
   return modal(meta, [section(escape(sentence))], false);
 }
 
-type StateValues = Record<string, Record<string, { value?: string | null; selected_date?: string | null }>>;
-
 /** What was typed, field by field (a blank input reads as null). */
 export function readFixValues(values: StateValues, fields: readonly FixableField[]): FixValues {
-  const read: FixValues = {};
-  for (const field of fields) {
-    const entry = values[field]?.[field];
-    read[field] = entry?.selected_date ?? entry?.value ?? null;
-  }
-  return read;
+  const typed: FixValues = {};
+  for (const field of fields) typed[field] = read.date(values, field) ?? (read.text(values, field) || null);
+  return typed;
 }

@@ -4,7 +4,7 @@ import { CALIFORNIA_COUNTIES, COMMUNITY_PARTNER_AFFILIATION } from "../../../dom
 import type { CacwtLearner } from "../../../providers/roles";
 import { escape, escapeName, section } from "../kit";
 import { LEARNER_VIEW } from "./ids";
-import { input, option, plain, read, VALUE, type StateValues } from "./modal-kit";
+import { input, option, plain, read, VALUE, type StateValues } from "../modal-kit";
 
 /** Block ids are the form's field names, so a problem's field is where Slack shows it. */
 export const ADD_BLOCKS = ["firstName", "lastName", "email", "affiliation", "county", "dateHire", "flags"] as const;

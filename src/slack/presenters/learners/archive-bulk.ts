@@ -6,7 +6,7 @@ import { CALIFORNIA_COUNTIES, COMMUNITY_PARTNER_AFFILIATION } from "../../../dom
 import type { Job } from "../../../jobs/types";
 import { actions, context, escape, type Message, mention, section } from "../kit";
 import { LEARNER_ACTION, LEARNER_VIEW } from "./ids";
-import { input, option, plain, read, VALUE, type StateValues } from "./modal-kit";
+import { input, option, plain, read, VALUE, type StateValues } from "../modal-kit";
 
 export const ARCHIVE_BLOCKS = ["affiliation", "status", "emailDomain", "county", "hiredBefore"] as const;
 

@@ -1,7 +1,8 @@
-import type { InputBlock, ModalView, PlainTextOption } from "@slack/types";
+import type { ModalView } from "@slack/types";
 import { MAX_ALIAS_LENGTH, type CreateForm } from "../../../app/linking";
 import type { Problem } from "../../../app/result";
 import { context, escape, escapeName, section } from "../kit";
+import { input, option, plain } from "../modal-kit";
 import { CREATE_LEARNER_CALLBACK, CREATE_MEMBER_CALLBACK, type CreateMetadata } from "./values";
 
 /** Block ids of the create forms; problems name use-case fields, errors name blocks. */
@@ -12,7 +13,6 @@ const BLOCK_OF_FIELD: Record<string, string> = {
   alias: CREATE_BLOCK.alias,
 };
 
-const plain = (text: string) => ({ type: "plain_text" as const, text: text.slice(0, 150) });
 const TITLE = plain("Create in Motivity");
 
 /** Problems that belong to a field of the form, as Slack's `response_action: "errors"` map; undefined if any does not. */
@@ -37,27 +37,19 @@ export function sentenceModal(text: string): ModalView {
 }
 
 export function memberModal(form: CreateForm, metadata: CreateMetadata): ModalView {
-  const options: PlainTextOption[] = form.roles
-    .slice(0, 100)
-    .map((r) => ({ text: plain(r.name.slice(0, 75)), value: r.id }));
-  const email: InputBlock = {
-    type: "input",
-    block_id: CREATE_BLOCK.email,
-    label: plain("Email"),
-    hint: plain("Motivity sends the invitation to this address."),
-    element: {
-      type: "plain_text_input",
-      action_id: CREATE_BLOCK.email,
-      ...(form.email ? { initial_value: form.email } : {}),
-    },
-  };
-  const role: InputBlock = {
-    type: "input",
-    block_id: CREATE_BLOCK.role,
-    label: plain("Motivity role"),
-    hint: plain("Required: without a role the member cannot use Motivity."),
-    element: { type: "static_select", action_id: CREATE_BLOCK.role, placeholder: plain("Choose a role"), options },
-  };
+  const options = form.roles.slice(0, 100).map((r) => option(r.name, r.id));
+  const email = input(
+    CREATE_BLOCK.email,
+    "Email",
+    { type: "plain_text_input", action_id: CREATE_BLOCK.email, ...(form.email ? { initial_value: form.email } : {}) },
+    { hint: "Motivity sends the invitation to this address." },
+  );
+  const role = input(
+    CREATE_BLOCK.role,
+    "Motivity role",
+    { type: "static_select", action_id: CREATE_BLOCK.role, placeholder: plain("Choose a role"), options },
+    { hint: "Required: without a role the member cannot use Motivity." },
+  );
   return {
     type: "modal",
     callback_id: CREATE_MEMBER_CALLBACK,
@@ -74,19 +66,20 @@ export function memberModal(form: CreateForm, metadata: CreateMetadata): ModalVi
 }
 
 export function learnerModal(form: CreateForm, metadata: CreateMetadata): ModalView {
-  const alias: InputBlock = {
-    type: "input",
-    block_id: CREATE_BLOCK.alias,
-    optional: true,
-    label: plain("Alias"),
-    hint: plain("How Motivity shows the learner without their name. Leave it blank to let Motivity make one."),
-    element: {
+  const alias = input(
+    CREATE_BLOCK.alias,
+    "Alias",
+    {
       type: "plain_text_input",
       action_id: CREATE_BLOCK.alias,
       max_length: MAX_ALIAS_LENGTH,
       ...(form.alias ? { initial_value: form.alias } : {}),
     },
-  };
+    {
+      optional: true,
+      hint: "How Motivity shows the learner without their name. Leave it blank to let Motivity make one.",
+    },
+  );
   return {
     type: "modal",
     callback_id: CREATE_LEARNER_CALLBACK,

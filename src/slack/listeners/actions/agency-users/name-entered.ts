@@ -4,7 +4,7 @@ import { normalizeUsername } from "../../../../domain/agency-users/username";
 import { actorOf } from "../../../actor";
 import { readForm, type SubmittedView, withUsername } from "../../../presenters/agency-users/form-state";
 import { readMeta } from "../../../presenters/agency-users/form-view";
-import { updateModal } from "../../views/agency-users/modal-calls";
+import { updateModal } from "../../shared/agency-users";
 
 /**
  * Enter in a name input: the username follows the name, unless the person typed a username of
@@ -31,7 +31,7 @@ export function agencyUserNameEntered(services: Services) {
       client,
       { viewId: view.id, hash: view.hash },
       withUsername(view, result.username, meta),
-      services.deps.logger,
+      services.logger,
     );
   };
 }

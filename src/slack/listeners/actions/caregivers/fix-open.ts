@@ -3,10 +3,10 @@ import { actorOf } from "../../../actor";
 import { fixModal } from "../../../presenters/caregivers/fix-modal";
 import { decodeValue } from "../../../presenters/caregivers/ids";
 import { problemsMessage } from "../../../presenters/kit";
-import { replyPrivately } from "../../reply";
-import { answering } from "../../commands/caregivers/replies";
+import { replyPrivately, privately } from "../../reply";
 import { STALE } from "./open";
 import type { ButtonArgs } from "./types";
+import { answerErrors } from "../../handler";
 
 /** "Fix and sync": opens the form for the missing fields at once (the trigger lives 3 seconds). */
 export function caregiverFixOpen(services: Services) {
@@ -14,7 +14,7 @@ export function caregiverFixOpen(services: Services) {
     await ack();
     const actor = actorOf(context);
     const value = decodeValue(action.value);
-    await answering(respond, services, async () => {
+    await answerErrors(services, privately(respond), async () => {
       if (!value?.f || value.f.length === 0) {
         await replyPrivately(respond, STALE);
         return;

@@ -2,17 +2,17 @@ import type { Services } from "../../../../app/services";
 import { actorOf } from "../../../actor";
 import { alreadyStartedMessage, cancelledMessage, startedMessage } from "../../../presenters/caregivers/preview";
 import { problemsMessage } from "../../../presenters/kit";
-import { replaceOriginal, replyPrivately } from "../../reply";
-import { answering } from "../../commands/caregivers/replies";
-import { startJob } from "../job-start";
+import { replaceOriginal, replyPrivately, privately } from "../../reply";
+import { startJobWithMessage } from "../../../job-start";
 import type { ButtonArgs } from "./types";
+import { answerErrors } from "../../handler";
 
 /** Confirm on the preview: the first press starts the job; any later press says it has started. */
 export function caregiverSyncAllConfirm(services: Services) {
   return async ({ ack, action, body, client, respond, context }: ButtonArgs) => {
     await ack();
     const actor = actorOf(context);
-    await answering(respond, services, async () => {
+    await answerErrors(services, privately(respond), async () => {
       const result = await services.caregivers.confirmAll(actor, action.value ?? "");
       if (!result.ok) {
         await replyPrivately(respond, problemsMessage(result.problems));
@@ -26,10 +26,10 @@ export function caregiverSyncAllConfirm(services: Services) {
         await replaceOriginal(respond, startedMessage(result.job.total));
       } catch (error) {
         // The job is queued already: a preview Slack would not replace must not keep it from running.
-        services.deps.logger.warn({ err: error }, "the sync preview was not replaced; the sync goes on");
+        services.logger.warn({ err: error }, "the sync preview was not replaced; the sync goes on");
       }
       const channel = body.channel?.id ?? result.job.channelId ?? actor.userId;
-      await startJob(services, client, result.job, { channel, userId: actor.userId, respond });
+      await startJobWithMessage(services, client, result.job, { channel, userId: actor.userId, respond });
     });
   };
 }
@@ -38,7 +38,7 @@ export function caregiverSyncAllCancel(services: Services) {
   return async ({ ack, action, respond, context }: ButtonArgs) => {
     await ack();
     const actor = actorOf(context);
-    await answering(respond, services, async () => {
+    await answerErrors(services, privately(respond), async () => {
       const result = await services.caregivers.cancelAll(actor, action.value ?? "");
       await (result.ok
         ? replaceOriginal(respond, cancelledMessage)

@@ -8,9 +8,10 @@ import { notice, problemsMessage, slackPayload } from "../../../presenters/kit";
 import { approvalRequestMessage } from "../../../presenters/learners/archive-bulk";
 import { replyPrivately } from "../../reply";
 import { channelUnreachable } from "../../../slack-error";
-import { sourceOf } from "../../views/learners/tell";
-import { startJob } from "../job-start";
-import { learnerButton, messageOf, type ButtonArgs } from "./button";
+import { sourceOf } from "../../shared/learners";
+import { startJobWithMessage } from "../../../job-start";
+import { type ButtonArgs, handler } from "../../handler";
+import { LEARNER_BUTTON, messageOf } from "./button";
 
 const STATE_WORDS: Record<string, string> = {
   "awaiting-second-approval": "is waiting for another admin's approval",
@@ -40,7 +41,7 @@ export function startRun(
   respond: RespondFn,
 ): Promise<void> {
   const where = job.channelId && job.threadTs ? job.channelId : channel;
-  return startJob(services, client, job, { channel: where, userId, respond });
+  return startJobWithMessage(services, client, job, { channel: where, userId, respond });
 }
 
 /**
@@ -85,7 +86,7 @@ async function showDecision(services: Services, args: ButtonArgs, job: Job): Pro
 
 /** Approve on a request: only another admin than the one who asked; the run starts at once. */
 export function approvePressed(services: Services) {
-  return learnerButton(services, async (args) => {
+  return handler(services, LEARNER_BUTTON, async (args) => {
     const { actor, value, respond, client } = args;
     const result = await services.learners.archiveRuns.approve(actor, value);
     if (!result.ok) return void (await replyPrivately(respond, problemsMessage(result.problems)));
@@ -103,7 +104,7 @@ export function approvePressed(services: Services) {
 }
 
 export function rejectPressed(services: Services) {
-  return learnerButton(services, async (args) => {
+  return handler(services, LEARNER_BUTTON, async (args) => {
     const result = await services.learners.archiveRuns.reject(args.actor, args.value);
     if (!result.ok) return void (await replyPrivately(args.respond, problemsMessage(result.problems)));
     if (!result.rejected) return void (await replyPrivately(args.respond, stale(result.job)));
@@ -113,7 +114,7 @@ export function rejectPressed(services: Services) {
 
 /** Reactivate all, on a bulk archive's report or an import's log: a job over exactly the learners that run archived. */
 export function reactivateAllPressed(services: Services) {
-  return learnerButton(services, async ({ actor, value, respond, client, body }) => {
+  return handler(services, LEARNER_BUTTON, async ({ actor, value, respond, client, body }) => {
     const result = await services.learners.archiveRuns.reactivateAll(actor, value);
     if (!result.ok) return void (await replyPrivately(respond, problemsMessage(result.problems)));
     if (!result.created)

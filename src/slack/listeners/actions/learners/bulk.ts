@@ -2,11 +2,12 @@ import type { Services } from "../../../../app/services";
 import { notice, problemsMessage } from "../../../presenters/kit";
 import { replaceOriginal, replyPrivately } from "../../reply";
 import { askForApproval, stale, startRun } from "./archive-runs";
-import { learnerButton } from "./button";
+import { handler } from "../../handler";
+import { LEARNER_BUTTON } from "./button";
 
 /** Confirm on the preview: the run starts, or waits for a second admin above the threshold. */
 export function bulkConfirmPressed(services: Services) {
-  return learnerButton(services, async ({ actor, value, respond, client, body }) => {
+  return handler(services, LEARNER_BUTTON, async ({ actor, value, respond, client, body }) => {
     const result = await services.learners.bulk.confirm(actor, value);
     if (!result.ok) return void (await replyPrivately(respond, problemsMessage(result.problems)));
     const { job, state } = result;
@@ -21,7 +22,7 @@ export function bulkConfirmPressed(services: Services) {
 }
 
 export function bulkCancelPressed(services: Services) {
-  return learnerButton(services, async ({ actor, value, respond }) => {
+  return handler(services, LEARNER_BUTTON, async ({ actor, value, respond }) => {
     const result = await services.learners.bulk.cancel(actor, value);
     if (!result.ok) return void (await replyPrivately(respond, problemsMessage(result.problems)));
     await (result.cancelled

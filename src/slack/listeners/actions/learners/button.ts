@@ -1,26 +1,12 @@
-import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from "@slack/bolt";
-import type { Actor } from "../../../../app/actor";
-import { describeError } from "../../../../app/errors";
-import type { Services } from "../../../../app/services";
-import { actorOf } from "../../../actor";
+import { z } from "zod";
 import { notice } from "../../../presenters/kit";
-import { replyPrivately } from "../../reply";
+import type { ButtonArgs } from "../../handler";
 
-export type ButtonArgs = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs;
-export type ButtonWork = (args: ButtonArgs & { actor: Actor; value: string }) => Promise<void>;
-
-/** Acks at once, takes the actor from Slack's context (never from the button), and answers an outage in words. */
-export function learnerButton(services: Services, work: ButtonWork) {
-  return async (args: ButtonArgs) => {
-    await args.ack();
-    try {
-      await work({ ...args, actor: actorOf(args.context), value: args.action.value ?? "" });
-    } catch (error) {
-      services.deps.logger.warn({ err: error, action: args.action.action_id }, "learner button failed");
-      await replyPrivately(args.respond, notice(describeError(error)));
-    }
-  };
-}
+/** Learner buttons carry a plain value: an email or a job id. */
+export const LEARNER_BUTTON = {
+  value: z.string(),
+  outOfDate: notice("That button is out of date; run `/learner` again."),
+};
 
 /** The message the button sits on, to update it in place (chat.update works on the app's own messages). */
 export function messageOf(args: ButtonArgs): { channel: string; ts: string; blocks: unknown[] } | undefined {

@@ -7,7 +7,8 @@ import { settledPreview, type PreviewState } from "../../../presenters/learners/
 import { slackFailure } from "../../../slack-error";
 import { replyPrivately } from "../../reply";
 import { askForApproval, startRun } from "./archive-runs";
-import { learnerButton, messageOf, type ButtonArgs } from "./button";
+import { type ButtonArgs, handler } from "../../handler";
+import { LEARNER_BUTTON, messageOf } from "./button";
 
 /**
  * The preview's buttons give way to who started or cancelled it, or asked for approval. The
@@ -26,7 +27,7 @@ async function settle(services: Services, args: ButtonArgs, state: PreviewState)
   try {
     await args.client.chat.update({ channel: message.channel, ts: message.ts, text: text[state.kind], blocks });
   } catch (error) {
-    services.deps.logger.warn(slackFailure(error), "the import preview was not updated; the import goes on");
+    services.logger.warn(slackFailure(error), "the import preview was not updated; the import goes on");
   }
 }
 
@@ -42,7 +43,7 @@ function already(job: Job): string {
  * import that archives more than the threshold asks the other admins instead.
  */
 export function importPressed(services: Services) {
-  return learnerButton(services, async (args) => {
+  return handler(services, LEARNER_BUTTON, async (args) => {
     const { actor, value, respond, client } = args;
     const result = await services.learners.imports.start(actor, value);
     if (!result.ok) return void (await replyPrivately(respond, problemsMessage(result.problems)));
@@ -59,7 +60,7 @@ export function importPressed(services: Services) {
 }
 
 export function importCancelPressed(services: Services) {
-  return learnerButton(services, async (args) => {
+  return handler(services, LEARNER_BUTTON, async (args) => {
     const result = await services.learners.imports.cancel(args.actor, args.value);
     if (!result.ok) return void (await replyPrivately(args.respond, problemsMessage(result.problems)));
     if (!result.cancelled) return void (await replyPrivately(args.respond, notice(already(result.job))));
@@ -69,7 +70,7 @@ export function importCancelPressed(services: Services) {
 
 /** Download errors: the rejected rows as a CSV in the file's thread, formulas neutralized. */
 export function importErrorsPressed(services: Services) {
-  return learnerButton(services, async ({ actor, value, respond, client }) => {
+  return handler(services, LEARNER_BUTTON, async ({ actor, value, respond, client }) => {
     const result = await services.learners.imports.errors(actor, value);
     if (!result.ok) return void (await replyPrivately(respond, problemsMessage(result.problems)));
     await client.filesUploadV2({

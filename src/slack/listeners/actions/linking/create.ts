@@ -4,7 +4,7 @@ import { actorOf } from "../../../actor";
 import { learnerModal, loadingModal, memberModal, sentenceModal } from "../../../presenters/linking/create-modal";
 import { createValue, parseValue, positionOf, type CreateMetadata } from "../../../presenters/linking/values";
 import { replyPrivately } from "../../reply";
-import { OUT_OF_DATE } from "./answer";
+import { OUT_OF_DATE } from "../../shared/linking";
 import type { ButtonArgs } from "./types";
 
 /**
@@ -40,7 +40,7 @@ export function createAction(services: Services) {
           result.form.kind === "members" ? memberModal(result.form, metadata) : learnerModal(result.form, metadata);
       }
     } catch (error) {
-      services.deps.logger.error({ err: error }, "linking create form failed");
+      services.logger.error({ err: error }, "linking create form failed");
       view = sentenceModal(describeError(error));
     }
     await client.views.update({ view_id: viewId, view });

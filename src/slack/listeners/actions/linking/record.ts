@@ -1,10 +1,11 @@
 import type { Services } from "../../../../app/services";
+import { handler } from "../../handler";
 import { positionOf, recordValue, rejectValue, unrejectValue } from "../../../presenters/linking/values";
-import { answerAction, listButton } from "./answer";
+import { answerAction, linkButton } from "../../shared/linking";
 
 /** "Ignore" and "Stop ignoring" on one record, then the list refreshed. */
 export function recordAction(services: Services, verb: "ignore" | "unignore") {
-  return listButton(services, recordValue, async (actor, value, respond) => {
+  return handler(services, linkButton(recordValue), async ({ actor, value, respond }) => {
     const request = { kind: value.k, side: value.s, recordId: value.id };
     const result =
       verb === "ignore"
@@ -16,7 +17,7 @@ export function recordAction(services: Services, verb: "ignore" | "unignore") {
 
 /** "Not a match" / "None of these": the record is none of the matches its row showed. */
 export function rejectAction(services: Services) {
-  return listButton(services, rejectValue, async (actor, value, respond) => {
+  return handler(services, linkButton(rejectValue), async ({ actor, value, respond }) => {
     const result = await services.linking.reject(actor, {
       kind: value.k,
       side: value.s,
@@ -29,7 +30,7 @@ export function rejectAction(services: Services) {
 
 /** "Undo" on the answer to a "Not a match": forgets the rejections that press recorded. */
 export function unrejectAction(services: Services) {
-  return listButton(services, unrejectValue, async (actor, value, respond) => {
+  return handler(services, linkButton(unrejectValue), async ({ actor, value, respond }) => {
     const result = await services.linking.unreject(actor, {
       kind: value.k,
       side: value.s,

@@ -1,10 +1,11 @@
 import type { Services } from "../../../../app/services";
+import { answerErrors } from "../../handler";
 import { actorOf } from "../../../actor";
 import { problemsMessage, type Message, slackPayload } from "../../../presenters/kit";
 import { overviewMessage } from "../../../presenters/linking/overview";
 import { firstPage } from "../../../presenters/linking/values";
 import { replyPrivately } from "../../reply";
-import { OUT_OF_DATE, withErrorReply } from "./answer";
+import { OUT_OF_DATE } from "../../shared/linking";
 import type { ButtonArgs } from "./types";
 
 /**
@@ -25,7 +26,7 @@ export function reviewAction(services: Services) {
       await send(OUT_OF_DATE);
       return;
     }
-    await withErrorReply(services, send, async () => {
+    await answerErrors(services, send, async () => {
       const result = await services.linking.review(actor, kind);
       await send(result.ok ? overviewMessage(result.overview, firstPage(kind)) : problemsMessage(result.problems));
     });

@@ -9,25 +9,22 @@ import {
   searchValue,
   type SearchMetadata,
 } from "../../../presenters/linking/values";
-import { listButton } from "./answer";
-import type { ButtonArgs } from "./types";
+import { handler } from "../../handler";
+import { linkButton } from "../../shared/linking";
 
 /** "Find in …" on a row or after "Not a match": the search form opens at once (the trigger lives 3 seconds). */
 export function searchAction(services: Services) {
-  return async (args: ButtonArgs) => {
-    const { body, client } = args;
-    await listButton(services, searchValue, async (_actor, value) => {
-      const metadata: SearchMetadata = {
-        k: value.k,
-        s: value.s,
-        id: value.id,
-        p: positionOf(value),
-        ...(body.response_url ? { r: body.response_url } : {}),
-        ...(body.channel?.id ? { ch: body.channel.id } : {}),
-      };
-      await client.views.open({ trigger_id: body.trigger_id, view: searchModal(value.n, metadata) });
-    })(args);
-  };
+  return handler(services, linkButton(searchValue), async ({ body, client, value }) => {
+    const metadata: SearchMetadata = {
+      k: value.k,
+      s: value.s,
+      id: value.id,
+      p: positionOf(value),
+      ...(body.response_url ? { r: body.response_url } : {}),
+      ...(body.channel?.id ? { ch: body.channel.id } : {}),
+    };
+    await client.views.open({ trigger_id: body.trigger_id, view: searchModal(value.n, metadata) });
+  });
 }
 
 type OptionsArgs = SlackOptionsMiddlewareArgs<"block_suggestion"> & AllMiddlewareArgs;
@@ -49,7 +46,7 @@ export function searchOptionsAction(services: Services) {
       });
       await ack({ options: result.ok ? searchOptions(result.found) : [] });
     } catch (error) {
-      services.deps.logger.error({ err: error }, "linking search failed");
+      services.logger.error({ err: error }, "linking search failed");
       await ack({ options: [] });
     }
   };

@@ -14,10 +14,10 @@ export async function showAgencyUsers(
 ): Promise<void> {
   try {
     const result = await services.agencyUsers.list(actor, request);
-    const label = displayLabel("caresmartz", services.deps.providers.sandboxVendors);
+    const label = displayLabel("caresmartz", services.vendors.sandbox);
     await show(result.ok ? agencyUserListMessage(result.page, label) : problemsMessage(result.problems));
   } catch (error) {
-    services.deps.logger.error({ err: error }, "listing agency users failed");
+    services.logger.error({ err: error }, "listing agency users failed");
     await show(notice(describeError(error)));
   }
 }

@@ -5,8 +5,8 @@ import type { Services } from "../../../../app/services";
 import { displayLabel } from "../../../../providers/labels";
 import { createFormView, type FormMeta, loadingView, noticeView } from "../../../presenters/agency-users/form-view";
 import { type Message, notice, problemsMessage } from "../../../presenters/kit";
-import { slackSelfEmail } from "../../views/agency-users/self-email";
-import { openModal, updateModal } from "../../views/agency-users/modal-calls";
+import { slackSelfEmail } from "../../shared/self-email";
+import { openModal, updateModal } from "../../shared/agency-users";
 import { settle, within } from "../../within";
 
 /**
@@ -39,9 +39,9 @@ export async function openCreateForm(request: {
   reply: (message: Message) => Promise<unknown>;
 }): Promise<void> {
   const { services, actor, client, triggerId } = request;
-  const logger = services.deps.logger;
+  const logger = services.logger;
   const meta: FormMeta = { channel: request.channelId, suggested: undefined };
-  const label = displayLabel("caresmartz", services.deps.providers.sandboxVendors);
+  const label = displayLabel("caresmartz", services.vendors.sandbox);
   const outcome = settle(services.agencyUsers.prepareForm(actor, slackSelfEmail(client, actor.userId, logger)));
   const early = await within(outcome, OPEN_BUDGET_MS);
   if (early) {

@@ -5,5 +5,5 @@ import type { Subcommand } from "../../types";
 
 export const help: Subcommand = async ({ actor, respond, services }) => {
   const help = await services.help.forActor(actor);
-  await replyPrivately(respond, helpMessage(help, sandboxNote(services.deps.providers.sandboxVendors)));
+  await replyPrivately(respond, helpMessage(help, sandboxNote(services.vendors.sandbox)));
 };

@@ -1,9 +1,10 @@
 import type { Services } from "../../../../app/services";
 import { actorOf } from "../../../actor";
 import { notice } from "../../../presenters/kit";
-import { replyPrivately } from "../../reply";
+import { replyPrivately, privately } from "../../reply";
 import type { CommandArgs } from "../../types";
-import { answering, labelsOf, lookupMessage } from "./replies";
+import { labelsOf, lookupMessage } from "../../shared/caregivers";
+import { answerErrors } from "../../handler";
 
 /** `/caregiver <query>`: the caregiver's card without syncing. */
 export function caregiverCommand(services: Services) {
@@ -11,7 +12,7 @@ export function caregiverCommand(services: Services) {
     await ack();
     const actor = actorOf(context);
     const text = command.text.trim();
-    await answering(respond, services, async () => {
+    await answerErrors(services, privately(respond), async () => {
       if (text === "") {
         await replyPrivately(respond, notice("Use `/caregiver <name, email or TeleTrack id>`."));
         return;

@@ -2,9 +2,10 @@ import type { WebClient } from "@slack/web-api";
 import type { Logger } from "../../../../logger";
 import { signInMessage } from "../../../presenters/caregivers/sign-in";
 import { notice, problemsMessage } from "../../../presenters/kit";
-import { replyPrivately } from "../../reply";
+import { replyPrivately, privately } from "../../reply";
 import type { Subcommand } from "../../types";
-import { answering, labelsOf } from "./replies";
+import { labelsOf } from "../../shared/caregivers";
+import { answerErrors } from "../../handler";
 
 /**
  * The admin's email as Slack has it: needs the users:read.email scope and an email on the
@@ -22,12 +23,12 @@ async function slackEmail(client: WebClient, userId: string, logger: Logger): Pr
 
 /** `/carebridge login careacademy`: a one-time admin sign-in link, always ephemeral, never in a channel. */
 export const login: Subcommand = async ({ actor, text, respond, client, services }) => {
-  await answering(respond, services, async () => {
+  await answerErrors(services, privately(respond), async () => {
     if (!["", "careacademy"].includes(text.trim().toLowerCase())) {
       await replyPrivately(respond, notice("Use `/carebridge login careacademy`."));
       return;
     }
-    const email = await slackEmail(client, actor.userId, services.deps.logger);
+    const email = await slackEmail(client, actor.userId, services.logger);
     const result = await services.caregivers.adminSignIn(actor, email);
     await replyPrivately(
       respond,

@@ -17,7 +17,7 @@ import {
 import { problemsMessage } from "../../../presenters/kit";
 import { channelUnreachable } from "../../../slack-error";
 import { replyPrivately } from "../../reply";
-import { labelsOf } from "./replies";
+import { labelsOf } from "../../shared/caregivers";
 
 interface Request {
   actor: Actor;

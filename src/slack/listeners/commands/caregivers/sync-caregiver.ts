@@ -2,10 +2,11 @@ import type { Services } from "../../../../app/services";
 import { actorOf } from "../../../actor";
 import { checkingMessage, previewMessage } from "../../../presenters/caregivers/preview";
 import { notice, problemsMessage } from "../../../presenters/kit";
-import { replyPrivately } from "../../reply";
+import { replyPrivately, privately } from "../../reply";
 import type { CommandArgs } from "../../types";
-import { answering, labelsOf, lookupMessage } from "./replies";
+import { labelsOf, lookupMessage } from "../../shared/caregivers";
 import { answerDigest, answerSchedule } from "./schedule";
+import { answerErrors } from "../../handler";
 
 const USAGE =
   "Use `/sync-caregiver <name, email or TeleTrack id>`, `/sync-caregiver all` (admins), `/sync-caregiver schedule` or `/sync-caregiver digest`.";
@@ -22,7 +23,7 @@ export function syncCaregiverCommand(services: Services) {
     const actor = actorOf(context);
     const text = command.text.trim();
     const labels = labelsOf(services);
-    await answering(respond, services, async () => {
+    await answerErrors(services, privately(respond), async () => {
       if (text === "") {
         await replyPrivately(respond, notice(USAGE));
         return;

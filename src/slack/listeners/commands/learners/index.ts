@@ -36,7 +36,7 @@ export function learnerCommand(services: Services) {
         services,
       });
     } catch (error) {
-      services.deps.logger.warn({ err: error }, "/learner failed");
+      services.logger.warn({ err: error }, "/learner failed");
       await replyPrivately(respond, notice(describeError(error)));
     }
   };

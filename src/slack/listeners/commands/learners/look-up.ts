@@ -2,7 +2,7 @@ import { problemsMessage } from "../../../presenters/kit";
 import { learnerSearchMessage } from "../../../presenters/learners/card";
 import { replyPrivately } from "../../reply";
 import type { Subcommand } from "../../types";
-import { sourceOf } from "../../views/learners/tell";
+import { sourceOf } from "../../shared/learners";
 
 /** `/learner <email or name>`: only the asker sees the learners (emails are personal). */
 export const lookUp: Subcommand = async ({ actor, text, respond, services }) => {

@@ -11,7 +11,7 @@ export const openAddLearner: Subcommand = async ({ actor, channelId, triggerId, 
   if (!allowed.allowed) return void (await replyPrivately(respond, notice(allowed.reason)));
   await client.views.open({
     trigger_id: triggerId,
-    view: addLearnerModal(channelId, californiaToday(services.deps.now())),
+    view: addLearnerModal(channelId, californiaToday(services.now())),
   });
 };
 

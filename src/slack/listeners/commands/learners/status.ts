@@ -3,7 +3,7 @@ import { notice, problemsMessage } from "../../../presenters/kit";
 import { statusChangeMessage } from "../../../presenters/learners/card";
 import { replyPrivately } from "../../reply";
 import type { Subcommand } from "../../types";
-import { sourceOf } from "../../views/learners/tell";
+import { sourceOf } from "../../shared/learners";
 
 function change(status: LearnerStatus, verb: string): Subcommand {
   return async ({ actor, text, respond, services }) => {

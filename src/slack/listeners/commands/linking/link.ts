@@ -1,10 +1,10 @@
 import type { LinkKind } from "../../../../app/linking";
+import { answerErrors } from "../../handler";
 import type { Services } from "../../../../app/services";
 import { actorOf } from "../../../actor";
 import { notice, problemsMessage } from "../../../presenters/kit";
 import { overviewMessage } from "../../../presenters/linking/overview";
 import { firstPage } from "../../../presenters/linking/values";
-import { withErrorReply } from "../../actions/linking/answer";
 import { replyPrivately } from "../../reply";
 import type { CommandArgs } from "../../types";
 
@@ -29,7 +29,7 @@ export function linkCommand(services: Services) {
       return;
     }
     const actor = actorOf(context);
-    await withErrorReply(services, reply, async () => {
+    await answerErrors(services, reply, async () => {
       const result = await services.linking.review(actor, kind);
       await reply(result.ok ? overviewMessage(result.overview, firstPage(kind)) : problemsMessage(result.problems));
     });

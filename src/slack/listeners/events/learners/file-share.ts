@@ -6,7 +6,7 @@ import type { Services } from "../../../../app/services";
 import { actorOf } from "../../../actor";
 import type { Message } from "../../../presenters/kit";
 import { importPreviewMessage, importRefusedMessage } from "../../../presenters/learners/import";
-import { sourceOf } from "../../views/learners/tell";
+import { sourceOf } from "../../shared/learners";
 import { isSlackFileUrl, slackDownload } from "./download";
 
 const NOT_FROM_SLACK =
@@ -72,8 +72,8 @@ export function fileShared(services: Services) {
       try {
         const file = await details(client, shared);
         if (!looksLikeCsvFile(file) && !isDm) continue;
-        if (!isSlackFileUrl(file.url_private_download, services.deps.config.slack.apiUrl)) {
-          services.deps.logger.warn(
+        if (!isSlackFileUrl(file.url_private_download, services.slackApiUrl)) {
+          services.logger.warn(
             { file: file.id, host: hostOf(file.url_private_download) },
             "a shared file's download address is not a Slack file host; not sending the token there",
           );
@@ -95,7 +95,7 @@ export function fileShared(services: Services) {
             : importRefusedMessage(file.name, result.problems),
         );
       } catch (error) {
-        services.deps.logger.warn({ err: error }, "previewing a shared file failed");
+        services.logger.warn({ err: error }, "previewing a shared file failed");
         await reply(importRefusedMessage(shared.name ?? "this file", [{ message: describeError(error) }]));
       }
     }

@@ -1,9 +1,7 @@
 import type { App } from "@slack/bolt";
 import type { Services } from "../../../../app/services";
 import { fileShared } from "./file-share";
-import { attachLearnerJobReports } from "./job-reports";
 
 export function registerLearnerEvents(app: App, services: Services): void {
   app.event("message", fileShared(services));
-  attachLearnerJobReports(app, services);
 }

@@ -13,8 +13,8 @@ import {
   readMeta,
 } from "../../../presenters/agency-users/form-view";
 import { confirmCreated } from "./confirm";
-import { updateModal } from "./modal-calls";
-import { slackSelfEmail } from "./self-email";
+import { updateModal } from "../../shared/agency-users";
+import { slackSelfEmail } from "../../shared/self-email";
 import { type Settled, settle, within } from "../../within";
 
 /**
@@ -47,7 +47,7 @@ function immediateAnswer(outcome: Settled<CreateResult>, form: SubmittedView, me
  * creator is confirmed even if they closed that view meanwhile.
  */
 export function agencyUserSubmit(services: Services) {
-  const logger = services.deps.logger;
+  const logger = services.logger;
   return async ({ ack, view, client, context }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
     const actor = actorOf(context);
     const form: SubmittedView = view;

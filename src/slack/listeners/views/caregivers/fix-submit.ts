@@ -7,7 +7,7 @@ import { actorOf } from "../../../actor";
 import { caregiverCardMessage } from "../../../presenters/caregivers/card";
 import { fixDoneView, fixModal, fixSavingView, readFixValues } from "../../../presenters/caregivers/fix-modal";
 import { readFixMeta } from "../../../presenters/caregivers/ids";
-import { labelsOf } from "../../commands/caregivers/replies";
+import { labelsOf } from "../../shared/caregivers";
 import { postPrivately } from "../../reply";
 
 /**
@@ -58,7 +58,7 @@ export function caregiverFixSubmit(services: Services) {
       });
       await postPrivately(client, meta.channel, actor.userId, card);
     } catch (error) {
-      services.deps.logger.warn({ err: error }, "Fix and sync failed");
+      services.logger.warn({ err: error }, "Fix and sync failed");
       await client.views.update({ view_id: view.id, view: fixDoneView(meta, describeError(error)) });
     }
   };

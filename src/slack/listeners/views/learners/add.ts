@@ -5,10 +5,10 @@ import { actorOf } from "../../../actor";
 import { notice, problemsMessage, type Message } from "../../../presenters/kit";
 import { ADD_BLOCKS, reactivateOfferView, readNewLearnerForm } from "../../../presenters/learners/add-modal";
 import { learnerAddedMessage } from "../../../presenters/learners/card";
-import { errorsByBlock, type StateValues } from "../../../presenters/learners/modal-kit";
+import { errorsByBlock, type StateValues } from "../../../presenters/modal-kit";
 import { settle, within } from "../../within";
 import { postPrivately } from "../../reply";
-import { readMeta, sourceOf } from "./tell";
+import { readMeta, sourceOf } from "../../shared/learners";
 
 /**
  * How long the submission may wait for CACWT's answer on the email before acknowledging: Slack
@@ -38,7 +38,7 @@ export function addLearnerSubmitted(services: Services) {
         ),
       );
     } else if (!early.ok) {
-      services.deps.logger.warn({ err: early.error }, "checking a new learner failed");
+      services.logger.warn({ err: early.error }, "checking a new learner failed");
       await ack({ response_action: "errors", errors: { email: describeError(early.error) } });
       return;
     } else {
@@ -65,7 +65,7 @@ export function addLearnerSubmitted(services: Services) {
       const added = await services.learners.one.add(actor, form);
       await tell(added.ok ? learnerAddedMessage(added.learner, sourceOf(services)) : problemsMessage(added.problems));
     } catch (error) {
-      services.deps.logger.warn({ err: error }, "adding a learner failed");
+      services.logger.warn({ err: error }, "adding a learner failed");
       await tell(problemsMessage([{ message: describeError(error) }]));
     }
   };

@@ -9,9 +9,9 @@ import {
   archivePreviewMessage,
   readArchiveFilterForm,
 } from "../../../presenters/learners/archive-bulk";
-import { errorsByBlock, type StateValues } from "../../../presenters/learners/modal-kit";
+import { errorsByBlock, type StateValues } from "../../../presenters/modal-kit";
 import { postPrivately } from "../../reply";
-import { readMeta, sourceOf } from "./tell";
+import { readMeta, sourceOf } from "../../shared/learners";
 
 /** The bulk archive filter submitted: field problems go back at once; the preview follows, only for the asker. */
 export function archiveBulkSubmitted(services: Services) {
@@ -31,7 +31,7 @@ export function archiveBulkSubmitted(services: Services) {
         : problemsMessage(result.problems);
       await postPrivately(client, channelId, actor.userId, message);
     } catch (error) {
-      services.deps.logger.warn({ err: error }, "previewing a bulk archive failed");
+      services.logger.warn({ err: error }, "previewing a bulk archive failed");
       await postPrivately(client, channelId, actor.userId, problemsMessage([{ message: describeError(error) }]));
     }
   };

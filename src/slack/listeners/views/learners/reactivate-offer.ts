@@ -5,7 +5,7 @@ import { actorOf } from "../../../actor";
 import { problemsMessage } from "../../../presenters/kit";
 import { statusChangeMessage } from "../../../presenters/learners/card";
 import { postPrivately } from "../../reply";
-import { readMeta, sourceOf } from "./tell";
+import { readMeta, sourceOf } from "../../shared/learners";
 
 /** "Reactivate instead?" accepted: the archived learner is reactivated, not duplicated. */
 export function reactivateOfferSubmitted(services: Services) {
@@ -24,7 +24,7 @@ export function reactivateOfferSubmitted(services: Services) {
           : problemsMessage(result.problems),
       );
     } catch (error) {
-      services.deps.logger.warn({ err: error }, "reactivating a learner failed");
+      services.logger.warn({ err: error }, "reactivating a learner failed");
       await postPrivately(client, channelId, actor.userId, problemsMessage([{ message: describeError(error) }]));
     }
   };

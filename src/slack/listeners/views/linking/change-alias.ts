@@ -5,15 +5,16 @@ import { notice, problemsMessage } from "../../../presenters/kit";
 import { CREATE_BLOCK, fieldErrors } from "../../../presenters/linking/create-modal";
 import { overviewMessage } from "../../../presenters/linking/overview";
 import { aliasMetadata, parseValue } from "../../../presenters/linking/values";
-import { withErrorReply } from "../../actions/linking/answer";
+import { answerErrors } from "../../handler";
 import { deliver } from "./deliver";
-import { fieldOf, type SubmitArgs } from "./types";
+import { read, type StateValues } from "../../../presenters/modal-kit";
+import type { SubmitArgs } from "./types";
 
 /** The alias form: a blank or too long alias is refused in the modal; the result replaces the list. */
 export function changeAliasSubmitted(services: Services) {
   return async ({ ack, view, body, client, context }: SubmitArgs) => {
     const metadata = parseValue(aliasMetadata, view.private_metadata);
-    const alias = (fieldOf(view, CREATE_BLOCK.alias).value ?? "").trim();
+    const alias = read.text(view.state.values as StateValues, CREATE_BLOCK.alias).trim();
     const errors = fieldErrors(
       alias === "" ? [{ field: "alias", message: "Enter the new alias." }] : validateAlias(alias),
     );
@@ -31,7 +32,7 @@ export function changeAliasSubmitted(services: Services) {
       return;
     }
     const send = (message: Parameters<typeof deliver>[3]) => deliver(client, actor.userId, metadata, message);
-    await withErrorReply(services, send, async () => {
+    await answerErrors(services, send, async () => {
       const result = await services.linking.changeAlias(actor, { learnerId: metadata.m, alias });
       await send(
         result.ok ? overviewMessage(result.overview, metadata.p, result.outcome) : problemsMessage(result.problems),

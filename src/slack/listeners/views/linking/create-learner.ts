@@ -1,43 +1,15 @@
 import { validateAlias } from "../../../../app/linking";
 import type { Services } from "../../../../app/services";
-import { actorOf } from "../../../actor";
-import { notice, problemsMessage } from "../../../presenters/kit";
-import { CREATE_BLOCK, fieldErrors } from "../../../presenters/linking/create-modal";
-import { overviewMessage } from "../../../presenters/linking/overview";
-import { createMetadata, parseValue } from "../../../presenters/linking/values";
-import { withErrorReply } from "../../actions/linking/answer";
-import { deliver } from "./deliver";
-import { fieldOf, type SubmitArgs } from "./types";
+import { CREATE_BLOCK } from "../../../presenters/linking/create-modal";
+import { read } from "../../../presenters/modal-kit";
+import { createSubmitted } from "./submitted";
 
-/** The learner form: the alias as given (blank: Motivity makes one); the result replaces the list. */
+/** The learner form: the alias as given (blank: Motivity makes one). */
 export function createLearnerSubmitted(services: Services) {
-  return async ({ ack, view, body, client, context }: SubmitArgs) => {
-    const metadata = parseValue(createMetadata, view.private_metadata);
-    const alias = fieldOf(view, CREATE_BLOCK.alias).value ?? "";
-    const errors = fieldErrors(validateAlias(alias));
-    if (errors && Object.keys(errors).length > 0) {
-      await ack({ response_action: "errors", errors });
-      return;
-    }
-    await ack();
-    const actor = actorOf(context);
-    if (!metadata) {
-      await client.chat.postMessage({
-        channel: body.user.id,
-        ...notice("That form is out of date; press + Create in Motivity again."),
-      });
-      return;
-    }
-    const send = (message: Parameters<typeof deliver>[3]) => deliver(client, actor.userId, metadata, message);
-    await withErrorReply(services, send, async () => {
-      const result = await services.linking.createLearner(actor, {
-        calmanacId: metadata.c,
-        alias,
-        idempotencyKey: `view:${view.id}`,
-      });
-      await send(
-        result.ok ? overviewMessage(result.overview, metadata.p, result.outcome) : problemsMessage(result.problems),
-      );
-    });
-  };
+  return createSubmitted(
+    services,
+    { read: (values) => read.text(values, CREATE_BLOCK.alias), problems: validateAlias },
+    (actor, alias, calmanacId, idempotencyKey) =>
+      services.linking.createLearner(actor, { calmanacId, alias, idempotencyKey }),
+  );
 }

@@ -1,48 +1,21 @@
 import { validateNewMember } from "../../../../app/linking";
 import type { Services } from "../../../../app/services";
-import { actorOf } from "../../../actor";
-import { notice, problemsMessage } from "../../../presenters/kit";
-import { CREATE_BLOCK, fieldErrors } from "../../../presenters/linking/create-modal";
-import { overviewMessage } from "../../../presenters/linking/overview";
-import { createMetadata, parseValue } from "../../../presenters/linking/values";
-import { withErrorReply } from "../../actions/linking/answer";
-import { deliver } from "./deliver";
-import { fieldOf, type SubmitArgs } from "./types";
+import { CREATE_BLOCK } from "../../../presenters/linking/create-modal";
+import { read } from "../../../presenters/modal-kit";
+import { createSubmitted } from "./submitted";
 
-/**
- * The member form: a missing role or email is refused in the modal itself; otherwise the modal
- * closes and the result (created, or "already in Motivity — link instead?") replaces the list.
- */
+/** The member form: a missing role or email is refused in the modal itself. */
 export function createMemberSubmitted(services: Services) {
-  return async ({ ack, view, body, client, context }: SubmitArgs) => {
-    const metadata = parseValue(createMetadata, view.private_metadata);
-    const email = fieldOf(view, CREATE_BLOCK.email).value ?? "";
-    const roleId = fieldOf(view, CREATE_BLOCK.role).selected_option?.value ?? "";
-    const errors = fieldErrors(validateNewMember({ email, roleId }));
-    if (errors && Object.keys(errors).length > 0) {
-      await ack({ response_action: "errors", errors });
-      return;
-    }
-    await ack();
-    const actor = actorOf(context);
-    if (!metadata) {
-      await client.chat.postMessage({
-        channel: body.user.id,
-        ...notice("That form is out of date; press + Create in Motivity again."),
-      });
-      return;
-    }
-    const send = (message: Parameters<typeof deliver>[3]) => deliver(client, actor.userId, metadata, message);
-    await withErrorReply(services, send, async () => {
-      const result = await services.linking.createMember(actor, {
-        calmanacId: metadata.c,
-        email,
-        roleId,
-        idempotencyKey: `view:${view.id}`,
-      });
-      await send(
-        result.ok ? overviewMessage(result.overview, metadata.p, result.outcome) : problemsMessage(result.problems),
-      );
-    });
-  };
+  return createSubmitted(
+    services,
+    {
+      read: (values) => ({
+        email: read.text(values, CREATE_BLOCK.email),
+        roleId: read.picked(values, CREATE_BLOCK.role) ?? "",
+      }),
+      problems: validateNewMember,
+    },
+    (actor, { email, roleId }, calmanacId, idempotencyKey) =>
+      services.linking.createMember(actor, { calmanacId, email, roleId, idempotencyKey }),
+  );
 }

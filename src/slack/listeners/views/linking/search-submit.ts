@@ -3,15 +3,16 @@ import { actorOf } from "../../../actor";
 import { notice, problemsMessage } from "../../../presenters/kit";
 import { overviewMessage } from "../../../presenters/linking/overview";
 import { parseValue, SEARCH_ELEMENT, searchMetadata } from "../../../presenters/linking/values";
-import { withErrorReply } from "../../actions/linking/answer";
+import { answerErrors } from "../../handler";
 import { deliver } from "./deliver";
-import { fieldOf, type SubmitArgs } from "./types";
+import { read, type StateValues } from "../../../presenters/modal-kit";
+import type { SubmitArgs } from "./types";
 
 /** The search form: the record picked on the other side is linked; the result replaces the list. */
 export function searchSubmitted(services: Services) {
   return async ({ ack, view, body, client, context }: SubmitArgs) => {
     const metadata = parseValue(searchMetadata, view.private_metadata);
-    const picked = fieldOf(view, SEARCH_ELEMENT).selected_option?.value;
+    const picked = read.picked(view.state.values as StateValues, SEARCH_ELEMENT);
     if (!picked) {
       await ack({ response_action: "errors", errors: { [SEARCH_ELEMENT]: "Search for someone and pick them." } });
       return;
@@ -27,7 +28,7 @@ export function searchSubmitted(services: Services) {
     }
     const [motivityId, calmanacId] = metadata.s === "motivity" ? [metadata.id, picked] : [picked, metadata.id];
     const send = (message: Parameters<typeof deliver>[3]) => deliver(client, actor.userId, metadata, message);
-    await withErrorReply(services, send, async () => {
+    await answerErrors(services, send, async () => {
       const result = await services.linking.link(actor, { kind: metadata.k, motivityId, calmanacId });
       await send(
         result.ok ? overviewMessage(result.overview, metadata.p, result.outcome) : problemsMessage(result.problems),

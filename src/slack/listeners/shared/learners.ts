@@ -1,9 +1,9 @@
-import type { Services } from "../../../../app/services";
-import { learnerSource } from "../../../presenters/learners/source";
+import type { Services } from "../../../app/services";
+import { learnerSource } from "../../presenters/learners/source";
 
 /** CACWT (or the SCIM service) as users should read it, marked when the sandbox plays it. */
 export function sourceOf(services: Services): string {
-  return learnerSource(services.deps.config.learnerLms, services.deps.providers.sandboxVendors);
+  return learnerSource(services.vendors.learnerLms, services.vendors.sandbox);
 }
 
 /** What a learner modal carries to its submission: where to answer, and what to act on. */

@@ -1,7 +1,7 @@
 import type { WebClient } from "@slack/web-api";
-import type { SelfEmail } from "../../../../app/agency-users";
-import type { Logger } from "../../../../logger";
-import { slackFailure } from "../../../slack-error";
+import type { SelfEmail } from "../../../app/agency-users";
+import type { Logger } from "../../../logger";
+import { slackFailure } from "../../slack-error";
 
 /**
  * The acting user's email as Slack verified it (users.info, scope users:read.email). Without it

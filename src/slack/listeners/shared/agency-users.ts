@@ -1,7 +1,7 @@
 import type { ModalView } from "@slack/types";
 import type { WebClient } from "@slack/web-api";
-import type { Logger } from "../../../../logger";
-import { slackFailure, slackRefusal } from "../../../slack-error";
+import type { Logger } from "../../../logger";
+import { slackFailure, slackRefusal } from "../../slack-error";
 
 /**
  * Slack's answers that mean the person moved on: they closed the modal (not_found) or changed it

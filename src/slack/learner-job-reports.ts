@@ -1,22 +1,21 @@
-import type { App } from "@slack/bolt";
-import { JOB_ARCHIVE, JOB_IMPORT } from "../../../../app/learners/deps";
-import type { Services } from "../../../../app/services";
-import type { Job } from "../../../../jobs/types";
-import { reactivateAllMessage } from "../../../presenters/learners/archive-bulk";
-import { importLogMessage } from "../../../presenters/learners/import";
-import { slackPayload } from "../../../presenters/kit";
+import { JOB_ARCHIVE, JOB_IMPORT } from "../app/learners/deps";
+import type { Services } from "../app/services";
+import type { SlackClients } from "./clients";
+import type { Job } from "../jobs/types";
+import { reactivateAllMessage } from "./presenters/learners/archive-bulk";
+import { importLogMessage } from "./presenters/learners/import";
+import { slackPayload } from "./presenters/kit";
 
 /**
  * What the learner jobs add to the generic report when they end: an import's log (every line of
  * the file) in the file's thread, and a bulk archive's "Reactivate all".
  */
-export function attachLearnerJobReports(app: App, services: Services): void {
-  const { client } = app;
-
+export function attachLearnerJobReports(clients: SlackClients, services: Pick<Services, "jobs" | "learners">): void {
   async function postImportLog(job: Job): Promise<void> {
     const log = await services.learners.imports.log(job.id);
     if (!log || log.threadTs === "") return;
     const message = importLogMessage(log);
+    const client = await clients(job.workspaceId);
     await client.chat.postMessage({
       channel: log.channelId,
       thread_ts: log.threadTs,
@@ -32,9 +31,10 @@ export function attachLearnerJobReports(app: App, services: Services): void {
   }
 
   async function offerUndo(job: Job): Promise<void> {
-    const archived = (await services.deps.jobStore.outcomes(job.id)).archived ?? 0;
+    const archived = (await services.jobs.outcomes(job.id)).archived ?? 0;
     if (archived === 0 || !job.channelId || !job.messageTs) return;
     const message = reactivateAllMessage(job, archived);
+    const client = await clients(job.workspaceId);
     await client.chat.postMessage({
       channel: job.channelId,
       thread_ts: job.messageTs,
@@ -42,7 +42,7 @@ export function attachLearnerJobReports(app: App, services: Services): void {
     });
   }
 
-  services.deps.jobRunner.observe({
+  services.jobs.observe({
     progress: async () => {},
     async finished(job) {
       if (job.kind === JOB_IMPORT) await postImportLog(job);
