@@ -19,13 +19,21 @@ import { createLearners } from "./learners";
 import { createLinking } from "./linking";
 import { createSettingsReader } from "./settings/read";
 import { createSettingsService } from "./settings/service";
+import { createVendorAccounts } from "./vendor-accounts";
+import { createProbe } from "./vendor-accounts/probe";
+import { createWorkspaceProviders } from "./vendor-accounts/workspace-providers";
 import { createWorkspaceRegistry } from "./workspaces";
+
+/** A vendor key is checked while the admin waits on the modal (Slack wants the ack within 3 s). */
+const VENDOR_CHECK_TIMEOUT_MS = 2500;
 
 /** Everything the use-cases stand on; built once in main (or by a test) and passed down. */
 export interface AppDeps {
   config: Config;
   prisma: PrismaClient;
   providers: Providers;
+  /** OAuth mode: builds a workspace's own providers from its accounts; unset, every workspace uses `providers`. */
+  buildProviders?: (config: Config) => Providers;
   jobStore: JobStore;
   jobRunner: JobRunner;
   logger: Logger;
@@ -57,9 +65,27 @@ export function createServices(deps: AppDeps) {
     sandboxVendors: deps.providers.sandboxVendors,
     now: deps.now,
   });
+  let vendorProviders: ReturnType<typeof createWorkspaceProviders> | undefined;
+  const vendorAccounts = createVendorAccounts({
+    prisma: deps.prisma,
+    access,
+    audit,
+    config: deps.config,
+    probe: createProbe(deps.logger, VENDOR_CHECK_TIMEOUT_MS),
+    onChange: (workspaceId) => vendorProviders?.forget(workspaceId),
+  });
+  vendorProviders = createWorkspaceProviders({
+    config: deps.config,
+    defaults: deps.providers,
+    accounts: vendorAccounts,
+    build: deps.buildProviders,
+  });
   return {
     deps,
     audit,
+    vendorAccounts,
+    /** The providers of one workspace: its own accounts and HTTP clients in OAuth mode. */
+    providers: vendorProviders,
     auditLog,
     settings: createSettingsService({
       prisma: deps.prisma,
