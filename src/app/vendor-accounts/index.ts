@@ -92,7 +92,7 @@ export function createVendorAccounts(deps: {
           source: "environment",
           protocol,
           baseUrl: env.baseUrl,
-          maskedKey: env.apiKey === undefined ? undefined : mask(hintOf(env.apiKey)) ?? "set",
+          maskedKey: env.apiKey === undefined ? undefined : (mask(hintOf(env.apiKey)) ?? "set"),
           updatedBy: undefined,
           updatedAt: undefined,
         };
@@ -104,7 +104,8 @@ export function createVendorAccounts(deps: {
     async save(actor: Actor, form: VendorAccountForm): Promise<Result<{ account: VendorAccountView }>> {
       const allowed = await deps.access.check(actor, "settings.manage", { type: "vendor", id: form.vendor });
       if (!allowed.allowed) return fail(allowed.reason);
-      if (!isAccountVendor(form.vendor)) return fail(`"${form.vendor}" is not a vendor carebridge speaks to.`, "vendor");
+      if (!isAccountVendor(form.vendor))
+        return fail(`"${form.vendor}" is not a vendor carebridge speaks to.`, "vendor");
       const vendor = form.vendor;
       const protocol: Protocol = form.protocol === "scim" && SCIM_SLOTS.has(vendor) ? "scim" : "vendor";
       const baseUrl = form.baseUrl.trim().replace(/\/+$/, "");
@@ -163,12 +164,14 @@ export function createVendorAccounts(deps: {
     /** The workspace's accounts with their keys opened, for building its providers; never for display. */
     async open(workspaceId: string): Promise<OpenAccount[]> {
       const rows = await prisma.vendorAccount.findMany({ where: { workspaceId } });
-      return rows.filter((r) => isAccountVendor(r.vendor)).map((r) => ({
-        vendor: r.vendor as AccountVendor,
-        protocol: r.protocol as Protocol,
-        baseUrl: r.baseUrl,
-        apiKey: secrets().open(r.sealedKey),
-      }));
+      return rows
+        .filter((r) => isAccountVendor(r.vendor))
+        .map((r) => ({
+          vendor: r.vendor as AccountVendor,
+          protocol: r.protocol as Protocol,
+          baseUrl: r.baseUrl,
+          apiKey: secrets().open(r.sealedKey),
+        }));
     },
   };
 }
@@ -181,4 +184,3 @@ function isHttpUrl(text: string): boolean {
     return false;
   }
 }
-

@@ -51,12 +51,22 @@ export function createWorkspaceProviders(deps: {
     forget(workspaceId: string): void {
       const providers = built.get(workspaceId);
       built.delete(workspaceId);
-      void providers?.then((p) => p.close(), () => undefined);
+      void providers?.then(
+        (p) => p.close(),
+        () => undefined,
+      );
     },
     async close(): Promise<void> {
       const all = [...built.values()];
       built.clear();
-      await Promise.all(all.map((p) => p.then((providers) => providers.close(), () => undefined)));
+      await Promise.all(
+        all.map((p) =>
+          p.then(
+            (providers) => providers.close(),
+            () => undefined,
+          ),
+        ),
+      );
     },
   };
 }

@@ -83,4 +83,3 @@ export function vendorSavedMessage(account: VendorAccountView): Message {
   const text = `${VENDOR_LABELS[account.vendor]} now uses this workspace's account at ${account.baseUrl ?? ""} (key ${account.maskedKey ?? "set"}).`;
   return { text, blocks: [section(escape(text))] };
 }
-

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import nock from "nock";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAccessService } from "../../../src/app/access/service";
 import { createAudit } from "../../../src/app/audit";
 import { createVendorAccounts } from "../../../src/app/vendor-accounts";
@@ -21,27 +21,37 @@ describe("per-workspace vendor accounts", () => {
   let accounts: ReturnType<typeof createVendorAccounts>;
 
   beforeAll(async () => {
-    nock.disableNetConnect();
     db = await testDatabase();
     await db.prisma.workspace.create({ data: { id: ADMIN.workspaceId } });
     const audit = createAudit(db.prisma);
     const config = {
-      ...loadConfig({ CAREBRIDGE_ADMINS: ADMIN.userId, TELETRACK_BASE_URL: "https://env.teletrack.example", TELETRACK_API_KEY: "env-key-000011112222" }),
+      ...loadConfig({
+        CAREBRIDGE_ADMINS: ADMIN.userId,
+        TELETRACK_BASE_URL: "https://env.teletrack.example",
+        TELETRACK_API_KEY: "env-key-000011112222",
+      }),
       encryption: { key: randomBytes(32), previous: undefined },
     };
-    const logger = createLogger({ level: "trace", pretty: false, destination: { write: (line) => void lines.push(line) } });
+    const logger = createLogger({
+      level: "trace",
+      pretty: false,
+      destination: { write: (line) => void lines.push(line) },
+    });
     accounts = createVendorAccounts({
       prisma: db.prisma,
-      access: createAccessService({ prisma: db.prisma, configAdmins: config.admins, audit, offices: { listOffices: async () => [] } }),
+      access: createAccessService({
+        prisma: db.prisma,
+        configAdmins: config.admins,
+        audit,
+        offices: { listOffices: async () => [] },
+      }),
       audit,
       config,
       probe: createProbe(logger, 2000),
       onChange: (workspaceId) => changed.push(workspaceId),
     });
   });
-  afterEach(() => nock.cleanAll());
   afterAll(async () => {
-    nock.enableNetConnect();
     await db.close();
   });
 
@@ -53,7 +63,10 @@ describe("per-workspace vendor accounts", () => {
       baseUrl: "https://env.teletrack.example",
       maskedKey: "…2222",
     });
-    expect(listed.accounts.find((a) => a.vendor === "cacwt")).toMatchObject({ source: "environment", maskedKey: undefined });
+    expect(listed.accounts.find((a) => a.vendor === "cacwt")).toMatchObject({
+      source: "environment",
+      maskedKey: undefined,
+    });
     expect((await accounts.list(VIEWER)).ok).toBe(false);
   });
 
@@ -77,7 +90,9 @@ describe("per-workspace vendor accounts", () => {
     expect(scope.isDone()).toBe(true);
     if (result.ok) throw new Error("saved");
     expect(result.problems[0]?.field).toBe("apiKey");
-    expect(result.problems[0]?.message).toMatch(/The vendor said: HTTP 401 · key_revoked · This key was revoked by its owner\./);
+    expect(result.problems[0]?.message).toMatch(
+      /The vendor said: HTTP 401 · key_revoked · This key was revoked by its owner\./,
+    );
     expect(await db.prisma.vendorAccount.count()).toBe(0);
   });
 
@@ -87,7 +102,10 @@ describe("per-workspace vendor accounts", () => {
       .query({ limit: 1 })
       .reply(200, { data: [], nextCursor: null });
     const result = await accounts.save(ADMIN, { vendor: "teletrack", baseUrl: "https://tt.example/", apiKey: KEY });
-    expect(result).toMatchObject({ ok: true, account: { source: "workspace", baseUrl: "https://tt.example", maskedKey: "…41d8" } });
+    expect(result).toMatchObject({
+      ok: true,
+      account: { source: "workspace", baseUrl: "https://tt.example", maskedKey: "…41d8" },
+    });
     expect(changed).toEqual([ADMIN.workspaceId]);
 
     const row = await db.prisma.vendorAccount.findUniqueOrThrow({

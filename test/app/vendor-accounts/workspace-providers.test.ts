@@ -1,5 +1,5 @@
 import nock from "nock";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import type { OpenAccount } from "../../../src/app/vendor-accounts";
 import { createWorkspaceProviders } from "../../../src/app/vendor-accounts/workspace-providers";
 import { loadConfig, type Config } from "../../../src/config";
@@ -51,11 +51,8 @@ describe("providers per workspace", () => {
     build,
   });
 
-  beforeAll(() => nock.disableNetConnect());
-  afterEach(() => nock.cleanAll());
   afterAll(async () => {
     await lookup.close();
-    nock.enableNetConnect();
   });
 
   it("calls each workspace's own base URL with its own key, and the environment's for a workspace without an account", async () => {
@@ -79,12 +76,16 @@ describe("providers per workspace", () => {
     const one = await lookup.forWorkspace("T0ONE");
     const two = await lookup.forWorkspace("T0TWO");
     const down = nock("https://one.teletrack.example").get("/v1/caregivers/cg-1").times(2).reply(503, {});
-    for (let i = 0; i < 2; i += 1) await expect(one.caregiverSource.get("cg-1")).rejects.toBeInstanceOf(UnavailableError);
+    for (let i = 0; i < 2; i += 1)
+      await expect(one.caregiverSource.get("cg-1")).rejects.toBeInstanceOf(UnavailableError);
     expect(down.isDone()).toBe(true);
     // Open: fails fast, no request reaches the vendor (nock would refuse it as unmatched anyway).
     await expect(one.caregiverSource.get("cg-1")).rejects.toMatchObject({ reason: "circuit_open" });
 
-    nock("https://two.teletrack.example").get("/v1/caregivers").query(true).reply(200, { data: [caregiver("cg-9")], nextCursor: null });
+    nock("https://two.teletrack.example")
+      .get("/v1/caregivers")
+      .query(true)
+      .reply(200, { data: [caregiver("cg-9")], nextCursor: null });
     expect(await first(two.caregiverSource.listCaregivers())).toBe("cg-9");
   });
 
@@ -99,7 +100,12 @@ describe("providers per workspace", () => {
 
   it("gives every workspace the environment's providers in single-workspace mode", async () => {
     const defaults = build(ENV);
-    const single = createWorkspaceProviders({ config: ENV, defaults, accounts: { open: async () => [] }, build: undefined });
+    const single = createWorkspaceProviders({
+      config: ENV,
+      defaults,
+      accounts: { open: async () => [] },
+      build: undefined,
+    });
     expect(await single.forWorkspace("T0ONE")).toBe(defaults);
     await defaults.close();
   });

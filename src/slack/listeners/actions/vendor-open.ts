@@ -15,7 +15,11 @@ export function vendorOpen(services: Services) {
     const result = await services.vendorAccounts.list(actorOf(context));
     if (!result.ok) return void (await replyPrivately(respond, problemsMessage(result.problems)));
     const account = result.accounts.find((a) => a.vendor === action.value);
-    if (!account) return void (await replyPrivately(respond, notice("That button is out of date; run /carebridge vendors again.")));
-    await client.views.open({ trigger_id: body.trigger_id, view: vendorModal(account, SCIM_SLOTS.has(account.vendor)) });
+    if (!account)
+      return void (await replyPrivately(respond, notice("That button is out of date; run /carebridge vendors again.")));
+    await client.views.open({
+      trigger_id: body.trigger_id,
+      view: vendorModal(account, SCIM_SLOTS.has(account.vendor)),
+    });
   };
 }
