@@ -60,8 +60,9 @@ export async function bootstrap(config: Config, logger: Logger, options: Bootstr
   const providers = createProviders(config, { logger, metrics, ...(sandbox ? { sandbox } : {}) });
   const jobStore = createJobStore(db.prisma);
   const jobRunner = new JobRunner({ store: jobStore, logger, describeError, now, leaseMs: config.jobLeaseMs });
-  // A workspace's own providers report no circuit gauge: the metric is labelled by vendor, not workspace.
-  const buildProviders = config.slack.oauth
+  // Workspace accounts need the key that seals them. A workspace's own providers report no circuit
+  // gauge: the metric is labelled by vendor, not workspace.
+  const buildProviders = config.encryption
     ? (own: Config) => createProviders(own, { logger, ...(sandbox ? { sandbox } : {}) })
     : undefined;
   const services = createServices({

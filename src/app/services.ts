@@ -32,7 +32,7 @@ export interface AppDeps {
   config: Config;
   prisma: PrismaClient;
   providers: Providers;
-  /** OAuth mode: builds a workspace's own providers from its accounts; unset, every workspace uses `providers`. */
+  /** Builds a workspace's own providers from its accounts (set with CAREBRIDGE_ENCRYPTION_KEY); unset, every workspace uses `providers`. */
   buildProviders?: (config: Config) => Providers;
   jobStore: JobStore;
   jobRunner: JobRunner;
@@ -65,6 +65,7 @@ export function createServices(deps: AppDeps) {
     sandboxVendors: deps.providers.sandboxVendors,
     now: deps.now,
   });
+  // Built after the accounts, which tell it when a workspace's accounts change.
   let vendorProviders: ReturnType<typeof createWorkspaceProviders> | undefined;
   const vendorAccounts = createVendorAccounts({
     prisma: deps.prisma,
@@ -80,11 +81,12 @@ export function createServices(deps: AppDeps) {
     accounts: vendorAccounts,
     build: deps.buildProviders,
   });
+  const installations = createInstallations({ prisma: deps.prisma, audit, config: deps.config, now: deps.now });
   return {
     deps,
     audit,
     vendorAccounts,
-    /** The providers of one workspace: its own accounts and HTTP clients in OAuth mode. */
+    /** The providers of one workspace: its own accounts and HTTP clients once it may have accounts. */
     providers: vendorProviders,
     auditLog,
     settings: createSettingsService({
@@ -101,7 +103,14 @@ export function createServices(deps: AppDeps) {
     jobs: createJobs({ store: deps.jobStore, runner: deps.jobRunner, access, audit, now: deps.now }),
     access,
     workspaces: createWorkspaceRegistry(deps.prisma),
-    installations: createInstallations({ prisma: deps.prisma, audit, config: deps.config, now: deps.now }),
+    installations: {
+      ...installations,
+      // The vendor keys are deleted with the token; the providers holding them in memory go too.
+      async forget(...args: Parameters<typeof installations.forget>) {
+        await installations.forget(...args);
+        vendorProviders.forget(args[0]);
+      },
+    },
     help: createHelp(access),
     learners: createLearners({
       lms: deps.providers.learnerLms,

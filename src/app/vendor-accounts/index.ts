@@ -104,6 +104,8 @@ export function createVendorAccounts(deps: {
     async save(actor: Actor, form: VendorAccountForm): Promise<Result<{ account: VendorAccountView }>> {
       const allowed = await deps.access.check(actor, "settings.manage", { type: "vendor", id: form.vendor });
       if (!allowed.allowed) return fail(allowed.reason);
+      if (!config.encryption)
+        return fail("Set CAREBRIDGE_ENCRYPTION_KEY where carebridge runs to keep a workspace's own vendor keys.");
       if (!isAccountVendor(form.vendor))
         return fail(`"${form.vendor}" is not a vendor carebridge speaks to.`, "vendor");
       const vendor = form.vendor;
