@@ -61,7 +61,21 @@ export async function bootstrap(config: Config, logger: Logger, options: Bootstr
   const providers = createProviders(config, { logger, metrics, ...(sandbox ? { sandbox } : {}) });
   const jobStore = createJobStore(db.prisma);
   const jobRunner = new JobRunner({ store: jobStore, logger, describeError, now, leaseMs: config.jobLeaseMs });
-  const services = createServices({ config, prisma: db.prisma, providers, jobStore, jobRunner, logger, now });
+  // Workspace accounts need the key that seals them. A workspace's own providers report no circuit
+  // gauge: the metric is labelled by vendor, not workspace.
+  const buildProviders = config.encryption
+    ? (own: Config) => createProviders(own, { logger, ...(sandbox ? { sandbox } : {}) })
+    : undefined;
+  const services = createServices({
+    config,
+    prisma: db.prisma,
+    providers,
+    ...(buildProviders ? { buildProviders } : {}),
+    jobStore,
+    jobRunner,
+    logger,
+    now,
+  });
   let boss: BossQueue | undefined;
   const migrations = readMigrationList().migrationDirectories.map((m) => m.path);
 
@@ -83,6 +97,7 @@ export async function bootstrap(config: Config, logger: Logger, options: Bootstr
       const stopping = boss;
       boss = undefined;
       await stopping?.stop();
+      await services.providers.close();
       await providers.close();
       await sandbox?.close();
       await db.close();

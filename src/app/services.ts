@@ -20,13 +20,21 @@ import { createLinking } from "./linking";
 import { createSettingsReader } from "./settings/read";
 import { createSettingsService } from "./settings/service";
 import { createEventLog } from "./slack-events";
+import { createVendorAccounts } from "./vendor-accounts";
+import { createProbe } from "./vendor-accounts/probe";
+import { createWorkspaceProviders } from "./vendor-accounts/workspace-providers";
 import { createWorkspaceRegistry } from "./workspaces";
+
+/** A vendor key is checked while the admin waits on the modal (Slack wants the ack within 3 s). */
+const VENDOR_CHECK_TIMEOUT_MS = 2500;
 
 /** Everything the use-cases stand on; built once in main (or by a test) and passed down. */
 export interface AppDeps {
   config: Config;
   prisma: PrismaClient;
   providers: Providers;
+  /** Builds a workspace's own providers from its accounts (set with CAREBRIDGE_ENCRYPTION_KEY); unset, every workspace uses `providers`. */
+  buildProviders?: (config: Config) => Providers;
   jobStore: JobStore;
   jobRunner: JobRunner;
   logger: Logger;
@@ -58,6 +66,23 @@ export function createServices(deps: AppDeps) {
     sandboxVendors: deps.providers.sandboxVendors,
     now: deps.now,
   });
+  // Built after the accounts, which tell it when a workspace's accounts change.
+  let vendorProviders: ReturnType<typeof createWorkspaceProviders> | undefined;
+  const vendorAccounts = createVendorAccounts({
+    prisma: deps.prisma,
+    access,
+    audit,
+    config: deps.config,
+    probe: createProbe(deps.logger, VENDOR_CHECK_TIMEOUT_MS),
+    onChange: (workspaceId) => vendorProviders?.forget(workspaceId),
+  });
+  vendorProviders = createWorkspaceProviders({
+    config: deps.config,
+    defaults: deps.providers,
+    accounts: vendorAccounts,
+    build: deps.buildProviders,
+  });
+  const installations = createInstallations({ prisma: deps.prisma, audit, config: deps.config, now: deps.now });
   return {
     /** The log a transport writes its own lines to, and the clock every use-case reads. */
     logger: deps.logger,
@@ -73,6 +98,9 @@ export function createServices(deps: AppDeps) {
     /** Where Slack's files are served from: a shared file's URL must point there. */
     slackApiUrl: deps.config.slack.apiUrl,
     audit,
+    vendorAccounts,
+    /** The providers of one workspace: its own accounts and HTTP clients once it may have accounts. */
+    providers: vendorProviders,
     auditLog,
     settings: createSettingsService({
       prisma: deps.prisma,
@@ -88,7 +116,14 @@ export function createServices(deps: AppDeps) {
     jobs: createJobs({ store: deps.jobStore, runner: deps.jobRunner, access, audit, now: deps.now }),
     access,
     workspaces: createWorkspaceRegistry(deps.prisma),
-    installations: createInstallations({ prisma: deps.prisma, audit, config: deps.config, now: deps.now }),
+    installations: {
+      ...installations,
+      // The vendor keys are deleted with the token; the providers holding them in memory go too.
+      async forget(...args: Parameters<typeof installations.forget>) {
+        await installations.forget(...args);
+        vendorProviders.forget(args[0]);
+      },
+    },
     help: createHelp(access),
     learners: createLearners({
       lms: deps.providers.learnerLms,

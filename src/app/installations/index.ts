@@ -148,6 +148,7 @@ export function createInstallations(deps: {
       const { count } = await prisma.slackInstallation.deleteMany({
         where: { OR: [{ id: workspaceId }, { teamId: workspaceId }] },
       });
+      await prisma.vendorAccount.deleteMany({ where: { workspaceId } });
       await prisma.workspace.updateMany({
         where: { id: workspaceId, uninstalledAt: null },
         data: { uninstalledAt: deps.now() },

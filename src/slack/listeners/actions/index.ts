@@ -13,6 +13,8 @@ import { registerCaregiverActions } from "./caregivers";
 import { jobRetryFailed } from "./job-retry-failed";
 import { registerLearnerActions } from "./learners";
 import { registerLinkingActions } from "./linking";
+import { vendorOpen } from "./vendor-open";
+import { VENDOR_OPEN_ACTION } from "../../presenters/vendors";
 
 /** Button presses; each workflow registers its action ids here. */
 export function registerActions(app: App, services: Services): void {
@@ -28,4 +30,5 @@ export function registerActions(app: App, services: Services): void {
   app.action(AUDIT_EXPORT_ACTION, auditExport(services));
   app.action(ACCESS_PREVIOUS_ACTION, accessPage(services));
   app.action(ACCESS_NEXT_ACTION, accessPage(services));
+  app.action(VENDOR_OPEN_ACTION, vendorOpen(services));
 }

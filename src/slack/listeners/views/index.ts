@@ -7,6 +7,8 @@ import { registerLearnerViews } from "./learners";
 import { registerLinkingViews } from "./linking";
 import { SETTINGS_CALLBACK_ID } from "../../presenters/settings";
 import { settingsSubmitted } from "./settings";
+import { VENDOR_CALLBACK_ID } from "../../presenters/vendors";
+import { vendorSubmitted } from "./vendor";
 
 /** Modal submissions; each workflow registers its callback ids here. */
 export function registerViews(app: App, services: Services): void {
@@ -15,4 +17,5 @@ export function registerViews(app: App, services: Services): void {
   registerLinkingViews(app, services);
   registerLearnerViews(app, services);
   app.view(SETTINGS_CALLBACK_ID, settingsSubmitted(services));
+  app.view(VENDOR_CALLBACK_ID, vendorSubmitted(services));
 }

@@ -6,9 +6,10 @@ import { access } from "./access";
 import { audit } from "./audit";
 import { help } from "./help";
 import { settings } from "./settings";
+import { vendors } from "./vendors";
 
 /** `/carebridge <sub> …`; anything unknown gets the help. A workflow adds its subcommand here. */
-const SUBCOMMANDS: Record<string, Subcommand> = { help, access, login, audit, settings };
+const SUBCOMMANDS: Record<string, Subcommand> = { help, access, login, audit, settings, vendors };
 
 export function carebridgeCommand(services: Services) {
   return async ({ ack, command, respond, client, context }: CommandArgs) => {

@@ -1,0 +1,112 @@
+import nock from "nock";
+import { afterAll, describe, expect, it } from "vitest";
+import type { OpenAccount } from "../../../src/app/vendor-accounts";
+import { createWorkspaceProviders } from "../../../src/app/vendor-accounts/workspace-providers";
+import { loadConfig, type Config } from "../../../src/config";
+import { silentLogger } from "../../../src/logger";
+import { createProviders, UnavailableError } from "../../../src/providers";
+
+const ENV = loadConfig(
+  Object.fromEntries(
+    ["TELETRACK", "CAREACADEMY", "MOTIVITY", "CALMANAC", "CARESMARTZ", "CACWT"].flatMap((v) => [
+      [`${v}_BASE_URL`, `https://env-${v.toLowerCase()}.example`],
+      [`${v}_API_KEY`, `env-${v.toLowerCase()}-key`],
+    ]),
+  ),
+);
+
+const ACCOUNTS: Record<string, OpenAccount[]> = {
+  T0ONE: [{ vendor: "teletrack", protocol: "vendor", baseUrl: "https://one.teletrack.example", apiKey: "one-key" }],
+  T0TWO: [{ vendor: "teletrack", protocol: "vendor", baseUrl: "https://two.teletrack.example", apiKey: "two-key" }],
+};
+
+const build = (config: Config) =>
+  createProviders(config, {
+    logger: silentLogger,
+    http: { maxRetries: 0, breaker: { failureThreshold: 2, cooldownMs: 60_000 } },
+  });
+
+const first = async (items: AsyncIterable<{ id: string }>) => {
+  for await (const item of items) return item.id;
+  return undefined;
+};
+
+const caregiver = (id: string) => ({
+  id,
+  firstName: "Ana",
+  lastName: "Ruiz",
+  email: null,
+  mobilePhone: null,
+  birthDate: null,
+  state: "CA",
+  status: "active",
+  updatedAt: "2026-12-01T00:00:00Z",
+});
+
+describe("providers per workspace", () => {
+  const lookup = createWorkspaceProviders({
+    config: ENV,
+    defaults: build(ENV),
+    accounts: { open: async (workspaceId) => ACCOUNTS[workspaceId] ?? [] },
+    build,
+  });
+
+  afterAll(async () => {
+    await lookup.close();
+  });
+
+  it("calls each workspace's own base URL with its own key, and the environment's for a workspace without an account", async () => {
+    nock("https://one.teletrack.example", { reqheaders: { authorization: "Bearer one-key" } })
+      .get("/v1/caregivers/cg-1")
+      .reply(200, caregiver("cg-1"));
+    nock("https://two.teletrack.example", { reqheaders: { authorization: "Bearer two-key" } })
+      .get("/v1/caregivers/cg-1")
+      .reply(200, caregiver("cg-2"));
+    nock("https://env-teletrack.example", { reqheaders: { authorization: "Bearer env-teletrack-key" } })
+      .get("/v1/caregivers/cg-1")
+      .reply(200, caregiver("cg-3"));
+    expect((await (await lookup.forWorkspace("T0ONE")).caregiverSource.get("cg-1")).id).toBe("cg-1");
+    expect((await (await lookup.forWorkspace("T0TWO")).caregiverSource.get("cg-1")).id).toBe("cg-2");
+    expect((await (await lookup.forWorkspace("T0NONE")).caregiverSource.get("cg-1")).id).toBe("cg-3");
+    expect(await lookup.forWorkspace("T0ONE")).toBe(await lookup.forWorkspace("T0ONE"));
+    expect(nock.isDone()).toBe(true);
+  });
+
+  it("opens one workspace's circuit on its vendor's outage while the other workspace's calls go on", async () => {
+    const one = await lookup.forWorkspace("T0ONE");
+    const two = await lookup.forWorkspace("T0TWO");
+    const down = nock("https://one.teletrack.example").get("/v1/caregivers/cg-1").times(2).reply(503, {});
+    for (let i = 0; i < 2; i += 1)
+      await expect(one.caregiverSource.get("cg-1")).rejects.toBeInstanceOf(UnavailableError);
+    expect(down.isDone()).toBe(true);
+    // Open: fails fast, no request reaches the vendor (nock would refuse it as unmatched anyway).
+    await expect(one.caregiverSource.get("cg-1")).rejects.toMatchObject({ reason: "circuit_open" });
+
+    nock("https://two.teletrack.example")
+      .get("/v1/caregivers")
+      .query(true)
+      .reply(200, { data: [caregiver("cg-9")], nextCursor: null });
+    expect(await first(two.caregiverSource.listCaregivers())).toBe("cg-9");
+  });
+
+  it("builds a workspace's providers afresh once its accounts change", async () => {
+    const before = await lookup.forWorkspace("T0ONE");
+    lookup.forget("T0ONE");
+    const after = await lookup.forWorkspace("T0ONE");
+    expect(after).not.toBe(before);
+    nock("https://one.teletrack.example").get("/v1/caregivers/cg-1").reply(200, caregiver("cg-1"));
+    expect((await after.caregiverSource.get("cg-1")).id).toBe("cg-1"); // a new circuit, closed
+  });
+
+  it("gives every workspace the environment's providers in single-workspace mode", async () => {
+    const defaults = build(ENV);
+    const single = createWorkspaceProviders({
+      config: ENV,
+      defaults,
+      accounts: { open: async () => [] },
+      build: undefined,
+    });
+    expect(await single.forWorkspace("T0ONE")).toBe(defaults);
+    await defaults.close();
+  });
+});
