@@ -1,5 +1,5 @@
 import { changedFields } from "../../domain/caregivers/fields";
-import { missingBirthDate } from "../../domain/caregivers/readiness";
+import { EMAIL_OF_ANOTHER, missingBirthDate } from "../../domain/caregivers/readiness";
 import { FIELD_WORDS, type LmsFields, type SyncedField } from "../../domain/caregivers/types";
 import { ConflictError, NotFoundError, UnavailableError, ValidationError } from "../../providers/http/errors";
 import type { CaregiverLms, LmsUser } from "../../providers/roles";
@@ -45,9 +45,6 @@ export async function locateOrSameEmail(
     ? { user: owner, via: "email" }
     : null;
 }
-
-export const EMAIL_OF_ANOTHER =
-  "CareAcademy already has this email on another caregiver's account; give each caregiver their own email in Spectrum TeleTrack.";
 
 export type Refusal = { problems: Problem[] };
 

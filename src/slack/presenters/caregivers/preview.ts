@@ -27,7 +27,8 @@ export function previewMessage(preview: BulkPreview, labels: CaregiverLabels): M
     );
   }
   const lines = [
-    `• Create in ${escape(labels.lms)}: *${n(counts.create)}* (someone who already has an account with the same email is linked to it instead)`,
+    `• Create in ${escape(labels.lms)}: *${n(counts.create)}*`,
+    `• Link to existing account (same email, not linked yet): *${n(counts.link)}*`,
     `• Update: *${n(counts.update)}*`,
     `• Reactivate (deactivated, active again in TeleTrack): *${n(counts.reactivate)}*`,
     `• Unchanged: *${n(counts.unchanged)}*`,
