@@ -18,6 +18,8 @@ export interface Synced {
   user: LmsUser;
   changed: SyncedField[];
   warnings: string[];
+  /** Left deactivated: carebridge holds it so (HELD_DEACTIVATED). */
+  held: boolean;
 }
 
 export const HELD_DEACTIVATED =
@@ -86,8 +88,7 @@ export function createSyncer(deps: CaregiverDeps, links: Links) {
       link?.lmsUserId === user.id &&
       user.status === "deactivated" &&
       holdStands(link.data.heldDeactivated, link.teletrackStatus, caregiver.status);
-    if (held) warnings.push(HELD_DEACTIVATED);
-    else if (user.status === "deactivated") {
+    if (!held && user.status === "deactivated") {
       // A caregiver active in TeleTrack again whose account was deactivated elsewhere has come back.
       const back = await reactivate(actor, caregiver.id, user);
       if (!back) return { ok: false, problems: [{ message: REACTIVATION_DID_NOT_TAKE }] };
@@ -118,7 +119,7 @@ export function createSyncer(deps: CaregiverDeps, links: Links) {
         details: { result: outcome, changed: updated.changed, lmsUserId: user.id },
       });
     }
-    return { ok: true, synced: { outcome, user, changed: updated.changed, warnings } };
+    return { ok: true, synced: { outcome, user, changed: updated.changed, warnings, held } };
   };
 
   async function refused(actor: Actor, caregiverId: string, problems: Array<{ field?: string; message: string }>) {
