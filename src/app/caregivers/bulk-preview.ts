@@ -36,6 +36,11 @@ export interface BulkPreview {
   summary: PlanSummary;
   /** Caregivers the job will work on (everything but unchanged and inactive). */
   items: number;
+  /**
+   * Caregivers whose account matches TeleTrack: the unchanged ones listed, and in an incremental
+   * run also the synced ones TeleTrack has not changed since (not listed, so not in the counts).
+   */
+  upToDate: number;
 }
 
 export interface SyncAllParams {
@@ -137,7 +142,12 @@ export function createBulkPreview(deps: CaregiverDeps, links: Links, guard: Guar
       input: { caregiverId: e.caregiverId, name: e.name } satisfies SyncItemInput,
     }));
     const mode = since === null ? "full" : "incremental";
-    const preview = { mode, since, summary, items: items.length } as const;
+    const listed = new Set(caregivers.map((c) => c.id));
+    const untouched = [...known].filter(
+      ([id, link]) => !listed.has(id) && link.lastSyncAt !== null && link.teletrackStatus !== "inactive",
+    ).length;
+    const upToDate = summary.counts.unchanged + untouched;
+    const preview = { mode, since, summary, items: items.length, upToDate } as const;
     if (items.length === 0) return { ok: true, preview: { ...preview, jobId: null } };
 
     const params: SyncAllParams = { mode, since, listedAt, summary, ...(options.scheduled ? { scheduled: true } : {}) };
