@@ -3,7 +3,7 @@ import { changedFields, lmsFieldsOf } from "../../domain/caregivers/fields";
 import { checkReadiness, fixableFields, type FixableField } from "../../domain/caregivers/readiness";
 import type { LmsStatus, SyncedField } from "../../domain/caregivers/types";
 import type { Caregiver, LmsUser } from "../../providers/roles";
-import { HELD_DEACTIVATED, type SyncOutcome } from "./sync";
+import { heldDeactivated, type SyncOutcome } from "./sync";
 
 /** Everything a caregiver's card shows; the Slack presenter only lays it out. */
 export interface CaregiverCard {
@@ -37,6 +37,8 @@ export interface CardInput {
   /** See CaregiverCard.held. */
   held?: boolean;
   birthDateRequiredStates: readonly string[];
+  /** The configured LMS as people name it. */
+  lmsName: string;
 }
 
 export function buildCard(input: CardInput): CaregiverCard {
@@ -54,7 +56,7 @@ export function buildCard(input: CardInput): CaregiverCard {
     ...new Set([
       ...readiness.warnings.map((w) => w.message),
       ...(input.warnings ?? []),
-      ...(held ? [HELD_DEACTIVATED] : []),
+      ...(held ? [heldDeactivated(input.lmsName)] : []),
     ]),
   ];
   return {

@@ -7,7 +7,7 @@ import { fail, type Result } from "../result";
 import { buildCard, type CaregiverCard } from "./card";
 import type { CaregiverDeps } from "./deps";
 import type { Guard } from "./guard";
-import { locateOrSameEmail } from "./lms-account";
+import { lmsName, locateOrSameEmail } from "./lms-account";
 import type { Links } from "./links";
 import type { Syncer } from "./sync";
 
@@ -46,6 +46,7 @@ export function createOneCaregiver(deps: CaregiverDeps, links: Links, sync: Sync
       linked: found !== null && found.via !== "email",
       held,
       birthDateRequiredStates: deps.birthDateRequiredStates,
+      lmsName: lmsName(deps),
     });
   }
 
@@ -61,6 +62,7 @@ export function createOneCaregiver(deps: CaregiverDeps, links: Links, sync: Sync
         warnings: result.synced.warnings,
         held: result.synced.held,
         birthDateRequiredStates: deps.birthDateRequiredStates,
+        lmsName: lmsName(deps),
       });
     }
     const card = await currentCard(actor, caregiver);
