@@ -93,8 +93,9 @@ describe("the caregiver sync digest in Slack", () => {
         mode: "incremental",
         since: "2026-12-04T11:55:00.000Z",
         items: 150,
+        upToDate: 10,
         summary: {
-          counts: { create: 120, update: 20, reactivate: 5, unchanged: 10, "cannot-sync": 5, inactive: 1 },
+          counts: { create: 120, link: 0, update: 20, reactivate: 5, unchanged: 10, "cannot-sync": 5, inactive: 1 },
           reasons: [{ reason: MISSING_EMAIL, count: 5 }],
         },
       },

@@ -5,7 +5,7 @@ import { fail, type Result } from "../result";
 import { buildCard, type CaregiverCard } from "./card";
 import type { CaregiverDeps } from "./deps";
 import type { Guard } from "./guard";
-import { locateOrSameEmail } from "./lms-account";
+import { lmsName, locateOrSameEmail } from "./lms-account";
 import type { Links } from "./links";
 import type { OneCaregiver } from "./one";
 
@@ -22,6 +22,7 @@ const WORDS: Record<ActivationChange, { done: string; already: string }> = {
  */
 export function createActivation(deps: CaregiverDeps, links: Links, one: OneCaregiver, guard: Guard) {
   const { lms, audit } = deps;
+  const lmsLabel = lmsName(deps);
 
   return async function change(
     actor: Actor,
@@ -49,7 +50,7 @@ export function createActivation(deps: CaregiverDeps, links: Links, one: OneCare
       return {
         ok: true,
         card: await one.currentCard(actor, caregiver),
-        message: `${name} has no CareAcademy account yet; sync them first.`,
+        message: `${name} has no ${lmsLabel} account yet; sync them first.`,
       };
     }
     const target = TARGET_STATUS[change];
@@ -58,7 +59,7 @@ export function createActivation(deps: CaregiverDeps, links: Links, one: OneCare
       return {
         ok: true,
         card: await one.currentCard(actor, caregiver),
-        message: `${name} ${WORDS[change].already} in CareAcademy.`,
+        message: `${name} ${WORDS[change].already} in ${lmsLabel}.`,
       };
     }
 
@@ -85,15 +86,17 @@ export function createActivation(deps: CaregiverDeps, links: Links, one: OneCare
     }
     if (!took) {
       return fail(
-        `CareAcademy still shows ${name} as ${back.status} after the request to ${change}; nothing changed. Try again, or check the account in CareAcademy.`,
+        `${lmsLabel} still shows ${name} as ${back.status} after the request to ${change}; nothing changed. Try again, or check the account in ${lmsLabel}.`,
       );
     }
     const card = buildCard({
       caregiver,
       user: back,
       linked: true,
+      held: change === "deactivate",
       birthDateRequiredStates: deps.birthDateRequiredStates,
+      lmsName: lmsLabel,
     });
-    return { ok: true, card, message: `${name} is now ${WORDS[change].done} in CareAcademy.` };
+    return { ok: true, card, message: `${name} is now ${WORDS[change].done} in ${lmsLabel}.` };
   };
 }

@@ -17,8 +17,9 @@ import { locate } from "./lms-account";
  * Cost in vendor requests, the LMS being the scarce one (CareAcademy's contract has no "list
  * every user" call, only look-ups by email or TeleTrack id):
  * - TeleTrack: one request per page of caregivers (200 a page).
- * - LMS: one look-up by TeleTrack id for each caregiver not yet linked who can sync (so the first
- *   preview of 5,000 new caregivers takes about 250 s at 20 requests per second), and one of the
+ * - LMS: one look-up by TeleTrack id for each caregiver not yet linked who can sync, and one by
+ *   email for each whose account is to be created or given another email (so the first preview
+ *   of 5,000 new caregivers takes about 500 s at 20 requests per second), and one of the
  *   linked account for each linked caregiver TeleTrack changed since their last sync, less
  *   TELETRACK_CLOCK_MARGIN_MS (a return from inactive shows only there, in updatedAt; the account
  *   may have been deactivated meanwhile). Other linked caregivers cost nothing: their last synced
@@ -35,6 +36,11 @@ export interface BulkPreview {
   summary: PlanSummary;
   /** Caregivers the job will work on (everything but unchanged and inactive). */
   items: number;
+  /**
+   * Caregivers whose account matches TeleTrack: the unchanged ones listed, and in an incremental
+   * run also the synced ones TeleTrack has not changed since (not listed, so not in the counts).
+   */
+  upToDate: number;
 }
 
 export interface SyncAllParams {
@@ -107,10 +113,17 @@ export function createBulkPreview(deps: CaregiverDeps, links: Links, guard: Guar
       return !link || link.lastSyncAt === null || Date.parse(c.updatedAt) > earlierByMargin(link.lastSyncAt).getTime();
     });
     const found = new Map<string, LmsUser | null>();
-    const results = await mapConcurrently(toLookUp, LOOKUP_CONCURRENCY, (c) =>
-      locate(lms, c.id, known.get(c.id)?.lmsUserId),
-    );
-    toLookUp.forEach((c, i) => found.set(c.id, results[i]?.user ?? null));
+    const emailOwners = new Map<string, LmsUser | null>();
+    await mapConcurrently(toLookUp, LOOKUP_CONCURRENCY, async (c) => {
+      const user = (await locate(lms, c.id, known.get(c.id)?.lmsUserId))?.user ?? null;
+      found.set(c.id, user);
+      // What the run meets when it creates the account or gives it another email: the LMS
+      // refuses an email another account has (409 email_taken).
+      const email = c.email?.trim();
+      if (email && (user === null || user.email.toLowerCase() !== email.toLowerCase())) {
+        emailOwners.set(c.id, await lms.findByEmail(email));
+      }
+    });
 
     const entries = caregivers.map((c) => {
       const link = known.get(c.id);
@@ -120,7 +133,7 @@ export function createBulkPreview(deps: CaregiverDeps, links: Links, guard: Guar
         heldDeactivated: link.data.heldDeactivated,
         teletrackStatus: link.teletrackStatus,
       };
-      return planCaregiver(c, deps.birthDateRequiredStates, knownLink, found.get(c.id));
+      return planCaregiver(c, deps.birthDateRequiredStates, knownLink, found.get(c.id), emailOwners.get(c.id));
     });
     const summary = summarizePlan(entries);
     const items = entries.filter(needsWork).map((e, seq) => ({
@@ -129,7 +142,12 @@ export function createBulkPreview(deps: CaregiverDeps, links: Links, guard: Guar
       input: { caregiverId: e.caregiverId, name: e.name } satisfies SyncItemInput,
     }));
     const mode = since === null ? "full" : "incremental";
-    const preview = { mode, since, summary, items: items.length } as const;
+    const listed = new Set(caregivers.map((c) => c.id));
+    const untouched = [...known].filter(
+      ([id, link]) => !listed.has(id) && link.lastSyncAt !== null && link.teletrackStatus !== "inactive",
+    ).length;
+    const upToDate = summary.counts.unchanged + untouched;
+    const preview = { mode, since, summary, items: items.length, upToDate } as const;
     if (items.length === 0) return { ok: true, preview: { ...preview, jobId: null } };
 
     const params: SyncAllParams = { mode, since, listedAt, summary, ...(options.scheduled ? { scheduled: true } : {}) };

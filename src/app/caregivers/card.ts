@@ -3,7 +3,7 @@ import { changedFields, lmsFieldsOf } from "../../domain/caregivers/fields";
 import { checkReadiness, fixableFields, type FixableField } from "../../domain/caregivers/readiness";
 import type { LmsStatus, SyncedField } from "../../domain/caregivers/types";
 import type { Caregiver, LmsUser } from "../../providers/roles";
-import type { SyncOutcome } from "./sync";
+import { heldDeactivated, type SyncOutcome } from "./sync";
 
 /** Everything a caregiver's card shows; the Slack presenter only lays it out. */
 export interface CaregiverCard {
@@ -17,6 +17,8 @@ export interface CaregiverCard {
   /** Why the caregiver cannot sync, one sentence each. */
   problems: string[];
   warnings: string[];
+  /** The account was deactivated by a person from carebridge, and syncs leave it so: Reactivate asks first. */
+  held: boolean;
   /** What "Fix and sync" would ask for. */
   fixFields: FixableField[];
   actions: CardAction[];
@@ -30,9 +32,13 @@ export interface CardInput {
   synced?: { outcome: SyncOutcome; changed: SyncedField[] };
   /** Problems beyond the readiness rules, e.g. a refusal from the LMS. */
   problems?: string[];
-  /** Warnings beyond the readiness rules, e.g. "held deactivated". */
+  /** Warnings beyond the readiness rules. */
   warnings?: string[];
+  /** See CaregiverCard.held. */
+  held?: boolean;
   birthDateRequiredStates: readonly string[];
+  /** The configured LMS as people name it. */
+  lmsName: string;
 }
 
 export function buildCard(input: CardInput): CaregiverCard {
@@ -45,7 +51,14 @@ export function buildCard(input: CardInput): CaregiverCard {
       : [];
   const fixFields = fixableFields(readiness);
   const problems = [...new Set([...readiness.blockers.map((b) => b.message), ...(input.problems ?? [])])];
-  const warnings = [...new Set([...readiness.warnings.map((w) => w.message), ...(input.warnings ?? [])])];
+  const held = input.held === true;
+  const warnings = [
+    ...new Set([
+      ...readiness.warnings.map((w) => w.message),
+      ...(input.warnings ?? []),
+      ...(held ? [heldDeactivated(input.lmsName)] : []),
+    ]),
+  ];
   return {
     caregiver: {
       id: caregiver.id,
@@ -59,6 +72,7 @@ export function buildCard(input: CardInput): CaregiverCard {
     pending,
     problems,
     warnings,
+    held,
     fixFields,
     actions: cardActions({
       lmsStatus: user?.status ?? null,

@@ -7,9 +7,9 @@ import { fail, type Result } from "../result";
 import { buildCard, type CaregiverCard } from "./card";
 import type { CaregiverDeps } from "./deps";
 import type { Guard } from "./guard";
-import { locateOrSameEmail } from "./lms-account";
+import { lmsName, locateOrSameEmail } from "./lms-account";
 import type { Links } from "./links";
-import { HELD_DEACTIVATED, type Syncer } from "./sync";
+import type { Syncer } from "./sync";
 
 /** `/caregiver` shows the card; `/sync-caregiver` syncs first. */
 export type Purpose = "view" | "sync";
@@ -44,8 +44,9 @@ export function createOneCaregiver(deps: CaregiverDeps, links: Links, sync: Sync
       caregiver,
       user,
       linked: found !== null && found.via !== "email",
-      warnings: held ? [HELD_DEACTIVATED] : [],
+      held,
       birthDateRequiredStates: deps.birthDateRequiredStates,
+      lmsName: lmsName(deps),
     });
   }
 
@@ -59,7 +60,9 @@ export function createOneCaregiver(deps: CaregiverDeps, links: Links, sync: Sync
         linked: true,
         synced: { outcome: result.synced.outcome, changed: result.synced.changed },
         warnings: result.synced.warnings,
+        held: result.synced.held,
         birthDateRequiredStates: deps.birthDateRequiredStates,
+        lmsName: lmsName(deps),
       });
     }
     const card = await currentCard(actor, caregiver);

@@ -7,7 +7,7 @@ import type { Caregiver, LmsUser } from "../../providers/roles";
 import type { Actor } from "../actor";
 import type { Result } from "../result";
 import type { CaregiverDeps } from "./deps";
-import { createOrAdopt, locate, updateChanged } from "./lms-account";
+import { createOrAdopt, lmsName, locate, updateChanged } from "./lms-account";
 import type { Links } from "./links";
 
 /** What a sync did, most notable first: created > linked > reactivated > updated > unchanged. */
@@ -18,13 +18,16 @@ export interface Synced {
   user: LmsUser;
   changed: SyncedField[];
   warnings: string[];
+  /** Left deactivated: carebridge holds it so (HELD_DEACTIVATED). */
+  held: boolean;
 }
 
-export const HELD_DEACTIVATED =
-  "The CareAcademy account was deactivated from carebridge, so syncs leave it deactivated (until the caregiver leaves Spectrum TeleTrack and comes back); press Reactivate when they should train again.";
+/** @param lms the configured LMS as people name it (VENDOR_LABELS) */
+export const heldDeactivated = (lms: string): string =>
+  `The ${lms} account was deactivated from carebridge, so syncs leave it deactivated (until the caregiver leaves Spectrum TeleTrack and comes back); press Reactivate when they should train again.`;
 
-export const REACTIVATION_DID_NOT_TAKE =
-  "CareAcademy still shows the account as deactivated after reactivating it; try again, or reactivate it in CareAcademy.";
+export const reactivationDidNotTake = (lms: string): string =>
+  `${lms} still shows the account as deactivated after reactivating it; try again, or reactivate it in ${lms}.`;
 
 /**
  * Syncs one caregiver TeleTrack → LMS. Safe to repeat at any point: a rerun after the process
@@ -86,11 +89,10 @@ export function createSyncer(deps: CaregiverDeps, links: Links) {
       link?.lmsUserId === user.id &&
       user.status === "deactivated" &&
       holdStands(link.data.heldDeactivated, link.teletrackStatus, caregiver.status);
-    if (held) warnings.push(HELD_DEACTIVATED);
-    else if (user.status === "deactivated") {
+    if (!held && user.status === "deactivated") {
       // A caregiver active in TeleTrack again whose account was deactivated elsewhere has come back.
       const back = await reactivate(actor, caregiver.id, user);
-      if (!back) return { ok: false, problems: [{ message: REACTIVATION_DID_NOT_TAKE }] };
+      if (!back) return { ok: false, problems: [{ message: reactivationDidNotTake(lmsName(deps)) }] };
       user = back;
       if (outcome === "unchanged" || outcome === "updated") outcome = "reactivated";
     }
@@ -118,7 +120,7 @@ export function createSyncer(deps: CaregiverDeps, links: Links) {
         details: { result: outcome, changed: updated.changed, lmsUserId: user.id },
       });
     }
-    return { ok: true, synced: { outcome, user, changed: updated.changed, warnings } };
+    return { ok: true, synced: { outcome, user, changed: updated.changed, warnings, held } };
   };
 
   async function refused(actor: Actor, caregiverId: string, problems: Array<{ field?: string; message: string }>) {

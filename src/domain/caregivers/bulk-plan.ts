@@ -1,13 +1,13 @@
 import { changedFields, fingerprint, lmsFieldsOf } from "./fields";
 import { holdStands } from "./hold";
-import { checkReadiness } from "./readiness";
+import { checkReadiness, EMAIL_OF_ANOTHER } from "./readiness";
 import type { CaregiverRecord, LmsAccount, LmsStatus } from "./types";
 
 /**
  * What syncing every caregiver would do, caregiver by caregiver, for the preview an admin
  * confirms. The job decides again, item by item, against the LMS as it is then.
  */
-export type PlannedOutcome = "create" | "update" | "reactivate" | "unchanged" | "cannot-sync" | "inactive";
+export type PlannedOutcome = "create" | "link" | "update" | "reactivate" | "unchanged" | "cannot-sync" | "inactive";
 
 /** What carebridge recorded when it last synced the caregiver (or changed their LMS status). */
 export interface KnownLink {
@@ -37,12 +37,15 @@ export interface PlanEntry {
  *   TeleTrack id; for a linked one, the linked account, looked up only when TeleTrack changed them
  *   since the last sync. null: looked up and not there; undefined: not looked up, and then what
  *   carebridge recorded stands in — "changed" means "changed in TeleTrack since the last sync".
+ * @param emailOwner the LMS account that has the caregiver's email, looked up (as the run meets
+ *   it) when an account is to be created or the found one is to get another email; null: nobody.
  */
 export function planCaregiver(
   caregiver: CaregiverRecord,
   birthDateRequiredStates: readonly string[],
   known: KnownLink | undefined,
   found: LmsAccount | null | undefined,
+  emailOwner?: LmsAccount | null,
 ): PlanEntry {
   const base = {
     caregiverId: caregiver.id,
@@ -54,10 +57,18 @@ export function planCaregiver(
   if (readiness.blockers.length > 0 || caregiver.email === null) {
     return { ...base, outcome: "cannot-sync", reasons: readiness.blockers.map((b) => b.message) };
   }
+  const anothersEmail: PlanEntry = { ...base, outcome: "cannot-sync", reasons: [EMAIL_OF_ANOTHER] };
   if (found === null || (found === undefined && known === undefined)) {
-    return { ...base, outcome: "create", reasons: [] };
+    // The LMS refuses a second account with an email; the run then adopts the one that has it,
+    // unless it belongs to another TeleTrack caregiver.
+    if (!emailOwner) return { ...base, outcome: "create", reasons: [] };
+    if (emailOwner.externalId !== null && emailOwner.externalId !== caregiver.id) return anothersEmail;
+    return { ...base, outcome: "link", reasons: [] };
   }
   const want = lmsFieldsOf({ ...caregiver, email: caregiver.email });
+  if (found && emailOwner && emailOwner.id !== found.id && "email" in changedFields(want, found).patch) {
+    return anothersEmail;
+  }
   // A sync reactivates a deactivated account unless carebridge holds it deactivated.
   const held = known !== undefined && holdStands(known.heldDeactivated, known.teletrackStatus, caregiver.status);
   if ((found?.status ?? known?.lmsStatus) === "deactivated" && !held) {
@@ -86,6 +97,7 @@ export interface PlanSummary {
 export function summarizePlan(entries: Iterable<PlanEntry>): PlanSummary {
   const counts: Record<PlannedOutcome, number> = {
     create: 0,
+    link: 0,
     update: 0,
     reactivate: 0,
     unchanged: 0,

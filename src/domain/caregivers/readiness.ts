@@ -37,6 +37,9 @@ export const NO_MOBILE_PHONE =
 export const INACTIVE_IN_TELETRACK =
   "The caregiver is inactive in Spectrum TeleTrack; mark them active there to sync them to CareAcademy.";
 
+export const EMAIL_OF_ANOTHER =
+  "CareAcademy already has this email on another caregiver's account; give each caregiver their own email in Spectrum TeleTrack.";
+
 /** Also what a 422 `birth_date_required` from the LMS turns into. */
 export function missingBirthDate(state: string): string {
   return `Add the caregiver's birth date in Spectrum TeleTrack; CareAcademy needs it for caregivers in ${state} because it sets their annual training due date.`;

@@ -1,6 +1,6 @@
 import nock from "nock";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { REACTIVATION_DID_NOT_TAKE } from "../../../src/app/caregivers/sync";
+import { reactivationDidNotTake } from "../../../src/app/caregivers/sync";
 import { testDatabaseKind } from "../../support/db";
 import { ADMIN, caregiverHarness, STAFF, VIEWER, type Harness } from "./harness";
 import { mention } from "../../../src/app/mention";
@@ -190,7 +190,7 @@ describe(`a change the LMS says it made but did not (${testDatabaseKind})`, () =
     expect(lms.isDone()).toBe(true);
     if (!result.ok) throw new Error(result.problems.map((p) => p.message).join(" "));
     expect(result.card.synced).toBeNull();
-    expect(result.card.problems).toEqual([REACTIVATION_DID_NOT_TAKE]);
+    expect(result.card.problems).toEqual([reactivationDidNotTake("CareAcademy")]);
     expect(result.card.lms).toMatchObject({ id: "ca-1", status: "deactivated" });
     expect(await audits()).toEqual(["caregiver.reactivate:failed"]);
     // Nothing recorded as synced: no link in the database, TeleTrack not told.

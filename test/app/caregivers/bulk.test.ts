@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { BulkPreview } from "../../../src/app/caregivers";
 import { TELETRACK_CLOCK_MARGIN_MS } from "../../../src/app/caregivers/bulk-preview";
 import { MISSING_EMAIL, missingBirthDate } from "../../../src/domain/caregivers/readiness";
+import { previewMessage } from "../../../src/slack/presenters/caregivers/preview";
 import { testDatabaseKind } from "../../support/db";
 import { ADMIN, caregiverHarness, STAFF, type Harness } from "./harness";
 
@@ -33,7 +34,8 @@ describe(`syncing every caregiver (${testDatabaseKind})`, () => {
     const p = await preview(h);
     expect(p.mode).toBe("full");
     expect(p.summary.counts).toEqual({
-      create: 7,
+      create: 6,
+      link: 1, // Hannah: CareAcademy has an account with her email, not linked to anyone
       update: 0,
       reactivate: 1,
       unchanged: 1,
@@ -65,6 +67,14 @@ describe(`syncing every caregiver (${testDatabaseKind})`, () => {
 
     const audit = await h.db.prisma.auditEvent.findMany({ where: { action: "caregiver.sync-all" } });
     expect(audit).toEqual([expect.objectContaining({ actorId: ADMIN.userId, outcome: "ok", targetId: p.jobId })]);
+  });
+
+  it("nothing to sync after a run counts every caregiver up to date, not only those listed", async () => {
+    await confirmAndRun(h, (await preview(h)).jobId!);
+    const next = await preview(h);
+    expect(next).toMatchObject({ mode: "incremental", jobId: null, upToDate: 9 });
+    const labels = { lms: "CareAcademy", teletrack: "Spectrum TeleTrack", sandbox: undefined };
+    expect(previewMessage(next, labels).text).toBe("Nothing to sync: 9 caregivers up to date in CareAcademy.");
   });
 
   it("a double Confirm starts one job", async () => {

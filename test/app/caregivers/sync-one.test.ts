@@ -1,7 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { CaregiverCard } from "../../../src/app/caregivers";
-import { EMAIL_OF_ANOTHER } from "../../../src/app/caregivers/lms-account";
-import { MISSING_EMAIL, missingBirthDate, NO_MOBILE_PHONE } from "../../../src/domain/caregivers/readiness";
+import {
+  EMAIL_OF_ANOTHER,
+  MISSING_EMAIL,
+  missingBirthDate,
+  NO_MOBILE_PHONE,
+} from "../../../src/domain/caregivers/readiness";
 import { testDatabaseKind } from "../../support/db";
 import { ADMIN, caregiverHarness, STAFF, VIEWER, type Harness } from "./harness";
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { needsWork, planCaregiver, summarizePlan, type KnownLink } from "../../../src/domain/caregivers/bulk-plan";
 import { fingerprint, lmsFieldsOf } from "../../../src/domain/caregivers/fields";
-import { MISSING_EMAIL, missingBirthDate } from "../../../src/domain/caregivers/readiness";
+import { EMAIL_OF_ANOTHER, MISSING_EMAIL, missingBirthDate } from "../../../src/domain/caregivers/readiness";
 import type { LmsAccount } from "../../../src/domain/caregivers/types";
 import { BIRTH_DATE_STATES, caregiver, lmsAccount } from "./caregiver";
 
@@ -51,6 +51,18 @@ describe("bulk sync plan", () => {
     expect(plan(caregiver(), undefined, lmsAccount({ status: "deactivated" })).outcome).toBe("reactivate");
   });
 
+  it("an email another account has: link to it when it is nobody's, can't sync when it is another caregiver's", () => {
+    const owner = (externalId: string | null) => lmsAccount({ id: "ca-9", externalId });
+    const withOwner = (found: LmsAccount | null, o: LmsAccount) =>
+      planCaregiver(caregiver(), BIRTH_DATE_STATES, undefined, found, o);
+    expect(withOwner(null, owner(null)).outcome).toBe("link");
+    expect(withOwner(null, owner("tt-2"))).toMatchObject({ outcome: "cannot-sync", reasons: [EMAIL_OF_ANOTHER] });
+    // Found by TeleTrack id with an old email: the new one is another caregiver's.
+    const old = lmsAccount({ email: "old@example.com", status: "deactivated" });
+    expect(withOwner(old, owner("tt-2"))).toMatchObject({ outcome: "cannot-sync", reasons: [EMAIL_OF_ANOTHER] });
+    expect(withOwner(lmsAccount(), lmsAccount()).outcome).toBe("unchanged");
+  });
+
   it("cannot sync with one reason per missing item; inactive caregivers are left out", () => {
     expect(plan(caregiver({ email: null, state: "CA", birthDate: null }))).toMatchObject({
       outcome: "cannot-sync",
@@ -86,6 +98,7 @@ describe("bulk sync plan", () => {
     ]);
     expect(summary.counts).toEqual({
       create: 1,
+      link: 0,
       update: 0,
       reactivate: 0,
       unchanged: 0,

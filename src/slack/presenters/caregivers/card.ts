@@ -55,8 +55,24 @@ function button(action: CardAction, card: CaregiverCard, madeFor: string, lms: s
           confirm: "Deactivate",
         },
       };
-    case "reactivate":
-      return { text: "Reactivate", actionId: CAREGIVER_ACTIONS.reactivate, value, style: "primary" };
+    case "reactivate": {
+      const reactivate = {
+        text: "Reactivate",
+        actionId: CAREGIVER_ACTIONS.reactivate,
+        value,
+        style: "primary",
+      } as const;
+      // Someone deactivated them on purpose: undoing that is a decision too.
+      if (!card.held) return reactivate;
+      return {
+        ...reactivate,
+        confirm: {
+          title: "Reactivate?",
+          text: `${shortName(name)} was deactivated from carebridge on purpose. Reactivating gives them access to ${shortName(lms, 40)} again, and syncs keep them active.`,
+          confirm: "Reactivate",
+        },
+      };
+    }
     case "fix":
       return { text: "Fix and sync", actionId: CAREGIVER_ACTIONS.fix, value };
   }

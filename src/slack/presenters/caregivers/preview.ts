@@ -1,5 +1,6 @@
 import type { BulkPreview } from "../../../app/caregivers";
 import { actions, context, escape, type KnownBlock, type Message, notice, section } from "../kit";
+import { caregivers } from "./count";
 import { CAREGIVER_ACTIONS } from "./ids";
 import type { CaregiverLabels } from "./labels";
 
@@ -22,12 +23,12 @@ export function checkingMessage(everyone: boolean, labels: CaregiverLabels): Mes
 export function previewMessage(preview: BulkPreview, labels: CaregiverLabels): Message {
   const { counts, reasons } = preview.summary;
   if (preview.jobId === null) {
-    return notice(
-      `Nothing to sync: ${n(counts.unchanged)} caregivers are up to date in ${labels.lms}, ${n(counts.inactive)} are inactive in TeleTrack.`,
-    );
+    const inactive = counts.inactive > 0 ? `; ${caregivers(counts.inactive)} left out, inactive in TeleTrack` : "";
+    return notice(`Nothing to sync: ${caregivers(preview.upToDate)} up to date in ${labels.lms}${inactive}.`);
   }
   const lines = [
-    `• Create in ${escape(labels.lms)}: *${n(counts.create)}* (someone who already has an account with the same email is linked to it instead)`,
+    `• Create in ${escape(labels.lms)}: *${n(counts.create)}*`,
+    `• Link to existing account (same email, not linked yet): *${n(counts.link)}*`,
     `• Update: *${n(counts.update)}*`,
     `• Reactivate (deactivated, active again in TeleTrack): *${n(counts.reactivate)}*`,
     `• Unchanged: *${n(counts.unchanged)}*`,
@@ -39,7 +40,7 @@ export function previewMessage(preview: BulkPreview, labels: CaregiverLabels): M
     section(`*Sync ${scope(preview)} from ${escape(labels.teletrack)} to ${escape(labels.lms)}?*\n${lines.join("\n")}`),
     actions([
       {
-        text: `Sync ${n(preview.items)} caregivers`,
+        text: `Sync ${caregivers(preview.items)}`,
         actionId: CAREGIVER_ACTIONS.confirmAll,
         value: preview.jobId,
         style: "primary",
@@ -53,11 +54,11 @@ export function previewMessage(preview: BulkPreview, labels: CaregiverLabels): M
     ),
   ];
   if (labels.sandbox) blocks.push(context(labels.sandbox));
-  return { text: `Sync preview: ${n(preview.items)} caregivers to sync. Confirm or cancel.`, blocks };
+  return { text: `Sync preview: ${caregivers(preview.items)} to sync. Confirm or cancel.`, blocks };
 }
 
 export const startedMessage = (items: number): Message =>
-  notice(`Syncing ${n(items)} caregivers; the progress message follows.`);
+  notice(`Syncing ${caregivers(items)}; the progress message follows.`);
 export const alreadyStartedMessage = notice(
   "That sync has already started; its progress message is in this conversation.",
 );
