@@ -77,17 +77,20 @@ function shuttable(db: PGlite): { client: PGlite; shut(): void } {
   return { client, shut: () => (shut = true) };
 }
 
+/** The migrated template test/global-setup.ts made for this run (named in an environment variable). */
+function template(variable: "CAREBRIDGE_PGLITE_TEMPLATE" | "CAREBRIDGE_PG_TEMPLATE"): string {
+  const value = process.env[variable];
+  if (!value) throw new Error(`${variable} is unset: run the tests through vitest.config.ts, whose global setup makes it.`);
+  return value;
+}
+
 async function keepPglite(): Promise<KeptDatabase> {
-  const [{ PGlite }, { pgliteConnection }, { applyMigrations }] = await Promise.all([
+  // Imported here, not at the top: on PostgreSQL the benchmarks measure the app without PGlite.
+  const [{ PGlite }, { pgliteConnection }] = await Promise.all([
     import("@electric-sql/pglite"),
     import("../../src/db/pglite"),
-    import("../../src/db/migrations"),
   ]);
-  const template = process.env.CAREBRIDGE_PGLITE_TEMPLATE;
-  const db = template
-    ? await PGlite.create({ loadDataDir: new Blob([readFileSync(template)]) })
-    : await PGlite.create("memory://");
-  if (!template) await applyMigrations(pgliteConnection(db).factory);
+  const db = await PGlite.create({ loadDataDir: new Blob([readFileSync(template("CAREBRIDGE_PGLITE_TEMPLATE"))]) });
   return {
     lend() {
       const door = shuttable(db);
@@ -98,9 +101,7 @@ async function keepPglite(): Promise<KeptDatabase> {
 }
 
 async function keepPostgres(adminUrl: string): Promise<KeptDatabase> {
-  const template = process.env.CAREBRIDGE_PG_TEMPLATE;
-  const database = await createServerDatabase(adminUrl, template);
-  if (!template) await postgresConnection(database.url).migrate();
+  const database = await createServerDatabase(adminUrl, template("CAREBRIDGE_PG_TEMPLATE"));
   return {
     // A pool of its own per test: ending it is what makes a straggling query fail.
     lend: () => postgresConnection(database.url),
