@@ -9,6 +9,7 @@ import { silentLogger, type Logger } from "../../src/logger";
 import { createSlackApp } from "../../src/slack/app";
 import { testDatabase } from "./db";
 import { postSigned, SIGNING_SECRET, type PostOptions } from "./signed";
+import { UNPACED } from "./vendors";
 
 export const TEAM = "T0TEST";
 export const ADMIN = "U0ADMIN";
@@ -66,6 +67,7 @@ export async function startTestApp(
     PORT: "0",
     CAREBRIDGE_ADMINS: ADMIN,
     LOG_LEVEL: "silent",
+    ...UNPACED,
     ...env,
   });
   const runtime = await bootstrap(config, logger, { db: await testDatabase() });

@@ -12,6 +12,7 @@ import { silentLogger } from "../../../src/logger";
 import { createProviders, type Providers } from "../../../src/providers";
 import { startSandbox, type Sandbox, type SandboxOptions } from "../../../src/providers/sandbox/server";
 import { testDatabase } from "../../support/db";
+import { UNPACED } from "../../support/vendors";
 
 export const WORKSPACE = "T0CARE";
 export const ADMIN: Actor = { workspaceId: WORKSPACE, userId: "U0ADMIN" };
@@ -51,7 +52,7 @@ export interface HarnessOptions {
 export async function caregiverHarness(options: HarnessOptions = {}): Promise<Harness> {
   const db = await testDatabase();
   const sandbox = await startSandbox({ seed: "demo", ...options.sandbox });
-  const config = loadConfig({ CAREBRIDGE_ADMINS: ADMIN.userId, ...options.env });
+  const config = loadConfig({ CAREBRIDGE_ADMINS: ADMIN.userId, ...UNPACED, ...options.env });
   const providers = createProviders(config, {
     logger: silentLogger,
     sandbox,

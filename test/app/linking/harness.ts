@@ -9,6 +9,7 @@ import { silentLogger } from "../../../src/logger";
 import { createProviders, type Providers } from "../../../src/providers";
 import { startSandbox, type Sandbox } from "../../../src/providers/sandbox/server";
 import { testDatabase } from "../../support/db";
+import { UNPACED } from "../../support/vendors";
 
 export const WORKSPACE = "T0LINK";
 export const ADMIN: Actor = { workspaceId: WORKSPACE, userId: "U0ADMIN" };
@@ -34,7 +35,7 @@ export interface LinkingHarness {
 export async function linkingHarness(env: Record<string, string> = {}): Promise<LinkingHarness> {
   const db = await testDatabase();
   const sandbox = await startSandbox({ seed: "demo" });
-  const config = loadConfig({ CAREBRIDGE_ADMINS: ADMIN.userId, ...env });
+  const config = loadConfig({ CAREBRIDGE_ADMINS: ADMIN.userId, ...UNPACED, ...env });
   const providers = createProviders(config, {
     logger: silentLogger,
     sandbox,
