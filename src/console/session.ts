@@ -216,9 +216,11 @@ export class ConsoleSession {
   }
 
   /** The address of the newest button you can press whose label matches, e.g. for a scripted tour. */
-  addressOf(label: RegExp): string | undefined {
+  addressOf(label: RegExp, options: { unconfirmed?: boolean } = {}): string | undefined {
     for (const shown of this.screen.pressable(this.userId, this.stillThere).reverse()) {
-      const index = shown.pressables.findIndex((p) => label.test(p.label));
+      const index = shown.pressables.findIndex(
+        (p) => label.test(p.label) && !(options.unconfirmed === true && p.confirm !== undefined),
+      );
       if (index >= 0) return `${shown.number}.${index + 1}`;
     }
     return undefined;

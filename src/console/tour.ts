@@ -1,7 +1,11 @@
 import type { ConsoleSession } from "./session";
 
 /** One step of a scripted walk: words for the watcher, a line typed, or a button pressed by its label. */
-export type Step = { say: string } | { type: string; answers?: string[] } | { press: RegExp; answers?: string[] };
+export type Step =
+  | { say: string }
+  | { type: string; answers?: string[] }
+  /** unconfirmed: the first such button without a confirm dialog (a "+ Create" on a row without a likely match). */
+  | { press: RegExp; answers?: string[]; unconfirmed?: true };
 
 export interface ScriptOptions {
   print: (line: string) => void;
@@ -14,10 +18,10 @@ export interface ScriptOptions {
 /** How long a press waits for its button: a job's message (a report, an approval) arrives on its own. */
 const BUTTON_WAIT_MS = 5000;
 
-async function buttonLike(session: ConsoleSession, label: RegExp): Promise<string | undefined> {
+async function buttonLike(session: ConsoleSession, label: RegExp, unconfirmed = false): Promise<string | undefined> {
   const until = Date.now() + BUTTON_WAIT_MS;
   for (;;) {
-    const address = session.addressOf(label);
+    const address = session.addressOf(label, { unconfirmed });
     if (address !== undefined || Date.now() > until) return address;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
@@ -36,7 +40,7 @@ export async function runScript(session: ConsoleSession, steps: Step[], options:
       print(`» ${step.say}`);
       continue;
     }
-    const line = "type" in step ? step.type : await buttonLike(session, step.press);
+    const line = "type" in step ? step.type : await buttonLike(session, step.press, step.unconfirmed === true);
     if (line === undefined) {
       if ("press" in step) print(`  (no button like ${String(step.press)} on screen; skipped)`);
       continue;
@@ -57,7 +61,7 @@ export const TOUR: Step[] = [
   { say: "Linking: Motivity members ↔ Calmanac staff. Confirm a suggested match, then create a missing member." },
   { type: "/link members" },
   { press: /^Link to Elizabeth Chen/ },
-  { press: /^\+ Create in Motivity$/, answers: ["", "3", "y"] },
+  { press: /^\+ Create in Motivity$/, unconfirmed: true, answers: ["", "3", "y"] },
   { say: "Learners: add one in CACWT, then import a CSV (try: upload ../shared/fixtures/cacwt_learners_messy.csv)." },
   { type: "/learner add", answers: ["Tom", "Reyes", "tom.reyes@example.org", "", "10", "2026-11-02", "1", "y"] },
   { type: "/learner jmorales@dpss.example.gov" },

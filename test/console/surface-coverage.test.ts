@@ -83,7 +83,11 @@ const STEPS: Step[] = [
   { type: "home" },
   { press: /^Review members/ },
   { type: "/link learners" },
-  { press: /^\+ Create in Motivity$/, answers: ["", "", "", "", "", "y"] },
+  { press: /^Undo (this link|these links)$/, answers: ["y"] },
+  { press: /^\+ Create in Motivity$/, unconfirmed: true, answers: ["", "", "", "", "", "y"] },
+  { press: /^Find in Calmanac…$/, answers: ["Alex", "1", "y"] },
+  { press: /^Linked \(\d+\)$/ },
+  { press: /^Change alias$/, answers: ["AT-099", "y"] },
   {
     type: "/learner add",
     answers: ["Rachel", "Adams", "rachel.adams@hopefoundation.example.org", "", "33", "", "", "y", "y"],
@@ -114,6 +118,8 @@ const STEPS: Step[] = [
   { press: /^(Previous|Newer)/ },
   { press: /^Export/ },
   { type: "/carebridge settings", answers: ["", "", "", "", "", "", "", "y"] },
+  { type: "/carebridge vendors" },
+  { press: /^Set CareAcademy account$/, answers: ["http://127.0.0.1:9/", "ca-key-1234", "", "y"] },
   { type: "/carebridge help" },
   { type: "home" },
 ];
