@@ -19,6 +19,8 @@ export interface StoredPreview {
   intent?: FileIntent;
   counts: Record<Outcome, number>;
   createdArchived: number;
+  /** How many of the updates change a name; absent from previews stored before renames were counted. */
+  renamed?: number;
   /** Every rejected row with all its problems; the names are absent from previews stored before they were kept. */
   rejected: Array<{ line: number; email: string; firstName?: string; lastName?: string; problems: string[] }>;
   /** Sentences about how the file was read (encoding, delimiter, title lines); absent from older stored previews. */
@@ -104,6 +106,7 @@ export function createImportPreview(
         intent: preview.intent,
         counts: preview.counts,
         createdArchived: preview.createdArchived,
+        renamed: preview.renamed,
         rejected: preview.rows.flatMap((r) =>
           r.outcome === "rejected"
             ? [{ line: r.line, email: r.email, firstName: r.firstName, lastName: r.lastName, problems: [...r.details] }]

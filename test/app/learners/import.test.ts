@@ -29,6 +29,7 @@ describe(`CSV import of CACWT learners (${testDatabaseKind})`, () => {
     const { preview } = result;
     expect(preview.counts).toEqual({ create: 7, update: 0, reactivate: 0, archive: 0, unchanged: 0, rejected: 5 });
     expect(preview.createdArchived).toBe(1);
+    expect(preview.renamed).toBe(0);
     expect(preview.rejected.map((r) => [r.line, r.problems.join("; ")])).toEqual([
       [4, 'Email "not-an-email" is not a valid email address'],
       [5, "FirstName is required"],

@@ -32,7 +32,7 @@ export function importPreviewMessage(preview: ImportPreview, source: string): Me
   const created = `Create *${c.create}*${preview.createdArchived > 0 ? ` (${preview.createdArchived} of them created as Archived)` : ""}`;
   const counts = [
     created,
-    `Update *${c.update}*`,
+    `Update *${c.update}*${(preview.renamed ?? 0) > 0 ? ` (${plural(preview.renamed ?? 0, "rename")})` : ""}`,
     `Archive *${c.archive}*`,
     `Reactivate *${c.reactivate}*`,
     `Unchanged *${c.unchanged}*`,
