@@ -1,5 +1,5 @@
 import { CsvInputError, describeCsvProblem } from "../../domain/csv/errors";
-import type { FileIntent, Outcome } from "../../domain/learners/preview";
+import type { FileIntent, Outcome, RowOutcome } from "../../domain/learners/preview";
 import { describeFileForm, describeIgnoredValues } from "../../domain/learners/report";
 import type { LearnerRow } from "../../domain/learners/row";
 import { Prisma } from "../../generated/prisma/client";
@@ -12,6 +12,13 @@ import { FileDownloadError, looksLikeCsvFile, type IncomingFile } from "./incomi
 import { nameOf } from "./one";
 import { previewFile, type FilePreview } from "./preview-file";
 
+/** The changes whose first rows the preview names (rejected rows are all kept with their problems). */
+export const LISTED_CHANGES = ["create", "update", "archive", "reactivate"] as const;
+export type ListedChange = (typeof LISTED_CHANGES)[number];
+export type PersonRow = { line: number; email: string; firstName: string; lastName: string };
+/** Enough to name the people of each kind in the preview; the rest are in the changes CSV. */
+const FIRST_ROWS = 5;
+
 /** What an upload's preview keeps (Upload.preview): enough for the message, the errors file and the log. */
 export interface StoredPreview {
   filename: string;
@@ -21,6 +28,8 @@ export interface StoredPreview {
   createdArchived: number;
   /** How many of the updates change a name; absent from previews stored before renames were counted. */
   renamed?: number;
+  /** The first rows of each change, for the preview to name the people; absent from older stored previews. */
+  firstRows?: Record<ListedChange, PersonRow[]>;
   /** Every rejected row with all its problems; the names are absent from previews stored before they were kept. */
   rejected: Array<{ line: number; email: string; firstName?: string; lastName?: string; problems: string[] }>;
   /** Sentences about how the file was read (encoding, delimiter, title lines); absent from older stored previews. */
@@ -107,6 +116,7 @@ export function createImportPreview(
         counts: preview.counts,
         createdArchived: preview.createdArchived,
         renamed: preview.renamed,
+        firstRows: firstRowsOf(preview.rows),
         rejected: preview.rows.flatMap((r) =>
           r.outcome === "rejected"
             ? [{ line: r.line, email: r.email, firstName: r.firstName, lastName: r.lastName, problems: [...r.details] }]
@@ -171,4 +181,13 @@ export function createImportPreview(
       return { ok: true, preview: { ...stored, uploadId, jobId: job.id, archive, previousImport: before } };
     },
   };
+}
+
+function firstRowsOf(rows: readonly RowOutcome[]): Record<ListedChange, PersonRow[]> {
+  const first = Object.fromEntries(LISTED_CHANGES.map((o) => [o, [] as PersonRow[]])) as Record<ListedChange, PersonRow[]>;
+  for (const { outcome, line, email, firstName, lastName } of rows) {
+    if (outcome === "unchanged" || outcome === "rejected") continue;
+    if (first[outcome].length < FIRST_ROWS) first[outcome].push({ line, email, firstName, lastName });
+  }
+  return first;
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { checkMessage } from "../../../../src/console/slack-rules";
 import type { ImportPreview } from "../../../../src/app/learners/import-preview";
 import { importPreviewMessage } from "../../../../src/slack/presenters/learners/import";
 
@@ -30,5 +31,26 @@ describe("learner import preview: renames", () => {
   it("says nothing of renames when there are none or the stored preview predates them", () => {
     expect(headline(preview(3, 0))).toContain("Update *3* ·");
     expect(headline(preview(3, undefined))).toContain("Update *3* ·");
+  });
+});
+
+describe("learner import preview: who", () => {
+  const person = (i: number) => ({ line: i + 2, email: `p${i}@x.org`, firstName: `<b>*Ana${i}*`, lastName: "García & Co" });
+
+  it("lists the first people of each kind by name and email, escaped, and says how many more", () => {
+    const p = {
+      ...preview(1, 0),
+      counts: { create: 12, update: 1, archive: 0, reactivate: 0, unchanged: 0, rejected: 0 },
+      firstRows: { create: Array.from({ length: 5 }, (_, i) => person(i)), update: [person(20)], archive: [], reactivate: [] },
+    } as ImportPreview;
+    const message = importPreviewMessage(p, "CACWT");
+    const verdict = checkMessage(message as unknown as Record<string, unknown>);
+    expect(verdict.ok ? [] : verdict.response_metadata.messages).toEqual([]);
+    const shown = JSON.stringify(message.blocks);
+    expect(shown).toContain("*To create* (the first 5 of 12)");
+    expect(shown).toContain("• &lt;b&gt;∗Ana0∗ García &amp; Co — p0@x.org");
+    expect(shown).toContain("*To update*\\n• &lt;b&gt;∗Ana20∗");
+    expect(shown).not.toContain("To archive");
+    expect(shown).not.toContain("<b>");
   });
 });
