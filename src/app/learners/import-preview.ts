@@ -1,5 +1,5 @@
 import { CsvInputError, describeCsvProblem } from "../../domain/csv/errors";
-import type { FileIntent, Outcome, RowOutcome } from "../../domain/learners/preview";
+import { type ChangedField, type FileIntent, indexLearners, isRename, type Outcome, type RowOutcome } from "../../domain/learners/preview";
 import { describeFileForm, describeIgnoredValues } from "../../domain/learners/report";
 import type { LearnerRow } from "../../domain/learners/row";
 import { Prisma } from "../../generated/prisma/client";
@@ -15,7 +15,14 @@ import { previewFile, type FilePreview } from "./preview-file";
 /** The changes whose first rows the preview names (rejected rows are all kept with their problems). */
 export const LISTED_CHANGES = ["create", "update", "archive", "reactivate"] as const;
 export type ListedChange = (typeof LISTED_CHANGES)[number];
-export type PersonRow = { line: number; email: string; firstName: string; lastName: string };
+export type PersonRow = {
+  line: number;
+  email: string;
+  firstName: string;
+  lastName: string;
+  /** For an update that renames the learner: the name CACWT has now. */
+  renamedFrom?: string;
+};
 /** Enough to name the people of each kind in the preview; the rest are in the changes CSV. */
 const FIRST_ROWS = 5;
 
@@ -116,7 +123,7 @@ export function createImportPreview(
         counts: preview.counts,
         createdArchived: preview.createdArchived,
         renamed: preview.renamed,
-        firstRows: firstRowsOf(preview.rows),
+        firstRows: firstRowsOf(preview.rows, known),
         rejected: preview.rows.flatMap((r) =>
           r.outcome === "rejected"
             ? [{ line: r.line, email: r.email, firstName: r.firstName, lastName: r.lastName, problems: [...r.details] }]
@@ -183,11 +190,13 @@ export function createImportPreview(
   };
 }
 
-function firstRowsOf(rows: readonly RowOutcome[]): Record<ListedChange, PersonRow[]> {
+function firstRowsOf(rows: readonly RowOutcome[], known: readonly CacwtLearner[]): Record<ListedChange, PersonRow[]> {
   const first = Object.fromEntries(LISTED_CHANGES.map((o) => [o, [] as PersonRow[]])) as Record<ListedChange, PersonRow[]>;
-  for (const { outcome, line, email, firstName, lastName } of rows) {
-    if (outcome === "unchanged" || outcome === "rejected") continue;
-    if (first[outcome].length < FIRST_ROWS) first[outcome].push({ line, email, firstName, lastName });
+  const index = indexLearners(known);
+  for (const { outcome, line, email, firstName, lastName, details } of rows) {
+    if (outcome === "unchanged" || outcome === "rejected" || first[outcome].length >= FIRST_ROWS) continue;
+    const was = outcome === "update" && isRename(details as ChangedField[]) ? index.get(email) : undefined;
+    first[outcome].push({ line, email, firstName, lastName, ...(was ? { renamedFrom: nameOf(was) } : {}) });
   }
   return first;
 }

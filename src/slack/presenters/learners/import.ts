@@ -120,7 +120,10 @@ function firstPeople(preview: ImportPreview): KnownBlock[] {
     const total = preview.counts[kind];
     const heading = total > rows.length ? `*${LISTED_HEADING[kind]}* (the first ${rows.length} of ${total})` : `*${LISTED_HEADING[kind]}*`;
     // Each name and email clipped so that five lines stay far within a section's 3,000 characters.
-    const lines = rows.map((r) => `• ${escapeName(clip(`${r.firstName} ${r.lastName}`, 120))} — ${shortText(r.email, 200)}`);
+    const name = (full: string) => escapeName(clip(full, 120));
+    const lines = rows.map(
+      (r) => `• ${r.renamedFrom === undefined ? "" : `${name(r.renamedFrom)} → `}${name(`${r.firstName} ${r.lastName}`)} — ${shortText(r.email, 200)}`,
+    );
     return [section(`${heading}\n${lines.join("\n")}`)];
   });
 }

@@ -51,6 +51,8 @@ describe("learner import preview: who", () => {
     expect(shown).toContain("• &lt;b&gt;∗Ana0∗ García &amp; Co — p0@x.org");
     expect(shown).toContain("*To update*\\n• &lt;b&gt;∗Ana20∗");
     expect(shown).not.toContain("To archive");
+    const renamed = { ...p, firstRows: { ...p.firstRows!, update: [{ ...person(20), firstName: "Ana", lastName: "Garcia", renamedFrom: "Pat <Kim>" }] } };
+    expect(JSON.stringify(importPreviewMessage(renamed, "CACWT").blocks)).toContain("• Pat &lt;Kim&gt; → Ana Garcia — p20@x.org");
     expect(shown).not.toContain("<b>");
   });
 });
