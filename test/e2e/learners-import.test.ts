@@ -49,6 +49,7 @@ describe(`CACWT learner import from a CSV shared in Slack (${testDatabaseKind})`
     expect(text).toContain(
       "Create *7* (1 of them created as Archived) · Update *0* · Archive *0* · Reactivate *0* · Unchanged *0* · Rejected *5*",
     );
+    expect(text).toContain("*To create* (the first 5 of 7)\\n• Ana Garcia — ana.garcia100@partner2.org");
     expect(text).toContain('Line 4: Email \\"not-an-email\\" is not a valid email address');
     expect(text).toContain("Line 5: FirstName is required");
     expect(text).toContain("Line 6: This email is a duplicate of line 2");

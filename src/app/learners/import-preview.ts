@@ -1,5 +1,5 @@
 import { CsvInputError, describeCsvProblem } from "../../domain/csv/errors";
-import type { FileIntent, Outcome } from "../../domain/learners/preview";
+import { type ChangedField, type FileIntent, indexLearners, isRename, type Outcome, type RowOutcome } from "../../domain/learners/preview";
 import { describeFileForm, describeIgnoredValues } from "../../domain/learners/report";
 import type { LearnerRow } from "../../domain/learners/row";
 import { Prisma } from "../../generated/prisma/client";
@@ -12,6 +12,20 @@ import { FileDownloadError, looksLikeCsvFile, type IncomingFile } from "./incomi
 import { nameOf } from "./one";
 import { previewFile, type FilePreview } from "./preview-file";
 
+/** The changes whose first rows the preview names (rejected rows are all kept with their problems). */
+export const LISTED_CHANGES = ["create", "update", "archive", "reactivate"] as const;
+export type ListedChange = (typeof LISTED_CHANGES)[number];
+export type PersonRow = {
+  line: number;
+  email: string;
+  firstName: string;
+  lastName: string;
+  /** For an update that renames the learner: the name CACWT has now. */
+  renamedFrom?: string;
+};
+/** Enough to name the people of each kind in the preview; the rest are in the changes CSV. */
+const FIRST_ROWS = 5;
+
 /** What an upload's preview keeps (Upload.preview): enough for the message, the errors file and the log. */
 export interface StoredPreview {
   filename: string;
@@ -19,6 +33,10 @@ export interface StoredPreview {
   intent?: FileIntent;
   counts: Record<Outcome, number>;
   createdArchived: number;
+  /** How many of the updates change a name; absent from previews stored before renames were counted. */
+  renamed?: number;
+  /** The first rows of each change, for the preview to name the people; absent from older stored previews. */
+  firstRows?: Record<ListedChange, PersonRow[]>;
   /** Every rejected row with all its problems; the names are absent from previews stored before they were kept. */
   rejected: Array<{ line: number; email: string; firstName?: string; lastName?: string; problems: string[] }>;
   /** Sentences about how the file was read (encoding, delimiter, title lines); absent from older stored previews. */
@@ -104,6 +122,8 @@ export function createImportPreview(
         intent: preview.intent,
         counts: preview.counts,
         createdArchived: preview.createdArchived,
+        renamed: preview.renamed,
+        firstRows: firstRowsOf(preview.rows, known),
         rejected: preview.rows.flatMap((r) =>
           r.outcome === "rejected"
             ? [{ line: r.line, email: r.email, firstName: r.firstName, lastName: r.lastName, problems: [...r.details] }]
@@ -168,4 +188,15 @@ export function createImportPreview(
       return { ok: true, preview: { ...stored, uploadId, jobId: job.id, archive, previousImport: before } };
     },
   };
+}
+
+function firstRowsOf(rows: readonly RowOutcome[], known: readonly CacwtLearner[]): Record<ListedChange, PersonRow[]> {
+  const first = Object.fromEntries(LISTED_CHANGES.map((o) => [o, [] as PersonRow[]])) as Record<ListedChange, PersonRow[]>;
+  const index = indexLearners(known);
+  for (const { outcome, line, email, firstName, lastName, details } of rows) {
+    if (outcome === "unchanged" || outcome === "rejected" || first[outcome].length >= FIRST_ROWS) continue;
+    const was = outcome === "update" && isRename(details as ChangedField[]) ? index.get(email) : undefined;
+    first[outcome].push({ line, email, firstName, lastName, ...(was ? { renamedFrom: nameOf(was) } : {}) });
+  }
+  return first;
 }

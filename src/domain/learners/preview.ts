@@ -148,6 +148,8 @@ export interface Preview {
   counts: Record<Outcome, number>;
   /** How many of the `create` rows say Status Archived, so the learner is created archived. */
   createdArchived: number;
+  /** How many of the `update` rows change the learner's first or last name: a rename, which a person should see apart. */
+  renamed: number;
   /** Every non-empty row, in file order. */
   rows: RowOutcome[];
   /** Ignored columns that had values, with how many rows filled them, in template order. */
@@ -169,6 +171,7 @@ export async function classifyRows(
   const rows: RowOutcome[] = [];
   const ignored = new Map<IgnoredColumn, number>();
   let createdArchived = 0;
+  let renamed = 0;
   for await (const record of records) {
     const c = classify(record);
     visit?.(c);
@@ -178,6 +181,7 @@ export async function classifyRows(
       continue;
     }
     if (c.outcome === "create" && c.row.status === "Archived") createdArchived += 1;
+    if (c.outcome === "update" && isRename(c.changes)) renamed += 1;
     rows.push({ line: c.line, email: c.email, firstName: c.row.firstName, lastName: c.row.lastName, outcome: c.outcome, details: c.changes });
     for (const column of c.ignoredColumns) ignored.set(column, (ignored.get(column) ?? 0) + 1);
   }
@@ -185,5 +189,10 @@ export async function classifyRows(
     const n = ignored.get(column);
     return n === undefined ? [] : [{ column, rows: n }];
   });
-  return { intent, counts, createdArchived, rows, ignoredValues };
+  return { intent, counts, createdArchived, renamed, rows, ignoredValues };
+}
+
+/** Whether an update's changes include the learner's name ("Pat Kim → Ana Garcia"). */
+export function isRename(changes: readonly ChangedField[]): boolean {
+  return changes.includes("FirstName") || changes.includes("LastName");
 }

@@ -167,6 +167,17 @@ describe(`a CSV import that archives learners (${testDatabaseKind})`, () => {
     expect(await h.deps.jobStore.get(jobId)).toMatchObject({ status: "preview", processed: 0 });
   });
 
+  it("names a rename in the preview with the name CACWT has now, and counts it apart", async () => {
+    const csv = [HEADER, row(`paul.schneider@${HOPE}`, "Pablo", "Schneider", "Active", "San Bernardino")].join("\n");
+    const result = await h.learners.imports.preview(ADMIN, h.file("rename.csv", csv));
+    if (!result.ok) throw new Error(result.problems[0]?.message);
+    const { preview } = result;
+    expect(preview.renamed).toBe(1);
+    expect(preview.firstRows?.update).toEqual([
+      { line: 2, email: `paul.schneider@${HOPE}`, firstName: "Pablo", lastName: "Schneider", renamedFrom: "Paul Schneider" },
+    ]);
+  });
+
   it("a file in the vendor's archival layout archives the learners CACWT has, reports the others and creates nobody", async () => {
     const csv = [
       "Community Partner Archival Template;;;;;",

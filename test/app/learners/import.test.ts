@@ -29,6 +29,11 @@ describe(`CSV import of CACWT learners (${testDatabaseKind})`, () => {
     const { preview } = result;
     expect(preview.counts).toEqual({ create: 7, update: 0, reactivate: 0, archive: 0, unchanged: 0, rejected: 5 });
     expect(preview.createdArchived).toBe(1);
+    expect(preview.renamed).toBe(0);
+    expect(preview.firstRows?.create).toHaveLength(5);
+    expect(preview.firstRows?.create[0]).toEqual({ line: 2, email: "ana.garcia100@partner2.org", firstName: "Ana", lastName: "Garcia" });
+    expect(preview.firstRows?.create[1]).toMatchObject({ line: 3, firstName: "Luis", lastName: "O'Neil, Jr." });
+    expect(preview.firstRows?.update).toEqual([]);
     expect(preview.rejected.map((r) => [r.line, r.problems.join("; ")])).toEqual([
       [4, 'Email "not-an-email" is not a valid email address'],
       [5, "FirstName is required"],

@@ -55,6 +55,7 @@ describe("classifyRows", () => {
     ]);
     expect(preview.counts).toEqual({ create: 2, update: 1, reactivate: 1, archive: 1, unchanged: 2, rejected: 1 });
     expect(preview.createdArchived).toBe(1);
+    expect(preview.renamed).toBe(1);
   });
 
   it("creates a learner CACWT does not have as Archived when the row says Archived, as CACWT's import does", () => {

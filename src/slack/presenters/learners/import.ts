@@ -1,8 +1,9 @@
 import type { ImportLog } from "../../../app/learners/import-log";
-import type { ImportPreview } from "../../../app/learners/import-preview";
+import { type ImportPreview, LISTED_CHANGES, type ListedChange } from "../../../app/learners/import-preview";
 import type { Problem } from "../../../app/result";
 import {
   actions,
+  clip,
   context,
   escape,
   escapeName,
@@ -32,7 +33,7 @@ export function importPreviewMessage(preview: ImportPreview, source: string): Me
   const created = `Create *${c.create}*${preview.createdArchived > 0 ? ` (${preview.createdArchived} of them created as Archived)` : ""}`;
   const counts = [
     created,
-    `Update *${c.update}*`,
+    `Update *${c.update}*${(preview.renamed ?? 0) > 0 ? ` (${plural(preview.renamed ?? 0, "rename")})` : ""}`,
     `Archive *${c.archive}*`,
     `Reactivate *${c.reactivate}*`,
     `Unchanged *${c.unchanged}*`,
@@ -46,6 +47,7 @@ export function importPreviewMessage(preview: ImportPreview, source: string): Me
   const fileNotes = preview.fileNotes ?? [];
   if (fileNotes.length > 0) blocks.push(context(fileNotes.map(escape).join("\n")));
 
+  blocks.push(...firstPeople(preview));
   if (preview.rejected.length > 0) {
     const shown = preview.rejected
       .slice(0, SHOWN_REJECTED)
@@ -99,6 +101,31 @@ export function importPreviewMessage(preview: ImportPreview, source: string): Me
     blocks.push(actions([{ text: "Download errors", actionId: LEARNER_ACTION.importErrors, value: preview.jobId }]));
   const text = `${preview.intent === "archive" ? "Archival file" : "Preview of"} ${preview.filename}: ${c.create} to create, ${c.update} to update, ${c.archive} to archive, ${c.reactivate} to reactivate, ${c.unchanged} unchanged, ${c.rejected} rejected`;
   return { text, blocks };
+}
+
+const LISTED_HEADING: Record<ListedChange, string> = {
+  create: "To create",
+  update: "To update",
+  archive: "To archive",
+  reactivate: "To reactivate",
+};
+
+/** A section per kind of change naming its first people, so a person sees who, not only how many. */
+function firstPeople(preview: ImportPreview): KnownBlock[] {
+  const first = preview.firstRows;
+  if (first === undefined) return [];
+  return LISTED_CHANGES.flatMap((kind) => {
+    const rows = first[kind];
+    if (rows.length === 0) return [];
+    const total = preview.counts[kind];
+    const heading = total > rows.length ? `*${LISTED_HEADING[kind]}* (the first ${rows.length} of ${total})` : `*${LISTED_HEADING[kind]}*`;
+    // Each name and email clipped so that five lines stay far within a section's 3,000 characters.
+    const name = (full: string) => escapeName(clip(full, 120));
+    const lines = rows.map(
+      (r) => `• ${r.renamedFrom === undefined ? "" : `${name(r.renamedFrom)} → `}${name(`${r.firstName} ${r.lastName}`)} — ${shortText(r.email, 200)}`,
+    );
+    return [section(`${heading}\n${lines.join("\n")}`)];
+  });
 }
 
 /** The columns not in the template, all named while they fit a context's 3,000 characters, then "and N more". */
