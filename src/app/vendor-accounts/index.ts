@@ -1,5 +1,6 @@
 import type { Config } from "../../config";
 import type { PrismaClient } from "../../generated/prisma/client";
+import { VENDOR_LABELS } from "../../providers/labels";
 import type { AccessService } from "../access/service";
 import type { Actor } from "../actor";
 import type { Audit } from "../audit";
@@ -16,6 +17,8 @@ export const SCIM_SLOTS: ReadonlySet<AccountVendor> = new Set(["careacademy", "c
 /** A vendor as the workspace uses it: its own account, or the environment's default. */
 export interface VendorAccountView {
   vendor: AccountVendor;
+  /** The vendor's name as people know it. */
+  label: string;
   source: "workspace" | "environment";
   protocol: Protocol;
   baseUrl: string | undefined;
@@ -77,6 +80,7 @@ export function createVendorAccounts(deps: {
         if (row) {
           return {
             vendor,
+            label: VENDOR_LABELS[vendor],
             source: "workspace",
             protocol: row.protocol as Protocol,
             baseUrl: row.baseUrl,
@@ -89,6 +93,7 @@ export function createVendorAccounts(deps: {
         const env = config.vendors[protocol === "scim" ? "scim" : vendor];
         return {
           vendor,
+          label: VENDOR_LABELS[vendor],
           source: "environment",
           protocol,
           baseUrl: env.baseUrl,
@@ -153,6 +158,7 @@ export function createVendorAccounts(deps: {
         ok: true,
         account: {
           vendor,
+          label: VENDOR_LABELS[vendor],
           source: "workspace",
           protocol,
           baseUrl,

@@ -1,6 +1,5 @@
 import type { ModalView } from "@slack/types";
 import type { VendorAccountForm, VendorAccountView } from "../../app/vendor-accounts";
-import { VENDOR_LABELS } from "../../providers/labels";
 import { actions, context, escape, header, type Message, section } from "./kit";
 import { input, option, plain, read, type StateValues, VALUE } from "./modal-kit";
 
@@ -23,9 +22,9 @@ export function vendorsMessage(accounts: readonly VendorAccountView[]): Message 
       header("Vendor accounts"),
       ...accounts.flatMap((a) => [
         section(
-          `*${escape(VENDOR_LABELS[a.vendor])}*${a.protocol === "scim" ? " (through SCIM)" : ""}\n${escape(a.baseUrl ?? "")}\n${sourceText(a)}`,
+          `*${escape(a.label)}*${a.protocol === "scim" ? " (through SCIM)" : ""}\n${escape(a.baseUrl ?? "")}\n${sourceText(a)}`,
         ),
-        actions([{ text: `Set ${VENDOR_LABELS[a.vendor]} account`, actionId: VENDOR_OPEN_ACTION, value: a.vendor }]),
+        actions([{ text: `Set ${a.label} account`, actionId: VENDOR_OPEN_ACTION, value: a.vendor }]),
       ]),
       context("A key is checked with a read call before it is saved, stored encrypted, and never shown back."),
     ],
@@ -34,7 +33,7 @@ export function vendorsMessage(accounts: readonly VendorAccountView[]): Message 
 
 /** The account modal; the key field starts empty, whatever is stored. */
 export function vendorModal(account: VendorAccountView, scimChoice: boolean): ModalView {
-  const label = VENDOR_LABELS[account.vendor];
+  const label = account.label;
   const protocols = [option(`${label}'s own API`, "vendor"), option("A SCIM 2.0 service", "scim")];
   return {
     type: "modal",
@@ -80,6 +79,6 @@ export function readVendorForm(vendor: string, values: StateValues): VendorAccou
 }
 
 export function vendorSavedMessage(account: VendorAccountView): Message {
-  const text = `${VENDOR_LABELS[account.vendor]} now uses this workspace's account at ${account.baseUrl ?? ""} (key ${account.maskedKey ?? "set"}).`;
+  const text = `${account.label} now uses this workspace's account at ${account.baseUrl ?? ""} (key ${account.maskedKey ?? "set"}).`;
   return { text, blocks: [section(escape(text))] };
 }

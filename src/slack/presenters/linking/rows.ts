@@ -28,10 +28,12 @@ export const percent = (score: number) => `${Math.round(score * 100)}%`;
 /*
  * Names, details and reasons are shortened in rows: a page of two lists of eight rows, each
  * with three suggestions and their buttons, must stay under Slack's ~12,000 characters of text
- * in one message however long the vendors' names are.
+ * in one message however long the vendors' names are, and whatever they hold ("*" or "<" take
+ * several characters once neutralised). Since rows gained "why not linked" and "Find in …",
+ * details and reasons of 40 characters took such a page past that limit; 28 keep most emails.
  */
 export const NAME_MAX = 30;
-const DETAIL_MAX = 40;
+const DETAIL_MAX = 28;
 
 /** " · born 2016-04-12" for a learner beside look-alikes, where the birth date tells them apart. */
 const born = (person: PersonRef, show: boolean) => (show && person.birthDate ? ` · born ${person.birthDate}` : "");
