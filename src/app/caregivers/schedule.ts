@@ -160,7 +160,7 @@ export function createSchedules(
       data: { lastJobId: preview.jobId },
     });
     const { counts } = preview.summary;
-    const changes = counts.create + counts.update + counts.reactivate;
+    const changes = counts.create + counts.link + counts.update + counts.reactivate;
     if (await exceedsThreshold(schedule.workspaceId, changes)) return { schedule, kind: "held", preview, changes };
     const confirmed = await bulk.confirmAll(actor, preview.jobId);
     if (!confirmed.ok) return { schedule, kind: "refused", problems: confirmed.problems };
