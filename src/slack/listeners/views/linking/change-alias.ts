@@ -1,18 +1,15 @@
 import { validateAlias } from "../../../../app/linking";
 import type { Services } from "../../../../app/services";
 import { actorOf } from "../../../actor";
-import { notice, problemsMessage } from "../../../presenters/kit";
 import { CREATE_BLOCK, fieldErrors } from "../../../presenters/linking/create-modal";
-import { overviewMessage } from "../../../presenters/linking/overview";
 import { aliasMetadata, parseValue } from "../../../presenters/linking/values";
-import { answerErrors } from "../../handler";
-import { deliver } from "./deliver";
+import { answerOverList } from "./deliver";
 import { read, type StateValues } from "../../../presenters/modal-kit";
 import type { SubmitArgs } from "./types";
 
 /** The alias form: a blank or too long alias is refused in the modal; the result replaces the list. */
 export function changeAliasSubmitted(services: Services) {
-  return async ({ ack, view, body, client, context }: SubmitArgs) => {
+  return async ({ ack, view, client, context }: SubmitArgs) => {
     const metadata = parseValue(aliasMetadata, view.private_metadata);
     const alias = read.text(view.state.values as StateValues, CREATE_BLOCK.alias).trim();
     const errors = fieldErrors(
@@ -24,19 +21,8 @@ export function changeAliasSubmitted(services: Services) {
     }
     await ack();
     const actor = actorOf(context);
-    if (!metadata) {
-      await client.chat.postMessage({
-        channel: body.user.id,
-        ...notice("That form is out of date; press Change alias again."),
-      });
-      return;
-    }
-    const send = (message: Parameters<typeof deliver>[3]) => deliver(client, actor.userId, metadata, message);
-    await answerErrors(services, send, async () => {
-      const result = await services.linking.changeAlias(actor, { learnerId: metadata.m, alias });
-      await send(
-        result.ok ? overviewMessage(result.overview, metadata.p, result.outcome) : problemsMessage(result.problems),
-      );
-    });
+    await answerOverList(services, client, actor, metadata, "Change alias", (m) =>
+      services.linking.changeAlias(actor, { learnerId: m.m, alias }),
+    );
   };
 }

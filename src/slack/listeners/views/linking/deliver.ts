@@ -1,7 +1,11 @@
 import type { WebClient } from "@slack/web-api";
-import type { Message } from "../../../presenters/kit";
-import type { CreateMetadata } from "../../../presenters/linking/values";
-import { slackPayload } from "../../../presenters/kit";
+import type { Actor } from "../../../../app/actor";
+import type { ActionResult } from "../../../../app/linking";
+import type { Services } from "../../../../app/services";
+import { type Message, notice, problemsMessage, slackPayload } from "../../../presenters/kit";
+import { overviewMessage } from "../../../presenters/linking/overview";
+import type { CreateMetadata, Position } from "../../../presenters/linking/values";
+import { answerErrors } from "../../handler";
 
 /**
  * Where a create form's result goes once the modal has closed: over the list the button was on
@@ -26,4 +30,33 @@ export async function deliver(
     return;
   }
   await client.chat.postMessage({ channel: userId, ...slackPayload(message) });
+}
+
+/**
+ * After a linking form is acked: the action's result (the list refreshed, or what to fix) goes
+ * over the list the form was opened from, through deliver; a form whose metadata does not parse
+ * (made by an older version) says to press its button again.
+ */
+export async function answerOverList<M extends Pick<CreateMetadata, "r" | "ch"> & { p: Position }>(
+  services: Pick<Services, "logger">,
+  client: WebClient,
+  actor: Actor,
+  metadata: M | undefined,
+  button: string,
+  act: (metadata: M) => Promise<ActionResult>,
+): Promise<void> {
+  if (!metadata) {
+    await client.chat.postMessage({
+      channel: actor.userId,
+      ...notice(`That form is out of date; press ${button} again.`),
+    });
+    return;
+  }
+  const send = (message: Message) => deliver(client, actor.userId, metadata, message);
+  await answerErrors(services, send, async () => {
+    const result = await act(metadata);
+    await send(
+      result.ok ? overviewMessage(result.overview, metadata.p, result.outcome) : problemsMessage(result.problems),
+    );
+  });
 }

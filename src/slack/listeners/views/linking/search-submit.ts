@@ -1,16 +1,13 @@
 import type { Services } from "../../../../app/services";
 import { actorOf } from "../../../actor";
-import { notice, problemsMessage } from "../../../presenters/kit";
-import { overviewMessage } from "../../../presenters/linking/overview";
 import { parseValue, SEARCH_ELEMENT, searchMetadata } from "../../../presenters/linking/values";
-import { answerErrors } from "../../handler";
-import { deliver } from "./deliver";
+import { answerOverList } from "./deliver";
 import { read, type StateValues } from "../../../presenters/modal-kit";
 import type { SubmitArgs } from "./types";
 
 /** The search form: the record picked on the other side is linked; the result replaces the list. */
 export function searchSubmitted(services: Services) {
-  return async ({ ack, view, body, client, context }: SubmitArgs) => {
+  return async ({ ack, view, client, context }: SubmitArgs) => {
     const metadata = parseValue(searchMetadata, view.private_metadata);
     const picked = read.picked(view.state.values as StateValues, SEARCH_ELEMENT);
     if (!picked) {
@@ -19,20 +16,9 @@ export function searchSubmitted(services: Services) {
     }
     await ack();
     const actor = actorOf(context);
-    if (!metadata) {
-      await client.chat.postMessage({
-        channel: body.user.id,
-        ...notice("That form is out of date; press Find again."),
-      });
-      return;
-    }
-    const [motivityId, calmanacId] = metadata.s === "motivity" ? [metadata.id, picked] : [picked, metadata.id];
-    const send = (message: Parameters<typeof deliver>[3]) => deliver(client, actor.userId, metadata, message);
-    await answerErrors(services, send, async () => {
-      const result = await services.linking.link(actor, { kind: metadata.k, motivityId, calmanacId });
-      await send(
-        result.ok ? overviewMessage(result.overview, metadata.p, result.outcome) : problemsMessage(result.problems),
-      );
+    await answerOverList(services, client, actor, metadata, "Find", (m) => {
+      const [motivityId, calmanacId] = m.s === "motivity" ? [m.id, picked] : [picked, m.id];
+      return services.linking.link(actor, { kind: m.k, motivityId, calmanacId });
     });
   };
 }

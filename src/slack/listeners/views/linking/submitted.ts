@@ -3,13 +3,10 @@ import type { ActionResult } from "../../../../app/linking";
 import type { Problem } from "../../../../app/result";
 import type { Services } from "../../../../app/services";
 import { actorOf } from "../../../actor";
-import { notice, problemsMessage } from "../../../presenters/kit";
 import { fieldErrors } from "../../../presenters/linking/create-modal";
-import { overviewMessage } from "../../../presenters/linking/overview";
 import { createMetadata, parseValue } from "../../../presenters/linking/values";
 import type { StateValues } from "../../../presenters/modal-kit";
-import { answerErrors } from "../../handler";
-import { deliver } from "./deliver";
+import { answerOverList } from "./deliver";
 import type { SubmitArgs } from "./types";
 
 /**
@@ -22,7 +19,7 @@ export function createSubmitted<F>(
   form: { read: (values: StateValues) => F; problems: (form: F) => Problem[] },
   create: (actor: Actor, form: F, calmanacId: string, idempotencyKey: string) => Promise<ActionResult>,
 ) {
-  return async ({ ack, view, body, client, context }: SubmitArgs) => {
+  return async ({ ack, view, client, context }: SubmitArgs) => {
     const metadata = parseValue(createMetadata, view.private_metadata);
     const values = form.read(view.state.values as StateValues);
     const errors = fieldErrors(form.problems(values));
@@ -32,19 +29,8 @@ export function createSubmitted<F>(
     }
     await ack();
     const actor = actorOf(context);
-    if (!metadata) {
-      await client.chat.postMessage({
-        channel: body.user.id,
-        ...notice("That form is out of date; press + Create in Motivity again."),
-      });
-      return;
-    }
-    const send = (message: Parameters<typeof deliver>[3]) => deliver(client, actor.userId, metadata, message);
-    await answerErrors(services, send, async () => {
-      const result = await create(actor, values, metadata.c, `view:${view.id}`);
-      await send(
-        result.ok ? overviewMessage(result.overview, metadata.p, result.outcome) : problemsMessage(result.problems),
-      );
-    });
+    await answerOverList(services, client, actor, metadata, "+ Create in Motivity", (m) =>
+      create(actor, values, m.c, `view:${view.id}`),
+    );
   };
 }
