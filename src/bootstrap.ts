@@ -48,6 +48,8 @@ export async function bootstrap(config: Config, logger: Logger, options: Bootstr
         databaseUrl: config.databaseUrl,
         dataDir: config.dataDir,
         migrationLockTimeoutMs: config.migrationLockTimeoutMs,
+        onIdleError: (err) =>
+          logger.warn({ err }, "PostgreSQL closed an idle connection; the next query opens another"),
       }),
     ));
   const sandbox = needsSandbox(config)

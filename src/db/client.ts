@@ -24,6 +24,8 @@ export interface DatabaseOptions {
   dataDir: string;
   /** PostgreSQL: how long to wait for another instance that is applying migrations. */
   migrationLockTimeoutMs?: number | undefined;
+  /** PostgreSQL: told when the server closes an idle pooled session. */
+  onIdleError?: ((error: Error) => void) | undefined;
 }
 
 /** A live connection before Prisma sits on it: the adapter for Prisma and the SQL door for pg-boss. */
@@ -39,7 +41,10 @@ export interface Connection {
 /** DATABASE_URL set → PostgreSQL; unset → PGlite persisted under DATA_DIR ("memory://" keeps it in memory). */
 export async function connect(options: DatabaseOptions): Promise<Connection> {
   if (options.databaseUrl) {
-    return postgresConnection(options.databaseUrl, { migrationLockTimeoutMs: options.migrationLockTimeoutMs });
+    return postgresConnection(options.databaseUrl, {
+      migrationLockTimeoutMs: options.migrationLockTimeoutMs,
+      onIdleError: options.onIdleError,
+    });
   }
   const inMemory = options.dataDir.startsWith("memory://");
   const location = inMemory ? options.dataDir : resolve(options.dataDir, "pgdata");

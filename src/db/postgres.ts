@@ -26,10 +26,15 @@ export function describeServer(url: string): string {
 export interface PostgresOptions {
   /** How long to wait for another instance that is applying migrations. */
   migrationLockTimeoutMs?: number | undefined;
+  /** Told when the server closes a session the pool held idle (restart, failover, an operator). */
+  onIdleError?: ((error: Error) => void) | undefined;
 }
 
 export function postgresConnection(url: string, options: PostgresOptions = {}): Connection {
   const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+  // Without a listener node-postgres throws this event, and the process dies; the pool has already
+  // discarded the session, and the next query opens another (or reports why it cannot).
+  pool.on("error", (error) => options.onIdleError?.(error));
   return {
     kind: "postgres",
     factory: new PrismaPg(pool),
