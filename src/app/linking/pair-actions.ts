@@ -3,7 +3,7 @@ import { ConflictError, NotFoundError } from "../../providers/http/errors";
 import type { Actor } from "../actor";
 import { act, done, stale, unchanged, type ActionResult } from "./act";
 import { isChangedMeanwhile, putLink, targetType, type LinkingContext } from "./context";
-import { fullName, holderOf, nameIn, rejection, type Snapshot } from "./snapshot";
+import { fullName, holderOf, nameIn, rejection, type SideRecord, type Snapshot } from "./snapshot";
 import type { ActionOutcome, LinkKind } from "./types";
 
 export interface PairRequest {
@@ -33,6 +33,41 @@ function linkRefused(snapshot: Snapshot, error: unknown, motivityId: string, cal
 
 export function createPairActions(ctx: LinkingContext) {
   const { deps, decisions } = ctx;
+
+  /**
+   * Unlinks the pair and remembers it as "Not a match", or the exact rules would link it straight
+   * back on the next run. False when the Motivity record is gone (it leaves the snapshot too).
+   */
+  async function unlinkRemembered(
+    actor: Actor,
+    snapshot: Snapshot,
+    kind: LinkKind,
+    motivity: SideRecord,
+    calmanacId: string,
+    how?: string,
+  ): Promise<boolean> {
+    const motivityId = motivity.id;
+    try {
+      if (kind === "members") await deps.pair.unlinkMember(motivityId);
+      else await deps.pair.unlinkLearner(motivityId);
+    } catch (error) {
+      if (!(error instanceof NotFoundError)) throw error;
+      snapshot.motivity.delete(motivityId);
+      return false;
+    }
+    motivity.linkedTo = null;
+    const decidedAt = deps.now();
+    snapshot.rejected.set(...rejection(motivityId, calmanacId, decidedAt));
+    await decisions.decidePair(actor, kind, { motivityId, calmanacId }, "rejected", decidedAt);
+    await deps.audit.record(actor, {
+      action: "link.unlink",
+      targetType: targetType(kind, "motivity"),
+      targetId: motivityId,
+      outcome: "ok",
+      details: { kind, calmanacId, ...(how ? { how } : {}) },
+    });
+    return true;
+  }
 
   return {
     /** Links a Motivity record to a Calmanac record; pressing twice links once. */
@@ -97,28 +132,10 @@ export function createPairActions(ctx: LinkingContext) {
       return act(ctx, actor, { kind, side: "motivity", id: `auto-links:${request.at}` }, async (snapshot) => {
         const batch = await decisions.batch(actor.workspaceId, kind, request.at);
         const undone: string[] = [];
-        const decidedAt = deps.now();
         for (const { motivityId, calmanacId } of batch) {
           const motivity = snapshot.motivity.get(motivityId);
           if (motivity?.linkedTo !== calmanacId) continue;
-          try {
-            if (kind === "members") await deps.pair.unlinkMember(motivityId);
-            else await deps.pair.unlinkLearner(motivityId);
-          } catch (error) {
-            if (!(error instanceof NotFoundError)) throw error;
-            snapshot.motivity.delete(motivityId);
-            continue;
-          }
-          motivity.linkedTo = null;
-          snapshot.rejected.set(...rejection(motivityId, calmanacId, decidedAt));
-          await decisions.decidePair(actor, kind, { motivityId, calmanacId }, "rejected", decidedAt);
-          await deps.audit.record(actor, {
-            action: "link.unlink",
-            targetType: targetType(kind, "motivity"),
-            targetId: motivityId,
-            outcome: "ok",
-            details: { kind, calmanacId, how: "undo of exact matches" },
-          });
+          if (!(await unlinkRemembered(actor, snapshot, kind, motivity, calmanacId, "undo of exact matches"))) continue;
           undone.push(fullName(motivity));
         }
         if (undone.length === 0) return unchanged("Nothing to undo: those links were undone or changed since.");
@@ -150,25 +167,9 @@ export function createPairActions(ctx: LinkingContext) {
             `${fullName(motivity)} is now linked to ${other}, not ${calmanacName}, so nothing was unlinked.`,
           );
         }
-        try {
-          if (kind === "members") await deps.pair.unlinkMember(motivityId);
-          else await deps.pair.unlinkLearner(motivityId);
-        } catch (error) {
-          if (!(error instanceof NotFoundError)) throw error;
-          snapshot.motivity.delete(motivityId);
+        if (!(await unlinkRemembered(actor, snapshot, kind, motivity, calmanacId))) {
           return stale(`${fullName(motivity)} is no longer in Motivity.`);
         }
-        motivity.linkedTo = null;
-        const decidedAt = deps.now();
-        snapshot.rejected.set(...rejection(motivityId, calmanacId, decidedAt));
-        await decisions.decidePair(actor, kind, { motivityId, calmanacId }, "rejected", decidedAt);
-        await deps.audit.record(actor, {
-          action: "link.unlink",
-          targetType: targetType(kind, "motivity"),
-          targetId: motivityId,
-          outcome: "ok",
-          details: { kind, calmanacId },
-        });
         return {
           ...done(
             `Unlinked ${fullName(motivity)} from ${calmanacName}; carebridge will not suggest or link this pair again.`,
