@@ -8,6 +8,7 @@ import type { Audit } from "../audit";
 import { describeError } from "../errors";
 import { fail, type Problem, type Result } from "../result";
 import { defaultSettings, type EffectiveSettings, type ReadSettings, type SettingsDefaults } from "./read";
+import { isTimeZone } from "../../domain/time-zone";
 
 /** The settings form as typed; each key is also the form field (Slack block_id) its problems go to. */
 export interface SettingsForm {
@@ -53,15 +54,6 @@ export const COMMON_TIME_ZONES: readonly string[] = [
   "Asia/Kolkata",
   "Australia/Sydney",
 ];
-
-export function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 const number = (text: string): number | undefined => (/^\s*\d+(\.\d+)?\s*$/.test(text) ? Number(text) : undefined);
 

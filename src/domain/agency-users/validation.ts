@@ -33,15 +33,8 @@ export interface AgencyUserForm {
 export type AgencyUserField = Exclude<keyof AgencyUserForm, "flags"> | "flags";
 
 /** A form that passed every rule that needs no vendor: trimmed, username normalized, phone in E.164. */
-export interface AgencyUserDraft extends AgencyUserFlags {
-  username: string;
-  roleId: string;
-  officeId: string;
-  firstName: string;
-  lastName: string;
-  businessEmail: string;
-  mobilePhone: string | null;
-}
+export type AgencyUserDraft = AgencyUserFlags &
+  Omit<AgencyUserForm, "flags" | "mobilePhone"> & { mobilePhone: string | null };
 
 export interface FieldProblem {
   field: AgencyUserField;

@@ -3,6 +3,8 @@
  * Times are wall-clock times in an IANA zone, so a daily 06:00 stays 06:00 across daylight saving.
  */
 
+import { isTimeZone } from "../time-zone";
+
 export type Cadence = "daily" | "hourly";
 
 export type ScheduleRequest =
@@ -25,15 +27,6 @@ export const SCHEDULE_FORMS =
 
 const TIME = /^([01]?\d|2[0-3]):([0-5]\d)$/;
 const CHANNEL = /^<#([CG][A-Z0-9]+)(?:\|[^>]*)?>$/;
-
-export function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 export function parseSchedule(text: string): ScheduleRequest {
   const words = text.trim().split(/\s+/).filter(Boolean);

@@ -36,15 +36,7 @@ export const SYNCED_FIELDS = ["firstName", "lastName", "email", "mobilePhone", "
 export type SyncedField = (typeof SYNCED_FIELDS)[number];
 
 /** What the LMS should hold for a caregiver who can sync (their email is known). */
-export interface LmsFields {
-  externalId: string;
-  firstName: string;
-  lastName: string;
-  email: string;
-  mobilePhone: string | null;
-  birthDate: string | null;
-  state: string;
-}
+export type LmsFields = Pick<LmsAccount, SyncedField> & { externalId: string };
 
 /** Words for each synced field, as staff call them. */
 export const FIELD_WORDS: Record<SyncedField | "externalId", string> = {
