@@ -2,8 +2,8 @@ import { cpSync, existsSync, readdirSync, readFileSync, renameSync, rmSync } fro
 import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPGlite } from "pglite-prisma-adapter";
-import type { Connection } from "./client";
-import { applyMigrations } from "./migrations";
+import type { Connection, SqlExecutor } from "./client";
+import { applyMigrations, migrationsUpToDate } from "./migrations";
 import { INITDB_TEMPLATE, INITDB_TEMPLATE_DIR } from "./pgliteTemplate";
 
 /**
@@ -55,22 +55,23 @@ export async function openPglite(location: string, log: (line: string) => void =
 
 export function pgliteConnection(db: PGlite): Connection {
   const factory = new PrismaPGlite(db);
+  const sql: SqlExecutor = {
+    // pg-boss sends multi-statement scripts without parameters; only exec() runs those.
+    async executeSql(text, values) {
+      if (!values || values.length === 0) {
+        const results = await db.exec(text);
+        return { rows: results.at(-1)?.rows ?? [] };
+      }
+      const result = await db.query(text, values);
+      return { rows: result.rows };
+    },
+  };
   return {
     kind: "pglite",
     factory,
     // One process per data directory, one connection: nothing else can hold the migration lock.
-    migrate: () => applyMigrations(factory),
-    sql: {
-      // pg-boss sends multi-statement scripts without parameters; only exec() runs those.
-      async executeSql(text, values) {
-        if (!values || values.length === 0) {
-          const results = await db.exec(text);
-          return { rows: results.at(-1)?.rows ?? [] };
-        }
-        const result = await db.query(text, values);
-        return { rows: result.rows };
-      },
-    },
+    migrate: async () => ((await migrationsUpToDate(sql)) ? [] : applyMigrations(factory)),
+    sql,
     close: () => db.close(),
   };
 }

@@ -1,7 +1,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
-import type { Connection } from "./client";
-import { applyMigrations } from "./migrations";
+import type { Connection, SqlExecutor } from "./client";
+import { applyMigrations, migrationsUpToDate } from "./migrations";
 
 /** Prisma's schema engine holds this session-level advisory lock while it migrates. */
 const PRISMA_MIGRATION_LOCK = 72707369;
@@ -35,11 +35,16 @@ export function postgresConnection(url: string, options: PostgresOptions = {}): 
   // Without a listener node-postgres throws this event, and the process dies; the pool has already
   // discarded the session, and the next query opens another (or reports why it cannot).
   pool.on("error", (error) => options.onIdleError?.(error));
+  const sql: SqlExecutor = { executeSql: async (text, values) => ({ rows: (await pool.query(text, values)).rows }) };
   return {
     kind: "postgres",
     factory: new PrismaPg(pool),
-    sql: { executeSql: async (text, values) => ({ rows: (await pool.query(text, values)).rows }) },
-    migrate: () => migrateAlone(url, options.migrationLockTimeoutMs ?? DEFAULT_MIGRATION_LOCK_TIMEOUT_MS),
+    sql,
+    // Up to date: no lock to take, no engine to open (the common start of a second instance).
+    migrate: async () =>
+      (await migrationsUpToDate(sql))
+        ? []
+        : migrateAlone(url, options.migrationLockTimeoutMs ?? DEFAULT_MIGRATION_LOCK_TIMEOUT_MS),
     close: () => pool.end(),
   };
 }

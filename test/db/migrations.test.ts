@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import pg from "pg";
 import { type Connection, DatabaseStartError, postgresConnection } from "../../src/db/client";
-import { applyMigrations, readMigrationList } from "../../src/db/migrations";
+import { applyMigrations, migrationsUpToDate, readMigrationList } from "../../src/db/migrations";
 import { freshConnection, MIGRATION_LOCKS, testDatabaseKind } from "../support/db";
 
 describe(`migrations on ${testDatabaseKind}`, () => {
@@ -44,6 +44,38 @@ describe(`migrations on ${testDatabaseKind}`, () => {
       expect(tableNames).toContain(model);
     }
   });
+
+  it("knows a database is up to date without the schema engine, and sends anything else to it", async () => {
+    const fresh = await freshConnection();
+    try {
+      expect(await migrationsUpToDate(fresh.sql)).toBe(false); // no table yet
+      await fresh.migrate();
+      expect(await migrationsUpToDate(fresh.sql)).toBe(true);
+      const list = readMigrationList();
+      const [first] = list.migrationDirectories;
+      const edited = {
+        ...list,
+        migrationDirectories: [
+          { ...first!, migrationFile: { path: "migration.sql", content: { tag: "ok" as const, value: "-- edited" } } },
+          ...list.migrationDirectories.slice(1),
+        ],
+      };
+      expect(await migrationsUpToDate(fresh.sql, edited)).toBe(false);
+      const added = {
+        ...list,
+        migrationDirectories: [...list.migrationDirectories, { ...first!, path: "29990101000000_next" }],
+      };
+      expect(await migrationsUpToDate(fresh.sql, added)).toBe(false);
+      await fresh.sql.executeSql(
+        `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at, applied_steps_count)
+          VALUES ('failed', 'x', '29990101000000_failed', now(), 0)`,
+        [],
+      );
+      expect(await migrationsUpToDate(fresh.sql)).toBe(false); // a failed migration: the engine says what to do
+    } finally {
+      await fresh.close();
+    }
+  });
 });
 
 describe.skipIf(testDatabaseKind !== "postgres")(
@@ -71,6 +103,11 @@ describe.skipIf(testDatabaseKind !== "postgres")(
     });
 
     it("waits a bounded time for an instance that holds the migration lock, then says so in one line", async () => {
+      // Only a database not as this instance's migrations say goes through the lock: here one
+      // migration reads as edited since it was applied.
+      await connection.sql.executeSql(`UPDATE "_prisma_migrations" SET checksum = 'edited' WHERE migration_name = $1`, [
+        readMigrationList().migrationDirectories[0]!.path,
+      ]);
       const holder = new pg.Client({ connectionString: connection.url });
       await holder.connect();
       await holder.query("SELECT pg_advisory_lock(72707369)");
