@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it, vi } from "vitest";
+import { migrationsUpToDate } from "../../src/db/migrations";
 import { openPglite } from "../../src/db/pglite";
 import { INITDB_TEMPLATE } from "../../src/db/pgliteTemplate";
 
@@ -20,12 +21,15 @@ describe("embedded PGlite", () => {
     }
   });
 
-  it("starts a fresh data directory on disk from the install-time template, and resumes it on the next open", async () => {
+  it("starts a fresh data directory on disk from the install-time template, migrated, and resumes it on the next open", async () => {
     expect(existsSync(INITDB_TEMPLATE)).toBe(true);
     const dir = mkdtempSync(join(tmpdir(), "carebridge-pglite-"));
     const log = vi.fn();
     try {
       const first = await openPglite(dir, log);
+      // The template holds this install's migrations: a first start has nothing to apply.
+      expect(await migrationsUpToDate(first.sql)).toBe(true);
+      expect(await first.migrate()).toEqual([]);
       await first.sql.executeSql("create table kept (n int); insert into kept values (7)");
       await first.close();
       expect(existsSync(join(dir, "PG_VERSION"))).toBe(true);
