@@ -110,11 +110,12 @@ export function formFields(missing: readonly FixableField[]): EditableField[] {
 }
 
 /**
- * The fields the form must have filled: the missing ones requiredFixFields() asks for, the names,
- * and every field TeleTrack has a value for (Slack can correct a value, not erase it).
+ * The fields the form must have filled: the missing ones that block the sync, the names, and
+ * every field TeleTrack has a value for (Slack can correct a value, not erase it). A missing
+ * phone stays optional: the form that shows it can correct other fields too.
  */
 export function requiredFormFields(missing: readonly FixableField[], current: CaregiverRecord): EditableField[] {
-  const required = new Set<EditableField>(requiredFixFields(missing));
+  const required = new Set<EditableField>(missing.filter((f) => f !== "mobilePhone"));
   for (const field of formFields(missing)) {
     const value = current[field];
     if (field === "firstName" || field === "lastName" || (value !== null && value.trim() !== "")) required.add(field);
