@@ -50,7 +50,8 @@ function answerOf(
   }
   const owner = "emailOwner" in result && result.emailOwner.linkable ? result.emailOwner : undefined;
   const next: FixMeta = { ...meta };
-  if (owner) next.linkable = { id: owner.id, name: owner.name };
+  // The name only labels the choice: clipped, so the metadata stays far under Slack's 3,000 characters.
+  if (owner) next.linkable = { id: owner.id, name: [...owner.name].slice(0, 80).join("") };
   else delete next.linkable;
   const view = fixModal(next, lms, { values, errors, general });
   // Problems that all sit on fields of an unchanged form go back as Slack's field errors.
