@@ -139,14 +139,10 @@ export function createFix(deps: CaregiverDeps, one: OneCaregiver, links: Links, 
       return { ok: false, problems: Object.entries(checked.errors).map(([field, message]) => ({ field, message })) };
     },
 
-    /** Before the form opens: may this person fix this caregiver? (Checked again on submit.) */
-    mayFix(actor: Actor, caregiverId: string, madeFor?: string): Promise<Result<object>> {
-      return guard(actor, "caregiver.fix", { type: "caregiver", id: caregiverId }, madeFor).then(
-        (refused) => refused ?? { ok: true },
-      );
-    },
-
-    /** The form as it opens: the missing fields first, then the others with TeleTrack's values. */
+    /**
+     * Before the form opens: may this person fix this caregiver (checked again on submit), and the
+     * form: the missing fields first, then the others with TeleTrack's values.
+     */
     async prepare(
       actor: Actor,
       caregiverId: string,

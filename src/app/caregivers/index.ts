@@ -35,7 +35,6 @@ export function createCaregivers(deps: CaregiverDeps) {
     openById: one.openById,
     changeStatus: createActivation(deps, links, one, guard),
     checkFix: fix.check,
-    mayFix: fix.mayFix,
     prepareFix: fix.prepare,
     fixAndSync: fix.fixAndSync,
     previewAll,
