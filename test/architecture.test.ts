@@ -57,7 +57,6 @@ const KNOWN_VIOLATIONS = new Set<string>([
   "slack/listeners/commands/caregivers/schedule.ts → domain/caregivers/schedule.ts",
   "slack/listeners/commands/caregivers/schedule.ts → domain/csv/write.ts",
   "slack/presenters/caregivers/card.ts → domain/caregivers/types.ts",
-  "slack/presenters/caregivers/fix-modal.ts → domain/caregivers/fix-form.ts",
   "slack/presenters/caregivers/labels.ts → providers/labels.ts",
   "slack/presenters/caregivers/schedule.ts → domain/caregivers/readiness.ts",
   "slack/presenters/caregivers/schedule.ts → domain/caregivers/schedule.ts",

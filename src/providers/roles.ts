@@ -36,6 +36,8 @@ export type {
  */
 
 export interface CaregiverPatch {
+  firstName?: string;
+  lastName?: string;
   email?: string;
   mobilePhone?: string;
   birthDate?: string;

@@ -61,7 +61,8 @@ const STEPS: Step[] = [
   { type: "/caregiver james carter" },
   { press: /^Reactivate$/, answers: ["y"] },
   { type: "/caregiver tt-1004" },
-  { press: /^Fix/, answers: ["1985-04-01", "y"] },
+  // The missing birth date first, then the fields TeleTrack has (kept as shown), then Submit.
+  { press: /^Fix/, answers: ["1985-04-01", "", "", "", "", "y"] },
   { type: "/caregiver ma" },
   { press: /Maria|Marisol/ },
   { type: "/sync-caregiver all" },

@@ -126,23 +126,45 @@ describe("caregivers from Slack, end to end", () => {
     await t.press("caregiver.fix", buttonOf(card, "caregiver.fix").value, STAFF, { channel: { id: "C0CG5" } });
     const opened = await t.waitFor(() => t.slack.callsTo("views.open").at(-1));
     const view = opened.args.view as {
-      blocks: Array<{ type: string; block_id?: string }>;
+      blocks: Array<{
+        type: string;
+        block_id?: string;
+        element?: { type: string; action_id: string; initial_value?: string; initial_date?: string };
+      }>;
       callback_id: string;
       private_metadata: string;
     };
-    expect(view.blocks.filter((b) => b.type === "input").map((b) => b.block_id)).toEqual(["email"]);
+    // What Slack sends back: each input as the form showed it (TeleTrack's values), the email as typed.
+    const state = (email: string) =>
+      Object.fromEntries(
+        view.blocks.flatMap((b) => {
+          const e = b.element;
+          if (b.type !== "input" || !e || !b.block_id) return [];
+          const value =
+            b.block_id === "email"
+              ? { type: e.type, value: email }
+              : e.type === "datepicker"
+                ? { type: e.type, selected_date: e.initial_date ?? null }
+                : { type: e.type, value: e.initial_value ?? null };
+          return [[b.block_id, { [e.action_id]: value }]];
+        }),
+      );
+    // The missing email first, then what TeleTrack has, to correct (seed 000).
+    expect(view.blocks.filter((b) => b.type === "input").map((b) => b.block_id)).toEqual([
+      "email",
+      "firstName",
+      "lastName",
+      "mobilePhone",
+      "birthDate",
+    ]);
 
-    const bad = await t.submit(view, { email: { email: { type: "plain_text_input", value: "marisol@" } } }, STAFF);
+    const bad = await t.submit(view, state("marisol@"), STAFF);
     expect(bad.json()).toEqual({
       response_action: "errors",
       errors: { email: "Enter an email address such as name@example.com." },
     });
 
-    const good = await t.submit(
-      view,
-      { email: { email: { type: "plain_text_input", value: "marisol.ortega@example.com" } } },
-      STAFF,
-    );
+    const good = await t.submit(view, state("marisol.ortega@example.com"), STAFF);
     expect(good.json()).toMatchObject({ response_action: "update" });
     const posted = await t.waitFor(() =>
       t.slack.callsTo("chat.postEphemeral").find((c) => String(c.args.text).includes("Marisol")),
@@ -150,6 +172,110 @@ describe("caregivers from Slack, end to end", () => {
     expect(posted.args).toMatchObject({ channel: "C0CG5", user: STAFF });
     expect(t.runtime.sandbox!.state.teletrack.caregivers.get("tt-1003")?.email).toBe("marisol.ortega@example.com");
     expect(users().filter((u) => u.externalId === "tt-1003")).toHaveLength(1);
+  });
+
+  it("Fix and sync asks the LMS first: a taken email writes nothing and says whose it is; a free account can be linked", async () => {
+    const sandbox = t.runtime.sandbox!.state;
+    sandbox.careacademy.users.set("ca-u-2999", {
+      id: "ca-u-2999",
+      externalId: null,
+      firstName: "Priya",
+      lastName: "Shah",
+      email: "priya.shah@example.com",
+      mobilePhone: null,
+      birthDate: null,
+      state: "OR",
+      status: "deactivated",
+      trainingDueDate: null,
+    });
+    const before = { ...sandbox.teletrack.caregivers.get("tt-1005")! };
+    await t.command("/caregiver", "tt-1005", STAFF, { channel: "C0FIX" });
+    const card = await last("C0FIX", STAFF);
+    const opens = t.slack.callsTo("views.open").length;
+    await t.press("caregiver.fix", buttonOf(card, "caregiver.fix").value, STAFF, { channel: { id: "C0FIX" } });
+    const opened = await t.waitFor(() => t.slack.callsTo("views.open")[opens]);
+    type Input = {
+      type: string;
+      block_id?: string;
+      element?: Record<string, unknown> & { type: string; action_id: string };
+    };
+    const view = opened.args.view as { blocks: Input[]; callback_id: string; private_metadata: string };
+    const initial = (b: Input) => (b.element?.initial_value ?? b.element?.initial_date ?? null) as string | null;
+    expect(view.blocks.filter((b) => b.type === "input").map((b) => [b.block_id, initial(b)])).toEqual([
+      ["mobilePhone", null],
+      ["firstName", "Priya"],
+      ["lastName", "Raman"],
+      ["email", "priya.raman@example.com"],
+      ["birthDate", null],
+    ]);
+    const state = (shown: { blocks: Input[] }, typed: Record<string, string>, choice?: string) =>
+      Object.fromEntries(
+        shown.blocks.flatMap((b): Array<[string, Record<string, unknown>]> => {
+          const e = b.element;
+          if (b.type !== "input" || !e || !b.block_id) return [];
+          if (e.type === "radio_buttons")
+            return [
+              [b.block_id, { [e.action_id]: { type: e.type, selected_option: choice ? { value: choice } : null } }],
+            ];
+          const value = typed[b.block_id] ?? initial(b);
+          return [
+            [
+              b.block_id,
+              {
+                [e.action_id]:
+                  e.type === "datepicker" ? { type: e.type, selected_date: value } : { type: e.type, value },
+              },
+            ],
+          ];
+        }),
+      );
+
+    const taken = await t.submit(
+      view,
+      state(view, { mobilePhone: "(503) 555-0100", email: "maria.gonzalez@example.com" }),
+      STAFF,
+    );
+    expect(taken.json()).toEqual({
+      response_action: "errors",
+      errors: {
+        email: expect.stringMatching(
+          /^CareAcademy already has this email on Maria Gonzalez's account \(active\), linked to another caregiver/,
+        ),
+      },
+    });
+    expect(sandbox.teletrack.caregivers.get("tt-1005")).toEqual(before);
+
+    const free = await t.submit(
+      view,
+      state(view, { mobilePhone: "(503) 555-0100", email: "priya.shah@example.com" }),
+      STAFF,
+    );
+    const offered = free.json() as { response_action: string; view: { blocks: Input[]; private_metadata: string } };
+    expect(offered.response_action).toBe("update");
+    expect(JSON.stringify(offered.view.blocks)).toContain(
+      "Priya Shah's account (deactivated), which no caregiver is linked to",
+    );
+    const radio = offered.view.blocks.find((b) => b.element?.type === "radio_buttons");
+    expect(radio?.element?.options).toMatchObject([{ value: "link:ca-u-2999" }, { value: "another" }]);
+    expect(sandbox.teletrack.caregivers.get("tt-1005")).toEqual(before);
+
+    const linked = await t.submit(
+      { ...view, ...offered.view },
+      state(offered.view, { mobilePhone: "(503) 555-0100", email: "priya.shah@example.com" }, "link:ca-u-2999"),
+      STAFF,
+    );
+    expect(linked.json()).toMatchObject({ response_action: "update" });
+    await t.waitFor(() => t.slack.callsTo("chat.postEphemeral").find((c) => String(c.args.text).includes("Priya")));
+    expect(sandbox.teletrack.caregivers.get("tt-1005")).toMatchObject({
+      email: "priya.shah@example.com",
+      mobilePhone: "+15035550100",
+    });
+    expect(sandbox.careacademy.users.get("ca-u-2999")).toMatchObject({
+      externalId: "tt-1005",
+      lastName: "Raman",
+      status: "active",
+    });
+    expect(users().filter((u) => u.externalId === "tt-1005")).toHaveLength(1);
   });
 
   it("/sync-caregiver all: admins only; preview, a double Confirm starts one job, progress and a report with the failures CSV", async () => {

@@ -34,6 +34,8 @@ export interface CardInput {
   problems?: string[];
   /** Warnings beyond the readiness rules. */
   warnings?: string[];
+  /** Fields those problems are about that Fix and sync can correct (an email the LMS has on another account). */
+  fixAlso?: FixableField[];
   /** See CaregiverCard.held. */
   held?: boolean;
   birthDateRequiredStates: readonly string[];
@@ -49,7 +51,10 @@ export function buildCard(input: CardInput): CaregiverCard {
     canSync && user && caregiver.email !== null
       ? changedFields(lmsFieldsOf({ ...caregiver, email: caregiver.email }), user).changed
       : [];
-  const fixFields = fixableFields(readiness);
+  const fixable = fixableFields(readiness);
+  // An inactive caregiver is TeleTrack's to decide about: nothing to fix from Slack then.
+  const also = caregiver.status === "active" ? (input.fixAlso ?? []) : [];
+  const fixFields = [...fixable, ...also.filter((f, i) => !fixable.includes(f) && also.indexOf(f) === i)];
   const problems = [...new Set([...readiness.blockers.map((b) => b.message), ...(input.problems ?? [])])];
   const held = input.held === true;
   const warnings = [

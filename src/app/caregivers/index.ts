@@ -15,6 +15,7 @@ export type { BulkPreview } from "./bulk-preview";
 export type { CaregiverChoice, Lookup, Purpose } from "./one";
 export type { CaregiverDeps } from "./deps";
 export type { SyncOutcome } from "./sync";
+export type { EmailOwner, FixForm, FixResult } from "./fix";
 export type { DigestProblem, ScheduledRun, SyncDigest, SyncSchedule } from "./schedule";
 
 /**
@@ -27,14 +28,14 @@ export function createCaregivers(deps: CaregiverDeps) {
   const sync = createSyncer(deps, links);
   const one = createOneCaregiver(deps, links, sync, guard);
   const bulk = createBulkRun(deps, one, sync, guard);
-  const fix = createFix(deps, one, guard);
+  const fix = createFix(deps, one, links, guard);
   const previewAll = createBulkPreview(deps, links, guard);
   return {
     open: one.open,
     openById: one.openById,
     changeStatus: createActivation(deps, links, one, guard),
     checkFix: fix.check,
-    mayFix: fix.mayFix,
+    prepareFix: fix.prepare,
     fixAndSync: fix.fixAndSync,
     previewAll,
     confirmAll: bulk.confirmAll,

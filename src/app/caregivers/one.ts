@@ -1,5 +1,6 @@
 import { holdStands } from "../../domain/caregivers/hold";
 import { exactMatch, MAX_PICKS } from "../../domain/caregivers/query";
+import type { FixableField } from "../../domain/caregivers/readiness";
 import { NotFoundError } from "../../providers/http/errors";
 import type { Caregiver } from "../../providers/roles";
 import type { Actor } from "../actor";
@@ -31,7 +32,7 @@ export function createOneCaregiver(deps: CaregiverDeps, links: Links, sync: Sync
   const { source, lms } = deps;
 
   /** The card as things stand, without changing anything. */
-  async function currentCard(actor: Actor, caregiver: Caregiver): Promise<CaregiverCard> {
+  async function currentCard(actor: Actor, caregiver: Caregiver, fixAlso?: FixableField[]): Promise<CaregiverCard> {
     const link = await links.find(actor.workspaceId, caregiver.id);
     const found = await locateOrSameEmail(lms, caregiver, link?.lmsUserId);
     const user = found?.user ?? null;
@@ -45,6 +46,7 @@ export function createOneCaregiver(deps: CaregiverDeps, links: Links, sync: Sync
       user,
       linked: found !== null && found.via !== "email",
       held,
+      ...(fixAlso ? { fixAlso } : {}),
       birthDateRequiredStates: deps.birthDateRequiredStates,
       lmsName: lmsName(deps),
     });
@@ -65,7 +67,12 @@ export function createOneCaregiver(deps: CaregiverDeps, links: Links, sync: Sync
         lmsName: lmsName(deps),
       });
     }
-    const card = await currentCard(actor, caregiver);
+    // A refusal about a value staff can correct (an email the LMS has on another account) offers
+    // Fix and sync, so the card's buttons do not only repeat the sync that was refused.
+    const fixAlso = result.problems.flatMap((p): FixableField[] =>
+      p.field === "email" || p.field === "birthDate" || p.field === "mobilePhone" ? [p.field] : [],
+    );
+    const card = await currentCard(actor, caregiver, fixAlso);
     return { ...card, problems: [...new Set([...card.problems, ...result.problems.map((p) => p.message)])] };
   }
 

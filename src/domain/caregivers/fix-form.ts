@@ -1,16 +1,27 @@
 import { parsePhoneNumberFromString } from "libphonenumber-js";
 import { isEmail } from "../email";
 import type { FixableField } from "./readiness";
-import { FIELD_WORDS } from "./types";
+import { FIELD_WORDS, type CaregiverRecord } from "./types";
 
 /**
- * "Fix and sync": the values staff type for a caregiver's missing fields, checked before
- * anything is sent to Spectrum TeleTrack, and TeleTrack's own refusals mapped back onto the form.
+ * "Fix and sync": the values staff type for a caregiver — the missing ones, and corrections of
+ * what TeleTrack has (seed 000: "change the profile information, click Update, then sync") —
+ * checked before anything is sent to Spectrum TeleTrack, and TeleTrack's own refusals mapped
+ * back onto the form.
  */
 
-export type FixValues = Partial<Record<FixableField, string | null>>;
-export type FixErrors = Partial<Record<FixableField, string>>;
-export type FixPatch = Partial<Record<FixableField, string>>;
+/** Every field the form can write to TeleTrack. */
+export type EditableField = FixableField | "firstName" | "lastName";
+
+/** The form's order after the missing fields, which come first. */
+export const EDITABLE_FIELDS: readonly EditableField[] = ["firstName", "lastName", "email", "mobilePhone", "birthDate"];
+
+export type FixValues = Partial<Record<EditableField, string | null>>;
+export type FixErrors = Partial<Record<EditableField, string>>;
+export type FixPatch = Partial<Record<EditableField, string>>;
+
+/** A name TeleTrack holds, as people type it: not blank, and not a paragraph. */
+const NAME_MAX = 100;
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const OLDEST_BIRTH_YEAR = 1900;
@@ -26,8 +37,13 @@ function realDate(text: string): boolean {
   return d.toISOString().startsWith(text);
 }
 
-function checkOne(field: FixableField, value: string, today: string): { value: string } | { error: string } {
+function checkOne(field: EditableField, value: string, today: string): { value: string } | { error: string } {
   switch (field) {
+    case "firstName":
+    case "lastName":
+      return value.length <= NAME_MAX
+        ? { value: value.replace(/\s+/g, " ") }
+        : { error: `Keep the ${FIELD_WORDS[field]} under ${NAME_MAX} characters.` };
     case "email":
       return isEmail(value) ? { value } : { error: "Enter an email address such as name@example.com." };
     case "birthDate":
@@ -52,8 +68,8 @@ function checkOne(field: FixableField, value: string, today: string): { value: s
  * Phones come back in E.164 (+19165550142); emails and dates as typed, trimmed.
  */
 export function checkFix(
-  asked: readonly FixableField[],
-  required: readonly FixableField[],
+  asked: readonly EditableField[],
+  required: readonly EditableField[],
   values: FixValues,
   today: string,
 ): FixCheck {
@@ -70,7 +86,8 @@ export function checkFix(
     else patch[field] = checked.value;
   }
   if (Object.keys(errors).length > 0) return { ok: false, errors };
-  if (Object.keys(patch).length === 0)
+  // A form that shows only blanks must have one filled; one that shows current values may be sent as it is (a sync).
+  if (Object.keys(patch).length === 0 && required.length === 0)
     return { ok: false, errors: { [asked[0] ?? "email"]: "Fill in at least one field." } };
   return { ok: true, patch };
 }
@@ -85,12 +102,53 @@ export function requiredFixFields(asked: readonly FixableField[]): FixableField[
 }
 
 /**
+ * The form's inputs: the missing fields first (what the button was pressed for), then every
+ * other field, filled with what TeleTrack has so it can be corrected.
+ */
+export function formFields(missing: readonly FixableField[]): EditableField[] {
+  return [...missing, ...EDITABLE_FIELDS.filter((f) => !(missing as readonly string[]).includes(f))];
+}
+
+/**
+ * The fields the form must have filled: the missing ones that block the sync, the names, and
+ * every field TeleTrack has a value for (Slack can correct a value, not erase it). A missing
+ * phone stays optional: the form that shows it can correct other fields too.
+ */
+export function requiredFormFields(missing: readonly FixableField[], current: CaregiverRecord): EditableField[] {
+  const required = new Set<EditableField>(missing.filter((f) => f !== "mobilePhone"));
+  for (const field of formFields(missing)) {
+    const value = current[field];
+    if (field === "firstName" || field === "lastName" || (value !== null && value.trim() !== "")) required.add(field);
+  }
+  return formFields(missing).filter((f) => required.has(f));
+}
+
+/** The same phone whatever its format ("+1 916 555 0142" and "+19165550142"). */
+function samePhone(a: string, b: string): boolean {
+  const parse = (p: string) => parsePhoneNumberFromString(p, DEFAULT_COUNTRY)?.number ?? p.replace(/[^\d+]/g, "");
+  return parse(a) === parse(b);
+}
+
+/** The checked values that differ from what TeleTrack has: what to write. */
+export function changedValues(current: CaregiverRecord, checked: FixPatch): FixPatch {
+  const changes: FixPatch = {};
+  for (const field of EDITABLE_FIELDS) {
+    const value = checked[field];
+    if (value === undefined) continue;
+    const have = current[field];
+    if (have !== null && (field === "mobilePhone" ? samePhone(value, have) : value === have.trim())) continue;
+    changes[field] = value;
+  }
+  return changes;
+}
+
+/**
  * TeleTrack's 422 `fields` (its own field names) as errors on the form's fields; what the form
  * did not ask about comes back as sentences for the top of the form.
  */
 export function vendorErrorsToForm(
   fields: Record<string, string>,
-  asked: readonly FixableField[],
+  asked: readonly EditableField[],
 ): { errors: FixErrors; other: string[] } {
   const errors: FixErrors = {};
   const other: string[] = [];

@@ -58,6 +58,19 @@ describe(`TeleTrack refusing a fix (${testDatabaseKind})`, () => {
     const h = await caregiverHarness({ env: { TELETRACK_BASE_URL: "https://teletrack.test", TELETRACK_API_KEY: "k" } });
     try {
       nock("https://teletrack.test")
+        // What TeleTrack has now: only what the form changes is written.
+        .get("/v1/caregivers/tt-7")
+        .reply(200, {
+          id: "tt-7",
+          firstName: "Ana",
+          lastName: "Lima",
+          email: null,
+          mobilePhone: null,
+          birthDate: null,
+          state: "OR",
+          status: "active",
+          updatedAt: "2026-10-01T16:00:00.000Z",
+        })
         .patch("/v1/caregivers/tt-7", { email: "shared@example.com" })
         .reply(422, {
           error: {

@@ -17,11 +17,15 @@ export function teletrackRoutes(state: SandboxState): Route[] {
       const search = query.get("search");
       const updatedSince = query.get("updatedSince");
       const since = updatedSince === null ? undefined : Date.parse(updatedSince);
-      if (Number.isNaN(since)) throw fail.badRequest("invalid_updated_since", "updatedSince must be an ISO 8601 timestamp.");
+      if (Number.isNaN(since))
+        throw fail.badRequest("invalid_updated_since", "updatedSince must be an ISO 8601 timestamp.");
       const needle = search === null ? undefined : fold(search.trim());
       const items = [...caregivers.values()].filter(
         (c) =>
-          (needle === undefined || fold(`${c.firstName} ${c.lastName} ${c.lastName}, ${c.firstName} ${c.email ?? ""} ${c.id}`).includes(needle)) &&
+          (needle === undefined ||
+            fold(`${c.firstName} ${c.lastName} ${c.lastName}, ${c.firstName} ${c.email ?? ""} ${c.id}`).includes(
+              needle,
+            )) &&
           (since === undefined || Date.parse(c.updatedAt) >= since),
       );
       return ok(page(items, query));
@@ -32,8 +36,18 @@ export function teletrackRoutes(state: SandboxState): Route[] {
     route("PATCH", "/v1/caregivers/:id", ({ params, body }) => {
       const caregiver = find(params[0] ?? "");
       const patch = objectBody(body);
-      new Checks(patch).email("email").phone("mobilePhone").date("birthDate").done();
+      const checks = new Checks(patch)
+        .string("firstName", "lastName")
+        .email("email")
+        .phone("mobilePhone")
+        .date("birthDate");
+      for (const name of ["firstName", "lastName"] as const) {
+        if (typeof patch[name] === "string" && patch[name].trim() === "") checks.fields[name] ??= "can't be blank";
+      }
+      checks.done();
       const next: Caregiver = { ...caregiver, updatedAt: new Date().toISOString() };
+      if (typeof patch.firstName === "string") next.firstName = patch.firstName;
+      if (typeof patch.lastName === "string") next.lastName = patch.lastName;
       if (typeof patch.email === "string") next.email = patch.email;
       if (typeof patch.mobilePhone === "string") next.mobilePhone = patch.mobilePhone;
       if (typeof patch.birthDate === "string") next.birthDate = patch.birthDate;

@@ -1,18 +1,28 @@
 import type { InputBlock, ModalView } from "@slack/types";
-import type { FixErrors, FixValues } from "../../../domain/caregivers/fix-form";
-import { requiredFixFields } from "../../../domain/caregivers/fix-form";
-import type { FixableField } from "../../../domain/caregivers/readiness";
-import { context, escape, type KnownBlock, section, sentence } from "../kit";
-import { input, plain, read, type StateValues } from "../modal-kit";
+import type { EditableField, FixErrors, FixValues } from "../../../domain/caregivers/fix-form";
+import { context, escape, type KnownBlock, section, sentence, shortName } from "../kit";
+import { input, option, plain, read, type StateValues } from "../modal-kit";
 import { FIX_CALLBACK_ID, type FixMeta } from "./ids";
 
-const LABELS: Record<FixableField, { label: string; hint: string }> = {
-  email: { label: "Email", hint: "CareAcademy sends the caregiver's sign-in to this address." },
-  birthDate: { label: "Birth date", hint: "Sets the annual training due date in states that require it." },
-  mobilePhone: { label: "Mobile phone", hint: "For training reminders by text, e.g. (916) 555-0142." },
+/** The choice offered when the typed email is on an LMS account no caregiver has. */
+export const LINK_CHOICE_BLOCK = "emailOwner";
+const ANOTHER_EMAIL = "another";
+const LINK_PREFIX = "link:";
+
+const LABELS: Record<EditableField, { label: string; hint: (lms: string) => string }> = {
+  firstName: { label: "First name", hint: () => "As the caregiver's training records should show it." },
+  lastName: { label: "Last name", hint: () => "As the caregiver's training records should show it." },
+  email: { label: "Email", hint: (lms) => `${lms} sends the caregiver's sign-in to this address.` },
+  mobilePhone: { label: "Mobile phone", hint: () => "For training reminders by text, e.g. (916) 555-0142." },
+  birthDate: { label: "Birth date", hint: () => "Sets the annual training due date in states that require it." },
 };
 
-function fieldInput(field: FixableField, optional: boolean, value: string | null | undefined): InputBlock {
+function fieldInput(
+  field: EditableField,
+  optional: boolean,
+  value: string | null | undefined,
+  lms: string,
+): InputBlock {
   const element =
     field === "birthDate"
       ? { type: "datepicker" as const, action_id: field, ...(value ? { initial_date: value } : {}) }
@@ -22,7 +32,7 @@ function fieldInput(field: FixableField, optional: boolean, value: string | null
           ...(value ? { initial_value: value } : {}),
           ...(field === "email" ? { placeholder: plain("name@example.com") } : {}),
         };
-  return input(field, LABELS[field].label, element, { optional, hint: LABELS[field].hint });
+  return input(field, LABELS[field].label, element, { optional, hint: LABELS[field].hint(lms) });
 }
 
 function modal(meta: FixMeta, blocks: KnownBlock[], submit: boolean): ModalView {
@@ -37,31 +47,66 @@ function modal(meta: FixMeta, blocks: KnownBlock[], submit: boolean): ModalView 
   };
 }
 
+/** Link to the account that has the email, or type another one above. */
+function linkChoice(meta: FixMeta, owner: { id: string; name: string }): InputBlock {
+  return input(
+    LINK_CHOICE_BLOCK,
+    "The account with this email",
+    {
+      type: "radio_buttons",
+      action_id: LINK_CHOICE_BLOCK,
+      options: [
+        option(
+          `Link ${shortName(meta.name, 20)} to ${shortName(owner.name, 25)}'s account`,
+          `${LINK_PREFIX}${owner.id}`,
+        ),
+        option("Use another email (change it above)", ANOTHER_EMAIL),
+      ],
+    },
+    { optional: true, hint: "Link only when this account is the same person: their training history comes along." },
+  );
+}
+
 /**
- * Asks for exactly the fields the caregiver is missing. Refilled after Spectrum TeleTrack refused
- * the values: what was typed comes back, with TeleTrack's word under each field it refused.
+ * Every field the caregiver has in TeleTrack, the missing ones first and required, the others
+ * filled with TeleTrack's values to correct. Refilled after a refusal: what was typed comes back,
+ * with the reason under each field it concerns, and, when the email is on an LMS account no
+ * caregiver has, the choice of linking to it.
+ * @param lms the configured LMS as people name it
  */
 export function fixModal(
   meta: FixMeta,
-  refill?: { values: FixValues; errors: FixErrors; general: string[] },
+  lms: string,
+  fill?: { values: FixValues; errors?: FixErrors; general?: string[] },
 ): ModalView {
-  const required = requiredFixFields(meta.fields);
   const blocks: KnownBlock[] = [
     section(
-      `What's missing for *${escape(meta.name)}* is saved to Spectrum TeleTrack, then they are synced to CareAcademy.`,
+      `What you change for *${escape(meta.name)}* is saved to Spectrum TeleTrack, then they are synced to ${escape(lms)}.`,
     ),
   ];
-  for (const message of refill?.general ?? []) blocks.push(section(`:warning: ${sentence(message)}`));
-  for (const field of meta.fields) {
-    blocks.push(fieldInput(field, !required.includes(field), refill?.values[field]));
-    const error = refill?.errors[field];
+  for (const message of fill?.general ?? []) blocks.push(section(`:warning: ${sentence(message)}`));
+  for (const field of meta.asked) {
+    const optional = meta.required ? !meta.required.includes(field) : field === "mobilePhone" && meta.asked.length > 1;
+    blocks.push(fieldInput(field, optional, fill?.values[field], lms));
+    const error = fill?.errors?.[field];
     if (error) blocks.push(context(`:warning: ${escape(error)}`));
+    if (field === "email" && meta.linkable) blocks.push(linkChoice(meta, meta.linkable));
   }
   return modal(meta, blocks, true);
 }
 
-export function fixSavingView(meta: FixMeta): ModalView {
-  return modal(meta, [section(`Saving to Spectrum TeleTrack and syncing *${escape(meta.name)}*…`)], false);
+/** The view shown while Spectrum TeleTrack is written and the caregiver synced. */
+export function fixSavingView(meta: FixMeta, lms: string): ModalView {
+  return modal(
+    meta,
+    [section(`Checking with ${escape(lms)}, saving to Spectrum TeleTrack and syncing *${escape(meta.name)}*…`)],
+    false,
+  );
+}
+
+/** Opened at once when TeleTrack is slow to say what the caregiver has; the form replaces it. */
+export function fixLoadingView(meta: FixMeta): ModalView {
+  return modal(meta, [section(`Reading *${escape(meta.name)}*'s profile from Spectrum TeleTrack…`)], false);
 }
 
 export function fixDoneView(meta: FixMeta, sentence: string): ModalView {
@@ -69,8 +114,14 @@ export function fixDoneView(meta: FixMeta, sentence: string): ModalView {
 }
 
 /** What was typed, field by field (a blank input reads as null). */
-export function readFixValues(values: StateValues, fields: readonly FixableField[]): FixValues {
+export function readFixValues(values: StateValues, fields: readonly EditableField[]): FixValues {
   const typed: FixValues = {};
   for (const field of fields) typed[field] = read.date(values, field) ?? (read.text(values, field) || null);
   return typed;
+}
+
+/** The LMS account chosen to link to, if that choice was made. */
+export function readLinkChoice(values: StateValues): string | undefined {
+  const picked = read.picked(values, LINK_CHOICE_BLOCK);
+  return picked?.startsWith(LINK_PREFIX) ? picked.slice(LINK_PREFIX.length) : undefined;
 }

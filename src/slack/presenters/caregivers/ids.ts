@@ -1,3 +1,4 @@
+import type { EditableField } from "../../../domain/caregivers/fix-form";
 import type { FixableField } from "../../../domain/caregivers/readiness";
 import type { Purpose } from "../../../app/caregivers";
 
@@ -35,6 +36,7 @@ export interface CardButtonValue {
 }
 
 const FIXABLE: readonly string[] = ["email", "birthDate", "mobilePhone"];
+const EDITABLE: readonly string[] = [...FIXABLE, "firstName", "lastName"];
 
 export const encodeValue = (value: CardButtonValue): string => JSON.stringify(value);
 
@@ -55,11 +57,18 @@ export function decodeValue(text: string | undefined): CardButtonValue | undefin
   }
 }
 
-/** What the Fix and sync modal carries from opening to submission. */
+/** What the Fix and sync modal carries from opening to submission (field names and ids, never values). */
 export interface FixMeta {
   caregiverId: string;
   name: string;
+  /** The missing fields the button was pressed for. */
   fields: FixableField[];
+  /** Every input the form shows, in order, and those that must be filled (see requiredFormFields). */
+  asked: EditableField[];
+  /** Absent on a form opened by an earlier version: the app's rule for the missing fields applies. */
+  required?: EditableField[];
+  /** The LMS account found with the typed email, when it may be linked: the form offers that choice. */
+  linkable?: { id: string; name: string };
   /** Where the button was pressed: the synced card goes there, to the presser only. */
   channel: string;
   madeFor: string;
@@ -70,10 +79,20 @@ export function readFixMeta(text: string): FixMeta | undefined {
     const meta = JSON.parse(text) as Partial<FixMeta>;
     if (typeof meta.caregiverId !== "string" || !Array.isArray(meta.fields) || typeof meta.channel !== "string")
       return undefined;
+    const fields = meta.fields.filter((f): f is FixableField => FIXABLE.includes(f));
+    const editable = (list: unknown): EditableField[] | undefined =>
+      Array.isArray(list) ? list.filter((f): f is EditableField => EDITABLE.includes(f as string)) : undefined;
+    const linkable = meta.linkable;
     return {
       caregiverId: meta.caregiverId,
       name: String(meta.name ?? ""),
-      fields: meta.fields.filter((f): f is FixableField => FIXABLE.includes(f)),
+      fields,
+      // A form opened by an earlier version asked only the missing fields.
+      asked: editable(meta.asked) ?? fields,
+      ...(editable(meta.required) ? { required: editable(meta.required) } : {}),
+      ...(linkable && typeof linkable.id === "string" && typeof linkable.name === "string"
+        ? { linkable: { id: linkable.id, name: linkable.name } }
+        : {}),
       channel: meta.channel,
       madeFor: String(meta.madeFor ?? ""),
     };
