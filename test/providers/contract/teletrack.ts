@@ -118,31 +118,6 @@ export function teletrackContract(makeTarget: TargetFactory): void {
       if (t.state) expect(t.state.teletrack.caregivers.get("cg-2")).toMatchObject(patch);
     });
 
-    it("corrects the first and last name (Fix and sync corrects what TeleTrack has)", async () => {
-      const t = target();
-      const patch = { firstName: "Benjamin", lastName: "Ortiz Vega" };
-      t.given({ caregivers: [ben] }, ({ teletrack }) => {
-        teletrack
-          .patch("/v1/caregivers/cg-2", patch)
-          .reply(200, { ...ben, ...patch, updatedAt: "2026-11-23T10:00:00.000Z" });
-      });
-      const updated = await t.adapters.caregiverSource.update("cg-2", patch);
-      expect(updated).toMatchObject({ id: "cg-2", ...patch, email: null });
-      if (t.state) expect(t.state.teletrack.caregivers.get("cg-2")).toMatchObject(patch);
-    });
-
-    it("refuses a blank name with the field named", async () => {
-      const t = target();
-      t.given({ caregivers: [ben] }, ({ teletrack }) => {
-        teletrack
-          .patch("/v1/caregivers/cg-2", { lastName: " " })
-          .reply(422, errorBody("validation_failed", { fields: { lastName: "can't be blank" } }));
-      });
-      const error = await t.adapters.caregiverSource.update("cg-2", { lastName: " " }).catch((e: unknown) => e);
-      expect(error).toBeInstanceOf(ValidationError);
-      expect(Object.keys((error as ValidationError).fields)).toEqual(["lastName"]);
-    });
-
     it("refuses an invalid email with the field named", async () => {
       const t = target();
       t.given({ caregivers: [ben] }, ({ teletrack }) => {
