@@ -35,9 +35,8 @@ export type {
  * Failures throw the typed errors of ./http/errors.
  */
 
+/** What TeleTrack's PATCH takes (providers.md): names are changed in TeleTrack itself. */
 export interface CaregiverPatch {
-  firstName?: string;
-  lastName?: string;
   email?: string;
   mobilePhone?: string;
   birthDate?: string;

@@ -11,14 +11,14 @@ const STEPS: Step[] = [
   { type: "/caregiver tt-1005" },
   {
     press: /^Fix/,
-    // phone, first, last, email, birth date, Submit; the email is Maria's: the form asks again.
-    answers: ["(503) 555-0100", "", "", "maria.gonzalez@example.com", "", "y"],
+    // phone, email, birth date, Submit; the email is Maria's: the form asks again.
+    answers: ["(503) 555-0100", "maria.gonzalez@example.com", "", "y"],
   },
   { type: "/caregiver tt-1005" },
   {
     press: /^Fix/,
     // The same with Hannah's email (no caregiver has her account); then every field again with the choice: 1 = link.
-    answers: ["(503) 555-0100", "", "", "hannah.kowalski@example.com", "", "y", "", "", "", "", "1", "", "y"],
+    answers: ["(503) 555-0100", "hannah.kowalski@example.com", "", "y", "", "", "1", "", "y"],
   },
 ];
 

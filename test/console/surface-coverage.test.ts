@@ -62,7 +62,7 @@ const STEPS: Step[] = [
   { press: /^Reactivate$/, answers: ["y"] },
   { type: "/caregiver tt-1004" },
   // The missing birth date first, then the fields TeleTrack has (kept as shown), then Submit.
-  { press: /^Fix/, answers: ["1985-04-01", "", "", "", "", "y"] },
+  { press: /^Fix/, answers: ["1985-04-01", "", "", "y"] },
   { type: "/caregiver ma" },
   { press: /Maria|Marisol/ },
   { type: "/sync-caregiver all" },

@@ -46,8 +46,8 @@ describe("Fix and sync with a slow Spectrum TeleTrack", () => {
     const filled = await t.waitFor(() => t.slack.callsTo("views.update")[updates]);
     const view = { ...(filled.args.view as View), id: String(filled.args.view_id) };
     const inputs = view.blocks.filter((b) => b.type === "input");
-    expect(inputs.map((b) => b.block_id)).toEqual(["email", "firstName", "lastName", "mobilePhone", "birthDate"]);
-    expect(inputs.map((b) => b.element?.initial_value ?? null)).toEqual([null, "Ana", "Lima", "+1 503 555 0111", null]);
+    expect(inputs.map((b) => b.block_id)).toEqual(["email", "mobilePhone", "birthDate"]);
+    expect(inputs.map((b) => b.element?.initial_value ?? null)).toEqual([null, "+1 503 555 0111", null]);
 
     nock(TT)
       .get("/v1/caregivers/tt-77")
@@ -62,8 +62,6 @@ describe("Fix and sync with a slow Spectrum TeleTrack", () => {
       .reply(204);
     const state = {
       email: { email: { type: "plain_text_input", value: "ana.lima@example.com" } },
-      firstName: { firstName: { type: "plain_text_input", value: "Ana" } },
-      lastName: { lastName: { type: "plain_text_input", value: "Lima" } },
       mobilePhone: { mobilePhone: { type: "plain_text_input", value: "+1 503 555 0111" } },
       birthDate: { birthDate: { type: "datepicker", selected_date: null } },
     };

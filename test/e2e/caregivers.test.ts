@@ -152,8 +152,6 @@ describe("caregivers from Slack, end to end", () => {
     // The missing email first, then what TeleTrack has, to correct (seed 000).
     expect(view.blocks.filter((b) => b.type === "input").map((b) => b.block_id)).toEqual([
       "email",
-      "firstName",
-      "lastName",
       "mobilePhone",
       "birthDate",
     ]);
@@ -203,8 +201,6 @@ describe("caregivers from Slack, end to end", () => {
     const initial = (b: Input) => (b.element?.initial_value ?? b.element?.initial_date ?? null) as string | null;
     expect(view.blocks.filter((b) => b.type === "input").map((b) => [b.block_id, initial(b)])).toEqual([
       ["mobilePhone", null],
-      ["firstName", "Priya"],
-      ["lastName", "Raman"],
       ["email", "priya.raman@example.com"],
       ["birthDate", null],
     ]);

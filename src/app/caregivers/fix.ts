@@ -130,9 +130,7 @@ export function createFix(deps: CaregiverDeps, one: OneCaregiver, links: Links, 
     check(
       asked: readonly EditableField[],
       values: FixValues,
-      required: readonly EditableField[] = requiredFixFields(
-        asked.filter((f): f is FixableField => f !== "firstName" && f !== "lastName"),
-      ),
+      required: readonly EditableField[] = requiredFixFields(asked),
     ): Result<{ patch: FixPatch }> {
       const checked = checkFix(asked, required, values, today());
       if (checked.ok) return { ok: true, patch: checked.patch };

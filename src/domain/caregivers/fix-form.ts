@@ -10,18 +10,18 @@ import { FIELD_WORDS, type CaregiverRecord } from "./types";
  * back onto the form.
  */
 
-/** Every field the form can write to TeleTrack. */
-export type EditableField = FixableField | "firstName" | "lastName";
+/**
+ * Every field the form can write to TeleTrack: what its PATCH takes (providers.md). A name is
+ * corrected in TeleTrack's own profile page; the next sync carries it to the LMS.
+ */
+export type EditableField = FixableField;
 
 /** The form's order after the missing fields, which come first. */
-export const EDITABLE_FIELDS: readonly EditableField[] = ["firstName", "lastName", "email", "mobilePhone", "birthDate"];
+export const EDITABLE_FIELDS: readonly EditableField[] = ["email", "mobilePhone", "birthDate"];
 
 export type FixValues = Partial<Record<EditableField, string | null>>;
 export type FixErrors = Partial<Record<EditableField, string>>;
 export type FixPatch = Partial<Record<EditableField, string>>;
-
-/** A name TeleTrack holds, as people type it: not blank, and not a paragraph. */
-const NAME_MAX = 100;
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const OLDEST_BIRTH_YEAR = 1900;
@@ -39,11 +39,6 @@ function realDate(text: string): boolean {
 
 function checkOne(field: EditableField, value: string, today: string): { value: string } | { error: string } {
   switch (field) {
-    case "firstName":
-    case "lastName":
-      return value.length <= NAME_MAX
-        ? { value: value.replace(/\s+/g, " ") }
-        : { error: `Keep the ${FIELD_WORDS[field]} under ${NAME_MAX} characters.` };
     case "email":
       return isEmail(value) ? { value } : { error: "Enter an email address such as name@example.com." };
     case "birthDate":
@@ -110,15 +105,14 @@ export function formFields(missing: readonly FixableField[]): EditableField[] {
 }
 
 /**
- * The fields the form must have filled: the missing ones that block the sync, the names, and
- * every field TeleTrack has a value for (Slack can correct a value, not erase it). A missing
+ * The fields the form must have filled: the missing ones that block the sync, and every field TeleTrack has a value for (Slack can correct a value, not erase it). A missing
  * phone stays optional: the form that shows it can correct other fields too.
  */
 export function requiredFormFields(missing: readonly FixableField[], current: CaregiverRecord): EditableField[] {
   const required = new Set<EditableField>(missing.filter((f) => f !== "mobilePhone"));
   for (const field of formFields(missing)) {
     const value = current[field];
-    if (field === "firstName" || field === "lastName" || (value !== null && value.trim() !== "")) required.add(field);
+    if (value !== null && value.trim() !== "") required.add(field);
   }
   return formFields(missing).filter((f) => required.has(f));
 }

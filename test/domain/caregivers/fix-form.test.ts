@@ -83,44 +83,21 @@ describe("Fix and sync form", () => {
   };
 
   it("shows the missing fields first, then every other one; what TeleTrack has can be corrected, not erased", () => {
-    expect(formFields(["birthDate"])).toEqual(["birthDate", "firstName", "lastName", "email", "mobilePhone"]);
-    expect(requiredFormFields(["birthDate"], darnell)).toEqual([
-      "birthDate",
-      "firstName",
-      "lastName",
-      "email",
-      "mobilePhone",
-    ]);
+    expect(formFields(["birthDate"])).toEqual(["birthDate", "email", "mobilePhone"]);
+    expect(requiredFormFields(["birthDate"], darnell)).toEqual(["birthDate", "email", "mobilePhone"]);
     // A missing phone only warns: optional, as is a birth date the state does not need.
     const priya = { ...darnell, mobilePhone: null, state: "OR" };
-    expect(requiredFormFields(["mobilePhone"], priya)).toEqual(["firstName", "lastName", "email"]);
-  });
-
-  it("checks names: trimmed, inner spaces folded, not blank when required, not a paragraph", () => {
-    const asked = ["firstName", "lastName"] as const;
-    expect(checkFix(asked, asked, { firstName: "  Mary  Ann ", lastName: "Lee" }, TODAY)).toEqual({
-      ok: true,
-      patch: { firstName: "Mary Ann", lastName: "Lee" },
-    });
-    expect(checkFix(asked, asked, { firstName: "", lastName: "x".repeat(101) }, TODAY)).toEqual({
-      ok: false,
-      errors: {
-        firstName: "Enter the caregiver's first name.",
-        lastName: "Keep the last name under 100 characters.",
-      },
-    });
+    expect(requiredFormFields(["mobilePhone"], priya)).toEqual(["email"]);
   });
 
   it("writes only what differs from TeleTrack; the same phone in another format is no change", () => {
     expect(
       changedValues(darnell, {
-        firstName: "Darnell",
-        lastName: "Washington-Hill",
         email: "darnell.w@example.net",
         mobilePhone: "+15595550163",
         birthDate: "1985-04-01",
       }),
-    ).toEqual({ lastName: "Washington-Hill", birthDate: "1985-04-01" });
+    ).toEqual({ birthDate: "1985-04-01" });
     expect(changedValues(darnell, { mobilePhone: "+15595550199" })).toEqual({ mobilePhone: "+15595550199" });
   });
 });

@@ -16,8 +16,8 @@ const meta = (name: string, owner?: string): FixMeta => ({
   caregiverId: "tt-1",
   name,
   fields: ["email"],
-  asked: ["email", "firstName", "lastName", "mobilePhone", "birthDate"],
-  required: ["email", "firstName", "lastName"],
+  asked: ["email", "mobilePhone", "birthDate"],
+  required: ["email"],
   ...(owner === undefined ? {} : { linkable: { id: "ca-u-1", name: owner } }),
   channel: "C1",
   madeFor: "U1",
@@ -28,7 +28,7 @@ describe("the Fix and sync form", () => {
     fc.assert(
       fc.property(hostile, hostile, hostile, hostile, (name, owner, value, problem) => {
         const view = fixModal(meta(name, owner), "The SCIM training system", {
-          values: { email: value.slice(0, 150), firstName: value.slice(0, 150), lastName: name.slice(0, 150) },
+          values: { email: value.slice(0, 150), mobilePhone: value.slice(0, 150), birthDate: "1990-07-21" },
           errors: { email: problem },
           general: [problem],
         });

@@ -36,18 +36,8 @@ export function teletrackRoutes(state: SandboxState): Route[] {
     route("PATCH", "/v1/caregivers/:id", ({ params, body }) => {
       const caregiver = find(params[0] ?? "");
       const patch = objectBody(body);
-      const checks = new Checks(patch)
-        .string("firstName", "lastName")
-        .email("email")
-        .phone("mobilePhone")
-        .date("birthDate");
-      for (const name of ["firstName", "lastName"] as const) {
-        if (typeof patch[name] === "string" && patch[name].trim() === "") checks.fields[name] ??= "can't be blank";
-      }
-      checks.done();
+      new Checks(patch).email("email").phone("mobilePhone").date("birthDate").done();
       const next: Caregiver = { ...caregiver, updatedAt: new Date().toISOString() };
-      if (typeof patch.firstName === "string") next.firstName = patch.firstName;
-      if (typeof patch.lastName === "string") next.lastName = patch.lastName;
       if (typeof patch.email === "string") next.email = patch.email;
       if (typeof patch.mobilePhone === "string") next.mobilePhone = patch.mobilePhone;
       if (typeof patch.birthDate === "string") next.birthDate = patch.birthDate;

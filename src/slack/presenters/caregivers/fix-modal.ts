@@ -10,8 +10,6 @@ const ANOTHER_EMAIL = "another";
 const LINK_PREFIX = "link:";
 
 const LABELS: Record<EditableField, { label: string; hint: (lms: string) => string }> = {
-  firstName: { label: "First name", hint: () => "As the caregiver's training records should show it." },
-  lastName: { label: "Last name", hint: () => "As the caregiver's training records should show it." },
   email: { label: "Email", hint: (lms) => `${lms} sends the caregiver's sign-in to this address.` },
   mobilePhone: { label: "Mobile phone", hint: () => "For training reminders by text, e.g. (916) 555-0142." },
   birthDate: { label: "Birth date", hint: () => "Sets the annual training due date in states that require it." },
@@ -82,6 +80,10 @@ export function fixModal(
   const blocks: KnownBlock[] = [
     section(
       `What you change for *${escape(meta.name)}* is saved to Spectrum TeleTrack, then they are synced to ${escape(lms)}.`,
+    ),
+    // TeleTrack's API takes no names (providers.md): say where they are changed instead.
+    context(
+      `A name is corrected on the caregiver's profile in Spectrum TeleTrack; the next sync carries it to ${escape(lms)}.`,
     ),
   ];
   for (const message of fill?.general ?? []) blocks.push(section(`:warning: ${sentence(message)}`));
