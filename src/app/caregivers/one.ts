@@ -9,6 +9,7 @@ import type { CaregiverDeps } from "./deps";
 import type { Guard } from "./guard";
 import { lmsName, locateOrSameEmail } from "./lms-account";
 import type { Links } from "./links";
+import { createMaySignIn } from "./sso";
 import type { Syncer } from "./sync";
 
 /** `/caregiver` shows the card; `/sync-caregiver` syncs first. */
@@ -29,6 +30,7 @@ const ACTION = { view: "caregiver.view", sync: "caregiver.sync" } as const;
 
 export function createOneCaregiver(deps: CaregiverDeps, links: Links, sync: Syncer, guard: Guard) {
   const { source, lms } = deps;
+  const maySignIn = createMaySignIn(deps);
 
   /** The card as things stand, without changing anything. */
   async function currentCard(actor: Actor, caregiver: Caregiver): Promise<CaregiverCard> {
@@ -47,6 +49,7 @@ export function createOneCaregiver(deps: CaregiverDeps, links: Links, sync: Sync
       held,
       birthDateRequiredStates: deps.birthDateRequiredStates,
       lmsName: lmsName(deps),
+      signIn: await maySignIn(actor),
     });
   }
 
@@ -63,6 +66,7 @@ export function createOneCaregiver(deps: CaregiverDeps, links: Links, sync: Sync
         held: result.synced.held,
         birthDateRequiredStates: deps.birthDateRequiredStates,
         lmsName: lmsName(deps),
+        signIn: await maySignIn(actor),
       });
     }
     const card = await currentCard(actor, caregiver);
