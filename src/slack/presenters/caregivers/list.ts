@@ -79,7 +79,8 @@ function statusWords(row: CaregiverRow, lms: string): string {
       ? `:large_green_circle: Active in ${lms}`
       : row.lmsStatus === "deactivated"
         ? `:white_circle: Deactivated in ${lms}${row.held ? " (on purpose; syncs leave it so)" : ""}`
-        : `Not in ${lms}${row.sync === "not-in-lms" ? " yet" : ""}`;
+        : // carebridge has not linked an account; the LMS may have one it would adopt (same email).
+          `Not synced to ${lms}${row.sync === "not-in-lms" ? " yet" : ""}`;
   switch (row.sync) {
     case "changed":
       return `${account} · changes in TeleTrack not synced`;
@@ -95,7 +96,10 @@ function rowBlock(row: CaregiverRow, madeFor: string, labels: CaregiverLabels): 
   const name = `*${shortName(`${row.lastName}, ${row.firstName}`, 80)}* · ${shortText(row.id, 40)} · ${state}`;
   const lines = [name, escape(statusWords(row, shortText(labels.lms, 60)))];
   const blocks = row.blockers.filter((b) => b.field !== "status" || row.sync !== "inactive");
-  if (blocks.length > 0) lines.push(`:no_entry: Can't sync: ${escape(blocks.map((b) => blockerWords(b, row.state.slice(0, 8))).join(", "))}`);
+  if (blocks.length > 0)
+    lines.push(
+      `:no_entry: Can't sync: ${escape(blocks.map((b) => blockerWords(b, row.state.slice(0, 8))).join(", "))}`,
+    );
   if (row.noMobilePhone && row.sync !== "inactive") lines.push(":warning: no mobile phone (no text reminders)");
   const card: Button = button({
     text: "Card",
@@ -121,10 +125,22 @@ export function caregiverListMessage(list: CaregiverListPage, madeFor: string, l
   }));
   const pages: ButtonSpec[] = [
     ...(page > 1
-      ? [{ text: "Previous", actionId: CAREGIVER_ACTIONS.listPrevious, value: listValue({ f: filter, p: page - 1, u: madeFor }) }]
+      ? [
+          {
+            text: "Previous",
+            actionId: CAREGIVER_ACTIONS.listPrevious,
+            value: listValue({ f: filter, p: page - 1, u: madeFor }),
+          },
+        ]
       : []),
     ...(page < pageCount
-      ? [{ text: "Next", actionId: CAREGIVER_ACTIONS.listNext, value: listValue({ f: filter, p: page + 1, u: madeFor }) }]
+      ? [
+          {
+            text: "Next",
+            actionId: CAREGIVER_ACTIONS.listNext,
+            value: listValue({ f: filter, p: page + 1, u: madeFor }),
+          },
+        ]
       : []),
   ];
   const summary = `${FILTER_WORDS[filter]}: ${total} caregiver${total === 1 ? "" : "s"}${pageCount > 1 ? ` · page ${page} of ${pageCount}` : ""}`;
