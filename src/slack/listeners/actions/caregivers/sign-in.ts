@@ -17,8 +17,8 @@ const SIGN_IN_BUTTON = { value: z.string(), outOfDate: notice("Use `/carebridge 
 export function caregiverSignIn(services: Services) {
   return handler(services, SIGN_IN_BUTTON, async ({ actor, body, client, respond }) => {
     const lms = labelsOf(services).lms;
-    const fromMessage = body.container?.type === "message" && Boolean(body.response_url);
-    if (fromMessage) {
+    const fromHome = body.container?.type === "view" || !body.response_url;
+    if (!fromHome) {
       const email = await slackEmail(client, actor.userId, services.logger);
       const result = await services.caregivers.adminSignIn(actor, email);
       await replyPrivately(respond, result.ok ? signInMessage(result.session, lms) : problemsMessage(result.problems));
