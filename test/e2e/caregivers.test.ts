@@ -227,6 +227,13 @@ describe("caregivers from Slack, end to end", () => {
     expect(buttons(await last("C0SSO4", VIEWER)).map((b) => b.action_id)).not.toContain("caregiver.sign-in");
   });
 
+  it("App Home offers the LMS sign-in to admins only", async () => {
+    const home = t.runtime.services.home;
+    expect((await home.summary({ workspaceId: TEAM, userId: ADMIN })).lmsSignIn).toBe("CareAcademy");
+    expect((await home.summary({ workspaceId: TEAM, userId: VIEWER })).lmsSignIn).toBeUndefined();
+    expect((await home.summary({ workspaceId: TEAM, userId: STAFF })).lmsSignIn).toBeUndefined();
+  });
+
   it("Sign in from App Home opens a modal with the link (a Home tab has no response_url), never a message", async () => {
     t.slack.addUser({ id: ADMIN, name: "admin", realName: "Ada Admin", email: "ada@sunrisecare.example" });
     await t.press("caregiver.sign-in", "sign-in", ADMIN, {

@@ -132,6 +132,18 @@ describe(`The LMS sign-in offered on the card (${testDatabaseKind})`, () => {
     expect(await h.caregivers.maySignIn(VIEWER)).toBe(false);
   });
 
+  it("offers nothing when the configured LMS (SCIM) has no single sign-on, not even to admins", async () => {
+    const scim = await caregiverHarness({ env: { CAREGIVER_LMS: "scim" } });
+    try {
+      expect(scim.providers.caregiverLms.capabilities.adminSso).toBe(false);
+      expect(await scim.caregivers.maySignIn(ADMIN)).toBe(false);
+      const card = await scim.caregivers.openById(ADMIN, "tt-1001", "view");
+      expect(card.ok && card.card.signIn).toBe(false);
+    } finally {
+      await scim.close();
+    }
+  });
+
   it("the link it gives opens once: a second open is refused", async () => {
     const result = await h.caregivers.adminSignIn(ADMIN, "admin@sunrisecare.example");
     if (!result.ok) throw new Error("expected a link");
