@@ -43,8 +43,13 @@ export const COMMANDS: readonly CommandHelp[] = [
     action: "caregiver.view",
   },
   {
+    usage: "/caregiver list [not-synced | cannot-sync | deactivated | all] · /caregiver",
+    does: "caregivers with their training system status and what blocks their sync, a card button on each (no word, or /caregiver alone: not-synced, those a sync would still add or update)",
+    action: "caregiver.view",
+  },
+  {
     usage: "/carebridge login careacademy",
-    does: "a one-time CareAcademy admin sign-in link, only for you",
+    does: "a one-time CareAcademy admin sign-in link, only for you (also a button on caregiver cards and in App Home)",
     action: "lms.sso",
   },
   {

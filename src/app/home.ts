@@ -22,6 +22,8 @@ export interface HomeSummary {
   syncSchedule?: SyncSchedule | null;
   /** The five latest changes the viewer may read in the audit. */
   recentChanges: AuditLine[];
+  /** The caregiver LMS by name, when the viewer may sign in to it as an administrator (a button). */
+  lmsSignIn?: string;
 }
 
 export function createHome(deps: {
@@ -32,6 +34,8 @@ export function createHome(deps: {
   linking: Pick<Linking, "waiting">;
   schedules: Pick<Schedules, "current">;
   auditLog: Pick<AuditLog, "page">;
+  /** The caregiver LMS's admin sign-in: its name, and whether an actor may use it. */
+  lmsSignIn?: { lms: string; may: (actor: Actor) => Promise<boolean> };
 }) {
   return {
     async summary(actor: Actor): Promise<HomeSummary> {
@@ -50,7 +54,9 @@ export function createHome(deps: {
       const syncSchedule = decide(principal, "caregiver.view", undefined, "").allowed
         ? await deps.schedules.current(actor.workspaceId)
         : undefined;
+      const lmsSignIn = deps.lmsSignIn && (await deps.lmsSignIn.may(actor)) ? deps.lmsSignIn.lms : undefined;
       return {
+        ...(lmsSignIn ? { lmsSignIn } : {}),
         principal,
         officeName,
         recentJobs,

@@ -13,6 +13,7 @@ import { createCaregivers } from "./caregivers";
 import { currentSchedule } from "./caregivers/schedule";
 import { createHelp } from "./help";
 import { createHome } from "./home";
+import { VENDOR_LABELS } from "../providers/labels";
 import { createInstallations } from "./installations";
 import { createJobs } from "./jobs";
 import { createLearners } from "./learners";
@@ -83,6 +84,20 @@ export function createServices(deps: AppDeps) {
     build: deps.buildProviders,
   });
   const installations = createInstallations({ prisma: deps.prisma, audit, config: deps.config, now: deps.now });
+  const caregiverLmsVendor = deps.config.caregiverLms === "scim" ? "scim" : "careacademy";
+  const caregivers = createCaregivers({
+    source: deps.providers.caregiverSource,
+    lms: deps.providers.caregiverLms,
+    lmsVendor: caregiverLmsVendor,
+    access,
+    audit,
+    prisma: deps.prisma,
+    jobStore: deps.jobStore,
+    jobRunner: deps.jobRunner,
+    birthDateRequiredStates: deps.config.birthDateRequiredStates,
+    bulkThreshold: deps.config.archive,
+    now: deps.now,
+  });
   return {
     /** The log a transport writes its own lines to, and the clock every use-case reads. */
     logger: deps.logger,
@@ -147,19 +162,7 @@ export function createServices(deps: AppDeps) {
       now: deps.now,
     }),
     linking,
-    caregivers: createCaregivers({
-      source: deps.providers.caregiverSource,
-      lms: deps.providers.caregiverLms,
-      lmsVendor: deps.config.caregiverLms === "scim" ? "scim" : "careacademy",
-      access,
-      audit,
-      prisma: deps.prisma,
-      jobStore: deps.jobStore,
-      jobRunner: deps.jobRunner,
-      birthDateRequiredStates: deps.config.birthDateRequiredStates,
-      bulkThreshold: deps.config.archive,
-      now: deps.now,
-    }),
+    caregivers,
     home: createHome({
       access,
       jobs: deps.jobStore,
@@ -167,6 +170,7 @@ export function createServices(deps: AppDeps) {
       sandboxVendors: deps.providers.sandboxVendors,
       linking,
       schedules: { current: currentSchedule(deps.prisma) },
+      lmsSignIn: { lms: VENDOR_LABELS[caregiverLmsVendor], may: caregivers.maySignIn },
       auditLog,
     }),
   };

@@ -56,6 +56,14 @@ const FIXTURES = join(import.meta.dirname, "../../../shared/fixtures");
 
 /** After the tour: every other button and form, by label, as a person would find them. */
 const STEPS: Step[] = [
+  { type: "/caregiver" },
+  { press: /^All \(\d+\)$/ },
+  { press: /^Next$/ },
+  { press: /^Previous$/ },
+  { press: /^Card$/ },
+  { press: /^Sign in to / },
+  { type: "home" },
+  { press: /^Sign in to / },
   { type: "/caregiver tt-1007" },
   { press: /^Activate in /, answers: ["y"] },
   { type: "/caregiver james carter" },
@@ -182,5 +190,6 @@ describe("every Slack surface carebridge registers is reachable from the console
         .map((r) => `${r.method}: ${r.messages.join(" ")}`),
     ).toEqual([]);
     expect(printed.filter((l) => l.includes("on screen; skipped") || l.startsWith("Not understood"))).toEqual([]);
-  });
+    // One long scripted session (about 100 steps): on a loaded machine it outlasts the default 30 s.
+  }, 120_000);
 });

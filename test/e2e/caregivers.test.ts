@@ -68,10 +68,11 @@ describe("caregivers from Slack, end to end", () => {
 
   it("the card's buttons follow the status: active, deactivated, not in the LMS, cannot sync", async () => {
     const cases: Array<[string, string[]]> = [
-      ["tt-1001", ["caregiver.deactivate"]],
-      ["tt-1002", ["caregiver.reactivate"]],
-      ["tt-1007", ["caregiver.activate"]],
-      ["tt-1003", ["caregiver.fix"]],
+      // An admin's card also offers the LMS sign-in, whatever the status.
+      ["tt-1001", ["caregiver.deactivate", "caregiver.sign-in"]],
+      ["tt-1002", ["caregiver.reactivate", "caregiver.sign-in"]],
+      ["tt-1007", ["caregiver.activate", "caregiver.sign-in"]],
+      ["tt-1003", ["caregiver.fix", "caregiver.sign-in"]],
     ];
     for (const [id, expected] of cases) {
       const channel = `C0ST${id.replace("tt-", "TT")}`;
@@ -331,5 +332,52 @@ describe("caregivers from Slack, end to end", () => {
 
     await t.command("/carebridge", "login careacademy", STAFF, { channel: "C0SSO2" });
     expect((await last("C0SSO2", STAFF)).text).toContain("Only admins can sign in to the LMS");
+  });
+
+  it("Sign in to CareAcademy on an admin's card gives the same one-time link, privately; others get no button", async () => {
+    t.slack.addUser({ id: ADMIN, name: "admin", realName: "Ada Admin", email: "ada@sunrisecare.example" });
+    await t.command("/caregiver", "tt-1001", ADMIN, { channel: "C0SSO3" });
+    const signIn = buttonOf(await last("C0SSO3"), "caregiver.sign-in");
+    expect(signIn.text.text).toMatch(/^Sign in to CareAcademy/);
+    await t.press("caregiver.sign-in", signIn.value, ADMIN, { channel: { id: "C0SSO3" } });
+    const link = await last("C0SSO3", ADMIN, 2);
+    expect(link.ephemeralTo).toBe(ADMIN);
+    expect(text(link)).toMatch(/\/careacademy\/sso\/sso-\d+/);
+    expect(t.slack.callsTo("chat.postMessage").some((c) => JSON.stringify(c.args).includes("/sso/"))).toBe(false);
+
+    await t.command("/caregiver", "tt-1001", VIEWER, { channel: "C0SSO4" });
+    expect(buttons(await last("C0SSO4", VIEWER)).map((b) => b.action_id)).not.toContain("caregiver.sign-in");
+  });
+
+  it("App Home offers the LMS sign-in to admins only", async () => {
+    const home = t.runtime.services.home;
+    expect((await home.summary({ workspaceId: TEAM, userId: ADMIN })).lmsSignIn).toBe("CareAcademy");
+    expect((await home.summary({ workspaceId: TEAM, userId: VIEWER })).lmsSignIn).toBeUndefined();
+    expect((await home.summary({ workspaceId: TEAM, userId: STAFF })).lmsSignIn).toBeUndefined();
+  });
+
+  it("Sign in from App Home opens a modal with the link (a Home tab has no response_url), never a message", async () => {
+    t.slack.addUser({ id: ADMIN, name: "admin", realName: "Ada Admin", email: "ada@sunrisecare.example" });
+    await t.press("caregiver.sign-in", "sign-in", ADMIN, {
+      container: { type: "view", view_id: "VHOME" },
+      response_url: undefined,
+    });
+    const updated = await t.waitFor(() =>
+      t.slack.callsTo("views.update").find((c) => JSON.stringify(c.args).includes("/careacademy/sso/sso-")),
+    );
+    expect(JSON.stringify(updated.args)).toContain("works once");
+    expect(t.slack.callsTo("chat.postMessage").some((c) => JSON.stringify(c.args).includes("/sso/"))).toBe(false);
+  });
+
+  it("/caregiver alone lists the caregivers not synced; an unknown list names the valid ones", async () => {
+    await t.command("/caregiver", "", ADMIN, { channel: "C0LIST" });
+    const list = await last("C0LIST");
+    expect(list.ephemeralTo).toBe(ADMIN);
+    expect(text(list)).toMatch(/Not synced: \d+ caregivers?/);
+    expect(buttons(list).map((b) => b.text.text)).toContain("All (12)");
+    await t.command("/caregiver", "list everyone", ADMIN, { channel: "C0LIST2" });
+    const refused = await last("C0LIST2");
+    expect(refused.text).toContain('There is no "everyone" list');
+    expect(refused.text).toContain("not-synced, cannot-sync, deactivated, all");
   });
 });

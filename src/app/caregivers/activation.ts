@@ -8,6 +8,7 @@ import type { Guard } from "./guard";
 import { lmsName, locateOrSameEmail } from "./lms-account";
 import type { Links } from "./links";
 import type { OneCaregiver } from "./one";
+import { createMaySignIn } from "./sso";
 
 const WORDS: Record<ActivationChange, { done: string; already: string }> = {
   deactivate: { done: "deactivated", already: "is already deactivated" },
@@ -23,6 +24,7 @@ const WORDS: Record<ActivationChange, { done: string; already: string }> = {
 export function createActivation(deps: CaregiverDeps, links: Links, one: OneCaregiver, guard: Guard) {
   const { lms, audit } = deps;
   const lmsLabel = lmsName(deps);
+  const maySignIn = createMaySignIn(deps);
 
   return async function change(
     actor: Actor,
@@ -96,6 +98,7 @@ export function createActivation(deps: CaregiverDeps, links: Links, one: OneCare
       held: change === "deactivate",
       birthDateRequiredStates: deps.birthDateRequiredStates,
       lmsName: lmsLabel,
+      signIn: await maySignIn(actor),
     });
     return { ok: true, card, message: `${name} is now ${WORDS[change].done} in ${lmsLabel}.` };
   };

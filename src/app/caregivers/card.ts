@@ -22,6 +22,8 @@ export interface CaregiverCard {
   /** What "Fix and sync" would ask for. */
   fixFields: FixableField[];
   actions: CardAction[];
+  /** The viewer may sign in to the LMS as an administrator from the card (admins, an LMS with SSO). */
+  signIn?: boolean;
 }
 
 export interface CardInput {
@@ -41,6 +43,8 @@ export interface CardInput {
   birthDateRequiredStates: readonly string[];
   /** The configured LMS as people name it. */
   lmsName: string;
+  /** See CaregiverCard.signIn; false when not given. */
+  signIn?: boolean;
 }
 
 export function buildCard(input: CardInput): CaregiverCard {
@@ -85,5 +89,6 @@ export function buildCard(input: CardInput): CaregiverCard {
       hasPendingChanges: pending.length > 0 || (user !== null && !input.linked),
       hasFixableFields: fixFields.length > 0,
     }),
+    signIn: input.signIn === true,
   };
 }

@@ -12,7 +12,7 @@ export interface CaregiverDeps {
   lms: CaregiverLms;
   /** Which vendor plays the LMS ("careacademy", or "scim"): the vendor of its account rows. */
   lmsVendor: Vendor;
-  access: Pick<AccessService, "check">;
+  access: Pick<AccessService, "check" | "principal">;
   audit: Audit;
   prisma: Pick<
     PrismaClient,

@@ -7,10 +7,13 @@ import { createGuard } from "./guard";
 import { createLinks } from "./links";
 import { createOneCaregiver } from "./one";
 import { createSchedules } from "./schedule";
-import { createSignIn } from "./sso";
+import { createCaregiverList } from "./list";
+import { createMaySignIn, createSignIn } from "./sso";
 import { createSyncer } from "./sync";
 
 export type { CaregiverCard } from "./card";
+export type { CaregiverListPage, CaregiverRow, ListFilter, RowSync } from "./list";
+export { DEFAULT_LIST_FILTER, LIST_FILTERS, LIST_PAGE_SIZE, parseListFilter } from "./list";
 export type { BulkPreview } from "./bulk-preview";
 export type { CaregiverChoice, Lookup, Purpose } from "./one";
 export type { CaregiverDeps } from "./deps";
@@ -40,7 +43,9 @@ export function createCaregivers(deps: CaregiverDeps) {
     previewAll,
     confirmAll: bulk.confirmAll,
     cancelAll: bulk.cancelAll,
+    list: createCaregiverList(deps, links, guard),
     adminSignIn: createSignIn(deps),
+    maySignIn: createMaySignIn(deps),
     schedule: createSchedules(deps, guard, { previewAll, confirmAll: bulk.confirmAll }),
   };
 }

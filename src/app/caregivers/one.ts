@@ -10,6 +10,7 @@ import type { CaregiverDeps } from "./deps";
 import type { Guard } from "./guard";
 import { lmsName, locateOrSameEmail } from "./lms-account";
 import type { Links } from "./links";
+import { createMaySignIn } from "./sso";
 import type { Syncer } from "./sync";
 
 /** `/caregiver` shows the card; `/sync-caregiver` syncs first. */
@@ -30,6 +31,7 @@ const ACTION = { view: "caregiver.view", sync: "caregiver.sync" } as const;
 
 export function createOneCaregiver(deps: CaregiverDeps, links: Links, sync: Syncer, guard: Guard) {
   const { source, lms } = deps;
+  const maySignIn = createMaySignIn(deps);
 
   /** The card as things stand, without changing anything. */
   async function currentCard(actor: Actor, caregiver: Caregiver, fixAlso?: FixableField[]): Promise<CaregiverCard> {
@@ -49,6 +51,7 @@ export function createOneCaregiver(deps: CaregiverDeps, links: Links, sync: Sync
       ...(fixAlso ? { fixAlso } : {}),
       birthDateRequiredStates: deps.birthDateRequiredStates,
       lmsName: lmsName(deps),
+      signIn: await maySignIn(actor),
     });
   }
 
@@ -65,6 +68,7 @@ export function createOneCaregiver(deps: CaregiverDeps, links: Links, sync: Sync
         held: result.synced.held,
         birthDateRequiredStates: deps.birthDateRequiredStates,
         lmsName: lmsName(deps),
+        signIn: await maySignIn(actor),
       });
     }
     // A refusal about a value staff can correct (an email the LMS has on another account) offers

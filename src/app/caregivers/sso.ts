@@ -1,5 +1,6 @@
 import { NotFoundError, UnsupportedError, ValidationError } from "../../providers/http/errors";
 import type { AdminSession } from "../../providers/roles";
+import { decide } from "../access/policy";
 import type { Actor } from "../actor";
 import { fail, type Result } from "../result";
 import type { CaregiverDeps } from "./deps";
@@ -41,5 +42,17 @@ export function createSignIn(deps: Pick<CaregiverDeps, "lms" | "access" | "audit
       }
       throw error;
     }
+  };
+}
+
+/**
+ * Whether to offer this person the LMS sign-in (a button on the caregiver card and in App Home):
+ * the LMS has single sign-on and their role allows it. Deciding only, never audited: the press is
+ * checked (and a refusal audited) by adminSignIn.
+ */
+export function createMaySignIn(deps: Pick<CaregiverDeps, "lms" | "access">) {
+  return async function maySignIn(actor: Actor): Promise<boolean> {
+    if (!deps.lms.capabilities.adminSso) return false;
+    return decide(await deps.access.principal(actor), "lms.sso", undefined, "").allowed;
   };
 }

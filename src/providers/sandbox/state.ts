@@ -33,7 +33,11 @@ export interface SentEmail {
  */
 export interface SandboxState {
   teletrack: { caregivers: Map<string, Caregiver>; lmsLinks: Map<string, string> };
-  careacademy: { users: Map<string, LmsUser> };
+  careacademy: {
+    users: Map<string, LmsUser>;
+    /** One-time admin sign-in links by token: each opens once, before expiresAt (ISO). */
+    ssoSessions: Map<string, { email: string; expiresAt: string; usedAt: string | null }>;
+  };
   motivity: { members: Map<string, Member>; learners: Map<string, Learner>; roles: Role[] };
   calmanac: { staff: Map<string, CalmanacStaff>; clients: Map<string, CalmanacClient> };
   caresmartz: { offices: Office[]; roles: Role[]; agencyUsers: Map<string, AgencyUser> };
@@ -45,7 +49,7 @@ export interface SandboxState {
 export function emptyState(): SandboxState {
   return {
     teletrack: { caregivers: new Map(), lmsLinks: new Map() },
-    careacademy: { users: new Map() },
+    careacademy: { users: new Map(), ssoSessions: new Map() },
     motivity: { members: new Map(), learners: new Map(), roles: [] },
     calmanac: { staff: new Map(), clients: new Map() },
     caresmartz: { offices: [], roles: [], agencyUsers: new Map() },

@@ -1,11 +1,12 @@
 import type { View } from "@slack/types";
 import type { HomeSummary } from "../../app/home";
-import { context, header, section, sentence } from "./kit";
+import { actions, context, escape, header, section, sentence } from "./kit";
 import { auditLineText } from "./audit";
 import { jobLine } from "./jobs";
 import { linkSuggestionBlocks } from "./linking/home";
 import { sandboxNote } from "./sandbox";
 import { scheduleLines } from "./caregivers/schedule";
+import { signInButton } from "./caregivers/sign-in";
 
 function roleLine({ principal: p, officeName, askAdmin }: HomeSummary): string {
   switch (p.role) {
@@ -34,6 +35,14 @@ export function homeView(summary: HomeSummary): View {
       ...(summary.syncSchedule === undefined
         ? []
         : [section(`*Scheduled caregiver sync*\n${scheduleLines(summary.syncSchedule)}`)]),
+      ...(summary.lmsSignIn === undefined
+        ? []
+        : [
+            section(
+              `*${escape(summary.lmsSignIn)}*\nSign in as an administrator with a one-time link for your Slack email (only you see it).`,
+            ),
+            actions([signInButton(summary.lmsSignIn)]),
+          ]),
       ...linkSuggestionBlocks(summary.linkSuggestions),
       ...(summary.principal.role === "unknown"
         ? []

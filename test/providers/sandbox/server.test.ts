@@ -12,7 +12,10 @@ afterEach(async () => {
 });
 
 const AUTH = { authorization: "Bearer any-key" };
-const json = async (response: Response) => ({ status: response.status, body: (await response.json()) as Record<string, unknown> });
+const json = async (response: Response) => ({
+  status: response.status,
+  body: (await response.json()) as Record<string, unknown>,
+});
 
 describe("sandbox server", () => {
   it("serves each vendor under its own prefix on the loopback interface", async () => {
@@ -50,7 +53,9 @@ describe("sandbox server", () => {
     const first = await json(await fetch(`${s.urls.teletrack}/v1/caregivers?limit=5`, { headers: AUTH }));
     expect((first.body.data as unknown[]).length).toBe(5);
     const cursor = first.body.nextCursor as string;
-    const second = await json(await fetch(`${s.urls.teletrack}/v1/caregivers?limit=5&cursor=${cursor}`, { headers: AUTH }));
+    const second = await json(
+      await fetch(`${s.urls.teletrack}/v1/caregivers?limit=5&cursor=${cursor}`, { headers: AUTH }),
+    );
     expect((second.body.data as Array<{ id: string }>)[0]?.id).toBe([...s.state.teletrack.caregivers.keys()][5]);
   });
 
@@ -98,9 +103,44 @@ describe("sandbox server", () => {
     expect(await page.text()).toContain("sandbox");
   });
 
+  it("a sign-in link works once, and not after it expires (providers.md: a one-time sign-in link)", async () => {
+    const s = await start();
+    const mint = async () =>
+      (
+        await json(
+          await fetch(`${s.urls.careacademy}/v1/sso/admin-sessions`, {
+            method: "POST",
+            headers: { ...AUTH, "content-type": "application/json" },
+            body: JSON.stringify({ email: "admin@agency.example" }),
+          }),
+        )
+      ).body as { url: string; expiresAt: string };
+    const used = await mint();
+    expect(Date.parse(used.expiresAt) - Date.now()).toBeGreaterThan(9 * 60_000);
+    expect((await fetch(used.url)).status).toBe(200);
+    const second = await fetch(used.url);
+    expect(second.status).toBe(410);
+    expect(await second.text()).toContain("already used");
+
+    const expired = await mint();
+    const token = expired.url.split("/").pop()!;
+    s.state.careacademy.ssoSessions.get(token)!.expiresAt = new Date(Date.now() - 1000).toISOString();
+    const late = await fetch(expired.url);
+    expect(late.status).toBe(410);
+    expect(await late.text()).toContain("expired");
+
+    const other = await mint();
+    expect(other.url).not.toBe(used.url);
+    expect((await fetch(`${used.url.slice(0, used.url.lastIndexOf("/"))}/sso-1`)).status).toBe(404);
+  });
+
   it("refuses a body that is not JSON", async () => {
     const s = await start();
-    const response = await fetch(`${s.urls.careacademy}/v1/users`, { method: "POST", headers: { ...AUTH, "content-type": "application/json" }, body: "{" });
+    const response = await fetch(`${s.urls.careacademy}/v1/users`, {
+      method: "POST",
+      headers: { ...AUTH, "content-type": "application/json" },
+      body: "{",
+    });
     expect(response.status).toBe(400);
   });
 });

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { AccessEntry } from "../../../src/app/access/service";
-import type { CaregiverCard } from "../../../src/app/caregivers";
+import { type CaregiverCard, LIST_PAGE_SIZE } from "../../../src/app/caregivers";
 import type { LinkingOverview, UnlinkedRow } from "../../../src/app/linking";
 import { mention } from "../../../src/app/mention";
 import { checkMessage } from "../../../src/console/slack-rules";
@@ -9,6 +9,7 @@ import type { CacwtLearner } from "../../../src/providers/roles";
 import { ACCESS_PAGE_SIZE, accessListMessage } from "../../../src/slack/presenters/access";
 import { agencyUserListMessage } from "../../../src/slack/presenters/agency-users/list";
 import { caregiverCardMessage } from "../../../src/slack/presenters/caregivers/card";
+import { caregiverListMessage } from "../../../src/slack/presenters/caregivers/list";
 import { escapeName, type Message, notice, problemsMessage, slackPayload } from "../../../src/slack/presenters/kit";
 import { learnerSearchMessage, statusChangeMessage } from "../../../src/slack/presenters/learners/card";
 import { importPreviewMessage, importRefusedMessage } from "../../../src/slack/presenters/learners/import";
@@ -161,6 +162,42 @@ describe("presenters with hostile data pass Slack's rules", () => {
         } as unknown as CaregiverCard;
         valid(
           caregiverCardMessage(card, "U1", { lms: "CareAcademy", teletrack: "Spectrum TeleTrack", sandbox: undefined }),
+        );
+      }),
+      runs,
+    );
+  });
+
+  it("/caregiver list: a full page of hostile caregivers, each blocked twice, with every button", () => {
+    fc.assert(
+      fc.property(hostile, hostile, hostile, hostile, (first, last, id, state) => {
+        const rows = Array.from({ length: LIST_PAGE_SIZE }, (_, i) => ({
+          id: `${id}${i}`,
+          firstName: first,
+          lastName: last,
+          state,
+          lmsStatus: "deactivated" as const,
+          held: true,
+          sync: "cannot-sync" as const,
+          blockers: [
+            { field: "email" as const, message: last },
+            { field: "birthDate" as const, message: last },
+          ],
+          noMobilePhone: true,
+        }));
+        valid(
+          caregiverListMessage(
+            {
+              filter: "all",
+              rows,
+              page: 2,
+              pageCount: 3,
+              total: 25,
+              counts: { "not-synced": 1, "cannot-sync": 25, deactivated: 25, all: 25 },
+            },
+            "U1",
+            { lms: `${first} (sandbox demo data)`, teletrack: "Spectrum TeleTrack (sandbox demo data)", sandbox: last },
+          ),
         );
       }),
       runs,

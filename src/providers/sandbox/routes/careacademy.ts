@@ -1,7 +1,11 @@
+import { randomInt } from "node:crypto";
 import type { LmsUser } from "../../records";
 import { fail, ok, page, route, type Route } from "../router";
 import { newId, type SandboxState } from "../state";
 import { Checks, isDate, objectBody } from "../validate";
+
+/** How long an admin sign-in link works (once). */
+export const SSO_LINK_MS = 10 * 60_000;
 
 const FIELDS = ["externalId", "firstName", "lastName", "email", "mobilePhone", "birthDate", "state"] as const;
 
@@ -10,7 +14,7 @@ const FIELDS = ["externalId", "firstName", "lastName", "email", "mobilePhone", "
  * be created or moved there without a birth date (422 birth_date_required).
  */
 export function careAcademyRoutes(state: SandboxState, birthDateStates: readonly string[]): Route[] {
-  const { users } = state.careacademy;
+  const { users, ssoSessions } = state.careacademy;
   const find = (id: string): LmsUser => {
     const found = users.get(id);
     if (!found) throw fail.notFound("user");
@@ -89,18 +93,34 @@ export function careAcademyRoutes(state: SandboxState, birthDateStates: readonly
     route("POST", "/v1/sso/admin-sessions", ({ body, baseUrl }) => {
       const input = objectBody(body);
       new Checks(input).required("email").email("email").done();
-      const token = newId("sso");
-      return ok({ url: `${baseUrl}/sso/${token}`, expiresAt: new Date(Date.now() + 10 * 60_000).toISOString() }, 201);
+      // Unguessable, like a real one-time link: it signs its holder in.
+      const token = `sso-${randomInt(1e9, 1e10)}${randomInt(1e9, 1e10)}`;
+      const expiresAt = new Date(Date.now() + SSO_LINK_MS).toISOString();
+      ssoSessions.set(token, { email: input.email as string, expiresAt, usedAt: null });
+      return ok({ url: `${baseUrl}/sso/${token}`, expiresAt }, 201);
     }),
 
+    // The contract's one-time link: the first open before expiresAt signs in; any other is refused.
     route(
       "GET",
       "/sso/:token",
-      () => ({
-        status: 200,
-        contentType: "text/html; charset=utf-8",
-        body: "<!doctype html><title>CareAcademy (sandbox)</title><h1>CareAcademy — sandbox</h1><p>Signed in as an administrator. This is demo data, not a real CareAcademy account.</p>",
-      }),
+      ({ params }) => {
+        const session = ssoSessions.get(params[0] ?? "");
+        const refused = (why: string) => ({
+          status: 410,
+          contentType: "text/html; charset=utf-8",
+          body: `<!doctype html><title>CareAcademy (sandbox)</title><h1>CareAcademy — sandbox</h1><p>${why} Ask carebridge for a new one.</p>`,
+        });
+        if (!session) return { ...refused("This sign-in link is not valid."), status: 404 };
+        if (session.usedAt !== null) return refused("This sign-in link was already used; it works once.");
+        if (Date.now() >= Date.parse(session.expiresAt)) return refused("This sign-in link has expired.");
+        session.usedAt = new Date().toISOString();
+        return {
+          status: 200,
+          contentType: "text/html; charset=utf-8",
+          body: "<!doctype html><title>CareAcademy (sandbox)</title><h1>CareAcademy — sandbox</h1><p>Signed in as an administrator. This is demo data, not a real CareAcademy account.</p>",
+        };
+      },
       { public: true },
     ),
   ];

@@ -1,8 +1,9 @@
-import type { CaregiverCard, Lookup } from "../../../app/caregivers";
+import type { CaregiverCard, CaregiverListPage, Lookup } from "../../../app/caregivers";
 import type { Result } from "../../../app/result";
 import type { Services } from "../../../app/services";
 import { caregiverCardMessage } from "../../presenters/caregivers/card";
 import { caregiverLabels, type CaregiverLabels } from "../../presenters/caregivers/labels";
+import { caregiverListMessage } from "../../presenters/caregivers/list";
 import { pickListMessage } from "../../presenters/caregivers/pick-list";
 import { type Message, problemsMessage } from "../../presenters/kit";
 
@@ -26,4 +27,12 @@ export function cardOrProblems(
   note?: string,
 ): Message {
   return result.ok ? caregiverCardMessage(result.card, userId, labels, note) : problemsMessage(result.problems);
+}
+
+export function listOrProblems(
+  result: Result<{ list: CaregiverListPage }>,
+  userId: string,
+  labels: CaregiverLabels,
+): Message {
+  return result.ok ? caregiverListMessage(result.list, userId, labels) : problemsMessage(result.problems);
 }

@@ -15,6 +15,7 @@ import {
 } from "../kit";
 import { CAREGIVER_ACTIONS, encodeValue } from "./ids";
 import type { CaregiverLabels } from "./labels";
+import { signInButton } from "./sign-in";
 
 const OUTCOME_WORDS: Record<SyncOutcome, string> = {
   created: "Created their account",
@@ -116,7 +117,9 @@ export function caregiverCardMessage(
     blocks.push(section(`*Can't sync yet*\n${card.problems.map((p) => `:no_entry: ${escape(p)}`).join("\n")}`));
   }
   if (card.warnings.length > 0) blocks.push(section(card.warnings.map((w) => `:warning: ${escape(w)}`).join("\n")));
-  if (card.actions.length > 0) blocks.push(actions(card.actions.map((a) => button(a, card, madeFor, labels.lms))));
+  const buttons = card.actions.map((a) => button(a, card, madeFor, labels.lms));
+  if (card.signIn) buttons.push(signInButton(labels.lms));
+  if (buttons.length > 0) blocks.push(actions(buttons));
   if (labels.sandbox) blocks.push(context(labels.sandbox));
   const state = card.lms ? (card.lms.status === "active" ? "active" : "deactivated") : `not in ${labels.lms}`;
   return {

@@ -12,6 +12,14 @@ export const CAREGIVER_ACTIONS = {
   reactivate: "caregiver.reactivate",
   fix: "caregiver.fix",
   confirmAll: "caregiver.sync-all.confirm",
+  /** The LMS admin sign-in (card and App Home): a one-time link for the presser only. */
+  signIn: "caregiver.sign-in",
+  /** A list row's card button; one per row, each in its own block. */
+  listCard: "caregiver.list-card",
+  /** Prefix of the filter buttons: caregiver.list-show:<filter>. */
+  listShow: "caregiver.list-show",
+  listPrevious: "caregiver.list-previous",
+  listNext: "caregiver.list-next",
   cancelAll: "caregiver.sync-all.cancel",
 } as const;
 

@@ -11,7 +11,7 @@ import { answerErrors } from "../../handler";
  * The admin's email as Slack has it: needs the users:read.email scope and an email on the
  * profile; undefined otherwise (the use-case says which).
  */
-async function slackEmail(client: WebClient, userId: string, logger: Logger): Promise<string | undefined> {
+export async function slackEmail(client: WebClient, userId: string, logger: Logger): Promise<string | undefined> {
   try {
     const info = await client.users.info({ user: userId });
     return info.user?.profile?.email || undefined;
