@@ -20,7 +20,7 @@ export interface ArchiveApproval {
   needsSecondApproval: boolean;
 }
 
-const SAMPLE = 10;
+export const SAMPLE = 10;
 
 export function archiveApproval(
   description: string,

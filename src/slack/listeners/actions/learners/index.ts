@@ -2,7 +2,7 @@ import type { App } from "@slack/bolt";
 import type { Services } from "../../../../app/services";
 import { LEARNER_ACTION } from "../../../presenters/learners/ids";
 import { approvePressed, reactivateAllPressed, rejectPressed } from "./archive-runs";
-import { bulkCancelPressed, bulkConfirmPressed } from "./bulk";
+import { bulkCancelPressed, bulkConfirmPressed, bulkLeaveOutPressed, bulkPagePressed } from "./bulk";
 import { importCancelPressed, importErrorsPressed, importPressed } from "./import";
 import { learnerStatusButton } from "./status";
 
@@ -14,6 +14,10 @@ export function registerLearnerActions(app: App, services: Services): void {
   app.action(LEARNER_ACTION.importErrors, importErrorsPressed(services));
   app.action(LEARNER_ACTION.bulkConfirm, bulkConfirmPressed(services));
   app.action(LEARNER_ACTION.bulkCancel, bulkCancelPressed(services));
+  app.action(LEARNER_ACTION.bulkLeaveOut, bulkLeaveOutPressed(services, true));
+  app.action(LEARNER_ACTION.bulkPutBack, bulkLeaveOutPressed(services, false));
+  app.action(LEARNER_ACTION.bulkPrevious, bulkPagePressed(services));
+  app.action(LEARNER_ACTION.bulkNext, bulkPagePressed(services));
   app.action(LEARNER_ACTION.bulkApprove, approvePressed(services));
   app.action(LEARNER_ACTION.bulkReject, rejectPressed(services));
   app.action(LEARNER_ACTION.reactivateAll, reactivateAllPressed(services));
