@@ -54,7 +54,7 @@ describe("the console's workflows, walked as a newcomer would", () => {
   });
 
   it("a second admin reaches the pending Approve; the first is shown by name, as is the channel", async () => {
-    answers.push("", "", "hopefoundation.example.org", "", "", "y");
+    answers.push("", "", "", "hopefoundation.example.org", "", "", "", "y");
     await session().handle("/learner archive-bulk");
     await press(/^Ask for approval$/, "y");
     await session().handle("as U0ADMIN2");
