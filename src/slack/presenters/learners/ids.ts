@@ -16,10 +16,13 @@ export const LEARNER_ACTION = {
   bulkApprove: "learner.archive-bulk-approve",
   bulkReject: "learner.archive-bulk-reject",
   reactivateAll: "learner.reactivate-all",
+  /** Edit on a learner card (value: the CACWT User ID). */
+  edit: "learner.edit",
 } as const;
 
 export const LEARNER_VIEW = {
   add: "learner.add",
   reactivateOffer: "learner.reactivate-offer",
   archiveBulk: "learner.archive-bulk",
+  edit: "learner.edit",
 } as const;

@@ -4,11 +4,13 @@ import { LEARNER_ACTION } from "../../../presenters/learners/ids";
 import { approvePressed, reactivateAllPressed, rejectPressed } from "./archive-runs";
 import { bulkCancelPressed, bulkConfirmPressed, bulkLeaveOutPressed, bulkPagePressed } from "./bulk";
 import { importCancelPressed, importErrorsPressed, importPressed } from "./import";
+import { learnerEditPressed } from "./edit";
 import { learnerStatusButton } from "./status";
 
 export function registerLearnerActions(app: App, services: Services): void {
   app.action(LEARNER_ACTION.archive, learnerStatusButton(services, "Archived"));
   app.action(LEARNER_ACTION.reactivate, learnerStatusButton(services, "Active"));
+  app.action(LEARNER_ACTION.edit, learnerEditPressed(services));
   app.action(LEARNER_ACTION.import, importPressed(services));
   app.action(LEARNER_ACTION.importCancel, importCancelPressed(services));
   app.action(LEARNER_ACTION.importErrors, importErrorsPressed(services));
