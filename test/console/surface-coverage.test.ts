@@ -94,6 +94,9 @@ const STEPS: Step[] = [
   },
   { type: "/learner jmorales@dpss.example.gov" },
   { press: /^Archive$/, answers: ["y"] },
+  { type: "/learner derek.nguyen@hopefoundation.example.org" },
+  // Edit: the form filled in; the last name changed (a rename), the rest kept as shown.
+  { press: /^Edit$/, answers: ["", "Nguyen-Park", "", "", "", "", "", "y"] },
   { press: /^Reactivate$/, answers: ["y"] },
   { type: `upload ${join(FIXTURES, "cacwt_learners_messy.csv")}` },
   { press: /^Download errors$/ },

@@ -79,6 +79,17 @@ describe("the console's workflows, walked as a newcomer would", () => {
     await session().handle(importAt!);
     expect(text()).toMatch(/Importing|import/i);
   });
+
+  it("Edit on a learner card: the form opens filled in, and a new last name is saved as a rename", async () => {
+    printed.length = 0;
+    await session().handle("/learner imani.jackson@hopefoundation.example.org");
+    await press(/^Edit$/, "", "Jackson-Lee", "", "", "", "", "", "y");
+    const shown = text();
+    expect(shown).toContain("Imani");
+    expect(shown).toContain("Riverside");
+    expect(shown).toMatch(/Renamed \*?Imani Jackson\*? → \*?Imani Jackson-Lee/);
+    expect(answers).toEqual([]);
+  });
 });
 
 async function waitFor<T>(find: () => T | undefined): Promise<T> {
