@@ -70,7 +70,8 @@ function digest(value: string | boolean | null): string {
 
 /** Only community partners are carebridge's to edit: the import rules are theirs. */
 export function editable(learner: Pick<CacwtLearner, "affiliation">): boolean {
-  return learner.affiliation.trim().toLowerCase() === COMMUNITY_PARTNER_AFFILIATION.toLowerCase();
+  // A record without an affiliation (a partial one from a vendor) is no community partner.
+  return (learner.affiliation ?? "").trim().toLowerCase() === COMMUNITY_PARTNER_AFFILIATION.toLowerCase();
 }
 
 /**
