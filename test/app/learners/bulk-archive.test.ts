@@ -297,6 +297,26 @@ describe(`bulk archive: filters by organization and name, and leaving learners o
     expect(audit).toMatchObject({ action: "learner.archive-bulk", details: { count: 2, leftOut: 2 } });
   });
 
+  it("a Leave out racing Confirm either lands before it or is refused: the job holds exactly what was confirmed", async () => {
+    for (let round = 0; round < 4; round += 1) {
+      const preview = await h.learners.bulk.preview(ADMIN, { status: "Active", emailDomain: VALLEY }, "C1");
+      if (!preview.ok) throw new Error(preview.problems[0]?.message);
+      const [left, confirmed] = await Promise.all([
+        h.learners.bulk.leaveOut(ADMIN, preview.job.id, preview.rows[0]!.seq, true, 0),
+        h.learners.bulk.confirm(ADMIN, preview.job.id),
+      ]);
+      if (!left.ok || !confirmed.ok) throw new Error("both presses should be answered");
+      const job = (await h.deps.jobStore.get(preview.job.id))!;
+      const items = await h.deps.jobStore.items(preview.job.id);
+      expect(job.total).toBe(left.open ? 2 : 3);
+      expect(items).toHaveLength(job.total);
+      expect(items.every((i) => i.status === "pending")).toBe(true);
+      expect(job.params).toMatchObject({ count: job.total });
+      await h.learners.archiveRuns.reject(ADMIN2, preview.job.id);
+      await h.deps.jobStore.transition(preview.job.id, ["queued"], "cancelled");
+    }
+  });
+
   it("pages through 25 candidates; leaving out everyone leaves nothing to confirm", async () => {
     const preview = await h.learners.bulk.preview(ADMIN, { status: "Active", emailDomain: MANY }, "C1");
     if (!preview.ok) throw new Error(preview.problems[0]?.message);
