@@ -18,6 +18,8 @@ export interface ArchiveApproval {
   activeTotal: number;
   threshold: ArchiveThreshold;
   needsSecondApproval: boolean;
+  /** Learners a bulk archive's filter found that the admin left out before confirming. */
+  leftOut?: number;
 }
 
 export const SAMPLE = 10;

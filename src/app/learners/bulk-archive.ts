@@ -17,8 +17,6 @@ import type { StatusItemInput } from "./status-job";
 /** What a bulk archive job carries besides its items, for the preview, the approval and the report. */
 export interface ArchivePlan extends ArchiveApproval {
   filter: ArchiveFilter;
-  /** Learners the filter found that the admin left out before confirming (0 until confirmed). */
-  leftOut?: number;
 }
 
 /** Candidates shown on one page of a bulk archive's preview. */

@@ -223,7 +223,10 @@ function candidateBlock(jobId: string, page: number, row: ArchiveCandidate): Sec
  * decided, its buttons give way to who decided.
  */
 export function approvalRequestMessage(job: Job, plan: ArchiveApproval, source: string): Message {
-  const ask = `${mention(job.actorSlackId)} asks to archive *${learners(plan.count)}* in ${escape(source)}: ${escape(plan.description)}. That is ${thresholdWords(plan)}, so another admin has to approve.`;
+  const leftOut = plan.leftOut
+    ? ` (of the ${learners(plan.count + plan.leftOut)} it found, ${plan.leftOut} left out)`
+    : "";
+  const ask = `${mention(job.actorSlackId)} asks to archive *${learners(plan.count)}* in ${escape(source)}: ${escape(plan.description)}${leftOut}. That is ${thresholdWords(plan)}, so another admin has to approve.`;
   const decided =
     job.status === "awaiting-second-approval"
       ? actions([

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { ArchiveSelection } from "../../../../src/app/learners/bulk-archive";
 import { checkMessage } from "../../../../src/console/slack-rules";
 import type { Message } from "../../../../src/slack/presenters/kit";
-import { archivePreviewMessage } from "../../../../src/slack/presenters/learners/archive-bulk";
+import { approvalRequestMessage, archivePreviewMessage } from "../../../../src/slack/presenters/learners/archive-bulk";
 
 /** What vendors put in names and emails: long, emoji, combining marks, markup, formatting. */
 const hostile = fc.oneof(
@@ -127,5 +127,24 @@ describe("the bulk archive preview", () => {
     expect(JSON.stringify(everyoneOut.blocks)).toContain("Everyone is left out");
     expect(buttonsOf(everyoneOut)).not.toContain("learner.archive-bulk-confirm");
     expect(buttonsOf(everyoneOut)).toContain("learner.archive-bulk-cancel");
+  });
+
+  it("the approval request tells the second admin how many the asker left out", () => {
+    const request = approvalRequestMessage(
+      { id: "j1", actorSlackId: "U0ADA", status: "awaiting-second-approval", approvedBy: null } as never,
+      {
+        description: "Active learners with an email address at @x.org",
+        count: 4,
+        leftOut: 2,
+        sample: ["A B", "C D", "E F", "G H"],
+        activeTotal: 10,
+        threshold: { maxCount: 2, maxShare: 1 },
+        needsSecondApproval: true,
+      },
+      "CACWT",
+    );
+    expect(JSON.stringify(request.blocks)).toContain(
+      "asks to archive *4 learners* in CACWT: Active learners with an email address at @x.org (of the 6 learners it found, 2 left out).",
+    );
   });
 });
