@@ -65,7 +65,11 @@ export const COMMANDS: readonly CommandHelp[] = [
   { usage: "/agency-user", does: "create a Caresmartz360 agency user", action: "staff.create" },
   { usage: "/agency-user list [office]", does: "an office's agency users", action: "staff.list" },
   { usage: "/learner add", does: "add a CACWT learner", action: "learner.manage" },
-  { usage: "/learner <email or name>", does: "a CACWT learner, with archive and reactivate", action: "learner.view" },
+  {
+    usage: "/learner <email or name>",
+    does: "a CACWT learner, with archive, reactivate and edit",
+    action: "learner.view",
+  },
   {
     usage: "/learner archive <email> · /learner reactivate <email>",
     does: "archive or reactivate one learner",
@@ -83,7 +87,7 @@ export const COMMANDS: readonly CommandHelp[] = [
   },
   {
     usage: "/learner archive-bulk",
-    does: "archive learners by a filter, with a preview",
+    does: "archive learners by a filter (organization, name, email domain, county…), leaving anyone out in the preview",
     action: "learner.archive-bulk",
   },
   { usage: "/carebridge access list", does: "who can use carebridge", action: "access.manage" },

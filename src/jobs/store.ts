@@ -3,6 +3,9 @@ import type { CreateNote, ItemResult, Job, JobItem, JobReportOutbox, JobStatus, 
 
 const INSERT_BATCH = 5_000;
 
+/** The outcome of an item a person left out of a job while it was still a preview. */
+export const LEFT_OUT = "left-out";
+
 /**
  * A report Slack keeps refusing (the channel archived, the bot removed) is given up on after this
  * many tries, about a day of sweeps, rather than tried for ever; a Slack outage is shorter.
@@ -75,6 +78,70 @@ export function createJobStore(prisma: PrismaClient) {
         data: { status: to, ...data },
       });
       return count === 1;
+    },
+
+    /**
+     * Leaves one item of a job still in preview out of it, or puts it back. The job's row is
+     * locked meanwhile, so a press that races the Confirm either lands before it or is refused:
+     * false once the job has moved on (or has no such item).
+     */
+    async setLeftOut(jobId: string, seq: number, leftOut: boolean): Promise<boolean> {
+      return prisma.$transaction(async (tx) => {
+        const open = await tx.$queryRaw<Array<{ id: string }>>`
+          SELECT "id" FROM "Job" WHERE "id" = ${jobId} AND "status" = 'preview' FOR UPDATE`;
+        if (open.length === 0) return false;
+        const { count } = await tx.jobItem.updateMany({
+          where: leftOut ? { jobId, seq, status: "pending" } : { jobId, seq, outcome: LEFT_OUT },
+          data: leftOut ? { status: "skipped", outcome: LEFT_OUT } : { status: "pending", outcome: null },
+        });
+        if (count === 1) return true;
+        // Pressed twice: already as asked.
+        return (await tx.jobItem.count({ where: { jobId, seq } })) === 1;
+      });
+    },
+
+    /** A page of a job's items in order, left-out ones among them. */
+    itemPage(jobId: string, offset: number, limit: number): Promise<JobItem[]> {
+      return prisma.jobItem.findMany({ where: { jobId }, orderBy: { seq: "asc" }, skip: offset, take: limit });
+    },
+
+    /** How many of a job's items a person left out. */
+    countLeftOut(jobId: string): Promise<number> {
+      return prisma.jobItem.count({ where: { jobId, outcome: LEFT_OUT } });
+    },
+
+    /**
+     * Confirms a preview on what is left of it, in one transaction: the left-out items are
+     * dropped, so the job holds exactly the confirmed set (whichever instance runs it, after any
+     * restart); `decide` sees how many are left and the first `sample` of them, and gives the
+     * job's next status and params. Null when the job is no longer a preview, or `decide` says no.
+     */
+    async confirmSelection(
+      jobId: string,
+      sample: number,
+      decide: (
+        remaining: number,
+        first: JobItem[],
+      ) => { status: Extract<JobStatus, "queued" | "awaiting-second-approval">; params: unknown } | null,
+    ): Promise<Job | null> {
+      return prisma.$transaction(async (tx) => {
+        const open = await tx.$queryRaw<Array<{ id: string }>>`
+          SELECT "id" FROM "Job" WHERE "id" = ${jobId} AND "status" = 'preview' FOR UPDATE`;
+        if (open.length === 0) return null;
+        const remaining = await tx.jobItem.count({ where: { jobId, status: "pending" } });
+        const first = await tx.jobItem.findMany({
+          where: { jobId, status: "pending" },
+          orderBy: { seq: "asc" },
+          take: sample,
+        });
+        const next = decide(remaining, first);
+        if (next === null) return null;
+        await tx.jobItem.deleteMany({ where: { jobId, outcome: LEFT_OUT } });
+        return tx.job.update({
+          where: { id: jobId },
+          data: { status: next.status, params: next.params as Prisma.InputJsonValue, total: remaining },
+        });
+      });
     },
 
     setMessage(jobId: string, channelId: string, messageTs: string, threadTs?: string): Promise<Job> {

@@ -54,7 +54,7 @@ describe("the console's workflows, walked as a newcomer would", () => {
   });
 
   it("a second admin reaches the pending Approve; the first is shown by name, as is the channel", async () => {
-    answers.push("", "", "hopefoundation.example.org", "", "", "y");
+    answers.push("", "", "", "hopefoundation.example.org", "", "", "", "y");
     await session().handle("/learner archive-bulk");
     await press(/^Ask for approval$/, "y");
     await session().handle("as U0ADMIN2");
@@ -78,6 +78,17 @@ describe("the console's workflows, walked as a newcomer would", () => {
     answers.push("y");
     await session().handle(importAt!);
     expect(text()).toMatch(/Importing|import/i);
+  });
+
+  it("Edit on a learner card: the form opens filled in, and a new last name is saved as a rename", async () => {
+    printed.length = 0;
+    await session().handle("/learner imani.jackson@hopefoundation.example.org");
+    await press(/^Edit$/, "", "Jackson-Lee", "", "", "", "", "", "y");
+    const shown = text();
+    expect(shown).toContain("Imani");
+    expect(shown).toContain("Riverside");
+    expect(shown).toMatch(/Renamed \*?Imani Jackson\*? → \*?Imani Jackson-Lee/);
+    expect(answers).toEqual([]);
   });
 });
 

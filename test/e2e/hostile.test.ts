@@ -118,6 +118,7 @@ describe("hostile requests to the running HTTP server", () => {
       "learner.add",
       "learner.reactivate-offer",
       "learner.archive-bulk",
+      "learner.edit",
       "agency-user.create",
       "caregiver.fix",
       "link.create-member",

@@ -47,7 +47,9 @@ describe(`/learner archive-bulk (${testDatabaseKind})`, () => {
     expect(textOf(shown)).toContain(
       `Active learners with affiliation California Community Partners, with an email address at @${VALLEY}, in San Diego County`,
     );
-    expect(textOf(shown)).toContain("Marco Bianchi, Leilani Kahale");
+    // Every candidate is listed, by name and email, in the order of the sample before.
+    expect(textOf(shown)).toContain(`Marco Bianchi · marco.bianchi@${VALLEY}`);
+    expect(textOf(shown).indexOf("Marco Bianchi ·")).toBeLessThan(textOf(shown).indexOf("Leilani Kahale ·"));
     expect(status(`marco.bianchi@${VALLEY}`)).toBe("Active");
 
     await pressOn(t, shown, "learner.archive-bulk-confirm", ADMIN);
@@ -82,6 +84,64 @@ describe(`/learner archive-bulk (${testDatabaseKind})`, () => {
     );
     expect(status(`trevor.hughes@${VALLEY}`)).toBe("Archived");
     expect(await t.runtime.db.prisma.job.count({ where: { kind: "learner-reactivate" } })).toBe(1);
+  });
+
+  it("Leave out and Put back on the preview change who is archived; the threshold counts who is left", async () => {
+    const channel = "C0B4";
+    let shown = await preview(channel, { emailDomain: HOPE });
+    expect(textOf(shown)).toContain("*Archive 4 learners*");
+    expect(textOf(shown)).toContain("another admin has to approve");
+    const rowButton = (message: typeof shown, name: string) => {
+      const block = (
+        message.blocks as Array<{ text?: { text: string }; accessory?: { action_id: string; value: string } }>
+      ).find((b) => b.text?.text.includes(name) && b.accessory);
+      if (!block?.accessory) throw new Error(`no row for ${name} in ${textOf(message)}`);
+      return block.accessory;
+    };
+    const pressRow = async (name: string) => {
+      const button = rowButton(shown, name);
+      await t.press(button.action_id, button.value, ADMIN, {
+        channel: { id: channel },
+        container: { type: "message", message_ts: shown.ts, channel_id: channel },
+        message: { ts: shown.ts, text: shown.text, blocks: shown.blocks },
+        ...(shown.responseUrl ? { response_url: shown.responseUrl } : {}),
+      });
+      // The preview replaced in place (the stand-in posts the first replacement of a chat.postEphemeral anew).
+      const before = JSON.stringify(shown.blocks);
+      shown = structuredClone(
+        await t.waitFor(() => {
+          const latest = t.slack
+            .visible(channel, ADMIN)
+            .filter((m) => m.ephemeralTo === ADMIN && m.text.startsWith("Archive "))
+            .at(-1);
+          return latest && JSON.stringify(latest.blocks) !== before ? latest : undefined;
+        }),
+      );
+    };
+    expect(rowButton(shown, "Carmen Flores").action_id).toBe("learner.archive-bulk-leave-out");
+    await pressRow("Carmen Flores");
+    await pressRow("Imani Jackson");
+    expect(rowButton(shown, "Carmen Flores").action_id).toBe("learner.archive-bulk-put-back");
+    await pressRow("Paul Schneider");
+    await pressRow("Paul Schneider");
+    expect(textOf(shown)).toContain("*Archive 2 learners*");
+    expect(textOf(shown)).toContain("you left out 2");
+    expect(textOf(shown)).not.toContain("another admin has to approve");
+    expect(buttonOf(shown, "learner.archive-bulk-confirm").text.text).toBe("Archive 2 learners");
+
+    await pressOn(t, shown, "learner.archive-bulk-confirm", ADMIN);
+    await t.waitFor(() =>
+      t.slack.messages.find((m) => m.channel === channel && m.text === "Learner archive finished: 2 of 2, 0 failed"),
+    );
+    expect([
+      status(`carmen.flores@${HOPE}`),
+      status(`imani.jackson@${HOPE}`),
+      status(`derek.nguyen@${HOPE}`),
+      status(`paul.schneider@${HOPE}`),
+    ]).toEqual(["Active", "Active", "Archived", "Archived"]);
+    // Back as they were for the next test.
+    for (const email of [`derek.nguyen@${HOPE}`, `paul.schneider@${HOPE}`])
+      t.runtime.sandbox!.state.cacwt.learners.get(email)!.status = "Active";
   });
 
   it("stops above the threshold before any change; the asker cannot approve, another admin can", async () => {

@@ -137,12 +137,16 @@ export function archiveValues(filter: {
   emailDomain?: string;
   county?: string | null;
   hiredBefore?: string | null;
+  organization?: string;
+  name?: string;
 }) {
   return {
     affiliation: text(filter.affiliation ?? "California Community Partners"),
     status: picked("Active"),
+    organization: text(filter.organization ?? ""),
     emailDomain: text(filter.emailDomain ?? ""),
     county: picked(filter.county ?? null),
     hiredBefore: date(filter.hiredBefore ?? null),
+    name: text(filter.name ?? ""),
   };
 }

@@ -10,6 +10,8 @@ export interface ArchiveFilterForm {
   emailDomain: string;
   county: string | null;
   hiredBefore: string | null;
+  organization: string;
+  name: string;
 }
 
 const DOMAIN = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+$/;
@@ -38,5 +40,14 @@ export function parseArchiveFilter(
     if (date === null) problems.push({ field: "hiredBefore", message: "Pick a date." });
     else filter.hiredBefore = date;
   }
+  const organization = oneLine(form.organization);
+  if (organization !== "") filter.organization = organization;
+  const name = oneLine(form.name);
+  if (name !== "") filter.name = name;
   return problems.length > 0 ? { ok: false, problems } : { ok: true, filter };
+}
+
+/** Trimmed, with runs of white space (a pasted line break among them) as one space. */
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, " ").trim();
 }

@@ -18,9 +18,11 @@ export interface ArchiveApproval {
   activeTotal: number;
   threshold: ArchiveThreshold;
   needsSecondApproval: boolean;
+  /** Learners a bulk archive's filter found that the admin left out before confirming. */
+  leftOut?: number;
 }
 
-const SAMPLE = 10;
+export const SAMPLE = 10;
 
 export function archiveApproval(
   description: string,

@@ -48,7 +48,8 @@ export function importJobHandler(
   ): Promise<ItemResult | undefined> {
     const current = await lms.findByEmail(row.email);
     // The preview found them; a learner removed from CACWT since is not created by an archival file.
-    if (archiveOnly && current === null) return { status: "failed", outcome: "failed", message: "CACWT no longer has this learner; nothing was created." };
+    if (archiveOnly && current === null)
+      return { status: "failed", outcome: "failed", message: "CACWT no longer has this learner; nothing was created." };
     const plan = planRow(row, current ?? undefined);
     const via = { via: "import", jobId, line: row.line };
 

@@ -34,7 +34,10 @@ export function importLogRows(
   }
   for (const r of rejected) {
     counts.rejected = (counts.rejected ?? 0) + 1;
-    lines.push({ line: r.line, cells: [String(r.line), r.email, r.firstName ?? "", r.lastName ?? "", "rejected", r.problems.join("; ")] });
+    lines.push({
+      line: r.line,
+      cells: [String(r.line), r.email, r.firstName ?? "", r.lastName ?? "", "rejected", r.problems.join("; ")],
+    });
   }
   lines.sort((a, b) => a.line - b.line);
   const rows = toCsv([["Line", "Email", "FirstName", "LastName", "Outcome", "Message"], ...lines.map((l) => l.cells)]);

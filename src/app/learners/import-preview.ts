@@ -1,5 +1,12 @@
 import { CsvInputError, describeCsvProblem } from "../../domain/csv/errors";
-import { type ChangedField, type FileIntent, indexLearners, isRename, type Outcome, type RowOutcome } from "../../domain/learners/preview";
+import {
+  type ChangedField,
+  type FileIntent,
+  indexLearners,
+  isRename,
+  type Outcome,
+  type RowOutcome,
+} from "../../domain/learners/preview";
 import { describeFileForm, describeIgnoredValues } from "../../domain/learners/report";
 import type { LearnerRow } from "../../domain/learners/row";
 import { Prisma } from "../../generated/prisma/client";
@@ -136,7 +143,9 @@ export function createImportPreview(
       const before = await previousImport(actor.workspaceId, sha256);
       const archivedLines = new Set(preview.rows.flatMap((r) => (r.outcome === "archive" ? [r.line] : [])));
       const archive = archiveApproval(
-        preview.intent === "archive" ? `the learners listed in the archival file ${file.name}` : `rows with Status Archived in ${file.name}`,
+        preview.intent === "archive"
+          ? `the learners listed in the archival file ${file.name}`
+          : `rows with Status Archived in ${file.name}`,
         preview.counts.archive,
         accepted.filter((row) => archivedLines.has(row.line)).map(nameOf),
         known.filter((l) => l.status === "Active").length,
@@ -191,7 +200,10 @@ export function createImportPreview(
 }
 
 function firstRowsOf(rows: readonly RowOutcome[], known: readonly CacwtLearner[]): Record<ListedChange, PersonRow[]> {
-  const first = Object.fromEntries(LISTED_CHANGES.map((o) => [o, [] as PersonRow[]])) as Record<ListedChange, PersonRow[]>;
+  const first = Object.fromEntries(LISTED_CHANGES.map((o) => [o, [] as PersonRow[]])) as Record<
+    ListedChange,
+    PersonRow[]
+  >;
   const index = indexLearners(known);
   for (const { outcome, line, email, firstName, lastName, details } of rows) {
     if (outcome === "unchanged" || outcome === "rejected" || first[outcome].length >= FIRST_ROWS) continue;

@@ -1,6 +1,7 @@
 import type { JobHandler } from "../../jobs/types";
 import { createArchiveRuns } from "./archive-runs";
 import { createBulkArchive } from "./bulk-archive";
+import { createLearnerEdit } from "./edit";
 import type { LearnersDeps } from "./deps";
 import { importJobHandler } from "./import-job";
 import { createImportPreview } from "./import-preview";
@@ -23,6 +24,7 @@ export function createLearners(deps: LearnersDeps) {
   for (const handler of learnerJobHandlers(deps)) deps.jobRunner.register(handler);
   return {
     one: createOneLearner(deps),
+    edit: createLearnerEdit(deps),
     imports: { ...createImportPreview(deps), ...createImportRun(deps) },
     bulk: createBulkArchive(deps),
     archiveRuns: createArchiveRuns(deps),

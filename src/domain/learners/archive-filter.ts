@@ -1,3 +1,4 @@
+import { foldAccents } from "../fold-accents";
 import type { KnownLearner, LearnerStatus } from "./learner";
 import { countyFromEmployeeType, type County } from "./template";
 
@@ -10,15 +11,40 @@ export interface ArchiveFilter {
   county?: County;
   /** YYYY-MM-DD; learners hired strictly before this day. Learners without a hire date never match. */
   hiredBefore?: string;
+  /**
+   * Text the learner's organization name contains, ignoring case and accents ("dpss" finds
+   * "Riverside County DPSS"). Learners without an organization name never match.
+   */
+  organization?: string;
+  /** Words that each start a part of the learner's name, as `/learner` finds them ("ana gar" finds Ana García). */
+  name?: string;
 }
 
-export function matchesFilter(learner: KnownLearner, filter: ArchiveFilter): boolean {
+/** What the filter reads of a learner: the learner rules' fields and CACWT's organization name. */
+export type FilteredLearner = KnownLearner & { organizationName?: string | null };
+
+export function matchesFilter(learner: FilteredLearner, filter: ArchiveFilter): boolean {
   if (filter.status !== undefined && learner.status !== filter.status) return false;
   if (filter.affiliation !== undefined && !sameText(learner.affiliation, filter.affiliation)) return false;
-  if (filter.emailDomain !== undefined && emailDomainOf(learner.email) !== normalizeDomain(filter.emailDomain)) return false;
+  if (filter.emailDomain !== undefined && emailDomainOf(learner.email) !== normalizeDomain(filter.emailDomain))
+    return false;
   if (filter.county !== undefined && countyFromEmployeeType(learner.employeeType) !== filter.county) return false;
-  if (filter.hiredBefore !== undefined && (learner.dateHire === null || learner.dateHire >= filter.hiredBefore)) return false;
+  if (filter.hiredBefore !== undefined && (learner.dateHire === null || learner.dateHire >= filter.hiredBefore))
+    return false;
+  if (
+    filter.organization !== undefined &&
+    !foldAccents(learner.organizationName ?? "").includes(foldAccents(filter.organization.trim()))
+  )
+    return false;
+  if (filter.name !== undefined && !nameMatches(learner, filter.name)) return false;
   return true;
+}
+
+/** Every word typed starts a part of the name, ignoring case and accents. */
+export function nameMatches(learner: Pick<KnownLearner, "firstName" | "lastName">, query: string): boolean {
+  const words = foldAccents(query).split(/\s+/).filter(Boolean);
+  const parts = foldAccents(`${learner.firstName} ${learner.lastName}`).split(/[\s'-]+/);
+  return words.every((w) => parts.some((p) => p.startsWith(w)));
 }
 
 /** The filter in words, for the preview and the confirmation: "Active learners with affiliation …". */
@@ -28,6 +54,8 @@ export function describeFilter(filter: ArchiveFilter): string {
   if (filter.emailDomain !== undefined) parts.push(`with an email address at @${normalizeDomain(filter.emailDomain)}`);
   if (filter.county !== undefined) parts.push(`in ${filter.county} County`);
   if (filter.hiredBefore !== undefined) parts.push(`hired before ${filter.hiredBefore}`);
+  if (filter.organization !== undefined) parts.push(`whose organization name contains "${filter.organization.trim()}"`);
+  if (filter.name !== undefined) parts.push(`named "${filter.name.trim()}"`);
   const who = filter.status === undefined ? "All learners" : `${filter.status} learners`;
   return parts.length === 0 ? who : `${who} ${parts.join(", ")}`;
 }
@@ -58,5 +86,8 @@ function normalizeDomain(domain: string): string {
 }
 
 function emailDomainOf(email: string): string {
-  return email.slice(email.lastIndexOf("@") + 1).trim().toLowerCase();
+  return email
+    .slice(email.lastIndexOf("@") + 1)
+    .trim()
+    .toLowerCase();
 }

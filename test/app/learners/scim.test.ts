@@ -38,4 +38,22 @@ describe(`learners through a SCIM 2.0 service, which has no CSV import (${testDa
     expect(result.ok && result.learner.status).toBe("Archived");
     expect(user("carmen.flores@hopefoundation.example.org")?.active).toBe(false);
   });
+
+  it("edits one learner through the SCIM PATCH: a rename and a county, the userName kept", async () => {
+    const userName = "leilani.kahale@valleypartners.example.org";
+    const opened = await h.learners.edit.form(ADMIN, userName);
+    if (!opened.ok) throw new Error(opened.problems[0]?.message);
+    expect(opened.form).toMatchObject({ firstName: "Leilani", lastName: "Kahale", county: "San Diego" });
+    const saved = await h.learners.edit.save(
+      ADMIN,
+      userName,
+      { ...opened.form, lastName: "Kahale-Ito", county: "Orange" },
+      opened.fingerprint,
+    );
+    expect(saved.ok && saved.renamed).toEqual({ from: "Leilani Kahale", to: "Leilani Kahale-Ito" });
+    expect(user(userName)).toMatchObject({
+      name: { givenName: "Leilani", familyName: "Kahale-Ito" },
+      userType: "Orange County Community Partner",
+    });
+  });
 });

@@ -34,16 +34,21 @@ describe("matchesFilter", () => {
 
   it("matches the exact email domain, with or without @, in any case", () => {
     expect(selected({ emailDomain: "@sdsu.edu" })).toEqual(["a@sdsu.edu", "b@SDSU.edu", "e@sdsu.edu", "f@sdsu.edu"]);
-    expect(selected({ emailDomain: "SDSU.EDU", status: "Active", affiliation: "California Community Partners" })).toEqual([
-      "a@sdsu.edu",
-      "f@sdsu.edu",
-    ]);
+    expect(
+      selected({ emailDomain: "SDSU.EDU", status: "Active", affiliation: "California Community Partners" }),
+    ).toEqual(["a@sdsu.edu", "f@sdsu.edu"]);
   });
 
   it("selects by county and by hire date strictly before a day, never learners without one", () => {
     expect(selected({ county: "Riverside" })).toEqual(["d@partner1.org"]);
     expect(selected({ hiredBefore: "2025-06-01" })).toEqual(["d@partner1.org"]);
-    expect(selected({ hiredBefore: "2025-06-02" })).toEqual(["a@sdsu.edu", "b@SDSU.edu", "c@mail.sdsu.edu", "d@partner1.org", "e@sdsu.edu"]);
+    expect(selected({ hiredBefore: "2025-06-02" })).toEqual([
+      "a@sdsu.edu",
+      "b@SDSU.edu",
+      "c@mail.sdsu.edu",
+      "d@partner1.org",
+      "e@sdsu.edu",
+    ]);
   });
 
   it("selects everyone when the filter is empty", () => {
@@ -81,5 +86,39 @@ describe("exceedsArchiveThreshold", () => {
   it("uses the thresholds it is given", () => {
     expect(exceedsArchiveThreshold(30, 1000, { maxCount: 25, maxShare: 1 })).toBe(true);
     expect(exceedsArchiveThreshold(30, 100, { maxCount: 1000, maxShare: 0.5 })).toBe(false);
+  });
+});
+
+describe("matchesFilter by organization and name", () => {
+  const people = [
+    {
+      ...learner("ana@x.org", { firstName: "Ana María", lastName: "García-López" }),
+      organizationName: "Riverside County DPSS",
+    },
+    { ...learner("pat@x.org", { firstName: "Pat", lastName: "O'Neil" }), organizationName: null },
+    { ...learner("anab@x.org", { firstName: "Anabel", lastName: "Kim" }), organizationName: "Hope Foundation" },
+  ];
+  const chosen = (filter: ArchiveFilter) => people.filter((l) => matchesFilter(l, filter)).map((l) => l.email);
+
+  it("organization: text the name contains, in any case and accents; none never matches", () => {
+    expect(chosen({ organization: "dpss" })).toEqual(["ana@x.org"]);
+    expect(chosen({ organization: "HOPE found" })).toEqual(["anab@x.org"]);
+    expect(chosen({ organization: "county" })).toEqual(["ana@x.org"]);
+    expect(chosen({ organization: "x" })).toEqual([]);
+  });
+
+  it("name: every word starts a part of the name, ignoring case and accents", () => {
+    expect(chosen({ name: "ana" })).toEqual(["ana@x.org", "anab@x.org"]);
+    expect(chosen({ name: "ana garc" })).toEqual(["ana@x.org"]);
+    expect(chosen({ name: "maria lopez" })).toEqual(["ana@x.org"]);
+    expect(chosen({ name: "neil" })).toEqual(["pat@x.org"]);
+    expect(chosen({ name: "kim anabel" })).toEqual(["anab@x.org"]);
+    expect(chosen({ name: "nabel" })).toEqual([]);
+  });
+
+  it("describes both", () => {
+    expect(describeFilter({ status: "Active", organization: "DPSS", name: "ana gar" })).toBe(
+      'Active learners whose organization name contains "DPSS", named "ana gar"',
+    );
   });
 });

@@ -2,14 +2,15 @@ import type { ModalView } from "@slack/types";
 import type { NewLearnerForm } from "../../../app/learners/new-learner-form";
 import { CALIFORNIA_COUNTIES, COMMUNITY_PARTNER_AFFILIATION } from "../../../domain/learners/template";
 import type { CacwtLearner } from "../../../providers/roles";
-import { escape, escapeName, section } from "../kit";
+import type { EditFingerprint } from "../../../app/learners/edit";
+import { escape, escapeName, section, sections } from "../kit";
 import { LEARNER_VIEW } from "./ids";
 import { input, option, plain, read, VALUE, type StateValues } from "../modal-kit";
 
 /** Block ids are the form's field names, so a problem's field is where Slack shows it. */
 export const ADD_BLOCKS = ["firstName", "lastName", "email", "affiliation", "county", "dateHire", "flags"] as const;
 
-const text = (initial?: string) => ({
+const text = (initial?: string | null) => ({
   type: "plain_text_input" as const,
   action_id: VALUE,
   ...(initial ? { initial_value: initial } : {}),
@@ -24,40 +25,101 @@ export function addLearnerModal(channelId: string, today: string): ModalView {
     title: plain("Add a CACWT learner"),
     submit: plain("Add"),
     close: plain("Cancel"),
-    blocks: [
-      input("firstName", "First name", text()),
-      input("lastName", "Last name", text()),
-      input(
-        "email",
-        "Email",
-        { ...text(), placeholder: plain("name@organization.org") },
-        { hint: "Must be the learner's own: CACWT emails their temporary password here." },
-      ),
-      input("affiliation", "Affiliation", text(COMMUNITY_PARTNER_AFFILIATION)),
-      input(
-        "county",
-        "County",
-        {
-          type: "static_select",
-          action_id: VALUE,
-          placeholder: plain("Choose a county"),
-          options: CALIFORNIA_COUNTIES.map((c) => option(c)),
-        },
-        { hint: 'Sets the employee type, e.g. "Riverside County Community Partner".' },
-      ),
-      input("dateHire", "Date of hire", { type: "datepicker", action_id: VALUE, initial_date: today }),
-      input(
-        "flags",
-        "Roles",
-        {
-          type: "checkboxes",
-          action_id: VALUE,
-          options: [option("Training manager", "trainingManager"), option("Supervisor", "supervisor")],
-        },
-        { optional: true },
-      ),
-    ],
+    blocks: learnerFields(
+      { affiliation: COMMUNITY_PARTNER_AFFILIATION, dateHire: today },
+      "Must be the learner's own: CACWT emails their temporary password here.",
+    ),
   };
+}
+
+const ROLES = [option("Training manager", "trainingManager"), option("Supervisor", "supervisor")];
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The learner's fields, as `/learner add` asks for them and Edit shows them filled in. */
+function learnerFields(initial: Partial<NewLearnerForm>, emailHint: string): ModalView["blocks"] {
+  const county = CALIFORNIA_COUNTIES.find((c) => c === initial.county);
+  const roles = ROLES.filter(
+    (o) =>
+      (o.value === "trainingManager" && initial.trainingManager) || (o.value === "supervisor" && initial.supervisor),
+  );
+  return [
+    input("firstName", "First name", text(initial.firstName)),
+    input("lastName", "Last name", text(initial.lastName)),
+    input(
+      "email",
+      "Email",
+      { ...text(initial.email), placeholder: plain("name@organization.org") },
+      { hint: emailHint },
+    ),
+    input("affiliation", "Affiliation", text(initial.affiliation)),
+    input(
+      "county",
+      "County",
+      {
+        type: "static_select",
+        action_id: VALUE,
+        placeholder: plain("Choose a county"),
+        options: CALIFORNIA_COUNTIES.map((c) => option(c)),
+        ...(county ? { initial_option: option(county) } : {}),
+      },
+      { hint: 'Sets the employee type, e.g. "Riverside County Community Partner".' },
+    ),
+    input("dateHire", "Date of hire", {
+      type: "datepicker",
+      action_id: VALUE,
+      ...(initial.dateHire && DATE.test(initial.dateHire) ? { initial_date: initial.dateHire } : {}),
+    }),
+    input(
+      "flags",
+      "Roles",
+      { type: "checkboxes", action_id: VALUE, options: ROLES, ...(roles.length > 0 ? { initial_options: roles } : {}) },
+      { optional: true },
+    ),
+  ];
+}
+
+/** What the Edit form carries to its submission: where to answer, whom, and what it opened with. */
+export interface EditMetadata {
+  channelId: string;
+  userId: string;
+  was: EditFingerprint;
+}
+
+/**
+ * Edit on a learner card: the learner's details filled in, checked on Save by the import's rules.
+ * CACWT's username (User ID) is not a field: changing it is a ticket to the Academy Help Center.
+ */
+export function editLearnerModal(learner: CacwtLearner, form: NewLearnerForm, metadata: EditMetadata): ModalView {
+  const privateMetadata = JSON.stringify(metadata);
+  if (privateMetadata.length > 3000)
+    return editNoticeModal("This learner's User ID is too long to edit here; edit them in CACWT.");
+  return {
+    type: "modal",
+    callback_id: LEARNER_VIEW.edit,
+    private_metadata: privateMetadata,
+    title: plain("Edit a CACWT learner"),
+    submit: plain("Save"),
+    close: plain("Cancel"),
+    blocks: learnerFields(
+      form,
+      `CACWT's username (User ID) stays ${learner.userId}; to change a username, submit a ticket to the Academy Help Center.`,
+    ),
+  };
+}
+
+/** While CACWT is read for the Edit form (the trigger lives 3 seconds, CACWT may take longer). */
+export function editLoadingModal(): ModalView {
+  return {
+    type: "modal",
+    title: plain("Edit a CACWT learner"),
+    close: plain("Cancel"),
+    blocks: [section("Reading CACWT…")],
+  };
+}
+
+/** A refusal or a failure, where the Edit form would have been. */
+export function editNoticeModal(text: string): ModalView {
+  return { type: "modal", title: plain("Edit a CACWT learner"), close: plain("Close"), blocks: sections(escape(text)) };
 }
 
 export function readNewLearnerForm(values: StateValues): NewLearnerForm {

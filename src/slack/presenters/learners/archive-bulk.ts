@@ -1,14 +1,36 @@
-import type { ActionsBlock, ModalView } from "@slack/types";
+import type { ActionsBlock, ModalView, SectionBlock } from "@slack/types";
 import type { ArchiveFilterForm } from "../../../app/learners/archive-filter-form";
 import type { ArchiveApproval } from "../../../app/learners/archive-runs";
-import type { ArchivePlan } from "../../../app/learners/bulk-archive";
+import type { ArchiveCandidate, ArchiveSelection } from "../../../app/learners/bulk-archive";
 import { CALIFORNIA_COUNTIES, COMMUNITY_PARTNER_AFFILIATION } from "../../../domain/learners/template";
 import type { Job } from "../../../jobs/types";
-import { actions, context, escape, type Message, mention, section } from "../kit";
+import {
+  actions,
+  button,
+  type ButtonSpec,
+  context,
+  escape,
+  type Message,
+  mention,
+  section,
+  shortName,
+  shortText,
+} from "../kit";
 import { LEARNER_ACTION, LEARNER_VIEW } from "./ids";
 import { input, option, plain, read, VALUE, type StateValues } from "../modal-kit";
 
-export const ARCHIVE_BLOCKS = ["affiliation", "status", "emailDomain", "county", "hiredBefore"] as const;
+export const ARCHIVE_BLOCKS = [
+  "affiliation",
+  "status",
+  "organization",
+  "emailDomain",
+  "county",
+  "hiredBefore",
+  "name",
+] as const;
+
+/** Typed filters are short; a longer one is a paste gone wrong. */
+const FILTER_TEXT_MAX = 150;
 
 /** `/learner archive-bulk`: the filter, as CACWT's own Bulk Actions page asks for it. */
 export function archiveBulkModal(channelId: string): ModalView {
@@ -36,6 +58,20 @@ export function archiveBulkModal(channelId: string): ModalView {
         initial_option: option("Active"),
       }),
       input(
+        "organization",
+        "Organization",
+        {
+          type: "plain_text_input",
+          action_id: VALUE,
+          max_length: FILTER_TEXT_MAX,
+          placeholder: plain("e.g. Riverside County DPSS"),
+        },
+        {
+          optional: true,
+          hint: "Learners whose organization name contains this; community partners usually have none.",
+        },
+      ),
+      input(
         "emailDomain",
         "Email domain",
         { type: "plain_text_input", action_id: VALUE, placeholder: plain("e.g. sdsu.edu") },
@@ -56,6 +92,20 @@ export function archiveBulkModal(channelId: string): ModalView {
         { optional: true },
       ),
       input("hiredBefore", "Hired before", { type: "datepicker", action_id: VALUE }, { optional: true }),
+      input(
+        "name",
+        "Name",
+        {
+          type: "plain_text_input",
+          action_id: VALUE,
+          max_length: FILTER_TEXT_MAX,
+          placeholder: plain("e.g. ana gar"),
+        },
+        {
+          optional: true,
+          hint: "The start of a first or last name, or both. You can also leave people out in the preview.",
+        },
+      ),
     ],
   };
 }
@@ -67,6 +117,8 @@ export function readArchiveFilterForm(values: StateValues): ArchiveFilterForm {
     emailDomain: read.text(values, "emailDomain"),
     county: read.picked(values, "county"),
     hiredBefore: read.date(values, "hiredBefore"),
+    organization: read.text(values, "organization"),
+    name: read.text(values, "name"),
   };
 }
 
@@ -76,8 +128,21 @@ export function thresholdWords(plan: ArchiveApproval): string {
   return `more than ${plan.threshold.maxCount} learners or more than ${Math.round(plan.threshold.maxShare * 100)}% of the ${plan.activeTotal.toLocaleString("en-US")} active ones`;
 }
 
-/** Only for the admin who asked: how many, who, and Confirm. */
-export function archivePreviewMessage(job: Job, plan: ArchivePlan, source: string): Message {
+/** What the preview's buttons carry: the job, the page shown, and (Leave out, Put back) which learner. */
+export interface SelectionValue {
+  j: string;
+  p: number;
+  s?: number;
+}
+
+const valueOf = (v: SelectionValue) => JSON.stringify(v);
+
+/**
+ * Only for the admin who asked: who the filter found, a page at a time, each with Leave out or
+ * Put back; the counts, the threshold and Confirm are for who is left.
+ */
+export function archivePreviewMessage(selection: ArchiveSelection, source: string): Message {
+  const { job, plan, page, pages, rows, leftOut, remaining } = selection;
   if (plan.count === 0) {
     return {
       text: "No active learner matches that filter.",
@@ -86,34 +151,71 @@ export function archivePreviewMessage(job: Job, plan: ArchivePlan, source: strin
       ],
     };
   }
-  const sample =
-    plan.sample.map(escape).join(", ") +
-    (plan.count > plan.sample.length ? `, and ${plan.count - plan.sample.length} more` : "");
-  const blocks = [
-    section(`*Archive ${learners(plan.count)}* in ${escape(source)}\n${escape(plan.description)}.\n${sample}`),
-    ...(plan.needsSecondApproval
-      ? [
-          section(
-            `:raised_hand: That is ${thresholdWords(plan)}, so after you confirm, another admin has to approve before anyone is archived.`,
-          ),
-        ]
+  const found =
+    leftOut === 0
+      ? `The filter found ${learners(plan.count)}; leave out anyone who should stay active.`
+      : `The filter found ${learners(plan.count)}; you left out ${leftOut}.`;
+  const first = selection.offset + 1;
+  const navigation: ButtonSpec[] = [
+    ...(page > 0
+      ? [{ text: "Previous", actionId: LEARNER_ACTION.bulkPrevious, value: valueOf({ j: job.id, p: page - 1 }) }]
       : []),
-    actions([
-      {
-        text: plan.needsSecondApproval ? "Ask for approval" : `Archive ${learners(plan.count)}`,
-        actionId: LEARNER_ACTION.bulkConfirm,
-        value: job.id,
-        style: "danger",
-        confirm: {
-          title: "Archive these learners?",
-          text: `${learners(plan.count)} will no longer be able to sign in to ${escape(source)} until reactivated.`,
-          confirm: "Archive",
-        },
-      },
-      { text: "Cancel", actionId: LEARNER_ACTION.bulkCancel, value: job.id },
-    ]),
+    ...(page < pages - 1
+      ? [{ text: "Next", actionId: LEARNER_ACTION.bulkNext, value: valueOf({ j: job.id, p: page + 1 }) }]
+      : []),
   ];
-  return { text: `Archive ${learners(plan.count)}: ${plan.description}`, blocks };
+  const confirm: ButtonSpec[] =
+    remaining === 0
+      ? []
+      : [
+          {
+            text: selection.needsSecondApproval ? "Ask for approval" : `Archive ${learners(remaining)}`,
+            actionId: LEARNER_ACTION.bulkConfirm,
+            value: job.id,
+            style: "danger",
+            confirm: {
+              title: "Archive these learners?",
+              text: `${learners(remaining)} will no longer be able to sign in to ${shortText(source, 100)} until reactivated.`,
+              confirm: "Archive",
+            },
+          },
+        ];
+  const blocks = [
+    section(`*Archive ${learners(remaining)}* in ${escape(source)}\n${escape(plan.description)}.\n${found}`),
+    ...(remaining === 0
+      ? [section("Everyone is left out, so nothing would be archived: put someone back, or Cancel.")]
+      : selection.needsSecondApproval
+        ? [
+            section(
+              `:raised_hand: That is ${thresholdWords(plan)}, so after you confirm, another admin has to approve before anyone is archived.`,
+            ),
+          ]
+        : []),
+    ...rows.map((row) => candidateBlock(job.id, page, row)),
+    context(
+      `Learners ${first}–${first + rows.length - 1} of ${plan.count.toLocaleString("en-US")}${pages > 1 ? ` · page ${page + 1} of ${pages}` : ""}`,
+    ),
+    ...(navigation.length > 0 ? [actions(navigation)] : []),
+    actions([...confirm, { text: "Cancel", actionId: LEARNER_ACTION.bulkCancel, value: job.id }]),
+  ];
+  return { text: `Archive ${learners(remaining)}: ${plan.description}`, blocks };
+}
+
+function candidateBlock(jobId: string, page: number, row: ArchiveCandidate): SectionBlock {
+  const who = `${shortName(row.name || "(no name)", 80)} · ${shortText(row.email, 120)}`;
+  return {
+    type: "section",
+    text: { type: "mrkdwn", text: row.leftOut ? `~${who}~ _left out_` : who },
+    accessory: button(
+      row.leftOut
+        ? { text: "Put back", actionId: LEARNER_ACTION.bulkPutBack, value: valueOf({ j: jobId, p: page, s: row.seq }) }
+        : {
+            text: "Leave out",
+            actionId: LEARNER_ACTION.bulkLeaveOut,
+            value: valueOf({ j: jobId, p: page, s: row.seq }),
+          },
+    ),
+  };
 }
 
 /**
@@ -121,7 +223,10 @@ export function archivePreviewMessage(job: Job, plan: ArchivePlan, source: strin
  * decided, its buttons give way to who decided.
  */
 export function approvalRequestMessage(job: Job, plan: ArchiveApproval, source: string): Message {
-  const ask = `${mention(job.actorSlackId)} asks to archive *${learners(plan.count)}* in ${escape(source)}: ${escape(plan.description)}. That is ${thresholdWords(plan)}, so another admin has to approve.`;
+  const leftOut = plan.leftOut
+    ? ` (of the ${learners(plan.count + plan.leftOut)} it found, ${plan.leftOut} left out)`
+    : "";
+  const ask = `${mention(job.actorSlackId)} asks to archive *${learners(plan.count)}* in ${escape(source)}: ${escape(plan.description)}${leftOut}. That is ${thresholdWords(plan)}, so another admin has to approve.`;
   const decided =
     job.status === "awaiting-second-approval"
       ? actions([

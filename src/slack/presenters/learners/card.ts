@@ -1,6 +1,17 @@
+import { editable, type LearnerEdited } from "../../../app/learners/edit";
 import type { LearnerSearch } from "../../../app/learners/search";
 import type { CacwtLearner } from "../../../providers/roles";
-import { actions, context, escape, escapeName, type KnownBlock, type Message, section, shortName } from "../kit";
+import {
+  actions,
+  context,
+  escape,
+  escapeName,
+  type KnownBlock,
+  type Message,
+  section,
+  shortName,
+  shortText,
+} from "../kit";
 import { LEARNER_ACTION } from "./ids";
 
 const name = (l: CacwtLearner) => `${l.firstName} ${l.lastName}`.trim();
@@ -30,7 +41,39 @@ export function learnerBlocks(learner: CacwtLearner): KnownBlock[] {
           },
         }
       : { text: "Reactivate", actionId: LEARNER_ACTION.reactivate, value: learner.email, style: "primary" as const };
-  return [section(lines.join("\n")), actions([button])];
+  const edit = { text: "Edit", actionId: LEARNER_ACTION.edit, value: learner.userId };
+  return [section(lines.join("\n")), actions(editable(learner) ? [button, edit] : [button])];
+}
+
+/** After Edit → Save: what changed (a name change first, as a rename), then the learner as CACWT shows them now. */
+export function learnerEditedMessage(result: LearnerEdited, source: string): Message {
+  const who = name(result.learner);
+  if (result.changes.length === 0) {
+    const text = `Nothing changed: ${source} already shows these details for ${who}.`;
+    return {
+      text,
+      blocks: [
+        section(`${escape(`Nothing changed: ${source} already shows these details for`)} *${shortName(who)}*.`),
+        ...learnerBlocks(result.learner),
+      ],
+    };
+  }
+  const lines = [
+    ...(result.renamed ? [`Renamed *${shortName(result.renamed.from)}* → *${shortName(result.renamed.to)}*`] : []),
+    ...result.changes
+      .filter((c) => !(result.renamed && (c.field === "firstName" || c.field === "lastName")))
+      .map((c) => `${c.label}: ${shortText(c.from, 200)} → ${shortText(c.to, 200)}`),
+  ];
+  const text = result.renamed
+    ? `Saved in ${source}: renamed ${result.renamed.from} → ${result.renamed.to}`
+    : `Saved ${who} in ${source}`;
+  return {
+    text,
+    blocks: [
+      section(`:white_check_mark: Saved in ${escape(source)}:\n${lines.map((l) => `• ${l}`).join("\n")}`),
+      ...learnerBlocks(result.learner),
+    ],
+  };
 }
 
 /** `/learner <email or name>`: the learners found, each with its button. */

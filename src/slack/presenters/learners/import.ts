@@ -118,11 +118,15 @@ function firstPeople(preview: ImportPreview): KnownBlock[] {
     const rows = first[kind];
     if (rows.length === 0) return [];
     const total = preview.counts[kind];
-    const heading = total > rows.length ? `*${LISTED_HEADING[kind]}* (the first ${rows.length} of ${total})` : `*${LISTED_HEADING[kind]}*`;
+    const heading =
+      total > rows.length
+        ? `*${LISTED_HEADING[kind]}* (the first ${rows.length} of ${total})`
+        : `*${LISTED_HEADING[kind]}*`;
     // Each name and email clipped so that five lines stay far within a section's 3,000 characters.
     const name = (full: string) => escapeName(clip(full, 120));
     const lines = rows.map(
-      (r) => `• ${r.renamedFrom === undefined ? "" : `${name(r.renamedFrom)} → `}${name(`${r.firstName} ${r.lastName}`)} — ${shortText(r.email, 200)}`,
+      (r) =>
+        `• ${r.renamedFrom === undefined ? "" : `${name(r.renamedFrom)} → `}${name(`${r.firstName} ${r.lastName}`)} — ${shortText(r.email, 200)}`,
     );
     return [section(`${heading}\n${lines.join("\n")}`)];
   });

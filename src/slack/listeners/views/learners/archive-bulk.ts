@@ -26,9 +26,7 @@ export function archiveBulkSubmitted(services: Services) {
     const channelId = readMeta(view.private_metadata).channelId ?? actor.userId;
     try {
       const result = await services.learners.bulk.preview(actor, parsed.filter, channelId);
-      const message = result.ok
-        ? archivePreviewMessage(result.job, result.plan, sourceOf(services))
-        : problemsMessage(result.problems);
+      const message = result.ok ? archivePreviewMessage(result, sourceOf(services)) : problemsMessage(result.problems);
       await postPrivately(client, channelId, actor.userId, message);
     } catch (error) {
       services.logger.warn({ err: error }, "previewing a bulk archive failed");
