@@ -75,7 +75,14 @@ describe(`what an import preview lets a person act on (${testDatabaseKind})`, ()
     expect(parse(result.file.content, { bom: true })).toEqual([
       ["Kind", "Line", "FirstName", "LastName", "Email", "What changes"],
       ["create", "2", "Noa", "One", "new.one@p.example", ""],
-      ["update", "4", "Mark", "Bianchi", "marco.bianchi@valleypartners.example.org", "rename: Marco Bianchi → Mark Bianchi; FirstName, EmployeeType"],
+      [
+        "update",
+        "4",
+        "Mark",
+        "Bianchi",
+        "marco.bianchi@valleypartners.example.org",
+        "rename: Marco Bianchi → Mark Bianchi; FirstName, EmployeeType",
+      ],
       ["reactivate", "5", "Rachel", "Adams", "rachel.adams@hopefoundation.example.org", ""],
       ["archive", "6", "Nadia", "Petrova", "nadia.petrova@valleypartners.example.org", ""],
       ["rejected", "7", "Bad", "Row", "broken", 'nothing: Email "broken" is not a valid email address'],
