@@ -4,7 +4,8 @@ import type { ArchiveApproval } from "../../../app/learners/archive-runs";
 import type { ArchivePlan } from "../../../app/learners/bulk-archive";
 import { CALIFORNIA_COUNTIES, COMMUNITY_PARTNER_AFFILIATION } from "../../../domain/learners/template";
 import type { Job } from "../../../jobs/types";
-import { actions, context, escape, type Message, mention, section } from "../kit";
+import { exceedsArchiveThreshold } from "../../../domain/learners/archive-filter";
+import { actions, clip, context, escape, escapeName, type Message, mention, section } from "../kit";
 import { LEARNER_ACTION, LEARNER_VIEW } from "./ids";
 import { input, option, plain, read, VALUE, type StateValues } from "../modal-kit";
 
@@ -121,7 +122,7 @@ export function archivePreviewMessage(job: Job, plan: ArchivePlan, source: strin
  * decided, its buttons give way to who decided.
  */
 export function approvalRequestMessage(job: Job, plan: ArchiveApproval, source: string): Message {
-  const ask = `${mention(job.actorSlackId)} asks to archive *${learners(plan.count)}* in ${escape(source)}: ${escape(plan.description)}. That is ${thresholdWords(plan)}, so another admin has to approve.`;
+  const ask = approvalAsk(job, plan, source);
   const decided =
     job.status === "awaiting-second-approval"
       ? actions([
@@ -131,8 +132,8 @@ export function approvalRequestMessage(job: Job, plan: ArchiveApproval, source: 
             value: job.id,
             style: "danger",
             confirm: {
-              title: "Approve this archive?",
-              text: `${learners(plan.count)} will be archived.`,
+              title: plan.renames && plan.count === 0 ? "Approve these renames?" : "Approve this archive?",
+              text: approvedWords(plan),
               confirm: "Approve",
             },
           },
@@ -146,10 +147,31 @@ export function approvalRequestMessage(job: Job, plan: ArchiveApproval, source: 
   return {
     text: `Approval needed: archive ${learners(plan.count)} (${plan.description})`,
     blocks: [
-      section(`:raised_hand: ${ask}\n${escape(plan.sample.join(", "))}${plan.count > plan.sample.length ? ", …" : ""}`),
+      section(
+        `:raised_hand: ${ask}${plan.count > 0 ? `\n${escape(plan.sample.join(", "))}${plan.count > plan.sample.length ? ", …" : ""}` : ""}`,
+      ),
       decided,
     ],
   };
+}
+
+/** Who asks for what: archives over the threshold, an import's renames, or both. */
+function approvalAsk(job: Job, plan: ArchiveApproval, source: string): string {
+  const who = mention(job.actorSlackId);
+  const archives = `archive *${learners(plan.count)}* in ${escape(source)}: ${escape(plan.description)}. That is ${thresholdWords(plan)}`;
+  if (!plan.renames) return `${who} asks to ${archives}, so another admin has to approve.`;
+  const { count, sample } = plan.renames;
+  const shown = sample.slice(0, 5).map((s) => escapeName(clip(s, 80)));
+  const renames = `rename *${learners(count)}* in ${escape(source)} (${shown.join(", ")}${count > shown.length ? ", …" : ""})`;
+  return exceedsArchiveThreshold(plan.count, plan.activeTotal, plan.threshold)
+    ? `${who} asks to ${archives}; and to ${renames}. So another admin has to approve.`
+    : `${who} asks to ${renames}: a rename needs another admin's approval, as a large archive does.`;
+}
+
+function approvedWords(plan: ArchiveApproval): string {
+  const archived = plan.count > 0 ? `${learners(plan.count)} will be archived.` : "";
+  const renamed = plan.renames ? `${learners(plan.renames.count)} will be renamed.` : "";
+  return [archived, renamed].filter(Boolean).join(" ");
 }
 
 /** After a bulk archive: the way back. */

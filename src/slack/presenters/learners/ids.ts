@@ -5,6 +5,7 @@ export const LEARNER_ACTION = {
   import: "learner.import",
   importCancel: "learner.import-cancel",
   importErrors: "learner.import-errors",
+  importChanges: "learner.import-changes",
   bulkConfirm: "learner.archive-bulk-confirm",
   bulkCancel: "learner.archive-bulk-cancel",
   /** Approve and Reject serve every run that archives: a bulk archive, an import with Status = Archived rows. */

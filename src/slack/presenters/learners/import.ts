@@ -1,5 +1,6 @@
 import type { ImportLog } from "../../../app/learners/import-log";
 import { type ImportPreview, LISTED_CHANGES, type ListedChange } from "../../../app/learners/import-preview";
+import { exceedsArchiveThreshold } from "../../../domain/learners/archive-filter";
 import type { Problem } from "../../../app/result";
 import {
   actions,
@@ -48,6 +49,7 @@ export function importPreviewMessage(preview: ImportPreview, source: string): Me
   if (fileNotes.length > 0) blocks.push(context(fileNotes.map(escape).join("\n")));
 
   blocks.push(...firstPeople(preview));
+  blocks.push(...namesakesSection(preview));
   if (preview.rejected.length > 0) {
     const shown = preview.rejected
       .slice(0, SHOWN_REJECTED)
@@ -71,13 +73,7 @@ export function importPreviewMessage(preview: ImportPreview, source: string): Me
   }
 
   const { archive } = preview;
-  if (archive.needsSecondApproval) {
-    blocks.push(
-      section(
-        `:raised_hand: Importing it archives ${learners(archive.count)}: that is ${thresholdWords(archive)}, so another admin has to approve before anything changes.`,
-      ),
-    );
-  }
+  if (archive.needsSecondApproval) blocks.push(section(`:raised_hand: ${approvalNeeded(archive)}`));
 
   if (changes > 0) {
     blocks.push(
@@ -97,10 +93,59 @@ export function importPreviewMessage(preview: ImportPreview, source: string): Me
   } else {
     blocks.push(context(`Nothing to import: every valid row already matches ${escape(source)}.`));
   }
-  if (c.rejected > 0)
-    blocks.push(actions([{ text: "Download errors", actionId: LEARNER_ACTION.importErrors, value: preview.jobId }]));
+  const downloads = [
+    ...(c.rejected > 0
+      ? [{ text: "Download errors", actionId: LEARNER_ACTION.importErrors, value: preview.jobId }]
+      : []),
+    ...(changes > 0
+      ? [{ text: "Download changes", actionId: LEARNER_ACTION.importChanges, value: preview.jobId }]
+      : []),
+  ];
+  if (downloads.length > 0) blocks.push(actions(downloads));
   const text = `${preview.intent === "archive" ? "Archival file" : "Preview of"} ${preview.filename}: ${c.create} to create, ${c.update} to update, ${c.archive} to archive, ${c.reactivate} to reactivate, ${c.unchanged} unchanged, ${c.rejected} rejected`;
   return { text, blocks };
+}
+
+/**
+ * Why Import asks for another admin: archives over the threshold, renames, or both. A rename
+ * waits as a large archive does, for a row with the wrong email overwrites another person's name.
+ */
+export function approvalNeeded(archive: ImportPreview["archive"]): string {
+  const archives = exceedsArchiveThreshold(archive.count, archive.activeTotal, archive.threshold)
+    ? `archives ${learners(archive.count)}: that is ${thresholdWords(archive)}`
+    : "";
+  if (!archive.renames) return `Importing it ${archives}, so another admin has to approve before anything changes.`;
+  const { count, sample } = archive.renames;
+  const shown = sample.slice(0, 3).map((s) => escapeName(clip(s, 80)));
+  const more = count > shown.length ? `, and ${count - shown.length} more` : "";
+  const renames = `renames ${learners(count)} (${shown.join(", ")}${more})`;
+  return archives === ""
+    ? `Importing it ${renames}: a rename needs another admin's approval before anything changes, as a large archive does.`
+    : `Importing it ${archives}, and ${renames}, so another admin has to approve before anything changes.`;
+}
+
+/**
+ * The learners the file would create whose names CACWT already has under other emails: seed 003
+ * asks staff to check for an existing account (another county, another email) first.
+ */
+function namesakesSection(preview: ImportPreview): KnownBlock[] {
+  const namesakes = preview.namesakes;
+  if (namesakes === undefined || namesakes.count === 0) return [];
+  const { count, first } = namesakes;
+  const heading =
+    count === 1
+      ? "*1 learner to create has a name CACWT already has* under another email: check they have no account before importing."
+      : `*${plural(count, "learner")} to create have names CACWT already has* under other emails${count > first.length ? ` (the first ${first.length})` : ""}: check they have no account before importing.`;
+  const lines = first.map((r) => {
+    const name = escapeName(clip(`${r.firstName} ${r.lastName}`.trim(), 60));
+    const total = r.existing.length + (r.more ?? 0);
+    const existing = r.existing.slice(0, 3).map((l) => `${shortText(l.email, 60)} (${l.status})`);
+    const more = total > existing.length ? `, and ${total - existing.length} more` : "";
+    const already =
+      total === 1 ? `1 learner named ${name} already exists` : `${total} learners named ${name} already exist`;
+    return `• Line ${r.line}, ${shortText(r.email, 60)}: ${already}: ${existing.join(", ")}${more}`;
+  });
+  return [section(`${heading}\n${lines.join("\n")}`)];
 }
 
 const LISTED_HEADING: Record<ListedChange, string> = {
@@ -118,11 +163,15 @@ function firstPeople(preview: ImportPreview): KnownBlock[] {
     const rows = first[kind];
     if (rows.length === 0) return [];
     const total = preview.counts[kind];
-    const heading = total > rows.length ? `*${LISTED_HEADING[kind]}* (the first ${rows.length} of ${total})` : `*${LISTED_HEADING[kind]}*`;
+    const heading =
+      total > rows.length
+        ? `*${LISTED_HEADING[kind]}* (the first ${rows.length} of ${total})`
+        : `*${LISTED_HEADING[kind]}*`;
     // Each name and email clipped so that five lines stay far within a section's 3,000 characters.
     const name = (full: string) => escapeName(clip(full, 120));
     const lines = rows.map(
-      (r) => `• ${r.renamedFrom === undefined ? "" : `${name(r.renamedFrom)} → `}${name(`${r.firstName} ${r.lastName}`)} — ${shortText(r.email, 200)}`,
+      (r) =>
+        `• ${r.renamedFrom === undefined ? "" : `${name(r.renamedFrom)} → `}${name(`${r.firstName} ${r.lastName}`)} — ${shortText(r.email, 200)}`,
     );
     return [section(`${heading}\n${lines.join("\n")}`)];
   });
