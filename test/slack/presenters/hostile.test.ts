@@ -12,6 +12,7 @@ import { caregiverCardMessage } from "../../../src/slack/presenters/caregivers/c
 import { escapeName, type Message, notice, problemsMessage, slackPayload } from "../../../src/slack/presenters/kit";
 import { learnerSearchMessage, statusChangeMessage } from "../../../src/slack/presenters/learners/card";
 import { importPreviewMessage, importRefusedMessage } from "../../../src/slack/presenters/learners/import";
+import { approvalRequestMessage } from "../../../src/slack/presenters/learners/archive-bulk";
 import { overviewMessage } from "../../../src/slack/presenters/linking/overview";
 import { firstPage } from "../../../src/slack/presenters/linking/values";
 
@@ -259,5 +260,65 @@ describe("presenters with hostile data pass Slack's rules", () => {
       const more = /and (\d+) more/.exec(shown);
       expect(named.length + Number(more?.[1] ?? 0)).toBe(columns);
     }
+  });
+
+  it("the CSV preview with every list full of hostile names, emails and namesakes, and renames to approve", () => {
+    const email = fc.tuple(hostile, hostile).map(([a, b]) => `${a}@${b}`);
+    const person = fc.record({ firstName: hostile, lastName: hostile, email, renamedFrom: hostile });
+    fc.assert(
+      fc.property(
+        fc.array(person, { minLength: 5, maxLength: 5 }),
+        fc.array(email, { minLength: 5, maxLength: 5 }),
+        (people, emails) => {
+          const rows = people.map((p, i) => ({ line: i + 2, ...p }));
+          const namesakes = rows.map((r) => ({
+            ...r,
+            existing: emails.map((e) => ({ email: e, status: "Archived" })),
+            more: 99999,
+          }));
+          const renames = {
+            count: 12345,
+            sample: people.map((p) => `${p.renamedFrom} → ${p.firstName} ${p.lastName}`),
+          };
+          const preview = {
+            jobId: "j1",
+            uploadId: "u1",
+            filename: people[0]!.firstName,
+            intent: "import",
+            counts: {
+              create: 100000,
+              update: 100000,
+              archive: 100000,
+              reactivate: 100000,
+              unchanged: 0,
+              rejected: 100000,
+            },
+            createdArchived: 5,
+            renamed: 12345,
+            firstRows: { create: rows, update: rows, archive: rows, reactivate: rows },
+            namesakes: { count: 100000, first: namesakes },
+            rejected: rows.map((r) => ({ ...r, problems: ["x".repeat(600), r.firstName] })),
+            fileNotes: [`The file is not UTF-8 ${"é".repeat(600)}`, "Its columns are separated by tabs."],
+            ignored: ["1 row fills Password, which is ignored."],
+            unknownColumns: people.map((p) => p.lastName),
+            archive: {
+              description: `rows with Status Archived in ${people[1]!.lastName}`,
+              count: 100000,
+              sample: people.map((p) => p.firstName),
+              activeTotal: 200000,
+              threshold: { maxCount: 25, maxShare: 0.1 },
+              renames,
+              needsSecondApproval: true,
+            },
+            previousImport: { at: new Date(0), by: "U1" },
+          };
+          valid(importPreviewMessage(preview as never, "CACWT"));
+          const job = { id: "j1", actorSlackId: "U1", status: "awaiting-second-approval", approvedBy: null };
+          valid(approvalRequestMessage(job as never, preview.archive as never, "CACWT"));
+          valid(approvalRequestMessage(job as never, { ...preview.archive, count: 0, sample: [] } as never, "CACWT"));
+        },
+      ),
+      runs,
+    );
   });
 });

@@ -5,7 +5,7 @@ import type { ArchivePlan } from "../../../app/learners/bulk-archive";
 import { CALIFORNIA_COUNTIES, COMMUNITY_PARTNER_AFFILIATION } from "../../../domain/learners/template";
 import type { Job } from "../../../jobs/types";
 import { exceedsArchiveThreshold } from "../../../domain/learners/archive-filter";
-import { actions, clip, context, escape, escapeName, type Message, mention, section } from "../kit";
+import { actions, context, escape, type Message, mention, section, shortName, shortText } from "../kit";
 import { LEARNER_ACTION, LEARNER_VIEW } from "./ids";
 import { input, option, plain, read, VALUE, type StateValues } from "../modal-kit";
 
@@ -148,7 +148,7 @@ export function approvalRequestMessage(job: Job, plan: ArchiveApproval, source: 
     text: `Approval needed: archive ${learners(plan.count)} (${plan.description})`,
     blocks: [
       section(
-        `:raised_hand: ${ask}${plan.count > 0 ? `\n${escape(plan.sample.join(", "))}${plan.count > plan.sample.length ? ", …" : ""}` : ""}`,
+        `:raised_hand: ${ask}${plan.count > 0 ? `\n${plan.sample.map((name) => shortName(name, 60)).join(", ")}${plan.count > plan.sample.length ? ", …" : ""}` : ""}`,
       ),
       decided,
     ],
@@ -158,10 +158,10 @@ export function approvalRequestMessage(job: Job, plan: ArchiveApproval, source: 
 /** Who asks for what: archives over the threshold, an import's renames, or both. */
 function approvalAsk(job: Job, plan: ArchiveApproval, source: string): string {
   const who = mention(job.actorSlackId);
-  const archives = `archive *${learners(plan.count)}* in ${escape(source)}: ${escape(plan.description)}. That is ${thresholdWords(plan)}`;
+  const archives = `archive *${learners(plan.count)}* in ${escape(source)}: ${shortText(plan.description, 300)}. That is ${thresholdWords(plan)}`;
   if (!plan.renames) return `${who} asks to ${archives}, so another admin has to approve.`;
   const { count, sample } = plan.renames;
-  const shown = sample.slice(0, 5).map((s) => escapeName(clip(s, 80)));
+  const shown = sample.slice(0, 5).map((s) => shortName(s, 80));
   const renames = `rename *${learners(count)}* in ${escape(source)} (${shown.join(", ")}${count > shown.length ? ", …" : ""})`;
   return exceedsArchiveThreshold(plan.count, plan.activeTotal, plan.threshold)
     ? `${who} asks to ${archives}; and to ${renames}. So another admin has to approve.`

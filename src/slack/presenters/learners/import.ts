@@ -4,7 +4,6 @@ import { exceedsArchiveThreshold } from "../../../domain/learners/archive-filter
 import type { Problem } from "../../../app/result";
 import {
   actions,
-  clip,
   context,
   escape,
   escapeName,
@@ -13,6 +12,7 @@ import {
   mention,
   section,
   sentence,
+  shortName,
   shortText,
 } from "../kit";
 import { learners, reactivateAllActions, thresholdWords } from "./archive-bulk";
@@ -42,11 +42,11 @@ export function importPreviewMessage(preview: ImportPreview, source: string): Me
   ];
   const title =
     preview.intent === "archive"
-      ? `*${escapeName(preview.filename)} is an archival file*: it archives every learner it lists that ${escape(source)} has, reports those it does not have, and creates or changes no one else.`
-      : `*Preview of ${escapeName(preview.filename)}* against ${escape(source)}`;
+      ? `*${shortName(preview.filename, 150)} is an archival file*: it archives every learner it lists that ${escape(source)} has, reports those it does not have, and creates or changes no one else.`
+      : `*Preview of ${shortName(preview.filename, 150)}* against ${escape(source)}`;
   const blocks: KnownBlock[] = [section(`${title}\n${counts.join(" · ")}`)];
   const fileNotes = preview.fileNotes ?? [];
-  if (fileNotes.length > 0) blocks.push(context(fileNotes.map(escape).join("\n")));
+  if (fileNotes.length > 0) blocks.push(context(fileNotes.map((note) => shortText(note, 400)).join("\n")));
 
   blocks.push(...firstPeople(preview));
   blocks.push(...namesakesSection(preview));
@@ -54,7 +54,7 @@ export function importPreviewMessage(preview: ImportPreview, source: string): Me
     const shown = preview.rejected
       .slice(0, SHOWN_REJECTED)
       // Each line shortened so that all it says it shows fits the section's 3,000 characters.
-      .map((r) => `• Line ${r.line}: ${shortText(r.problems.join("; "), 250)}`);
+      .map((r) => `• Line ${r.line}: ${shortText(r.problems.join("; "), 200)}`);
     const heading =
       preview.rejected.length > SHOWN_REJECTED
         ? `*Rejected lines* (the first ${SHOWN_REJECTED} of ${preview.rejected.length})`
@@ -116,7 +116,7 @@ export function approvalNeeded(archive: ImportPreview["archive"]): string {
     : "";
   if (!archive.renames) return `Importing it ${archives}, so another admin has to approve before anything changes.`;
   const { count, sample } = archive.renames;
-  const shown = sample.slice(0, 3).map((s) => escapeName(clip(s, 80)));
+  const shown = sample.slice(0, 3).map((s) => shortName(s, 80));
   const more = count > shown.length ? `, and ${count - shown.length} more` : "";
   const renames = `renames ${learners(count)} (${shown.join(", ")}${more})`;
   return archives === ""
@@ -137,13 +137,13 @@ function namesakesSection(preview: ImportPreview): KnownBlock[] {
       ? "*1 learner to create has a name CACWT already has* under another email: check they have no account before importing."
       : `*${plural(count, "learner")} to create have names CACWT already has* under other emails${count > first.length ? ` (the first ${first.length})` : ""}: check they have no account before importing.`;
   const lines = first.map((r) => {
-    const name = escapeName(clip(`${r.firstName} ${r.lastName}`.trim(), 60));
+    const name = shortName(`${r.firstName} ${r.lastName}`.trim(), 60);
     const total = r.existing.length + (r.more ?? 0);
-    const existing = r.existing.slice(0, 3).map((l) => `${shortText(l.email, 60)} (${l.status})`);
+    const existing = r.existing.slice(0, 2).map((l) => `${shortText(l.email, 50)} (${l.status})`);
     const more = total > existing.length ? `, and ${total - existing.length} more` : "";
     const already =
       total === 1 ? `1 learner named ${name} already exists` : `${total} learners named ${name} already exist`;
-    return `• Line ${r.line}, ${shortText(r.email, 60)}: ${already}: ${existing.join(", ")}${more}`;
+    return `• Line ${r.line}, ${shortText(r.email, 50)}: ${already}: ${existing.join(", ")}${more}`;
   });
   return [section(`${heading}\n${lines.join("\n")}`)];
 }
@@ -167,11 +167,11 @@ function firstPeople(preview: ImportPreview): KnownBlock[] {
       total > rows.length
         ? `*${LISTED_HEADING[kind]}* (the first ${rows.length} of ${total})`
         : `*${LISTED_HEADING[kind]}*`;
-    // Each name and email clipped so that five lines stay far within a section's 3,000 characters.
-    const name = (full: string) => escapeName(clip(full, 120));
+    // Each name and email shortened so that every list together stays within a message's 12,000 characters.
+    const name = (full: string) => shortName(full, 60);
     const lines = rows.map(
       (r) =>
-        `• ${r.renamedFrom === undefined ? "" : `${name(r.renamedFrom)} → `}${name(`${r.firstName} ${r.lastName}`)} — ${shortText(r.email, 200)}`,
+        `• ${r.renamedFrom === undefined ? "" : `${name(r.renamedFrom)} → `}${name(`${r.firstName} ${r.lastName}`)} — ${shortText(r.email, 60)}`,
     );
     return [section(`${heading}\n${lines.join("\n")}`)];
   });
@@ -188,7 +188,7 @@ function unknownColumnsNote(columns: readonly string[]): string[] {
   let used = lead.length;
   for (const column of columns) {
     const shown = `"${shortText(column, 60)}"`;
-    if (used + shown.length + 2 > 2000) break;
+    if (used + shown.length + 2 > 1200) break;
     named.push(shown);
     used += shown.length + 2;
   }
