@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { newLearnerFrom, type LearnerRow } from "../../domain/learners/row";
 import { generateTemporaryPassword } from "../../domain/learners/password";
 import type { LearnerStatus } from "../../domain/learners/learner";
@@ -20,7 +21,10 @@ const TARGET = "cacwt-learner";
 
 /** Learners CACWT has under a new learner's name and other emails: the first few by email, and how many. */
 export interface NamesakeCheck {
-  /** The name as compared (case, accents and spaces folded): what a person saw the namesakes of. */
+  /**
+   * Of the name as compared (case, accents and spaces folded): what a person saw the namesakes
+   * of. A digest, so that a modal's private_metadata (3,000 characters) holds it whatever the name.
+   */
   key: string;
   learners: CacwtLearner[];
   total: number;
@@ -60,14 +64,14 @@ export function createOneLearner(deps: Pick<LearnersDeps, "lms" | "access" | "au
    * another email)". CACWT has no name search, so this reads the learner list.
    */
   async function namesakes(row: LearnerRow): Promise<NamesakeCheck> {
-    const key = nameKey(row.firstName, row.lastName);
+    const folded = nameKey(row.firstName, row.lastName);
     const found: CacwtLearner[] = [];
     for await (const learner of lms.list({})) {
       if (learner.email.trim().toLowerCase() === row.email) continue;
-      if (nameKey(learner.firstName, learner.lastName) === key) found.push(learner);
+      if (nameKey(learner.firstName, learner.lastName) === folded) found.push(learner);
     }
     found.sort((a, b) => a.email.toLowerCase().localeCompare(b.email.toLowerCase()));
-    return { key, learners: found.slice(0, NAMESAKES_SHOWN), total: found.length };
+    return { key: namesChecked(row), learners: found.slice(0, NAMESAKES_SHOWN), total: found.length };
   }
 
   return {
@@ -93,7 +97,7 @@ export function createOneLearner(deps: Pick<LearnersDeps, "lms" | "access" | "au
     ): Promise<Result<{ learner: CacwtLearner }>> {
       const prepared = await prepare(actor, form);
       if (!prepared.ok) return prepared;
-      if (options.namesChecked !== nameKey(prepared.row.firstName, prepared.row.lastName) && !prepared.archived) {
+      if (options.namesChecked !== namesChecked(prepared.row) && !prepared.archived) {
         const same = await namesakes(prepared.row);
         if (same.total > 0) return fail(namesakesSentence(prepared.row, same), "firstName");
       }
@@ -207,12 +211,17 @@ export function createOneLearner(deps: Pick<LearnersDeps, "lms" | "access" | "au
   };
 }
 
+function namesChecked(row: Pick<LearnerRow, "firstName" | "lastName">): string {
+  return createHash("sha256").update(nameKey(row.firstName, row.lastName)).digest("hex").slice(0, 32);
+}
+
 /** "2 learners named Ana Garcia already exist in CACWT under other emails: a@x (Active), …". */
 export function namesakesSentence(row: Pick<LearnerRow, "firstName" | "lastName">, same: NamesakeCheck): string {
   const name = nameOf(row);
   const listed = same.learners.map((l) => `${l.email} (${l.status})`).join(", ");
   const more = same.total > same.learners.length ? ` and ${same.total - same.learners.length} more` : "";
-  const already = same.total === 1 ? `1 learner named ${name} already exists` : `${same.total} learners named ${name} already exist`;
+  const already =
+    same.total === 1 ? `1 learner named ${name} already exists` : `${same.total} learners named ${name} already exist`;
   return `${already} in CACWT under other emails: ${listed}${more}. Check the new learner is not one of them; if they are, update that account instead.`;
 }
 

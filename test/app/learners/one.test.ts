@@ -162,7 +162,7 @@ describe(`one CACWT learner (${testDatabaseKind})`, () => {
     });
     expect(h.sandbox.state.cacwt.learners.has("imani@newpartner.example")).toBe(false);
     const otherName = await h.learners.one.add(ADMIN, imani, {
-      namesChecked: checked.namesakes.key.replace("imani", "x"),
+      namesChecked: "0".repeat(32),
     });
     expect(otherName.ok).toBe(false);
     const seen = await h.learners.one.add(ADMIN, imani, { namesChecked: checked.namesakes.key });
@@ -171,7 +171,7 @@ describe(`one CACWT learner (${testDatabaseKind})`, () => {
       ADMIN,
       form({ firstName: "Unique", lastName: "Person", email: "u@p.example" }),
     );
-    expect(nobody.ok && nobody.namesakes).toEqual({ key: "unique person", learners: [], total: 0 });
+    expect(nobody.ok && nobody.namesakes).toMatchObject({ learners: [], total: 0 });
   });
 });
 

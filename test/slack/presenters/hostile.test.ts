@@ -4,7 +4,8 @@ import type { AccessEntry } from "../../../src/app/access/service";
 import type { CaregiverCard } from "../../../src/app/caregivers";
 import type { LinkingOverview, UnlinkedRow } from "../../../src/app/linking";
 import { mention } from "../../../src/app/mention";
-import { checkMessage } from "../../../src/console/slack-rules";
+import { checkMessage, checkView } from "../../../src/console/slack-rules";
+import { addLearnerModal } from "../../../src/slack/presenters/learners/add-modal";
 import type { CacwtLearner } from "../../../src/providers/roles";
 import { ACCESS_PAGE_SIZE, accessListMessage } from "../../../src/slack/presenters/access";
 import { agencyUserListMessage } from "../../../src/slack/presenters/agency-users/list";
@@ -318,6 +319,37 @@ describe("presenters with hostile data pass Slack's rules", () => {
           valid(approvalRequestMessage(job as never, { ...preview.archive, count: 0, sample: [] } as never, "CACWT"));
         },
       ),
+      runs,
+    );
+  });
+
+  it("the add form shown again with what was typed and five hostile namesakes of many", () => {
+    const learner = fc.record({ firstName: hostile, lastName: hostile, email: hostile });
+    fc.assert(
+      fc.property(hostile, hostile, fc.array(learner, { minLength: 5, maxLength: 5 }), (first, last, found) => {
+        const form = {
+          firstName: first,
+          lastName: last,
+          email: `${first}@${last}`,
+          affiliation: last,
+          county: "Kern",
+          dateHire: "2026-11-20",
+          trainingManager: true,
+          supervisor: true,
+        };
+        const namesakes = {
+          key: "f".repeat(32),
+          learners: found.map((l) => ({ ...l, status: "Archived" })),
+          total: 123456,
+        };
+        const view = addLearnerModal("C".repeat(100), "2026-11-20", {
+          form,
+          namesakes: namesakes as never,
+          source: first,
+        });
+        const verdict = checkView(view);
+        expect(verdict.ok ? [] : verdict.response_metadata.messages).toEqual([]);
+      }),
       runs,
     );
   });

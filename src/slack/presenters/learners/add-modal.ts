@@ -1,8 +1,9 @@
 import type { ModalView } from "@slack/types";
 import type { NewLearnerForm } from "../../../app/learners/new-learner-form";
+import type { NamesakeCheck } from "../../../app/learners/one";
 import { CALIFORNIA_COUNTIES, COMMUNITY_PARTNER_AFFILIATION } from "../../../domain/learners/template";
 import type { CacwtLearner } from "../../../providers/roles";
-import { escape, escapeName, section } from "../kit";
+import { escape, escapeName, section, shortName, shortText } from "../kit";
 import { LEARNER_VIEW } from "./ids";
 import { input, option, plain, read, VALUE, type StateValues } from "../modal-kit";
 
@@ -15,25 +16,37 @@ const text = (initial?: string) => ({
   ...(initial ? { initial_value: initial } : {}),
 });
 
-/** `/learner add`. `private_metadata` keeps the channel to answer in. */
-export function addLearnerModal(channelId: string, today: string): ModalView {
+/**
+ * `/learner add`. `private_metadata` keeps the channel to answer in. Shown again with what was
+ * typed and the learners CACWT has under that name (`seen`), a second Add adds them anyway.
+ */
+export function addLearnerModal(
+  channelId: string,
+  today: string,
+  seen?: { form: NewLearnerForm; namesakes: NamesakeCheck; source: string },
+): ModalView {
+  const f = seen?.form;
+  const flags = f ? [...(f.trainingManager ? ["trainingManager"] : []), ...(f.supervisor ? ["supervisor"] : [])] : [];
+  const flagOptions = [option("Training manager", "trainingManager"), option("Supervisor", "supervisor")];
+  const county = f && (CALIFORNIA_COUNTIES as readonly string[]).includes(f.county) ? f.county : null;
   return {
     type: "modal",
     callback_id: LEARNER_VIEW.add,
-    private_metadata: JSON.stringify({ channelId }),
+    private_metadata: JSON.stringify({ channelId, ...(seen ? { namesChecked: seen.namesakes.key } : {}) }),
     title: plain("Add a CACWT learner"),
-    submit: plain("Add"),
+    submit: plain(seen ? "Add anyway" : "Add"),
     close: plain("Cancel"),
     blocks: [
-      input("firstName", "First name", text()),
-      input("lastName", "Last name", text()),
+      ...(seen ? [namesakesWarning(seen.form, seen.namesakes, seen.source)] : []),
+      input("firstName", "First name", text(f?.firstName)),
+      input("lastName", "Last name", text(f?.lastName)),
       input(
         "email",
         "Email",
-        { ...text(), placeholder: plain("name@organization.org") },
+        { ...text(f?.email), placeholder: plain("name@organization.org") },
         { hint: "Must be the learner's own: CACWT emails their temporary password here." },
       ),
-      input("affiliation", "Affiliation", text(COMMUNITY_PARTNER_AFFILIATION)),
+      input("affiliation", "Affiliation", text(f ? f.affiliation : COMMUNITY_PARTNER_AFFILIATION)),
       input(
         "county",
         "County",
@@ -42,22 +55,42 @@ export function addLearnerModal(channelId: string, today: string): ModalView {
           action_id: VALUE,
           placeholder: plain("Choose a county"),
           options: CALIFORNIA_COUNTIES.map((c) => option(c)),
+          ...(county ? { initial_option: option(county) } : {}),
         },
         { hint: 'Sets the employee type, e.g. "Riverside County Community Partner".' },
       ),
-      input("dateHire", "Date of hire", { type: "datepicker", action_id: VALUE, initial_date: today }),
+      input("dateHire", "Date of hire", { type: "datepicker", action_id: VALUE, initial_date: f?.dateHire ?? today }),
       input(
         "flags",
         "Roles",
         {
           type: "checkboxes",
           action_id: VALUE,
-          options: [option("Training manager", "trainingManager"), option("Supervisor", "supervisor")],
+          options: flagOptions,
+          ...(flags.length > 0 ? { initial_options: flagOptions.filter((o) => flags.includes(o.value ?? "")) } : {}),
         },
         { optional: true },
       ),
     ],
   };
+}
+
+/** Seed 003: check the learner has no account already (another county, another email) before adding one. */
+function namesakesWarning(form: NewLearnerForm, namesakes: NamesakeCheck, source: string) {
+  const name = shortName(`${form.firstName} ${form.lastName}`.trim(), 80);
+  const already =
+    namesakes.total === 1
+      ? `1 learner named ${name} already exists`
+      : `${namesakes.total.toLocaleString("en-US")} learners named ${name} already exist`;
+  const lines = namesakes.learners.map(
+    (l) => `• ${shortName(`${l.firstName} ${l.lastName}`.trim(), 80)} — ${shortText(l.email, 100)} (${l.status})`,
+  );
+  const more =
+    namesakes.total > namesakes.learners.length ? `\n…and ${namesakes.total - namesakes.learners.length} more` : "";
+  return section(
+    `:warning: *${already} in ${escape(source)}* under other emails:\n${lines.join("\n")}${more}\n` +
+      "If the new learner is one of them, cancel and update that account instead (look them up with `/learner`). If this is someone else, press *Add anyway*.",
+  );
 }
 
 export function readNewLearnerForm(values: StateValues): NewLearnerForm {
