@@ -54,12 +54,16 @@ export function archiveApproval(
   };
 }
 
+/** Whether the run's archives alone are more than the threshold allows. */
+export function archivesOverThreshold(approval: ArchiveApproval): boolean {
+  return exceedsArchiveThreshold(approval.count, approval.activeTotal, approval.threshold);
+}
+
 /** Why a run waits for a second admin, in words: "archives 30 learners and renames 2 learners". */
 export function approvalReasons(approval: ArchiveApproval): string {
   const learners = (n: number) => `${n.toLocaleString("en-US")} learner${n === 1 ? "" : "s"}`;
   const reasons: string[] = [];
-  if (exceedsArchiveThreshold(approval.count, approval.activeTotal, approval.threshold))
-    reasons.push(`archives ${learners(approval.count)}`);
+  if (archivesOverThreshold(approval)) reasons.push(`archives ${learners(approval.count)}`);
   if (approval.renames) reasons.push(`renames ${learners(approval.renames.count)}`);
   return reasons.join(" and ");
 }

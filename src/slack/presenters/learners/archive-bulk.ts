@@ -1,10 +1,9 @@
 import type { ActionsBlock, ModalView } from "@slack/types";
 import type { ArchiveFilterForm } from "../../../app/learners/archive-filter-form";
-import type { ArchiveApproval } from "../../../app/learners/archive-runs";
+import { archivesOverThreshold, type ArchiveApproval } from "../../../app/learners/archive-runs";
 import type { ArchivePlan } from "../../../app/learners/bulk-archive";
 import { CALIFORNIA_COUNTIES, COMMUNITY_PARTNER_AFFILIATION } from "../../../domain/learners/template";
 import type { Job } from "../../../jobs/types";
-import { exceedsArchiveThreshold } from "../../../domain/learners/archive-filter";
 import { actions, context, escape, type Message, mention, section, shortName, shortText } from "../kit";
 import { LEARNER_ACTION, LEARNER_VIEW } from "./ids";
 import { input, option, plain, read, VALUE, type StateValues } from "../modal-kit";
@@ -163,7 +162,7 @@ function approvalAsk(job: Job, plan: ArchiveApproval, source: string): string {
   const { count, sample } = plan.renames;
   const shown = sample.slice(0, 5).map((s) => shortName(s, 80));
   const renames = `rename *${learners(count)}* in ${escape(source)} (${shown.join(", ")}${count > shown.length ? ", …" : ""})`;
-  return exceedsArchiveThreshold(plan.count, plan.activeTotal, plan.threshold)
+  return archivesOverThreshold(plan)
     ? `${who} asks to ${archives}; and to ${renames}. So another admin has to approve.`
     : `${who} asks to ${renames}: a rename needs another admin's approval, as a large archive does.`;
 }

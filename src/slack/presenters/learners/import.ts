@@ -1,6 +1,6 @@
 import type { ImportLog } from "../../../app/learners/import-log";
+import { archivesOverThreshold } from "../../../app/learners/archive-runs";
 import { type ImportPreview, LISTED_CHANGES, type ListedChange } from "../../../app/learners/import-preview";
-import { exceedsArchiveThreshold } from "../../../domain/learners/archive-filter";
 import type { Problem } from "../../../app/result";
 import {
   actions,
@@ -111,7 +111,7 @@ export function importPreviewMessage(preview: ImportPreview, source: string): Me
  * waits as a large archive does, for a row with the wrong email overwrites another person's name.
  */
 export function approvalNeeded(archive: ImportPreview["archive"]): string {
-  const archives = exceedsArchiveThreshold(archive.count, archive.activeTotal, archive.threshold)
+  const archives = archivesOverThreshold(archive)
     ? `archives ${learners(archive.count)}: that is ${thresholdWords(archive)}`
     : "";
   if (!archive.renames) return `Importing it ${archives}, so another admin has to approve before anything changes.`;
