@@ -9,20 +9,27 @@ export function nameKey(firstName: string, lastName: string): string {
   return foldAccents(`${firstName} ${lastName}`).trim().replace(/\s+/g, " ");
 }
 
-/** Learners CACWT has, by name key: whom a new learner of that name may already be. */
-export type NameIndex = ReadonlyMap<string, readonly KnownLearner[]>;
+/** Learners CACWT has, by name key, each name's by email (so the first few are always the same ones). */
+export type NameIndex<L extends KnownLearner = KnownLearner> = ReadonlyMap<string, NameBucket<L>>;
 
-/** Each name's learners by email, so that the first few of them are always the same ones. */
-export function indexByName<L extends KnownLearner>(learners: Iterable<L>): ReadonlyMap<string, readonly L[]> {
-  const index = new Map<string, L[]>();
+interface NameBucket<L> {
+  learners: L[];
+  /** Their emails, lowercased: whether the new learner is one of them, at once. */
+  emails: Set<string>;
+}
+
+export function indexByName<L extends KnownLearner>(learners: Iterable<L>): NameIndex<L> {
+  const index = new Map<string, NameBucket<L>>();
   for (const learner of learners) {
     const key = nameKey(learner.firstName, learner.lastName);
     if (key === "") continue;
-    const same = index.get(key);
-    if (same) same.push(learner);
-    else index.set(key, [learner]);
+    const bucket = index.get(key) ?? { learners: [], emails: new Set<string>() };
+    if (bucket.learners.length === 0) index.set(key, bucket);
+    bucket.learners.push(learner);
+    bucket.emails.add(byEmail(learner));
   }
-  for (const same of index.values()) if (same.length > 1) same.sort((a, b) => byEmail(a).localeCompare(byEmail(b)));
+  for (const { learners: same } of index.values())
+    if (same.length > 1) same.sort((a, b) => byEmail(a).localeCompare(byEmail(b)));
   return index;
 }
 
@@ -31,22 +38,23 @@ const byEmail = (l: KnownLearner) => l.email.trim().toLowerCase();
 /**
  * Learners with the new learner's name under another email, by email, the first `limit` of them
  * and how many in all: seed 003 asks staff to check that a new learner has no account already
- * (with another county, another email). A common name may have many; a preview names a few.
+ * (with another county, another email). A common name may have many; a preview names a few, and
+ * a large file's creates each cost only those few, however common their name.
  */
 export function namesakesOf<L extends KnownLearner>(
-  index: ReadonlyMap<string, readonly L[]>,
+  index: NameIndex<L>,
   learner: { firstName: string; lastName: string; email: string },
   limit = Number.POSITIVE_INFINITY,
 ): { shown: L[]; total: number } {
-  const same = index.get(nameKey(learner.firstName, learner.lastName));
-  if (!same) return { shown: [], total: 0 };
+  const bucket = index.get(nameKey(learner.firstName, learner.lastName));
+  if (!bucket) return { shown: [], total: 0 };
   const email = learner.email.trim().toLowerCase();
+  const self = bucket.emails.has(email);
+  const total = bucket.learners.length - (self ? 1 : 0);
   const shown: L[] = [];
-  let total = 0;
-  for (const l of same) {
-    if (byEmail(l) === email) continue;
-    total += 1;
-    if (shown.length < limit) shown.push(l);
+  for (const l of bucket.learners) {
+    if (shown.length >= limit) break;
+    if (!self || byEmail(l) !== email) shown.push(l);
   }
   return { shown, total };
 }
