@@ -144,7 +144,10 @@ export function approvalRequestMessage(job: Job, plan: ArchiveApproval, source: 
             : `:white_check_mark: Approved by ${mention(job.approvedBy ?? "")}.`,
         );
   return {
-    text: `Approval needed: archive ${learners(plan.count)} (${plan.description})`,
+    text:
+      plan.renames && !archivesOverThreshold(plan)
+        ? `Approval needed: rename ${learners(plan.renames.count)}`
+        : `Approval needed: archive ${learners(plan.count)} (${plan.description})`,
     blocks: [
       section(
         `:raised_hand: ${ask}${plan.count > 0 ? `\n${plan.sample.map((name) => shortName(name, 60)).join(", ")}${plan.count > plan.sample.length ? ", …" : ""}` : ""}`,

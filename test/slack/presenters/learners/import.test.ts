@@ -146,3 +146,28 @@ describe("learner import preview: namesakes, renames' approval, the changes file
     expect(shown(none)).toContain("Download errors");
   });
 });
+
+describe("approval request for an import's renames", () => {
+  it("asks the other admins to approve the renames, naming who becomes whom, and nobody to archive", async () => {
+    const { approvalRequestMessage } = await import("../../../../src/slack/presenters/learners/archive-bulk");
+    const plan = {
+      description: "rows with Status Archived in renames.csv",
+      count: 0,
+      sample: [],
+      activeTotal: 9,
+      threshold: { maxCount: 25, maxShare: 0.1 },
+      renames: { count: 2, sample: ["Paul Schneider → Pablo Schneider", "Pat Kim → Ana *Garcia*"] },
+      needsSecondApproval: true,
+    };
+    const job = { id: "j1", actorSlackId: "U1", status: "awaiting-second-approval", approvedBy: null };
+    const message = approvalRequestMessage(job as never, plan, "CACWT");
+    const shown = JSON.stringify(message.blocks);
+    expect(shown).toContain(
+      "<@U1> asks to rename *2 learners* in CACWT (Paul Schneider → Pablo Schneider, Pat Kim → Ana ∗Garcia∗): a rename needs another admin's approval, as a large archive does.",
+    );
+    expect(shown).toContain('"title":{"type":"plain_text","text":"Approve these renames?"}');
+    expect(shown).toContain("2 learners will be renamed.");
+    expect(shown).not.toContain("archived");
+    expect(message.text).toBe("Approval needed: rename 2 learners");
+  });
+});
