@@ -227,7 +227,12 @@ export function createImportPreview(
         targetType: "upload",
         targetId: uploadId,
         outcome: "ok",
-        details: { ...stored.counts, createdArchived: stored.createdArchived },
+        details: {
+          ...stored.counts,
+          createdArchived: stored.createdArchived,
+          renamed: preview.renamed,
+          namesakes: namesakes.length,
+        },
       });
       return { ok: true, preview: { ...stored, uploadId, jobId: job.id, archive, previousImport: before } };
     },

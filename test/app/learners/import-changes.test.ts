@@ -106,6 +106,8 @@ describe(`what an import preview lets a person act on (${testDatabaseKind})`, ()
       row(`derek@newpartner.example`, "Derek", "Nguyen", "Active", "Kern"),
     ]);
     expect(p.counts).toMatchObject({ create: 3 });
+    const audit = await h.db.prisma.auditEvent.findFirstOrThrow({ where: { targetId: p.uploadId } });
+    expect(audit).toMatchObject({ action: "learner.import.preview", details: { create: 3, renamed: 0, namesakes: 2 } });
     expect(p.namesakes).toEqual({
       count: 2,
       first: [
