@@ -109,6 +109,7 @@ const STEPS: Step[] = [
   { press: /^Reactivate$/, answers: ["y"] },
   { type: `upload ${join(FIXTURES, "cacwt_learners_messy.csv")}` },
   { press: /^Download errors$/ },
+  { press: /^Download changes$/ },
   { press: /^Cancel$/ },
   { type: `upload ${join(FIXTURES, "cacwt_learners_valid.csv")}` },
   { press: /^Import/, answers: ["y"] },

@@ -230,7 +230,7 @@ describe(`/learner archive-bulk (${testDatabaseKind})`, () => {
     );
     const settled = t.slack.messages.find((m) => m.ts === preview.ts)!;
     expect(textOf(settled)).toContain(`<@${ADMIN}> asked for another admin's approval`);
-    expect(buttons(settled).map((b) => b.action_id)).toEqual([]);
+    expect(buttons(settled).map((b) => b.action_id)).toEqual(["learner.import-changes"]);
     expect(leavers.map(([email]) => status(email!))).toEqual(["Active", "Active", "Active"]);
 
     await pressOn(t, request, "learner.archive-bulk-approve", ADMIN2);

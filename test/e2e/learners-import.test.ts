@@ -57,8 +57,31 @@ describe(`CACWT learner import from a CSV shared in Slack (${testDatabaseKind})`
     expect(text).toContain("Line 11: Affiliation");
     expect(text).not.toContain("Line 14");
     expect(text).toContain("CACWT (sandbox demo data)");
-    expect(buttons(preview).map((b) => b.text.text)).toEqual(["Import 7 rows", "Cancel", "Download errors"]);
+    expect(buttons(preview).map((b) => b.text.text)).toEqual([
+      "Import 7 rows",
+      "Cancel",
+      "Download errors",
+      "Download changes",
+    ]);
     expect(MESSY_NEW.some((email) => t.runtime.sandbox!.state.cacwt.learners.has(email))).toBe(false);
+
+    await pressOn(t, preview, "learner.import-changes", ADMIN);
+    const changesCsv = await t.waitFor(() => uploadedText(t, "changes-cacwt_learners_messy.csv"));
+    expect((parse(changesCsv, { bom: true }) as string[][]).map((r) => `${r[0]} ${r[1]}`)).toEqual([
+      "Kind Line",
+      "create 2",
+      "create 3",
+      "rejected 4",
+      "rejected 5",
+      "rejected 6",
+      "create 7",
+      "create 8",
+      "create 9",
+      "rejected 10",
+      "rejected 11",
+      "create 12",
+      "create 13",
+    ]);
 
     await pressOn(t, preview, "learner.import-errors", ADMIN);
     const errorsPost = await t.waitFor(() =>
@@ -125,7 +148,7 @@ describe(`CACWT learner import from a CSV shared in Slack (${testDatabaseKind})`
     // The preview's buttons gave way to who started it; the second press was told so, privately.
     const updated = t.slack.messages.find((m) => m.ts === preview.ts)!;
     expect(textOf(updated)).toContain(`Import started by <@${ADMIN}>`);
-    expect(buttons(updated).map((b) => b.action_id)).toEqual(["learner.import-errors"]);
+    expect(buttons(updated).map((b) => b.action_id)).toEqual(["learner.import-errors", "learner.import-changes"]);
     const told = await t.waitFor(() =>
       t.slack.visible(channel, ADMIN).find((m) => m.ephemeralTo === ADMIN && m.text.includes("already started")),
     );

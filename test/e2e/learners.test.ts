@@ -193,4 +193,40 @@ describe(`/learner: one CACWT learner at a time (${testDatabaseKind})`, () => {
     ]);
     expect(String(complete.args.initial_comment)).toContain("archives every learner it lists");
   });
+
+  it("shows the learners CACWT has under the same name before adding; a second Add adds them anyway", async () => {
+    const opened = t.slack.callsTo("views.open").length;
+    await t.command("/learner", "add", ADMIN, { channel: "C0L4" });
+    const view = await openedView(t, opened);
+    const values = addValues({
+      firstName: "derek",
+      lastName: "NGUYÊN",
+      email: "derek.n@newpartner.example",
+      county: "Kern",
+      roles: ["trainingManager"],
+    });
+    const answer = (await t.submit(view, values, ADMIN)).json();
+    expect(answer.response_action).toBe("update");
+    const warned = answer.view as {
+      callback_id: string;
+      private_metadata: string;
+      blocks: unknown[];
+      submit: { text: string };
+    };
+    expect(warned.callback_id).toBe("learner.add");
+    expect(warned.submit.text).toBe("Add anyway");
+    const shown = JSON.stringify(warned.blocks);
+    expect(shown).toContain(
+      "1 learner named derek NGUYÊN already exists in CACWT (sandbox demo data)* under other emails:\\n• Derek Nguyen — derek.nguyen@hopefoundation.example.org (Active)",
+    );
+    // What was typed is kept.
+    expect(shown).toContain('"initial_value":"derek.n@newpartner.example"');
+    expect(shown).toContain('"initial_option":{"text":{"type":"plain_text","text":"Kern"');
+    expect(shown).toContain('"initial_date":"2026-11-20"');
+    expect(learner("derek.n@newpartner.example")).toBeUndefined();
+
+    expect((await t.submit(warned, values, ADMIN)).json()).toEqual({});
+    await t.waitFor(() => t.slack.visible("C0L4", ADMIN).find((m) => m.text.startsWith("Added derek NGUYÊN")));
+    expect(learner("derek.n@newpartner.example")).toMatchObject({ trainingManager: true, status: "Active" });
+  });
 });

@@ -17,9 +17,21 @@ export interface ArchiveApproval {
   sample: string[];
   activeTotal: number;
   threshold: ArchiveThreshold;
+  /**
+   * An import's updates that change a learner's name ("Pat Kim → Ana Garcia"): any rename needs a
+   * second admin as archives over the threshold do, for a row with the wrong email overwrites
+   * another person's name. Absent when there are none.
+   */
+  renames?: Renames;
   needsSecondApproval: boolean;
   /** Learners a bulk archive's filter found that the admin left out before confirming. */
   leftOut?: number;
+}
+
+export interface Renames {
+  count: number;
+  /** "Pat Kim → Ana Garcia", the first few. */
+  sample: string[];
 }
 
 export const SAMPLE = 10;
@@ -30,15 +42,32 @@ export function archiveApproval(
   names: string[],
   activeTotal: number,
   threshold: ArchiveThreshold,
+  renames?: Renames,
 ): ArchiveApproval {
+  const renamed = renames !== undefined && renames.count > 0;
   return {
     description,
     count,
     sample: names.slice(0, SAMPLE),
     activeTotal,
     threshold,
-    needsSecondApproval: exceedsArchiveThreshold(count, activeTotal, threshold),
+    ...(renamed ? { renames: { count: renames.count, sample: renames.sample.slice(0, SAMPLE) } } : {}),
+    needsSecondApproval: exceedsArchiveThreshold(count, activeTotal, threshold) || renamed,
   };
+}
+
+/** Whether the run's archives alone are more than the threshold allows. */
+export function archivesOverThreshold(approval: ArchiveApproval): boolean {
+  return exceedsArchiveThreshold(approval.count, approval.activeTotal, approval.threshold);
+}
+
+/** Why a run waits for a second admin, in words: "archives 30 learners and renames 2 learners". */
+export function approvalReasons(approval: ArchiveApproval): string {
+  const learners = (n: number) => `${n.toLocaleString("en-US")} learner${n === 1 ? "" : "s"}`;
+  const reasons: string[] = [];
+  if (archivesOverThreshold(approval)) reasons.push(`archives ${learners(approval.count)}`);
+  if (approval.renames) reasons.push(`renames ${learners(approval.renames.count)}`);
+  return reasons.join(" and ");
 }
 
 /** A kind of job that archives learners: a bulk archive by filter, or an import with Status = Archived rows. */

@@ -1,9 +1,11 @@
 import { CsvInputError, describeCsvProblem } from "../../domain/csv/errors";
 import {
+  type AcceptedRow,
   type ChangedField,
   type FileIntent,
   indexLearners,
   isRename,
+  type LearnerIndex,
   type Outcome,
   type RowOutcome,
 } from "../../domain/learners/preview";
@@ -13,11 +15,11 @@ import { Prisma } from "../../generated/prisma/client";
 import type { CacwtLearner } from "../../providers/roles";
 import type { Actor } from "../actor";
 import { fail, type Result } from "../result";
-import { archiveApproval, type ArchiveApproval } from "./archive-runs";
+import { archiveApproval, type ArchiveApproval, type Renames } from "./archive-runs";
 import { JOB_IMPORT, type LearnersDeps } from "./deps";
 import { FileDownloadError, looksLikeCsvFile, type IncomingFile } from "./incoming-file";
 import { nameOf } from "./one";
-import { previewFile, type FilePreview } from "./preview-file";
+import { previewFile, type FilePreview, type NewNamesake } from "./preview-file";
 
 /** The changes whose first rows the preview names (rejected rows are all kept with their problems). */
 export const LISTED_CHANGES = ["create", "update", "archive", "reactivate"] as const;
@@ -33,6 +35,14 @@ export type PersonRow = {
 /** Enough to name the people of each kind in the preview; the rest are in the changes CSV. */
 const FIRST_ROWS = 5;
 
+/** A learner the file would create whose name CACWT already has under other emails, and those learners. */
+export type NamesakeRow = PersonRow & {
+  /** The first few, by email. */
+  existing: Array<{ email: string; status: CacwtLearner["status"] }>;
+  /** How many more there are than `existing` shows. */
+  more?: number;
+};
+
 /** What an upload's preview keeps (Upload.preview): enough for the message, the errors file and the log. */
 export interface StoredPreview {
   filename: string;
@@ -44,6 +54,11 @@ export interface StoredPreview {
   renamed?: number;
   /** The first rows of each change, for the preview to name the people; absent from older stored previews. */
   firstRows?: Record<ListedChange, PersonRow[]>;
+  /**
+   * The learners it would create whose names CACWT already has under other emails (seed 003: check
+   * for an existing account first), the first few; absent from older stored previews.
+   */
+  namesakes?: { count: number; first: NamesakeRow[] };
   /** Every rejected row with all its problems; the names are absent from previews stored before they were kept. */
   rejected: Array<{ line: number; email: string; firstName?: string; lastName?: string; problems: string[] }>;
   /** Sentences about how the file was read (encoding, delimiter, title lines); absent from older stored previews. */
@@ -74,6 +89,20 @@ export interface ImportItemInput {
   row: LearnerRow;
   /** From an archival file: the job archives the learner or leaves them be, and never creates one. */
   archiveOnly?: true;
+  /** What the preview said importing it would do, for the changes file; absent from older previews. */
+  planned?: PlannedChange;
+}
+
+/** One row's change as the preview showed it. */
+export interface PlannedChange {
+  outcome: Exclude<Outcome, "rejected">;
+  fields: readonly ChangedField[];
+  /** For an update that renames the learner: the name CACWT had. */
+  renamedFrom?: string;
+  /** For a create: the learners CACWT has under this name and other emails, "email (Status)". */
+  namesakes?: string[];
+  /** How many namesakes more than those listed. */
+  moreNamesakes?: number;
 }
 
 export function createImportPreview(
@@ -123,14 +152,16 @@ export function createImportPreview(
       for await (const learner of deps.lms.list({})) known.push(learner);
       const read = await readFile(file, known);
       if (!read.ok) return read;
-      const { preview, accepted, sha256 } = read;
+      const { preview, accepted, namesakes, sha256 } = read;
+      const index = indexLearners(known);
       const stored: StoredPreview = {
         filename: file.name,
         intent: preview.intent,
         counts: preview.counts,
         createdArchived: preview.createdArchived,
         renamed: preview.renamed,
-        firstRows: firstRowsOf(preview.rows, known),
+        firstRows: firstRowsOf(preview.rows, index),
+        namesakes: { count: namesakes.length, first: namesakes.slice(0, FIRST_ROWS).map(namesakeRow) },
         rejected: preview.rows.flatMap((r) =>
           r.outcome === "rejected"
             ? [{ line: r.line, email: r.email, firstName: r.firstName, lastName: r.lastName, problems: [...r.details] }]
@@ -147,19 +178,23 @@ export function createImportPreview(
           ? `the learners listed in the archival file ${file.name}`
           : `rows with Status Archived in ${file.name}`,
         preview.counts.archive,
-        accepted.filter((row) => archivedLines.has(row.line)).map(nameOf),
+        accepted.filter((c) => archivedLines.has(c.line)).map((c) => nameOf(c.row)),
         known.filter((l) => l.status === "Active").length,
         (await deps.settings(actor.workspaceId)).archive,
+        renamesOf(accepted, index),
       );
+      const namesakesByLine = new Map(namesakes.map((n) => [n.row.line, n]));
       const { job } = await jobStore.create({
         workspaceId: actor.workspaceId,
         kind: JOB_IMPORT,
         actorSlackId: actor.userId,
         params: { filename: file.name, fileId: file.id, archive } satisfies ImportParams,
         status: "preview",
-        items: accepted.map((row) => {
-          const input: ImportItemInput = preview.intent === "archive" ? { row, archiveOnly: true } : { row };
-          return { key: row.email, seq: row.line, input };
+        items: accepted.map((c) => {
+          const planned = plannedChange(c, index, namesakesByLine.get(c.line));
+          const input: ImportItemInput =
+            preview.intent === "archive" ? { row: c.row, archiveOnly: true, planned } : { row: c.row, planned };
+          return { key: c.email, seq: c.line, input };
         }),
         channelId: file.channelId,
         threadTs: file.threadTs,
@@ -192,23 +227,75 @@ export function createImportPreview(
         targetType: "upload",
         targetId: uploadId,
         outcome: "ok",
-        details: { ...stored.counts, createdArchived: stored.createdArchived },
+        details: {
+          ...stored.counts,
+          createdArchived: stored.createdArchived,
+          renamed: preview.renamed,
+          namesakes: namesakes.length,
+        },
       });
       return { ok: true, preview: { ...stored, uploadId, jobId: job.id, archive, previousImport: before } };
     },
   };
 }
 
-function firstRowsOf(rows: readonly RowOutcome[], known: readonly CacwtLearner[]): Record<ListedChange, PersonRow[]> {
+function firstRowsOf(rows: readonly RowOutcome[], index: LearnerIndex): Record<ListedChange, PersonRow[]> {
   const first = Object.fromEntries(LISTED_CHANGES.map((o) => [o, [] as PersonRow[]])) as Record<
     ListedChange,
     PersonRow[]
   >;
-  const index = indexLearners(known);
   for (const { outcome, line, email, firstName, lastName, details } of rows) {
     if (outcome === "unchanged" || outcome === "rejected" || first[outcome].length >= FIRST_ROWS) continue;
     const was = outcome === "update" && isRename(details as ChangedField[]) ? index.get(email) : undefined;
     first[outcome].push({ line, email, firstName, lastName, ...(was ? { renamedFrom: nameOf(was) } : {}) });
   }
   return first;
+}
+
+/** The name CACWT has now for a row that renames its learner, else undefined. */
+function renamedFrom(c: AcceptedRow, index: LearnerIndex): string | undefined {
+  if (c.outcome !== "update" || !isRename(c.changes)) return undefined;
+  const was = index.get(c.email);
+  return was ? nameOf(was) : undefined;
+}
+
+function renamesOf(accepted: readonly AcceptedRow[], index: LearnerIndex): Renames {
+  const sample: string[] = [];
+  let count = 0;
+  for (const c of accepted) {
+    const from = renamedFrom(c, index);
+    if (from === undefined) continue;
+    count += 1;
+    if (sample.length < FIRST_ROWS * 2) sample.push(`${from} → ${nameOf(c.row)}`);
+  }
+  return { count, sample };
+}
+
+function namesakeRow({ row, existing, total }: NewNamesake): NamesakeRow {
+  const { line, email, firstName, lastName } = row;
+  return {
+    line,
+    email,
+    firstName,
+    lastName,
+    existing: existing.map((l) => ({ email: l.email, status: l.status })),
+    ...(total > existing.length ? { more: total - existing.length } : {}),
+  };
+}
+
+function plannedChange(c: AcceptedRow, index: LearnerIndex, namesake: NewNamesake | undefined): PlannedChange {
+  const from = renamedFrom(c, index);
+  return {
+    outcome: c.outcome,
+    fields: c.changes,
+    ...(from === undefined ? {} : { renamedFrom: from }),
+    ...(namesake === undefined
+      ? {}
+      : {
+          namesakes: namesake.existing.map((l) => `${l.email} (${l.status})`),
+          ...(namesake.total > namesake.existing.length
+            ? { moreNamesakes: namesake.total - namesake.existing.length }
+            : {}),
+        }),
+  };
 }

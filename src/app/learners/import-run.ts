@@ -1,11 +1,11 @@
-import { rejectedRowsCsv } from "../../domain/learners/report";
+import { changesCsv, rejectedRowsCsv, type ChangeEntry } from "../../domain/learners/report";
 import type { Job } from "../../jobs/types";
 import type { Actor } from "../actor";
 import { mention } from "../mention";
 import { fail, type Result } from "../result";
-import { approvalOf } from "./archive-runs";
+import { approvalOf, approvalReasons } from "./archive-runs";
 import { JOB_IMPORT, type LearnersDeps } from "./deps";
-import type { ImportParams, StoredPreview } from "./import-preview";
+import type { ImportItemInput, ImportParams, StoredPreview } from "./import-preview";
 import { importLogRows, type ImportLog } from "./import-log";
 import type { CsvFile } from "./one";
 
@@ -14,7 +14,7 @@ interface Located {
   threadTs: string;
 }
 
-/** Import, Cancel and Download errors on a preview, and the log at the end. */
+/** Import, Cancel, Download errors and Download changes on a preview, and the log at the end. */
 export function createImportRun(deps: Pick<LearnersDeps, "access" | "audit" | "prisma" | "jobStore">) {
   const { access, prisma, jobStore } = deps;
 
@@ -48,7 +48,7 @@ export function createImportRun(deps: Pick<LearnersDeps, "access" | "audit" | "p
       const archive = approvalOf(found.job);
       if (archive.needsSecondApproval && found.job.status === "preview" && found.job.actorSlackId !== actor.userId) {
         return fail(
-          `Importing this file archives ${archive.count} learners, so another admin has to approve it; only ${mention(found.job.actorSlackId)}, who shared it, can ask for that.`,
+          `Importing this file ${approvalReasons(archive)}, so another admin has to approve it; only ${mention(found.job.actorSlackId)}, who shared it, can ask for that.`,
         );
       }
       const next = archive.needsSecondApproval ? "awaiting-second-approval" : "queued";
@@ -118,6 +118,55 @@ export function createImportRun(deps: Pick<LearnersDeps, "access" | "audit" | "p
       return {
         ok: true,
         file: { filename: `errors-${baseName(preview.filename)}.csv`, content: rejectedRowsCsv({ rows }) },
+        channelId: upload.channelId,
+        threadTs: upload.threadTs ?? "",
+      };
+    },
+
+    /**
+     * Every row the preview would change or rejected, with what changes, as a CSV beside the
+     * errors file: the message names only the first few of each kind.
+     */
+    async changes(actor: Actor, jobId: string): Promise<Result<{ file: CsvFile } & Located>> {
+      const allowed = await access.check(actor, "learner.import", { type: "job", id: jobId });
+      if (!allowed.allowed) return fail(allowed.reason);
+      const found = await load(actor, jobId);
+      if (!found) return gone();
+      const { preview, upload } = found;
+      const entries: ChangeEntry[] = [];
+      for (const item of await jobStore.items(jobId)) {
+        const { row, planned } = item.input as unknown as ImportItemInput;
+        if (!planned)
+          return fail("That preview was made by an earlier version of carebridge; share the file again for a new one.");
+        if (planned.outcome === "unchanged") continue;
+        const { line, email, firstName, lastName } = row;
+        entries.push({
+          outcome: planned.outcome,
+          line,
+          email,
+          firstName,
+          lastName,
+          fields: planned.fields,
+          ...(planned.renamedFrom === undefined ? {} : { renamedFrom: planned.renamedFrom }),
+          createdArchived: planned.outcome === "create" && row.status === "Archived",
+          ...(planned.namesakes ? { namesakes: planned.namesakes, moreNamesakes: planned.moreNamesakes ?? 0 } : {}),
+        });
+      }
+      for (const r of preview.rejected) {
+        const { line, email, problems } = r;
+        entries.push({
+          outcome: "rejected",
+          line,
+          email,
+          firstName: r.firstName ?? "",
+          lastName: r.lastName ?? "",
+          problems,
+        });
+      }
+      if (entries.length === 0) return fail("Importing that file changes nothing.");
+      return {
+        ok: true,
+        file: { filename: `changes-${baseName(preview.filename)}.csv`, content: changesCsv(entries) },
         channelId: upload.channelId,
         threadTs: upload.threadTs ?? "",
       };

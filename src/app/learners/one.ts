@@ -1,7 +1,9 @@
+import { createHash } from "node:crypto";
 import { newLearnerFrom, type LearnerRow } from "../../domain/learners/row";
 import { generateTemporaryPassword } from "../../domain/learners/password";
 import type { LearnerStatus } from "../../domain/learners/learner";
 import { templateCsv } from "../../domain/learners/template";
+import { nameKey } from "../../domain/learners/namesakes";
 import { ConflictError, UnavailableError } from "../../providers/http/errors";
 import type { CacwtLearner } from "../../providers/roles";
 import type { Actor } from "../actor";
@@ -16,6 +18,19 @@ export interface CsvFile {
 }
 
 const TARGET = "cacwt-learner";
+
+/** Learners CACWT has under a new learner's name and other emails: the first few by email, and how many. */
+export interface NamesakeCheck {
+  /**
+   * Of the name as compared (case, accents and spaces folded): what a person saw the namesakes
+   * of. A digest, so that a modal's private_metadata (3,000 characters) holds it whatever the name.
+   */
+  key: string;
+  learners: CacwtLearner[];
+  total: number;
+}
+
+const NAMESAKES_SHOWN = 5;
 
 /** One learner at a time: add, look up, archive, reactivate; and the empty templates. */
 export function createOneLearner(deps: Pick<LearnersDeps, "lms" | "access" | "audit" | "now" | "randomBytes">) {
@@ -44,16 +59,48 @@ export function createOneLearner(deps: Pick<LearnersDeps, "lms" | "access" | "au
     return { ok: true, row: valid.row, archived: existing };
   }
 
-  return {
-    async checkNew(actor: Actor, form: NewLearnerForm): Promise<Result<{ archived: CacwtLearner | null }>> {
-      const prepared = await prepare(actor, form);
-      return prepared.ok ? { ok: true, archived: prepared.archived } : prepared;
-    },
+  /**
+   * Seed 003: "confirm the learner does not have an existing account (with another county,
+   * another email)". CACWT has no name search, so this reads the learner list.
+   */
+  async function namesakes(row: LearnerRow): Promise<NamesakeCheck> {
+    const folded = nameKey(row.firstName, row.lastName);
+    const found: CacwtLearner[] = [];
+    for await (const learner of lms.list({})) {
+      if (learner.email.trim().toLowerCase() === row.email) continue;
+      if (nameKey(learner.firstName, learner.lastName) === folded) found.push(learner);
+    }
+    found.sort((a, b) => a.email.toLowerCase().localeCompare(b.email.toLowerCase()));
+    return { key: namesChecked(row), learners: found.slice(0, NAMESAKES_SHOWN), total: found.length };
+  }
 
-    /** Creates the learner with a strong temporary password that CACWT emails them; carebridge never keeps it. */
-    async add(actor: Actor, form: NewLearnerForm): Promise<Result<{ learner: CacwtLearner }>> {
+  return {
+    /** The form, the email, and the learners CACWT has under the same name, for the person to see before adding. */
+    async checkNew(
+      actor: Actor,
+      form: NewLearnerForm,
+    ): Promise<Result<{ archived: CacwtLearner | null; namesakes: NamesakeCheck }>> {
       const prepared = await prepare(actor, form);
       if (!prepared.ok) return prepared;
+      return { ok: true, archived: prepared.archived, namesakes: await namesakes(prepared.row) };
+    },
+
+    /**
+     * Creates the learner with a strong temporary password that CACWT emails them; carebridge
+     * never keeps it. Learners with the same name under other emails stop it unless the person has
+     * seen them (`namesChecked`: the key of the name checkNew showed, or found nobody under).
+     */
+    async add(
+      actor: Actor,
+      form: NewLearnerForm,
+      options: { namesChecked?: string } = {},
+    ): Promise<Result<{ learner: CacwtLearner }>> {
+      const prepared = await prepare(actor, form);
+      if (!prepared.ok) return prepared;
+      if (options.namesChecked !== namesChecked(prepared.row) && !prepared.archived) {
+        const same = await namesakes(prepared.row);
+        if (same.total > 0) return fail(namesakesSentence(prepared.row, same), "firstName");
+      }
       if (prepared.archived) {
         return fail(
           `${nameOf(prepared.archived)} already has an archived CACWT account with this email; reactivate it instead.`,
@@ -162,6 +209,20 @@ export function createOneLearner(deps: Pick<LearnersDeps, "lms" | "access" | "au
       };
     },
   };
+}
+
+function namesChecked(row: Pick<LearnerRow, "firstName" | "lastName">): string {
+  return createHash("sha256").update(nameKey(row.firstName, row.lastName)).digest("hex").slice(0, 32);
+}
+
+/** "2 learners named Ana Garcia already exist in CACWT under other emails: a@x (Active), …". */
+export function namesakesSentence(row: Pick<LearnerRow, "firstName" | "lastName">, same: NamesakeCheck): string {
+  const name = nameOf(row);
+  const listed = same.learners.map((l) => `${l.email} (${l.status})`).join(", ");
+  const more = same.total > same.learners.length ? ` and ${same.total - same.learners.length} more` : "";
+  const already =
+    same.total === 1 ? `1 learner named ${name} already exists` : `${same.total} learners named ${name} already exist`;
+  return `${already} in CACWT under other emails: ${listed}${more}. Check the new learner is not one of them; if they are, update that account instead.`;
 }
 
 export function nameOf(learner: Pick<CacwtLearner, "firstName" | "lastName">): string {

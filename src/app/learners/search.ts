@@ -1,3 +1,4 @@
+import { foldAccents } from "../../domain/fold-accents";
 import type { CacwtLearner, LearnerLms } from "../../providers/roles";
 
 export interface LearnerSearch {
@@ -32,6 +33,5 @@ export async function findLearners(
   return { learners: found.slice(0, SHOWN), more: found.length > SHOWN };
 }
 
-function fold(text: string): string {
-  return text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
-}
+/** The project's one accent-folding rule, as the namesake check and the linking search use it. */
+const fold = foldAccents;

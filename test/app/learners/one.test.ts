@@ -138,6 +138,41 @@ describe(`one CACWT learner (${testDatabaseKind})`, () => {
     const archival = await h.learners.one.templates(viewer, "archival");
     expect(archival.ok && archival.files.map((f) => f.filename)).toEqual(["cacwt-learners-archival-template.csv"]);
   });
+
+  it("says when learners with the new learner's name already exist under other emails, and adds only once that was seen", async () => {
+    h.sandbox.state.cacwt.learners.set("imani.j@other.example", {
+      ...h.sandbox.state.cacwt.learners.get("imani.jackson@hopefoundation.example.org")!,
+      userId: "imani.j@other.example",
+      email: "imani.j@other.example",
+      lastName: "JACKSÓN",
+      status: "Archived",
+    });
+    const imani = form({ firstName: "imani", lastName: "Jackson", email: "imani@newpartner.example" });
+    const checked = await h.learners.one.checkNew(ADMIN, imani);
+    if (!checked.ok) throw new Error(checked.problems[0]?.message);
+    expect(checked.namesakes.total).toBe(2);
+    expect(checked.namesakes.learners.map((l) => [l.email, l.status])).toEqual([
+      ["imani.j@other.example", "Archived"],
+      ["imani.jackson@hopefoundation.example.org", "Active"],
+    ]);
+    const unseen = await h.learners.one.add(ADMIN, imani);
+    expect(fieldsOf(unseen)).toEqual({
+      firstName:
+        "2 learners named imani Jackson already exist in CACWT under other emails: imani.j@other.example (Archived), imani.jackson@hopefoundation.example.org (Active). Check the new learner is not one of them; if they are, update that account instead.",
+    });
+    expect(h.sandbox.state.cacwt.learners.has("imani@newpartner.example")).toBe(false);
+    const otherName = await h.learners.one.add(ADMIN, imani, {
+      namesChecked: "0".repeat(32),
+    });
+    expect(otherName.ok).toBe(false);
+    const seen = await h.learners.one.add(ADMIN, imani, { namesChecked: checked.namesakes.key });
+    expect(seen.ok && seen.learner.email).toBe("imani@newpartner.example");
+    const nobody = await h.learners.one.checkNew(
+      ADMIN,
+      form({ firstName: "Unique", lastName: "Person", email: "u@p.example" }),
+    );
+    expect(nobody.ok && nobody.namesakes).toMatchObject({ learners: [], total: 0 });
+  });
 });
 
 describe("a status change CACWT does not keep", () => {

@@ -4,7 +4,8 @@ import type { AccessEntry } from "../../../src/app/access/service";
 import { type CaregiverCard, LIST_PAGE_SIZE } from "../../../src/app/caregivers";
 import type { LinkingOverview, UnlinkedRow } from "../../../src/app/linking";
 import { mention } from "../../../src/app/mention";
-import { checkMessage } from "../../../src/console/slack-rules";
+import { checkMessage, checkView } from "../../../src/console/slack-rules";
+import { addLearnerModal } from "../../../src/slack/presenters/learners/add-modal";
 import type { CacwtLearner } from "../../../src/providers/roles";
 import { ACCESS_PAGE_SIZE, accessListMessage } from "../../../src/slack/presenters/access";
 import { agencyUserListMessage } from "../../../src/slack/presenters/agency-users/list";
@@ -13,6 +14,7 @@ import { caregiverListMessage } from "../../../src/slack/presenters/caregivers/l
 import { escapeName, type Message, notice, problemsMessage, slackPayload } from "../../../src/slack/presenters/kit";
 import { learnerSearchMessage, statusChangeMessage } from "../../../src/slack/presenters/learners/card";
 import { importPreviewMessage, importRefusedMessage } from "../../../src/slack/presenters/learners/import";
+import { approvalRequestMessage } from "../../../src/slack/presenters/learners/archive-bulk";
 import { overviewMessage } from "../../../src/slack/presenters/linking/overview";
 import { firstPage } from "../../../src/slack/presenters/linking/values";
 
@@ -296,5 +298,96 @@ describe("presenters with hostile data pass Slack's rules", () => {
       const more = /and (\d+) more/.exec(shown);
       expect(named.length + Number(more?.[1] ?? 0)).toBe(columns);
     }
+  });
+
+  it("the CSV preview with every list full of hostile names, emails and namesakes, and renames to approve", () => {
+    const email = fc.tuple(hostile, hostile).map(([a, b]) => `${a}@${b}`);
+    const person = fc.record({ firstName: hostile, lastName: hostile, email, renamedFrom: hostile });
+    fc.assert(
+      fc.property(
+        fc.array(person, { minLength: 5, maxLength: 5 }),
+        fc.array(email, { minLength: 5, maxLength: 5 }),
+        (people, emails) => {
+          const rows = people.map((p, i) => ({ line: i + 2, ...p }));
+          const namesakes = rows.map((r) => ({
+            ...r,
+            existing: emails.map((e) => ({ email: e, status: "Archived" })),
+            more: 99999,
+          }));
+          const renames = {
+            count: 12345,
+            sample: people.map((p) => `${p.renamedFrom} → ${p.firstName} ${p.lastName}`),
+          };
+          const preview = {
+            jobId: "j1",
+            uploadId: "u1",
+            filename: people[0]!.firstName,
+            intent: "import",
+            counts: {
+              create: 100000,
+              update: 100000,
+              archive: 100000,
+              reactivate: 100000,
+              unchanged: 0,
+              rejected: 100000,
+            },
+            createdArchived: 5,
+            renamed: 12345,
+            firstRows: { create: rows, update: rows, archive: rows, reactivate: rows },
+            namesakes: { count: 100000, first: namesakes },
+            rejected: rows.map((r) => ({ ...r, problems: ["x".repeat(600), r.firstName] })),
+            fileNotes: [`The file is not UTF-8 ${"é".repeat(600)}`, "Its columns are separated by tabs."],
+            ignored: ["1 row fills Password, which is ignored."],
+            unknownColumns: people.map((p) => p.lastName),
+            archive: {
+              description: `rows with Status Archived in ${people[1]!.lastName}`,
+              count: 100000,
+              sample: people.map((p) => p.firstName),
+              activeTotal: 200000,
+              threshold: { maxCount: 25, maxShare: 0.1 },
+              renames,
+              needsSecondApproval: true,
+            },
+            previousImport: { at: new Date(0), by: "U1" },
+          };
+          valid(importPreviewMessage(preview as never, "CACWT"));
+          const job = { id: "j1", actorSlackId: "U1", status: "awaiting-second-approval", approvedBy: null };
+          valid(approvalRequestMessage(job as never, preview.archive as never, "CACWT"));
+          valid(approvalRequestMessage(job as never, { ...preview.archive, count: 0, sample: [] } as never, "CACWT"));
+        },
+      ),
+      runs,
+    );
+  });
+
+  it("the add form shown again with what was typed and five hostile namesakes of many", () => {
+    const learner = fc.record({ firstName: hostile, lastName: hostile, email: hostile });
+    fc.assert(
+      fc.property(hostile, hostile, fc.array(learner, { minLength: 5, maxLength: 5 }), (first, last, found) => {
+        const form = {
+          firstName: first,
+          lastName: last,
+          email: `${first}@${last}`,
+          affiliation: last,
+          county: "Kern",
+          dateHire: "2026-11-20",
+          trainingManager: true,
+          supervisor: true,
+        };
+        const namesakes = {
+          key: "f".repeat(32),
+          learners: found.map((l) => ({ ...l, status: "Archived" })),
+          total: 123456,
+        };
+        const view = addLearnerModal("C".repeat(100), "2026-11-20", {
+          form,
+          namesakes: namesakes as never,
+          source: first,
+        });
+        const verdict = checkView(view);
+        expect(verdict.ok ? [] : verdict.response_metadata.messages).toEqual([]);
+      }),
+      runs,
+    );
   });
 });

@@ -7,7 +7,12 @@ export function sourceOf(services: Services): string {
 }
 
 /** What a learner modal carries to its submission: where to answer, and what to act on. */
-export function readMeta(privateMetadata: string | undefined): { channelId?: string; email?: string } {
+export function readMeta(privateMetadata: string | undefined): {
+  channelId?: string;
+  email?: string;
+  /** The add form was shown the learners under this name (folded), and Add pressed again. */
+  namesChecked?: string;
+} {
   let parsed: unknown;
   try {
     parsed = JSON.parse(privateMetadata || "{}");
@@ -15,9 +20,13 @@ export function readMeta(privateMetadata: string | undefined): { channelId?: str
     return {};
   }
   // Slack hands back what carebridge wrote, but a forged or broken body may carry anything.
-  const { channelId, email } = (typeof parsed === "object" && parsed !== null ? parsed : {}) as Record<string, unknown>;
+  const { channelId, email, namesChecked } = (typeof parsed === "object" && parsed !== null ? parsed : {}) as Record<
+    string,
+    unknown
+  >;
   return {
     ...(typeof channelId === "string" ? { channelId } : {}),
     ...(typeof email === "string" ? { email } : {}),
+    ...(typeof namesChecked === "string" ? { namesChecked } : {}),
   };
 }

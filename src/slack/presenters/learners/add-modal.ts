@@ -1,9 +1,10 @@
 import type { ModalView } from "@slack/types";
 import type { NewLearnerForm } from "../../../app/learners/new-learner-form";
+import type { NamesakeCheck } from "../../../app/learners/one";
 import { CALIFORNIA_COUNTIES, COMMUNITY_PARTNER_AFFILIATION } from "../../../domain/learners/template";
 import type { CacwtLearner } from "../../../providers/roles";
 import type { EditFingerprint } from "../../../app/learners/edit";
-import { escape, escapeName, section, sections } from "../kit";
+import { escape, escapeName, section, sections, shortName, shortText } from "../kit";
 import { LEARNER_VIEW } from "./ids";
 import { input, option, plain, read, VALUE, type StateValues } from "../modal-kit";
 
@@ -16,19 +17,29 @@ const text = (initial?: string | null) => ({
   ...(initial ? { initial_value: initial } : {}),
 });
 
-/** `/learner add`. `private_metadata` keeps the channel to answer in. */
-export function addLearnerModal(channelId: string, today: string): ModalView {
+/**
+ * `/learner add`. `private_metadata` keeps the channel to answer in. Shown again with what was
+ * typed and the learners CACWT has under that name (`seen`), a second Add adds them anyway.
+ */
+export function addLearnerModal(
+  channelId: string,
+  today: string,
+  seen?: { form: NewLearnerForm; namesakes: NamesakeCheck; source: string },
+): ModalView {
   return {
     type: "modal",
     callback_id: LEARNER_VIEW.add,
-    private_metadata: JSON.stringify({ channelId }),
+    private_metadata: JSON.stringify({ channelId, ...(seen ? { namesChecked: seen.namesakes.key } : {}) }),
     title: plain("Add a CACWT learner"),
-    submit: plain("Add"),
+    submit: plain(seen ? "Add anyway" : "Add"),
     close: plain("Cancel"),
-    blocks: learnerFields(
-      { affiliation: COMMUNITY_PARTNER_AFFILIATION, dateHire: today },
-      "Must be the learner's own: CACWT emails their temporary password here.",
-    ),
+    blocks: [
+      ...(seen ? [namesakesWarning(seen.form, seen.namesakes, seen.source)] : []),
+      ...learnerFields(
+        seen?.form ?? { affiliation: COMMUNITY_PARTNER_AFFILIATION, dateHire: today },
+        "Must be the learner's own: CACWT emails their temporary password here.",
+      ),
+    ],
   };
 }
 
@@ -120,6 +131,24 @@ export function editLoadingModal(): ModalView {
 /** A refusal or a failure, where the Edit form would have been. */
 export function editNoticeModal(text: string): ModalView {
   return { type: "modal", title: plain("Edit a CACWT learner"), close: plain("Close"), blocks: sections(escape(text)) };
+}
+
+/** Seed 003: check the learner has no account already (another county, another email) before adding one. */
+function namesakesWarning(form: NewLearnerForm, namesakes: NamesakeCheck, source: string) {
+  const name = shortName(`${form.firstName} ${form.lastName}`.trim(), 80);
+  const already =
+    namesakes.total === 1
+      ? `1 learner named ${name} already exists`
+      : `${namesakes.total.toLocaleString("en-US")} learners named ${name} already exist`;
+  const lines = namesakes.learners.map(
+    (l) => `• ${shortName(`${l.firstName} ${l.lastName}`.trim(), 80)} — ${shortText(l.email, 100)} (${l.status})`,
+  );
+  const more =
+    namesakes.total > namesakes.learners.length ? `\n…and ${namesakes.total - namesakes.learners.length} more` : "";
+  return section(
+    `:warning: *${already} in ${escape(source)}* under other emails:\n${lines.join("\n")}${more}\n` +
+      "If the new learner is one of them, cancel and update that account instead (look them up with `/learner`). If this is someone else, press *Add anyway*.",
+  );
 }
 
 export function readNewLearnerForm(values: StateValues): NewLearnerForm {

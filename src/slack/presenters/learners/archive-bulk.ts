@@ -1,6 +1,6 @@
 import type { ActionsBlock, ModalView, SectionBlock } from "@slack/types";
 import type { ArchiveFilterForm } from "../../../app/learners/archive-filter-form";
-import type { ArchiveApproval } from "../../../app/learners/archive-runs";
+import { archivesOverThreshold, type ArchiveApproval } from "../../../app/learners/archive-runs";
 import type { ArchiveCandidate, ArchiveSelection } from "../../../app/learners/bulk-archive";
 import { CALIFORNIA_COUNTIES, COMMUNITY_PARTNER_AFFILIATION } from "../../../domain/learners/template";
 import type { Job } from "../../../jobs/types";
@@ -223,10 +223,7 @@ function candidateBlock(jobId: string, page: number, row: ArchiveCandidate): Sec
  * decided, its buttons give way to who decided.
  */
 export function approvalRequestMessage(job: Job, plan: ArchiveApproval, source: string): Message {
-  const leftOut = plan.leftOut
-    ? ` (of the ${learners(plan.count + plan.leftOut)} it found, ${plan.leftOut} left out)`
-    : "";
-  const ask = `${mention(job.actorSlackId)} asks to archive *${learners(plan.count)}* in ${escape(source)}: ${escape(plan.description)}${leftOut}. That is ${thresholdWords(plan)}, so another admin has to approve.`;
+  const ask = approvalAsk(job, plan, source);
   const decided =
     job.status === "awaiting-second-approval"
       ? actions([
@@ -236,8 +233,8 @@ export function approvalRequestMessage(job: Job, plan: ArchiveApproval, source: 
             value: job.id,
             style: "danger",
             confirm: {
-              title: "Approve this archive?",
-              text: `${learners(plan.count)} will be archived.`,
+              title: plan.renames && plan.count === 0 ? "Approve these renames?" : "Approve this archive?",
+              text: approvedWords(plan),
               confirm: "Approve",
             },
           },
@@ -249,12 +246,39 @@ export function approvalRequestMessage(job: Job, plan: ArchiveApproval, source: 
             : `:white_check_mark: Approved by ${mention(job.approvedBy ?? "")}.`,
         );
   return {
-    text: `Approval needed: archive ${learners(plan.count)} (${plan.description})`,
+    text:
+      plan.renames && !archivesOverThreshold(plan)
+        ? `Approval needed: rename ${learners(plan.renames.count)}`
+        : `Approval needed: archive ${learners(plan.count)} (${plan.description})`,
     blocks: [
-      section(`:raised_hand: ${ask}\n${escape(plan.sample.join(", "))}${plan.count > plan.sample.length ? ", …" : ""}`),
+      section(
+        `:raised_hand: ${ask}${plan.count > 0 ? `\n${plan.sample.map((name) => shortName(name, 60)).join(", ")}${plan.count > plan.sample.length ? ", …" : ""}` : ""}`,
+      ),
       decided,
     ],
   };
+}
+
+/** Who asks for what: archives over the threshold, an import's renames, or both. */
+function approvalAsk(job: Job, plan: ArchiveApproval, source: string): string {
+  const who = mention(job.actorSlackId);
+  const leftOut = plan.leftOut
+    ? ` (of the ${learners(plan.count + plan.leftOut)} it found, ${plan.leftOut} left out)`
+    : "";
+  const archives = `archive *${learners(plan.count)}* in ${escape(source)}: ${shortText(plan.description, 300)}${leftOut}. That is ${thresholdWords(plan)}`;
+  if (!plan.renames) return `${who} asks to ${archives}, so another admin has to approve.`;
+  const { count, sample } = plan.renames;
+  const shown = sample.slice(0, 5).map((s) => shortName(s, 80));
+  const renames = `rename *${learners(count)}* in ${escape(source)} (${shown.join(", ")}${count > shown.length ? ", …" : ""})`;
+  return archivesOverThreshold(plan)
+    ? `${who} asks to ${archives}; and to ${renames}. So another admin has to approve.`
+    : `${who} asks to ${renames}: a rename needs another admin's approval, as a large archive does.`;
+}
+
+function approvedWords(plan: ArchiveApproval): string {
+  const archived = plan.count > 0 ? `${learners(plan.count)} will be archived.` : "";
+  const renamed = plan.renames ? `${learners(plan.renames.count)} will be renamed.` : "";
+  return [archived, renamed].filter(Boolean).join(" ");
 }
 
 /** After a bulk archive: the way back. */

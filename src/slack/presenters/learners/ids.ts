@@ -5,6 +5,7 @@ export const LEARNER_ACTION = {
   import: "learner.import",
   importCancel: "learner.import-cancel",
   importErrors: "learner.import-errors",
+  importChanges: "learner.import-changes",
   bulkConfirm: "learner.archive-bulk-confirm",
   bulkCancel: "learner.archive-bulk-cancel",
   /** On the preview: leave one learner the filter found out of the archive, put them back, page through them. */

@@ -1,9 +1,9 @@
 import type { ImportLog } from "../../../app/learners/import-log";
+import { archivesOverThreshold } from "../../../app/learners/archive-runs";
 import { type ImportPreview, LISTED_CHANGES, type ListedChange } from "../../../app/learners/import-preview";
 import type { Problem } from "../../../app/result";
 import {
   actions,
-  clip,
   context,
   escape,
   escapeName,
@@ -12,6 +12,7 @@ import {
   mention,
   section,
   sentence,
+  shortName,
   shortText,
 } from "../kit";
 import { learners, reactivateAllActions, thresholdWords } from "./archive-bulk";
@@ -41,18 +42,19 @@ export function importPreviewMessage(preview: ImportPreview, source: string): Me
   ];
   const title =
     preview.intent === "archive"
-      ? `*${escapeName(preview.filename)} is an archival file*: it archives every learner it lists that ${escape(source)} has, reports those it does not have, and creates or changes no one else.`
-      : `*Preview of ${escapeName(preview.filename)}* against ${escape(source)}`;
+      ? `*${shortName(preview.filename, 150)} is an archival file*: it archives every learner it lists that ${escape(source)} has, reports those it does not have, and creates or changes no one else.`
+      : `*Preview of ${shortName(preview.filename, 150)}* against ${escape(source)}`;
   const blocks: KnownBlock[] = [section(`${title}\n${counts.join(" · ")}`)];
   const fileNotes = preview.fileNotes ?? [];
-  if (fileNotes.length > 0) blocks.push(context(fileNotes.map(escape).join("\n")));
+  if (fileNotes.length > 0) blocks.push(context(fileNotes.map((note) => shortText(note, 400)).join("\n")));
 
   blocks.push(...firstPeople(preview));
+  blocks.push(...namesakesSection(preview));
   if (preview.rejected.length > 0) {
     const shown = preview.rejected
       .slice(0, SHOWN_REJECTED)
       // Each line shortened so that all it says it shows fits the section's 3,000 characters.
-      .map((r) => `• Line ${r.line}: ${shortText(r.problems.join("; "), 250)}`);
+      .map((r) => `• Line ${r.line}: ${shortText(r.problems.join("; "), 200)}`);
     const heading =
       preview.rejected.length > SHOWN_REJECTED
         ? `*Rejected lines* (the first ${SHOWN_REJECTED} of ${preview.rejected.length})`
@@ -71,13 +73,7 @@ export function importPreviewMessage(preview: ImportPreview, source: string): Me
   }
 
   const { archive } = preview;
-  if (archive.needsSecondApproval) {
-    blocks.push(
-      section(
-        `:raised_hand: Importing it archives ${learners(archive.count)}: that is ${thresholdWords(archive)}, so another admin has to approve before anything changes.`,
-      ),
-    );
-  }
+  if (archive.needsSecondApproval) blocks.push(section(`:raised_hand: ${approvalNeeded(archive)}`));
 
   if (changes > 0) {
     blocks.push(
@@ -97,10 +93,59 @@ export function importPreviewMessage(preview: ImportPreview, source: string): Me
   } else {
     blocks.push(context(`Nothing to import: every valid row already matches ${escape(source)}.`));
   }
-  if (c.rejected > 0)
-    blocks.push(actions([{ text: "Download errors", actionId: LEARNER_ACTION.importErrors, value: preview.jobId }]));
+  const downloads = [
+    ...(c.rejected > 0
+      ? [{ text: "Download errors", actionId: LEARNER_ACTION.importErrors, value: preview.jobId }]
+      : []),
+    ...(changes > 0
+      ? [{ text: "Download changes", actionId: LEARNER_ACTION.importChanges, value: preview.jobId }]
+      : []),
+  ];
+  if (downloads.length > 0) blocks.push(actions(downloads));
   const text = `${preview.intent === "archive" ? "Archival file" : "Preview of"} ${preview.filename}: ${c.create} to create, ${c.update} to update, ${c.archive} to archive, ${c.reactivate} to reactivate, ${c.unchanged} unchanged, ${c.rejected} rejected`;
   return { text, blocks };
+}
+
+/**
+ * Why Import asks for another admin: archives over the threshold, renames, or both. A rename
+ * waits as a large archive does, for a row with the wrong email overwrites another person's name.
+ */
+export function approvalNeeded(archive: ImportPreview["archive"]): string {
+  const archives = archivesOverThreshold(archive)
+    ? `archives ${learners(archive.count)}: that is ${thresholdWords(archive)}`
+    : "";
+  if (!archive.renames) return `Importing it ${archives}, so another admin has to approve before anything changes.`;
+  const { count, sample } = archive.renames;
+  const shown = sample.slice(0, 3).map((s) => shortName(s, 80));
+  const more = count > shown.length ? `, and ${count - shown.length} more` : "";
+  const renames = `renames ${learners(count)} (${shown.join(", ")}${more})`;
+  return archives === ""
+    ? `Importing it ${renames}: a rename needs another admin's approval before anything changes, as a large archive does.`
+    : `Importing it ${archives}, and ${renames}, so another admin has to approve before anything changes.`;
+}
+
+/**
+ * The learners the file would create whose names CACWT already has under other emails: seed 003
+ * asks staff to check for an existing account (another county, another email) first.
+ */
+function namesakesSection(preview: ImportPreview): KnownBlock[] {
+  const namesakes = preview.namesakes;
+  if (namesakes === undefined || namesakes.count === 0) return [];
+  const { count, first } = namesakes;
+  const heading =
+    count === 1
+      ? "*1 learner to create has a name CACWT already has* under another email: check they have no account before importing."
+      : `*${plural(count, "learner")} to create have names CACWT already has* under other emails${count > first.length ? ` (the first ${first.length})` : ""}: check they have no account before importing.`;
+  const lines = first.map((r) => {
+    const name = shortName(`${r.firstName} ${r.lastName}`.trim(), 60);
+    const total = r.existing.length + (r.more ?? 0);
+    const existing = r.existing.slice(0, 2).map((l) => `${shortText(l.email, 50)} (${l.status})`);
+    const more = total > existing.length ? `, and ${total - existing.length} more` : "";
+    const already =
+      total === 1 ? `1 learner named ${name} already exists` : `${total} learners named ${name} already exist`;
+    return `• Line ${r.line}, ${shortText(r.email, 50)}: ${already}: ${existing.join(", ")}${more}`;
+  });
+  return [section(`${heading}\n${lines.join("\n")}`)];
 }
 
 const LISTED_HEADING: Record<ListedChange, string> = {
@@ -122,11 +167,11 @@ function firstPeople(preview: ImportPreview): KnownBlock[] {
       total > rows.length
         ? `*${LISTED_HEADING[kind]}* (the first ${rows.length} of ${total})`
         : `*${LISTED_HEADING[kind]}*`;
-    // Each name and email clipped so that five lines stay far within a section's 3,000 characters.
-    const name = (full: string) => escapeName(clip(full, 120));
+    // Each name and email shortened so that every list together stays within a message's 12,000 characters.
+    const name = (full: string) => shortName(full, 60);
     const lines = rows.map(
       (r) =>
-        `• ${r.renamedFrom === undefined ? "" : `${name(r.renamedFrom)} → `}${name(`${r.firstName} ${r.lastName}`)} — ${shortText(r.email, 200)}`,
+        `• ${r.renamedFrom === undefined ? "" : `${name(r.renamedFrom)} → `}${name(`${r.firstName} ${r.lastName}`)} — ${shortText(r.email, 60)}`,
     );
     return [section(`${heading}\n${lines.join("\n")}`)];
   });
@@ -143,7 +188,7 @@ function unknownColumnsNote(columns: readonly string[]): string[] {
   let used = lead.length;
   for (const column of columns) {
     const shown = `"${shortText(column, 60)}"`;
-    if (used + shown.length + 2 > 2000) break;
+    if (used + shown.length + 2 > 1200) break;
     named.push(shown);
     used += shown.length + 2;
   }

@@ -84,3 +84,20 @@ export function importErrorsPressed(services: Services) {
     });
   });
 }
+
+/** Download changes: every row the import would change or rejected, with what changes, in the file's thread. */
+export function importChangesPressed(services: Services) {
+  return handler(services, LEARNER_BUTTON, async ({ actor, value, respond, client }) => {
+    const result = await services.learners.imports.changes(actor, value);
+    if (!result.ok) return void (await replyPrivately(respond, problemsMessage(result.problems)));
+    await client.filesUploadV2({
+      channel_id: result.channelId,
+      thread_ts: result.threadTs,
+      filename: result.file.filename,
+      title: result.file.filename,
+      content: result.file.content,
+      initial_comment:
+        "Every row this import would change or rejected, with what changes: check them before importing.",
+    });
+  });
+}

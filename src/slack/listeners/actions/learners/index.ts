@@ -3,7 +3,7 @@ import type { Services } from "../../../../app/services";
 import { LEARNER_ACTION } from "../../../presenters/learners/ids";
 import { approvePressed, reactivateAllPressed, rejectPressed } from "./archive-runs";
 import { bulkCancelPressed, bulkConfirmPressed, bulkLeaveOutPressed, bulkPagePressed } from "./bulk";
-import { importCancelPressed, importErrorsPressed, importPressed } from "./import";
+import { importCancelPressed, importChangesPressed, importErrorsPressed, importPressed } from "./import";
 import { learnerEditPressed } from "./edit";
 import { learnerStatusButton } from "./status";
 
@@ -14,6 +14,7 @@ export function registerLearnerActions(app: App, services: Services): void {
   app.action(LEARNER_ACTION.import, importPressed(services));
   app.action(LEARNER_ACTION.importCancel, importCancelPressed(services));
   app.action(LEARNER_ACTION.importErrors, importErrorsPressed(services));
+  app.action(LEARNER_ACTION.importChanges, importChangesPressed(services));
   app.action(LEARNER_ACTION.bulkConfirm, bulkConfirmPressed(services));
   app.action(LEARNER_ACTION.bulkCancel, bulkCancelPressed(services));
   app.action(LEARNER_ACTION.bulkLeaveOut, bulkLeaveOutPressed(services, true));

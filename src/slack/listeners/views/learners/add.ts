@@ -3,7 +3,13 @@ import { describeError } from "../../../../app/errors";
 import type { Services } from "../../../../app/services";
 import { actorOf } from "../../../actor";
 import { notice, problemsMessage, type Message } from "../../../presenters/kit";
-import { ADD_BLOCKS, reactivateOfferView, readNewLearnerForm } from "../../../presenters/learners/add-modal";
+import { californiaToday } from "../../../../app/learners/deps";
+import {
+  ADD_BLOCKS,
+  addLearnerModal,
+  reactivateOfferView,
+  readNewLearnerForm,
+} from "../../../presenters/learners/add-modal";
 import { learnerAddedMessage } from "../../../presenters/learners/card";
 import { errorsByBlock, type StateValues } from "../../../presenters/modal-kit";
 import { settle, within } from "../../within";
@@ -26,7 +32,9 @@ export const CHECK_BUDGET_MS = 2000;
 export function addLearnerSubmitted(services: Services) {
   return async ({ ack, view, client, context }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
     const actor = actorOf(context);
-    const { channelId } = readMeta(view.private_metadata);
+    const { channelId, namesChecked } = readMeta(view.private_metadata);
+    // Learners under the same name seen (or none found) before the modal closed; the add checks again otherwise.
+    let seen: string | undefined = namesChecked;
     const form = readNewLearnerForm(view.state.values as StateValues);
     const tell = (message: Message) => postPrivately(client, channelId, actor.userId, message);
     const early = await within(settle(services.learners.one.checkNew(actor, form)), CHECK_BUDGET_MS);
@@ -59,10 +67,20 @@ export function addLearnerSubmitted(services: Services) {
         });
         return;
       }
+      const { namesakes } = checked;
+      if (namesakes.total > 0 && namesChecked !== namesakes.key) {
+        const today = californiaToday(services.now());
+        await ack({
+          response_action: "update",
+          view: addLearnerModal(channelId ?? "", today, { form, namesakes, source: sourceOf(services) }),
+        });
+        return;
+      }
+      seen = namesakes.key;
       await ack();
     }
     try {
-      const added = await services.learners.one.add(actor, form);
+      const added = await services.learners.one.add(actor, form, seen === undefined ? {} : { namesChecked: seen });
       await tell(added.ok ? learnerAddedMessage(added.learner, sourceOf(services)) : problemsMessage(added.problems));
     } catch (error) {
       services.logger.warn({ err: error }, "adding a learner failed");
