@@ -32,6 +32,7 @@ export class JobRunner {
   private readonly handlers = new Map<string, JobHandler>();
   private readonly observers: JobObserver[] = [];
   private queue: JobQueue | undefined;
+  private within: <T>(workspaceId: string, work: () => Promise<T>) => Promise<T> = (_, work) => work();
   private readonly leaseMs: number;
   private readonly flushEvery: number;
   private readonly flushMs: number;
@@ -54,6 +55,11 @@ export class JobRunner {
 
   observe(observer: JobObserver): void {
     this.observers.push(observer);
+  }
+
+  /** How a job runs as its workspace (on that workspace's vendor accounts): its items and observers' calls. */
+  runWithin(within: <T>(workspaceId: string, work: () => Promise<T>) => Promise<T>): void {
+    this.within = within;
   }
 
   useQueue(queue: JobQueue): void {
@@ -128,10 +134,16 @@ export class JobRunner {
   }
 
   private async claimAndRun(jobId: string): Promise<Job | null> {
-    const { store, logger } = this.options;
+    const { store } = this.options;
     const until = this.leaseUntil();
     const claimed = await store.claim(jobId, this.now(), until);
     if (!claimed) return null;
+    return this.within(claimed.workspaceId, () => this.runClaimed(claimed, until));
+  }
+
+  private async runClaimed(claimed: Job, until: Date): Promise<Job | null> {
+    const { store, logger } = this.options;
+    const jobId = claimed.id;
     const handler = this.handlers.get(claimed.kind);
     if (!handler) {
       logger.error({ jobId, kind: claimed.kind }, "no handler for job kind");
