@@ -85,13 +85,11 @@ export function createWorkspaceProviders(deps: {
     if (!build) return Promise.resolve(environment);
     let providers = built.get(workspaceId);
     if (!providers) {
-      providers = deps.accounts
-        .open(workspaceId)
-        .then((accounts): Built => {
-          if (accounts.length === 0) return environment;
-          const config = withAccounts(deps.config, accounts);
-          return { config, providers: build(config), own: true, users: 0, retired: false };
-        });
+      providers = deps.accounts.open(workspaceId).then((accounts): Built => {
+        if (accounts.length === 0) return environment;
+        const config = withAccounts(deps.config, accounts);
+        return { config, providers: build(config), own: true, users: 0, retired: false };
+      });
       built.set(workspaceId, providers);
       // A failed build (e.g. an unreadable key) is not kept: the next call tries again.
       providers.catch(() => built.delete(workspaceId));
