@@ -14,6 +14,7 @@ import { currentSchedule } from "./caregivers/schedule";
 import { createHelp } from "./help";
 import { createHome } from "./home";
 import { createInstallations } from "./installations";
+import { createWorkspaceExport } from "./installations/export";
 import { createJobs } from "./jobs";
 import { createLearners } from "./learners";
 import { createLinking } from "./linking";
@@ -105,6 +106,8 @@ export function createServices(deps: AppDeps) {
     },
     /** Where Slack's files are served from: a shared file's URL must point there. */
     slackApiUrl: deps.config.slack.apiUrl,
+    /** How many days an uninstalled workspace's people data is kept (UNINSTALL_RETENTION_DAYS). */
+    uninstallRetentionDays: deps.config.uninstallRetentionDays,
     audit,
     vendorAccounts,
     /** The providers of one workspace: its own accounts and HTTP clients once it may have accounts. */
@@ -132,6 +135,8 @@ export function createServices(deps: AppDeps) {
         workspaceProviders.forget(args[0]);
       },
     },
+    /** `/carebridge export`: the workspace's people data as one JSON file (admins), e.g. before uninstalling. */
+    exportWorkspace: createWorkspaceExport({ prisma: deps.prisma, access, audit, config: deps.config, now: deps.now }),
     help: createHelp(access),
     learners: createLearners({
       lms: providers.learnerLms,
