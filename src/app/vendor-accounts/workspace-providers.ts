@@ -30,6 +30,8 @@ interface Built {
   /** Scopes running on these providers: a forgotten workspace's are closed once the last one ends. */
   users: number;
   retired: boolean;
+  /** The accounts it was built from (VendorAccounts.stamp); undefined where there is no stamp to compare. */
+  stamp?: string | undefined;
 }
 
 /** What runs inside `within`: the workspace, and its providers or why they could not be opened. */
@@ -73,7 +75,7 @@ function forwarding<T extends object>(target: () => T): T {
 export function createWorkspaceProviders(deps: {
   config: Config;
   defaults: Providers;
-  accounts: Pick<VendorAccounts, "open">;
+  accounts: Pick<VendorAccounts, "open"> & Partial<Pick<VendorAccounts, "stamp">>;
   build: ((config: Config) => Providers) | undefined;
 }) {
   const built = new Map<string, Promise<Built>>();
@@ -81,20 +83,37 @@ export function createWorkspaceProviders(deps: {
   const { build } = deps;
   const environment: Built = { config: deps.config, providers: deps.defaults, own: false, users: 0, retired: false };
 
-  const open = (workspaceId: string): Promise<Built> => {
-    if (!build) return Promise.resolve(environment);
-    let providers = built.get(workspaceId);
-    if (!providers) {
-      providers = deps.accounts.open(workspaceId).then((accounts): Built => {
-        if (accounts.length === 0) return environment;
-        const config = withAccounts(deps.config, accounts);
-        return { config, providers: build(config), own: true, users: 0, retired: false };
-      });
-      built.set(workspaceId, providers);
-      // A failed build (e.g. an unreadable key) is not kept: the next call tries again.
-      providers.catch(() => built.delete(workspaceId));
-    }
+  const create = (workspaceId: string, stamp: string | undefined): Promise<Built> => {
+    const providers = deps.accounts.open(workspaceId).then((accounts): Built => {
+      if (accounts.length === 0) return { ...environment, stamp };
+      const config = withAccounts(deps.config, accounts);
+      return { config, providers: build!(config), own: true, users: 0, retired: false, stamp };
+    });
+    built.set(workspaceId, providers);
+    // A failed build (e.g. an unreadable key) is not kept: the next call tries again.
+    providers.catch(() => {
+      if (built.get(workspaceId) === providers) built.delete(workspaceId);
+    });
     return providers;
+  };
+
+  /**
+   * The workspace's providers, built again when its accounts changed since (saved or deleted on
+   * any instance: the stamp is read from the database each time a workspace's work starts).
+   */
+  const open = async (workspaceId: string): Promise<Built> => {
+    if (!build) return environment;
+    const stamp = await deps.accounts.stamp?.(workspaceId);
+    const entry = built.get(workspaceId);
+    if (entry) {
+      const kept = await entry.catch(() => undefined);
+      if (kept && (stamp === undefined || kept.stamp === stamp)) return kept;
+      if (built.get(workspaceId) === entry) {
+        built.delete(workspaceId);
+        void retire(entry);
+      }
+    }
+    return built.get(workspaceId) ?? create(workspaceId, stamp);
   };
 
   /** The providers of the workspace in scope; the environment's in single-workspace mode. */
@@ -123,14 +142,17 @@ export function createWorkspaceProviders(deps: {
     if (here?.workspaceId === workspaceId) return work();
     let entered: Scope;
     try {
-      entered = { workspaceId, built: await open(workspaceId) };
+      let opened = await open(workspaceId);
+      // Retired between being found and being taken (accounts changed meanwhile): take the new ones.
+      while (opened.retired) opened = await open(workspaceId);
+      entered = { workspaceId, built: opened };
     } catch (failure) {
       // The work still runs (an admin must reach /carebridge vendors to fix the account); a vendor call in it throws this.
       entered = { workspaceId, built: undefined, failure };
     }
     const held = entered.built;
     if (!held) return scope.run(entered, work);
-    held.users += 1;
+    held.users += 1; // in the same turn as the retired check above: a retire now waits for this work
     try {
       return await scope.run(entered, work);
     } finally {

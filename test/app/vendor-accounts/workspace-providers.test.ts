@@ -178,4 +178,32 @@ describe("providers per workspace", () => {
     expect(single.scoped.sandboxVendors.size).toBe(0);
     await defaults.close();
   });
+
+  it("builds a workspace's providers again when another instance changed its accounts (the stamp in the database moved)", async () => {
+    let stamp = "teletrack@1";
+    let accounts: OpenAccount[] = ACCOUNTS.T0ONE!;
+    const shared = createWorkspaceProviders({
+      config: ENV,
+      defaults: build(ENV),
+      accounts: { open: async () => accounts, stamp: async () => stamp },
+      build,
+    });
+    const before = await shared.forWorkspace("T0ONE");
+    expect(await shared.forWorkspace("T0ONE")).toBe(before);
+    // Saved elsewhere: this instance was not told (no forget), the stamp says so.
+    accounts = [
+      { vendor: "teletrack", protocol: "vendor", baseUrl: "https://new.teletrack.example", apiKey: "new-key" },
+    ];
+    stamp = "teletrack@2";
+    nock("https://new.teletrack.example", { reqheaders: { authorization: "Bearer new-key" } })
+      .get("/v1/caregivers/cg-1")
+      .reply(200, caregiver("cg-new"));
+    const got = await shared.within("T0ONE", () => shared.scoped.caregiverSource.get("cg-1"));
+    expect(got.id).toBe("cg-new");
+    // Deleted elsewhere (an uninstall): back to the environment's.
+    accounts = [];
+    stamp = "";
+    expect(await shared.forWorkspace("T0ONE")).toBe(await shared.forWorkspace("T0NONE"));
+    await shared.close();
+  });
 });
