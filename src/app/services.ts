@@ -49,8 +49,11 @@ export function createServices(deps: AppDeps) {
   const workspaceProviders = createWorkspaceProviders({
     config: deps.config,
     defaults: deps.providers,
-    // Read when a workspace's providers are first built, by then defined below.
-    accounts: { open: (workspaceId) => vendorAccounts.open(workspaceId) },
+    // Read when a workspace's work starts, by then defined below.
+    accounts: {
+      open: (workspaceId) => vendorAccounts.open(workspaceId),
+      stamp: (workspaceId) => vendorAccounts.stamp(workspaceId),
+    },
     build: deps.buildProviders,
   });
   // What every use-case below holds: role objects whose calls go to the providers of the
