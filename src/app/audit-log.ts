@@ -23,6 +23,7 @@ const WORDS: Record<string, string> = {
   "app.reinstall": "installed carebridge again",
   "app.uninstall": "uninstalled carebridge (or revoked its token)",
   "workspace.purge": "deleted the workspace's people data after the retention period",
+  "workspace.export": "exported the workspace's people data",
   "access.revoke": "took carebridge access away",
   "access.manage": "tried to manage access",
   "agency-user.create": "created an agency user",

@@ -107,6 +107,16 @@ export const COMMANDS: readonly CommandHelp[] = [
     does: "role ranking, bulk-archive thresholds, link suggestion score, digest channel and time zone",
     action: "settings.manage",
   },
+  {
+    usage: "/carebridge vendors",
+    does: "each vendor's account for this workspace (environment default or its own), with a form per vendor to set base URL and API key",
+    action: "settings.manage",
+  },
+  {
+    usage: "/carebridge export",
+    does: "all the people data carebridge keeps for this workspace, as a JSON file in your DMs (keep it before uninstalling: it is deleted after the retention period)",
+    action: "settings.manage",
+  },
 ];
 
 export interface ActorHelp {

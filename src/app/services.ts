@@ -9,12 +9,13 @@ import { createAccessService } from "./access/service";
 import { createAgencyUsers } from "./agency-users";
 import { createAudit } from "./audit";
 import { createAuditLog } from "./audit-log";
-import { createCaregivers } from "./caregivers";
+import { createCaregivers, type CaregiverDeps } from "./caregivers";
 import { currentSchedule } from "./caregivers/schedule";
 import { createHelp } from "./help";
 import { createHome } from "./home";
 import { VENDOR_LABELS } from "../providers/labels";
 import { createInstallations } from "./installations";
+import { createWorkspaceExport } from "./installations/export";
 import { createJobs } from "./jobs";
 import { createLearners } from "./learners";
 import { createLinking } from "./linking";
@@ -46,49 +47,58 @@ export interface AppDeps {
 export function createServices(deps: AppDeps) {
   const audit = createAudit(deps.prisma);
   const settings = createSettingsReader(deps.prisma, deps.config);
+  const workspaceProviders = createWorkspaceProviders({
+    config: deps.config,
+    defaults: deps.providers,
+    // Read when a workspace's work starts, by then defined below.
+    accounts: {
+      open: (workspaceId) => vendorAccounts.open(workspaceId),
+      stamp: (workspaceId) => vendorAccounts.stamp(workspaceId),
+    },
+    build: deps.buildProviders,
+  });
+  // What every use-case below holds: role objects whose calls go to the providers of the
+  // workspace in scope (its own accounts, HTTP clients, rate limits and circuit breakers). The
+  // scope is set per Slack request by the transport and per job by the runner.
+  const providers = workspaceProviders.scoped;
+  deps.jobRunner.runWithin(workspaceProviders.within);
   const access = createAccessService({
     prisma: deps.prisma,
     configAdmins: deps.config.admins,
     audit,
-    offices: deps.providers.staffDirectory,
+    offices: providers.staffDirectory,
   });
   const auditLog = createAuditLog({
     prisma: deps.prisma,
     access,
-    learners: deps.providers.learnerLms,
+    learners: providers.learnerLms,
     now: deps.now,
   });
   const linking = createLinking({
-    pair: deps.providers.linkingPair,
+    pair: providers.linkingPair,
     access,
     audit,
     prisma: deps.prisma,
     settings,
-    sandboxVendors: deps.providers.sandboxVendors,
+    sandboxVendors: providers.sandboxVendors,
     now: deps.now,
   });
-  // Built after the accounts, which tell it when a workspace's accounts change.
-  let vendorProviders: ReturnType<typeof createWorkspaceProviders> | undefined;
   const vendorAccounts = createVendorAccounts({
     prisma: deps.prisma,
     access,
     audit,
     config: deps.config,
     probe: createProbe(deps.logger, VENDOR_CHECK_TIMEOUT_MS),
-    onChange: (workspaceId) => vendorProviders?.forget(workspaceId),
-  });
-  vendorProviders = createWorkspaceProviders({
-    config: deps.config,
-    defaults: deps.providers,
-    accounts: vendorAccounts,
-    build: deps.buildProviders,
+    onChange: (workspaceId) => workspaceProviders.forget(workspaceId),
   });
   const installations = createInstallations({ prisma: deps.prisma, audit, config: deps.config, now: deps.now });
-  const caregiverLmsVendor = deps.config.caregiverLms === "scim" ? "scim" : "careacademy";
-  const caregivers = createCaregivers({
-    source: deps.providers.caregiverSource,
-    lms: deps.providers.caregiverLms,
-    lmsVendor: caregiverLmsVendor,
+  const caregiverDeps: CaregiverDeps = {
+    source: providers.caregiverSource,
+    lms: providers.caregiverLms,
+    // The workspace's LMS: its account may choose SCIM where the environment does not.
+    get lmsVendor() {
+      return workspaceProviders.config().caregiverLms === "scim" ? "scim" : "careacademy";
+    },
     access,
     audit,
     prisma: deps.prisma,
@@ -97,7 +107,9 @@ export function createServices(deps: AppDeps) {
     birthDateRequiredStates: deps.config.birthDateRequiredStates,
     bulkThreshold: deps.config.archive,
     now: deps.now,
-  });
+    within: workspaceProviders.within,
+  };
+  const caregivers = createCaregivers(caregiverDeps);
   return {
     /** The log a transport writes its own lines to, and the clock every use-case reads. */
     logger: deps.logger,
@@ -106,23 +118,29 @@ export function createServices(deps: AppDeps) {
     events: createEventLog(deps.prisma, deps.now),
     /** Which vendors are configured and which are the sandbox's, for naming them in messages. */
     vendors: {
-      sandbox: deps.providers.sandboxVendors,
-      learnerLms: deps.config.learnerLms,
-      caregiverLms: deps.config.caregiverLms,
+      sandbox: providers.sandboxVendors,
+      get learnerLms() {
+        return workspaceProviders.config().learnerLms;
+      },
+      get caregiverLms() {
+        return workspaceProviders.config().caregiverLms;
+      },
     },
     /** Where Slack's files are served from: a shared file's URL must point there. */
     slackApiUrl: deps.config.slack.apiUrl,
+    /** How many days an uninstalled workspace's people data is kept (UNINSTALL_RETENTION_DAYS). */
+    uninstallRetentionDays: deps.config.uninstallRetentionDays,
     audit,
     vendorAccounts,
     /** The providers of one workspace: its own accounts and HTTP clients once it may have accounts. */
-    providers: vendorProviders,
+    providers: workspaceProviders,
     auditLog,
     settings: createSettingsService({
       prisma: deps.prisma,
       access,
       audit,
-      roles: deps.providers.staffDirectory,
-      learners: deps.providers.learnerLms,
+      roles: providers.staffDirectory,
+      learners: providers.learnerLms,
       defaults: deps.config,
       read: settings,
       now: deps.now,
@@ -136,12 +154,14 @@ export function createServices(deps: AppDeps) {
       // The vendor keys are deleted with the token; the providers holding them in memory go too.
       async forget(...args: Parameters<typeof installations.forget>) {
         await installations.forget(...args);
-        vendorProviders.forget(args[0]);
+        workspaceProviders.forget(args[0]);
       },
     },
+    /** `/carebridge export`: the workspace's people data as one JSON file (admins), e.g. before uninstalling. */
+    exportWorkspace: createWorkspaceExport({ prisma: deps.prisma, access, audit, config: deps.config, now: deps.now }),
     help: createHelp(access),
     learners: createLearners({
-      lms: deps.providers.learnerLms,
+      lms: providers.learnerLms,
       access,
       audit,
       prisma: deps.prisma,
@@ -153,24 +173,30 @@ export function createServices(deps: AppDeps) {
       randomBytes: (n) => randomBytes(n),
     }),
     agencyUsers: createAgencyUsers({
-      directory: deps.providers.staffDirectory,
+      directory: providers.staffDirectory,
       access,
       audit,
       prisma: deps.prisma,
       config: deps.config,
       settings,
       now: deps.now,
+      workspaceInScope: workspaceProviders.workspaceId,
     }),
     linking,
     caregivers,
     home: createHome({
       access,
       jobs: deps.jobStore,
-      offices: deps.providers.staffDirectory,
-      sandboxVendors: deps.providers.sandboxVendors,
+      offices: providers.staffDirectory,
+      sandboxVendors: providers.sandboxVendors,
       linking,
       schedules: { current: currentSchedule(deps.prisma) },
-      lmsSignIn: { lms: VENDOR_LABELS[caregiverLmsVendor], may: caregivers.maySignIn },
+      lmsSignIn: {
+        get lms() {
+          return VENDOR_LABELS[caregiverDeps.lmsVendor];
+        },
+        may: caregivers.maySignIn,
+      },
       auditLog,
     }),
   };

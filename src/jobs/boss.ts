@@ -5,7 +5,13 @@ import type { JobQueue, JobRunner } from "./runner";
 
 const QUEUE = "carebridge-jobs";
 /** Jobs at once in one app instance; each job paces itself against its vendor's rate limit. */
-const WORKERS = 2;
+const WORKERS = 3;
+/**
+ * Workers one workspace may hold in an instance: at least one stays for the others, so one
+ * agency's jobs crawling behind its vendor's 429s or outage never keep another's from starting.
+ * A job over the limit goes back to the queue (pg-boss retries it; the runner re-sends it).
+ */
+export const WORKERS_PER_WORKSPACE = WORKERS - 1;
 
 export interface BossQueue extends JobQueue {
   stop(): Promise<void>;
@@ -37,7 +43,7 @@ export async function startBoss(sql: SqlExecutor, runner: JobRunner, logger: Log
   await boss.updateQueue(QUEUE, settings); // createQueue leaves a queue made by an older version as it was
   for (let i = 0; i < WORKERS; i += 1) {
     await boss.work<{ jobId: string }>(QUEUE, { batchSize: 1, pollingIntervalSeconds: 1 }, async ([job]) => {
-      if (job) await runner.work(job.data.jobId);
+      if (job) await runner.work(job.data.jobId, { maxPerWorkspace: WORKERS_PER_WORKSPACE });
     });
   }
   const queue: BossQueue = {

@@ -32,12 +32,15 @@ export class JobRunner {
   private readonly handlers = new Map<string, JobHandler>();
   private readonly observers: JobObserver[] = [];
   private queue: JobQueue | undefined;
+  private within: <T>(workspaceId: string, work: () => Promise<T>) => Promise<T> = (_, work) => work();
   private readonly leaseMs: number;
   private readonly flushEvery: number;
   private readonly flushMs: number;
   private readonly now: () => Date;
   private stopping = false;
   private readonly running = new Set<Promise<Job | null>>();
+  /** Queue workers busy per workspace (see work()). */
+  private readonly workingFor = new Map<string, number>();
   private resumer: NodeJS.Timeout | undefined;
   private resuming: Promise<void> | undefined;
 
@@ -54,6 +57,11 @@ export class JobRunner {
 
   observe(observer: JobObserver): void {
     this.observers.push(observer);
+  }
+
+  /** How a job runs as its workspace (on that workspace's vendor accounts): its items and observers' calls. */
+  runWithin(within: <T>(workspaceId: string, work: () => Promise<T>) => Promise<T>): void {
+    this.within = within;
   }
 
   useQueue(queue: JobQueue): void {
@@ -111,10 +119,32 @@ export class JobRunner {
   /**
    * For a queue worker: runs the job, and throws when it is left unfinished (another runner holds
    * it, or stop() paused it) so that the queue tries again later instead of counting it done.
+   * With `maxPerWorkspace`, a job whose workspace already holds that many workers here is not
+   * started: it throws at once, freeing the worker for other workspaces' jobs, and is tried again.
    */
-  async work(jobId: string): Promise<void> {
-    const job = (await this.run(jobId)) ?? (await this.options.store.get(jobId));
-    if (job && UNFINISHED.has(job.status)) throw new Error(`Job ${jobId} is still ${job.status}; try again later.`);
+  async work(jobId: string, options: { maxPerWorkspace?: number } = {}): Promise<void> {
+    const cap = options.maxPerWorkspace;
+    let workspaceId: string | undefined;
+    if (cap !== undefined) {
+      const queued = await this.options.store.get(jobId);
+      if (!queued || !UNFINISHED.has(queued.status)) return;
+      // Checked and taken with no await between: two workers cannot both take the last place.
+      if ((this.workingFor.get(queued.workspaceId) ?? 0) >= cap) {
+        throw new Error(`Workspace ${queued.workspaceId} already runs ${cap} jobs here; job ${jobId} waits its turn.`);
+      }
+      workspaceId = queued.workspaceId;
+      this.workingFor.set(workspaceId, (this.workingFor.get(workspaceId) ?? 0) + 1);
+    }
+    try {
+      const job = (await this.run(jobId)) ?? (await this.options.store.get(jobId));
+      if (job && UNFINISHED.has(job.status)) throw new Error(`Job ${jobId} is still ${job.status}; try again later.`);
+    } finally {
+      if (workspaceId !== undefined) {
+        const left = (this.workingFor.get(workspaceId) ?? 1) - 1;
+        if (left > 0) this.workingFor.set(workspaceId, left);
+        else this.workingFor.delete(workspaceId);
+      }
+    }
   }
 
   /** Runs the job to its end, unless another runner holds it (null) or stop() pauses it. */
@@ -128,10 +158,16 @@ export class JobRunner {
   }
 
   private async claimAndRun(jobId: string): Promise<Job | null> {
-    const { store, logger } = this.options;
+    const { store } = this.options;
     const until = this.leaseUntil();
     const claimed = await store.claim(jobId, this.now(), until);
     if (!claimed) return null;
+    return this.within(claimed.workspaceId, () => this.runClaimed(claimed, until));
+  }
+
+  private async runClaimed(claimed: Job, until: Date): Promise<Job | null> {
+    const { store, logger } = this.options;
+    const jobId = claimed.id;
     const handler = this.handlers.get(claimed.kind);
     if (!handler) {
       logger.error({ jobId, kind: claimed.kind }, "no handler for job kind");

@@ -11,7 +11,7 @@ import { ownTeamOnly, tokenTeam } from "./middleware/own-team";
 import { oauthReceiverOptions } from "./oauth/installer";
 import { installationIdOf } from "./oauth/team-of";
 import { registerUninstallEvents } from "./oauth/uninstall";
-import { ensureWorkspace } from "./middleware/workspace";
+import { asWorkspace, ensureWorkspace } from "./middleware/workspace";
 import { opsRoutes, type OpsSources } from "./ops-routes";
 import { GuardedHTTPReceiver } from "./receiver";
 import { attachScheduledDigests } from "./scheduled-sync";
@@ -129,6 +129,7 @@ export function createSlackApp(options: SlackAppOptions): App {
   app.use(ownTeamOnly(servesTeam, logger));
   app.use(dedupeEvents(services.events));
   app.use(ensureWorkspace(services.workspaces));
+  app.use(asWorkspace(services.providers));
   registerListeners(app, services);
   if (config.slack.oauth) registerUninstallEvents(app, services);
   // Every job observer, here and nowhere else: the progress message and report, a scheduled

@@ -51,7 +51,8 @@ export async function runDueSchedules(services: Services, clients: SlackClients,
   const runs = await services.caregivers.schedule.runDue(now);
   for (const run of runs) {
     try {
-      await announce(services, await clients(run.schedule.workspaceId), run);
+      const client = await clients(run.schedule.workspaceId);
+      await services.providers.within(run.schedule.workspaceId, () => announce(services, client, run));
     } catch (error) {
       services.logger.warn({ err: error, workspace: run.schedule.workspaceId }, "a scheduled sync failed");
     }

@@ -139,6 +139,7 @@ const STEPS: Step[] = [
   { type: "/carebridge settings", answers: ["", "", "", "", "", "", "", "y"] },
   { type: "/carebridge vendors" },
   { press: /^Set CareAcademy account$/, answers: ["http://127.0.0.1:9/", "ca-key-1234", "", "y"] },
+  { type: "/carebridge export" },
   { type: "/carebridge help" },
   { type: "home" },
 ];

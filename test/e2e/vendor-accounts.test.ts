@@ -66,6 +66,22 @@ describe("/carebridge vendors", () => {
     expect(refused.text).not.toBe("Vendor accounts");
   });
 
+  it("/carebridge help lists vendors and export to admins, not to a viewer", async () => {
+    await t.command("/carebridge", "help", ADMIN, { channel: "C0VENH1" });
+    const forAdmin = JSON.stringify(await t.waitFor(() => t.slack.visible("C0VENH1", ADMIN).at(-1)));
+    expect(forAdmin).toContain("/carebridge vendors");
+    expect(forAdmin).toContain("/carebridge export");
+    await t.runtime.db.prisma.appUser.upsert({
+      where: { workspaceId_slackUserId: { workspaceId: TEAM, slackUserId: VIEWER } },
+      create: { workspaceId: TEAM, slackUserId: VIEWER, role: "viewer", grantedBy: ADMIN },
+      update: {},
+    });
+    await t.command("/carebridge", "help", VIEWER, { channel: "C0VENH2" });
+    const forViewer = JSON.stringify(await t.waitFor(() => t.slack.visible("C0VENH2", VIEWER).at(-1)));
+    expect(forViewer).toContain("/carebridge help");
+    expect(forViewer).not.toContain("/carebridge vendors");
+  });
+
   it("puts a bad URL on its field, and the vendor's answer to a failed test call on the key", async () => {
     expect(await submit("ftp:/nowhere", KEY)).toMatchObject({
       response_action: "errors",

@@ -110,3 +110,26 @@ export function teamPress(t: TestApp, team: string, user: string, actionId: stri
     "application/x-www-form-urlencoded",
   );
 }
+
+/** A modal submitted by `user` of workspace `team`; returns the ack Slack got (errors map, or empty). */
+export async function teamSubmit(
+  t: TestApp,
+  team: string,
+  user: string,
+  view: Record<string, unknown>,
+  values: Record<string, Record<string, unknown>>,
+): Promise<Record<string, unknown>> {
+  const payload = {
+    type: "view_submission",
+    team: { id: team },
+    user: { id: user, team_id: team },
+    trigger_id: `trigger-oauth-${++triggers}`,
+    view: { ...view, id: view.id ?? `V0${team}${triggers}`, state: { values } },
+  };
+  const answer = await postSigned(
+    t.url,
+    new URLSearchParams({ payload: JSON.stringify(payload) }).toString(),
+    "application/x-www-form-urlencoded",
+  );
+  return answer.text ? (JSON.parse(answer.text) as Record<string, unknown>) : {};
+}

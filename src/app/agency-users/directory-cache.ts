@@ -34,10 +34,29 @@ function cached<T>(load: () => Promise<T>, ttlMs: number, now: () => Date): () =
 
 export function createDirectoryCache(
   directory: Pick<StaffDirectory, "listOffices" | "listRoles">,
-  options: { ttlMs: number; now: () => Date },
+  options: {
+    ttlMs: number;
+    now: () => Date;
+    /** Whose directory is asked (the workspace in scope): each keeps its own values, never another's. */
+    key?: () => string;
+  },
 ): DirectoryCache {
+  const key = options.key ?? (() => "");
+  const kept = new Map<string, DirectoryCache>();
+  const forKey = (): DirectoryCache => {
+    const k = key();
+    let cache = kept.get(k);
+    if (!cache) {
+      cache = {
+        offices: cached(() => directory.listOffices(), options.ttlMs, options.now),
+        roles: cached(() => directory.listRoles(), options.ttlMs, options.now),
+      };
+      kept.set(k, cache);
+    }
+    return cache;
+  };
   return {
-    offices: cached(() => directory.listOffices(), options.ttlMs, options.now),
-    roles: cached(() => directory.listRoles(), options.ttlMs, options.now),
+    offices: () => forKey().offices(),
+    roles: () => forKey().roles(),
   };
 }

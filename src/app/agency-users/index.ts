@@ -30,10 +30,17 @@ export function createAgencyUsers(deps: {
   config: Pick<Config, "usernameFormat">;
   settings: ReadSettings;
   now: () => Date;
+  /** The workspace whose directory a call reaches, so cached offices and roles are kept per workspace. */
+  workspaceInScope?: () => string | undefined;
 }) {
+  const scope = deps.workspaceInScope;
   const all: AgencyUsersDeps = {
     directory: deps.directory,
-    cache: createDirectoryCache(deps.directory, { ttlMs: DIRECTORY_TTL_MS, now: deps.now }),
+    cache: createDirectoryCache(deps.directory, {
+      ttlMs: DIRECTORY_TTL_MS,
+      now: deps.now,
+      ...(scope ? { key: () => scope() ?? "" } : {}),
+    }),
     access: deps.access,
     audit: deps.audit,
     prisma: deps.prisma,

@@ -4,6 +4,7 @@ import type { JobRunner } from "../../jobs/runner";
 import type { JobStore } from "../../jobs/store";
 import type { CaregiverLms, CaregiverSource } from "../../providers/roles";
 import type { AccessService } from "../access/service";
+import type { Within } from "../vendor-accounts/workspace-providers";
 import type { Audit } from "../audit";
 
 /** What the caregiver workflow stands on: narrow slices of the app's dependencies. */
@@ -24,4 +25,6 @@ export interface CaregiverDeps {
   /** A scheduled sync changing more caregivers than this waits for an admin (the archive thresholds' rule). */
   bulkThreshold: { maxCount: number; maxShare: number };
   now: () => Date;
+  /** Runs work as a workspace (its vendor accounts): a scheduled slot, which no request or job scopes. */
+  within?: Within;
 }

@@ -12,7 +12,7 @@ const isUniqueViolation = (error: unknown): boolean =>
 
 /** Writing the caregiver's link rows (see links.ts). */
 export function createLinkWrites(deps: Pick<CaregiverDeps, "prisma" | "lmsVendor" | "now">) {
-  const { prisma, lmsVendor } = deps;
+  const { prisma } = deps;
 
   type LmsRow = { status: string; lastSyncAt: Date; data: Prisma.InputJsonValue };
 
@@ -43,10 +43,10 @@ export function createLinkWrites(deps: Pick<CaregiverDeps, "prisma" | "lmsVendor
           data: { status: caregiver.status, lastSyncAt: at },
         });
       }
-      await tx.externalAccount.deleteMany({ where: { personId, vendor: lmsVendor, NOT: { vendorId: user.id } } });
+      await tx.externalAccount.deleteMany({ where: { personId, vendor: deps.lmsVendor, NOT: { vendorId: user.id } } });
       await tx.externalAccount.upsert({
-        where: { vendor_vendorId: { vendor: lmsVendor, vendorId: user.id } },
-        create: { vendor: lmsVendor, vendorId: user.id, personId, ...lmsRow },
+        where: { vendor_vendorId: { vendor: deps.lmsVendor, vendorId: user.id } },
+        create: { vendor: deps.lmsVendor, vendorId: user.id, personId, ...lmsRow },
         update: { personId, ...lmsRow },
       });
     });
@@ -70,7 +70,7 @@ export function createLinkWrites(deps: Pick<CaregiverDeps, "prisma" | "lmsVendor
       const lmsRow = { status: user.status, lastSyncAt: at, data: data as unknown as Prisma.InputJsonValue };
       if (known?.lmsUserId === user.id) {
         await prisma.externalAccount.update({
-          where: { vendor_vendorId: { vendor: lmsVendor, vendorId: user.id } },
+          where: { vendor_vendorId: { vendor: deps.lmsVendor, vendorId: user.id } },
           data: lmsRow,
         });
         if (
@@ -102,7 +102,7 @@ export function createLinkWrites(deps: Pick<CaregiverDeps, "prisma" | "lmsVendor
               accounts: {
                 create: [
                   { vendor: TELETRACK, vendorId: caregiver.id, status: caregiver.status, lastSyncAt: at },
-                  { vendor: lmsVendor, vendorId: user.id, ...lmsRow },
+                  { vendor: deps.lmsVendor, vendorId: user.id, ...lmsRow },
                 ],
               },
             },
@@ -135,7 +135,7 @@ export function createLinkWrites(deps: Pick<CaregiverDeps, "prisma" | "lmsVendor
     ): Promise<void> {
       const data: LinkData = { ...link.data, heldDeactivated, trainingDueDate };
       await prisma.externalAccount.updateMany({
-        where: { vendor: lmsVendor, vendorId: link.lmsUserId },
+        where: { vendor: deps.lmsVendor, vendorId: link.lmsUserId },
         data: { status, data: data as unknown as Prisma.InputJsonValue },
       });
       if (link.teletrackStatus !== teletrackStatus) {

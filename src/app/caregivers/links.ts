@@ -43,13 +43,13 @@ const statusOf = (value: string | null): LmsStatus | null =>
   value === "active" || value === "deactivated" ? value : null;
 
 export function createLinks(deps: Pick<CaregiverDeps, "prisma" | "lmsVendor" | "now">) {
-  const { prisma, lmsVendor } = deps;
+  const { prisma } = deps;
 
   return {
     async find(workspaceId: string, caregiverId: string): Promise<CaregiverLink | undefined> {
       const source = await prisma.externalAccount.findFirst({
         where: { vendor: TELETRACK, vendorId: caregiverId, person: { workspaceId } },
-        include: { person: { include: { accounts: { where: { vendor: lmsVendor } } } } },
+        include: { person: { include: { accounts: { where: { vendor: deps.lmsVendor } } } } },
       });
       const lms = source?.person.accounts[0];
       if (!source || !lms) return undefined;
@@ -73,13 +73,13 @@ export function createLinks(deps: Pick<CaregiverDeps, "prisma" | "lmsVendor" | "
           id: true,
           firstName: true,
           lastName: true,
-          accounts: { where: { vendor: { in: [TELETRACK, lmsVendor] } } },
+          accounts: { where: { vendor: { in: [TELETRACK, deps.lmsVendor] } } },
         },
       });
       const links = new Map<string, CaregiverLink>();
       for (const person of people) {
         const source = person.accounts.find((a) => a.vendor === TELETRACK);
-        const lms = person.accounts.find((a) => a.vendor === lmsVendor);
+        const lms = person.accounts.find((a) => a.vendor === deps.lmsVendor);
         if (!source || !lms) continue;
         links.set(source.vendorId, {
           personId: person.id,

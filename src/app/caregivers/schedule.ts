@@ -105,6 +105,8 @@ export function createSchedules(
   },
 ) {
   const { prisma } = deps;
+  // Each slot runs as its workspace, on that workspace's vendor accounts.
+  const within = deps.within ?? ((_workspaceId, work) => work());
 
   const current = currentSchedule(prisma);
 
@@ -265,7 +267,7 @@ export function createSchedules(
         const claimed = { ...schedule, nextRunAt: next, lastRunAt: now, lastJobId: null };
         // A vendor outage in one workspace's run must not keep the others from theirs.
         runs.push(
-          await runOne(claimed).catch((error: unknown): ScheduledRun => ({
+          await within(claimed.workspaceId, () => runOne(claimed)).catch((error: unknown): ScheduledRun => ({
             schedule: claimed,
             kind: "refused",
             problems: [{ message: describeError(error) }],

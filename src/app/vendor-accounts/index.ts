@@ -169,6 +169,19 @@ export function createVendorAccounts(deps: {
       };
     },
 
+    /**
+     * What the workspace's accounts are now, without opening a key: changes whenever an account is
+     * saved or deleted, on any instance. Providers built from older accounts are built again.
+     */
+    async stamp(workspaceId: string): Promise<string> {
+      const rows = await prisma.vendorAccount.findMany({
+        where: { workspaceId },
+        select: { vendor: true, updatedAt: true },
+        orderBy: { vendor: "asc" },
+      });
+      return rows.map((r) => `${r.vendor}@${r.updatedAt.getTime()}`).join(",");
+    },
+
     /** The workspace's accounts with their keys opened, for building its providers; never for display. */
     async open(workspaceId: string): Promise<OpenAccount[]> {
       const rows = await prisma.vendorAccount.findMany({ where: { workspaceId } });

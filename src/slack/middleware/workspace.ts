@@ -8,3 +8,15 @@ export function ensureWorkspace(workspaces: Services["workspaces"]): Middleware<
     await next();
   };
 }
+
+/**
+ * Everything a request sets off (the listener, work after the ack, a job run in place) runs as
+ * its workspace: its vendor calls go to that workspace's own accounts, rate limits and circuit
+ * breakers (see app/vendor-accounts/workspace-providers.ts).
+ */
+export function asWorkspace(providers: Pick<Services["providers"], "within">): Middleware<AnyMiddlewareArgs> {
+  return async ({ context, next }) => {
+    if (context.teamId) await providers.within(context.teamId, next);
+    else await next();
+  };
+}

@@ -62,4 +62,18 @@ describe("directory cache", () => {
     await expect(cache.offices()).rejects.toThrow("vendor down");
     expect(await cache.offices()).toEqual([{ id: "o1", name: "Office v2" }]);
   });
+
+  it("keeps each workspace's offices apart: one workspace's cached directory is never another's", async () => {
+    let workspace = "T0ONE";
+    const fake = fakeDirectory();
+    const cache = createDirectoryCache(
+      { ...fake.directory, listOffices: async () => [{ id: "o1", name: `Office of ${workspace}` }] },
+      { ttlMs: 1000, now: () => new Date(0), key: () => workspace },
+    );
+    expect(await cache.offices()).toEqual([{ id: "o1", name: "Office of T0ONE" }]);
+    workspace = "T0TWO";
+    expect(await cache.offices()).toEqual([{ id: "o1", name: "Office of T0TWO" }]);
+    workspace = "T0ONE";
+    expect(await cache.offices()).toEqual([{ id: "o1", name: "Office of T0ONE" }]);
+  });
 });

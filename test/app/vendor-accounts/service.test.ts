@@ -124,4 +124,19 @@ describe("per-workspace vendor accounts", () => {
     const listed = await accounts.list(ADMIN);
     expect(JSON.stringify(listed)).not.toContain(KEY);
   });
+
+  it("stamps a workspace's accounts so that every instance sees a save or a deletion", async () => {
+    const before = await accounts.stamp(ADMIN.workspaceId);
+    expect(before).toMatch(/^teletrack@\d+$/);
+    expect(await accounts.stamp("T0ELSEWHERE")).toBe("");
+    await new Promise((r) => setTimeout(r, 5));
+    nock("https://tt.example").get("/v1/caregivers").query({ limit: 1 }).reply(200, { data: [], nextCursor: null });
+    expect((await accounts.save(ADMIN, { vendor: "teletrack", baseUrl: "https://tt.example", apiKey: KEY })).ok).toBe(
+      true,
+    );
+    const after = await accounts.stamp(ADMIN.workspaceId);
+    expect(after).not.toBe(before);
+    await db.prisma.vendorAccount.deleteMany({ where: { workspaceId: ADMIN.workspaceId } });
+    expect(await accounts.stamp(ADMIN.workspaceId)).toBe("");
+  });
 });
