@@ -4,6 +4,7 @@ import type { PrismaClient } from "../generated/prisma/client";
 import type { JobRunner } from "../jobs/runner";
 import type { JobStore } from "../jobs/store";
 import type { Logger } from "../logger";
+import { VENDOR_LABELS } from "../providers/labels";
 import type { Providers } from "../providers/roles";
 import { createAccessService } from "./access/service";
 import { createAgencyUsers } from "./agency-users";
@@ -124,7 +125,10 @@ export function createServices(deps: AppDeps) {
         vendorProviders.forget(args[0]);
       },
     },
-    help: createHelp(access),
+    help: createHelp(access, {
+      caregiverLms: VENDOR_LABELS[deps.config.caregiverLms === "scim" ? "scim" : "careacademy"],
+      learnerLms: VENDOR_LABELS[deps.config.learnerLms === "scim" ? "scim" : "cacwt"],
+    }),
     learners: createLearners({
       lms: deps.providers.learnerLms,
       access,

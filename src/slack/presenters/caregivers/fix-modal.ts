@@ -5,14 +5,21 @@ import type { FixableField } from "../../../domain/caregivers/readiness";
 import { context, escape, type KnownBlock, section, sentence } from "../kit";
 import { input, plain, read, type StateValues } from "../modal-kit";
 import { FIX_CALLBACK_ID, type FixMeta } from "./ids";
+import type { CaregiverLabels } from "./labels";
 
-const LABELS: Record<FixableField, { label: string; hint: string }> = {
-  email: { label: "Email", hint: "CareAcademy sends the caregiver's sign-in to this address." },
-  birthDate: { label: "Birth date", hint: "Sets the annual training due date in states that require it." },
-  mobilePhone: { label: "Mobile phone", hint: "For training reminders by text, e.g. (916) 555-0142." },
+/** Each field's label and hint; the hint names the configured LMS. */
+const LABELS: Record<FixableField, { label: string; hint: (lms: string) => string }> = {
+  email: { label: "Email", hint: (lms) => `${lms} sends the caregiver's sign-in to this address.` },
+  birthDate: { label: "Birth date", hint: () => "Sets the annual training due date in states that require it." },
+  mobilePhone: { label: "Mobile phone", hint: () => "For training reminders by text, e.g. (916) 555-0142." },
 };
 
-function fieldInput(field: FixableField, optional: boolean, value: string | null | undefined): InputBlock {
+function fieldInput(
+  field: FixableField,
+  optional: boolean,
+  value: string | null | undefined,
+  labels: CaregiverLabels,
+): InputBlock {
   const element =
     field === "birthDate"
       ? { type: "datepicker" as const, action_id: field, ...(value ? { initial_date: value } : {}) }
@@ -22,7 +29,7 @@ function fieldInput(field: FixableField, optional: boolean, value: string | null
           ...(value ? { initial_value: value } : {}),
           ...(field === "email" ? { placeholder: plain("name@example.com") } : {}),
         };
-  return input(field, LABELS[field].label, element, { optional, hint: LABELS[field].hint });
+  return input(field, LABELS[field].label, element, { optional, hint: LABELS[field].hint(labels.lms) });
 }
 
 function modal(meta: FixMeta, blocks: KnownBlock[], submit: boolean): ModalView {
@@ -43,17 +50,18 @@ function modal(meta: FixMeta, blocks: KnownBlock[], submit: boolean): ModalView 
  */
 export function fixModal(
   meta: FixMeta,
+  labels: CaregiverLabels,
   refill?: { values: FixValues; errors: FixErrors; general: string[] },
 ): ModalView {
   const required = requiredFixFields(meta.fields);
   const blocks: KnownBlock[] = [
     section(
-      `What's missing for *${escape(meta.name)}* is saved to Spectrum TeleTrack, then they are synced to CareAcademy.`,
+      `What's missing for *${escape(meta.name)}* is saved to Spectrum TeleTrack, then they are synced to ${escape(labels.lms)}.`,
     ),
   ];
   for (const message of refill?.general ?? []) blocks.push(section(`:warning: ${sentence(message)}`));
   for (const field of meta.fields) {
-    blocks.push(fieldInput(field, !required.includes(field), refill?.values[field]));
+    blocks.push(fieldInput(field, !required.includes(field), refill?.values[field], labels));
     const error = refill?.errors[field];
     if (error) blocks.push(context(`:warning: ${escape(error)}`));
   }

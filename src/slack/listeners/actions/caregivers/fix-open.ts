@@ -7,6 +7,7 @@ import { replyPrivately, privately } from "../../reply";
 import { STALE } from "./open";
 import type { ButtonArgs } from "./types";
 import { answerErrors } from "../../handler";
+import { labelsOf } from "../../shared/caregivers";
 
 /** "Fix and sync": opens the form for the missing fields at once (the trigger lives 3 seconds). */
 export function caregiverFixOpen(services: Services) {
@@ -32,7 +33,7 @@ export function caregiverFixOpen(services: Services) {
         // From a channel's digest the form is the presser's own.
         madeFor: value.u ?? actor.userId,
       };
-      await client.views.open({ trigger_id: body.trigger_id, view: fixModal(meta) });
+      await client.views.open({ trigger_id: body.trigger_id, view: fixModal(meta, labelsOf(services)) });
     });
   };
 }

@@ -47,7 +47,10 @@ export function caregiverFixSubmit(services: Services) {
           if (meta.fields.includes(p.field as FixableField)) errors[p.field as FixableField] = p.message;
           else general.push(p.message);
         }
-        await client.views.update({ view_id: view.id, view: fixModal(meta, { values, errors, general }) });
+        await client.views.update({
+          view_id: view.id,
+          view: fixModal(meta, labelsOf(services), { values, errors, general }),
+        });
         return;
       }
       const labels = labelsOf(services);
