@@ -1,3 +1,4 @@
+import { count } from "../plural";
 import { rejectedRowsCsv } from "../../domain/learners/report";
 import type { Job } from "../../jobs/types";
 import type { Actor } from "../actor";
@@ -48,7 +49,7 @@ export function createImportRun(deps: Pick<LearnersDeps, "access" | "audit" | "p
       const archive = approvalOf(found.job);
       if (archive.needsSecondApproval && found.job.status === "preview" && found.job.actorSlackId !== actor.userId) {
         return fail(
-          `Importing this file archives ${archive.count} learners, so another admin has to approve it; only ${mention(found.job.actorSlackId)}, who shared it, can ask for that.`,
+          `Importing this file archives ${count(archive.count, "learner")}, so another admin has to approve it; only ${mention(found.job.actorSlackId)}, who shared it, can ask for that.`,
         );
       }
       const next = archive.needsSecondApproval ? "awaiting-second-approval" : "queued";

@@ -1,3 +1,4 @@
+import { count } from "../../../app/plural";
 import type { ActionsBlock, ModalView } from "@slack/types";
 import type { ArchiveFilterForm } from "../../../app/learners/archive-filter-form";
 import type { ArchiveApproval } from "../../../app/learners/archive-runs";
@@ -70,10 +71,10 @@ export function readArchiveFilterForm(values: StateValues): ArchiveFilterForm {
   };
 }
 
-export const learners = (n: number) => `${n.toLocaleString("en-US")} learner${n === 1 ? "" : "s"}`;
+export const learners = (n: number) => count(n, "learner");
 
 export function thresholdWords(plan: ArchiveApproval): string {
-  return `more than ${plan.threshold.maxCount} learners or more than ${Math.round(plan.threshold.maxShare * 100)}% of the ${plan.activeTotal.toLocaleString("en-US")} active ones`;
+  return `more than ${count(plan.threshold.maxCount, "learner")} or more than ${Math.round(plan.threshold.maxShare * 100)}% of the ${plan.activeTotal.toLocaleString("en-US")} active ones`;
 }
 
 /** Only for the admin who asked: how many, who, and Confirm. */

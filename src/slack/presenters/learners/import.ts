@@ -1,3 +1,4 @@
+import { count } from "../../../app/plural";
 import type { ImportLog } from "../../../app/learners/import-log";
 import { type ImportPreview, LISTED_CHANGES, type ListedChange } from "../../../app/learners/import-preview";
 import type { Problem } from "../../../app/result";
@@ -13,6 +14,7 @@ import {
   section,
   sentence,
   shortText,
+  slackDate,
 } from "../kit";
 import { learners, reactivateAllActions, thresholdWords } from "./archive-bulk";
 import { LEARNER_ACTION } from "./ids";
@@ -24,7 +26,7 @@ const DECISION_BLOCK = "import-decision";
 /** What happened to a preview since it was posted: its buttons give way to a line saying so. */
 export type PreviewState = { kind: "started" | "cancelled" | "awaiting-approval"; by: string };
 
-const plural = (n: number, word: string) => `${n.toLocaleString("en-US")} ${word}${n === 1 ? "" : "s"}`;
+const plural = (n: number, word: string) => count(n, word);
 
 /** The answer in the file's thread: what importing would do, the first rejected lines, and the buttons. */
 export function importPreviewMessage(preview: ImportPreview, source: string): Message {
@@ -118,11 +120,15 @@ function firstPeople(preview: ImportPreview): KnownBlock[] {
     const rows = first[kind];
     if (rows.length === 0) return [];
     const total = preview.counts[kind];
-    const heading = total > rows.length ? `*${LISTED_HEADING[kind]}* (the first ${rows.length} of ${total})` : `*${LISTED_HEADING[kind]}*`;
+    const heading =
+      total > rows.length
+        ? `*${LISTED_HEADING[kind]}* (the first ${rows.length} of ${total})`
+        : `*${LISTED_HEADING[kind]}*`;
     // Each name and email clipped so that five lines stay far within a section's 3,000 characters.
     const name = (full: string) => escapeName(clip(full, 120));
     const lines = rows.map(
-      (r) => `• ${r.renamedFrom === undefined ? "" : `${name(r.renamedFrom)} → `}${name(`${r.firstName} ${r.lastName}`)} — ${shortText(r.email, 200)}`,
+      (r) =>
+        `• ${r.renamedFrom === undefined ? "" : `${name(r.renamedFrom)} → `}${name(`${r.firstName} ${r.lastName}`)} — ${shortText(r.email, 200)}`,
     );
     return [section(`${heading}\n${lines.join("\n")}`)];
   });
@@ -186,7 +192,7 @@ export function importLogMessage(log: ImportLog): Message {
 }
 
 function when(at: Date): string {
-  return `<!date^${Math.floor(at.getTime() / 1000)}^{date_short_pretty} at {time}|${at.toISOString().slice(0, 16).replace("T", " ")} UTC>`;
+  return slackDate(at);
 }
 
 /** The preview as posted, with its buttons replaced by what happened: no second fetch of the preview needed. */

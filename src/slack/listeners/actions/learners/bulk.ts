@@ -1,3 +1,4 @@
+import { count } from "../../../../app/plural";
 import type { Services } from "../../../../app/services";
 import { notice, problemsMessage } from "../../../presenters/kit";
 import { replaceOriginal, replyPrivately } from "../../reply";
@@ -16,7 +17,10 @@ export function bulkConfirmPressed(services: Services) {
       const where = await askForApproval(services, client, job);
       return void (await replaceOriginal(respond, notice(`Nobody is archived until another admin approves. ${where}`)));
     }
-    await replaceOriginal(respond, notice(`Archiving ${job.total} learners; the progress and the report follow.`));
+    await replaceOriginal(
+      respond,
+      notice(`Archiving ${count(job.total, "learner")}; the progress and the report follow.`),
+    );
     await startRun(services, client, job, job.channelId ?? body.channel?.id ?? actor.userId, actor.userId, respond);
   });
 }
