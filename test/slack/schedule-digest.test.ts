@@ -105,6 +105,6 @@ describe("the caregiver sync digest in Slack", () => {
     expect(held.blocks.length).toBeLessThanOrEqual(50);
     const confirm = held.blocks.flatMap((b) => (b.type === "actions" ? b.elements : []));
     expect(confirm.map((b) => (b as { action_id: string }).action_id)).toContain("caregiver.sync-all.confirm");
-    expect(JSON.stringify(held.blocks)).toContain("*145* caregivers");
+    expect(JSON.stringify(held.blocks)).toContain("*145 caregivers*");
   });
 });
