@@ -2,9 +2,16 @@ import type { Actor } from "./actor";
 import type { AccessService } from "./access/service";
 import { type Action, decide } from "./access/policy";
 
+/** The configured LMSs as people name them: CareAcademy and CACWT, or the SCIM service standing in. */
+export interface LmsNames {
+  caregiverLms: string;
+  learnerLms: string;
+}
+
 export interface CommandHelp {
   usage: string;
-  does: string;
+  /** A sentence naming an LMS takes the configured names. */
+  does: string | ((lms: LmsNames) => string);
   /** The action the command needs; absent for commands everyone may use. */
   action?: Action;
 }
@@ -14,7 +21,7 @@ export const COMMANDS: readonly CommandHelp[] = [
   { usage: "/carebridge help", does: "the commands you can use" },
   {
     usage: "/sync-caregiver <name, email or TeleTrack id>",
-    does: "sync one caregiver from Spectrum TeleTrack to CareAcademy",
+    does: (lms) => `sync one caregiver from Spectrum TeleTrack to ${lms.caregiverLms}`,
     action: "caregiver.sync",
   },
   {
@@ -39,7 +46,8 @@ export const COMMANDS: readonly CommandHelp[] = [
   },
   {
     usage: "/caregiver <name, email or TeleTrack id>",
-    does: "a caregiver's CareAcademy status and training due date, with activate (creates the account), deactivate, reactivate and Fix and sync",
+    does: (lms) =>
+      `a caregiver's status and training due date in ${lms.caregiverLms}, with activate (creates the account), deactivate, reactivate and Fix and sync`,
     action: "caregiver.view",
   },
   {
@@ -49,7 +57,8 @@ export const COMMANDS: readonly CommandHelp[] = [
   },
   {
     usage: "/carebridge login careacademy",
-    does: "a one-time CareAcademy admin sign-in link, only for you (also a button on caregiver cards and in App Home)",
+    does: (lms) =>
+      `a one-time admin sign-in link to ${lms.caregiverLms}, only for you (also a button on caregiver cards and in App Home)`,
     action: "lms.sso",
   },
   {
@@ -64,10 +73,10 @@ export const COMMANDS: readonly CommandHelp[] = [
   },
   { usage: "/agency-user", does: "create a Caresmartz360 agency user", action: "staff.create" },
   { usage: "/agency-user list [office]", does: "an office's agency users", action: "staff.list" },
-  { usage: "/learner add", does: "add a CACWT learner", action: "learner.manage" },
+  { usage: "/learner add", does: (lms) => `add a learner to ${lms.learnerLms}`, action: "learner.manage" },
   {
     usage: "/learner <email or name>",
-    does: "a CACWT learner, with archive, reactivate and edit",
+    does: (lms) => `a learner in ${lms.learnerLms}, with archive, reactivate and edit`,
     action: "learner.view",
   },
   {
@@ -77,12 +86,12 @@ export const COMMANDS: readonly CommandHelp[] = [
   },
   {
     usage: "/learner template [archive]",
-    does: "the CACWT import templates (creation and archival), or the archival one only",
+    does: (lms) => `the ${lms.learnerLms} import templates (creation and archival), or the archival one only`,
     action: "learner.view",
   },
   {
     usage: "share a .csv in a channel carebridge is in, or in its DM",
-    does: "preview, then import CACWT learners from the template (Status Archived archives)",
+    does: (lms) => `preview, then import learners into ${lms.learnerLms} from the template (Status Archived archives)`,
     action: "learner.import",
   },
   {
@@ -120,18 +129,21 @@ export const COMMANDS: readonly CommandHelp[] = [
 ];
 
 export interface ActorHelp {
-  commands: CommandHelp[];
+  commands: Array<{ usage: string; does: string }>;
   /** For someone without access: who can give it, e.g. "an admin (<@U1>)". */
   askAdmin: string | undefined;
 }
 
-export function createHelp(access: Pick<AccessService, "principal" | "adminsHint">) {
+export function createHelp(access: Pick<AccessService, "principal" | "adminsHint">, lms: LmsNames) {
   return {
     /** The commands this actor may use; an unknown user sees only help, and who to ask. */
     async forActor(actor: Actor): Promise<ActorHelp> {
       const principal = await access.principal(actor);
       return {
-        commands: COMMANDS.filter((c) => !c.action || decide(principal, c.action, undefined, "").allowed),
+        commands: COMMANDS.filter((c) => !c.action || decide(principal, c.action, undefined, "").allowed).map((c) => ({
+          usage: c.usage,
+          does: typeof c.does === "string" ? c.does : c.does(lms),
+        })),
         askAdmin: principal.role === "unknown" ? await access.adminsHint(actor.workspaceId) : undefined,
       };
     },

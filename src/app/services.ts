@@ -4,6 +4,7 @@ import type { PrismaClient } from "../generated/prisma/client";
 import type { JobRunner } from "../jobs/runner";
 import type { JobStore } from "../jobs/store";
 import type { Logger } from "../logger";
+import { VENDOR_LABELS } from "../providers/labels";
 import type { Providers } from "../providers/roles";
 import { createAccessService } from "./access/service";
 import { createAgencyUsers } from "./agency-users";
@@ -13,7 +14,6 @@ import { createCaregivers, type CaregiverDeps } from "./caregivers";
 import { currentSchedule } from "./caregivers/schedule";
 import { createHelp } from "./help";
 import { createHome } from "./home";
-import { VENDOR_LABELS } from "../providers/labels";
 import { createInstallations } from "./installations";
 import { createWorkspaceExport } from "./installations/export";
 import { createJobs } from "./jobs";
@@ -159,7 +159,15 @@ export function createServices(deps: AppDeps) {
     },
     /** `/carebridge export`: the workspace's people data as one JSON file (admins), e.g. before uninstalling. */
     exportWorkspace: createWorkspaceExport({ prisma: deps.prisma, access, audit, config: deps.config, now: deps.now }),
-    help: createHelp(access),
+    // The workspace's own LMS (its vendor account may choose SCIM), read when help is asked for.
+    help: createHelp(access, {
+      get caregiverLms() {
+        return VENDOR_LABELS[caregiverDeps.lmsVendor];
+      },
+      get learnerLms() {
+        return VENDOR_LABELS[workspaceProviders.config().learnerLms === "scim" ? "scim" : "cacwt"];
+      },
+    }),
     learners: createLearners({
       lms: providers.learnerLms,
       access,

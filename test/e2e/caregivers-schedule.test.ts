@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { StoredMessage } from "../../src/console/slack-standin";
-import { MISSING_EMAIL } from "../../src/domain/caregivers/readiness";
+import { missingEmail } from "../../src/domain/caregivers/readiness";
 import { SCHEDULE_FORMS } from "../../src/domain/caregivers/schedule";
 import { oneClient } from "../../src/slack/clients";
 import { runDueSchedules } from "../../src/slack/scheduled-sync";
@@ -115,7 +115,7 @@ describe("scheduled caregiver sync from Slack, end to end", () => {
     expect(text(digest)).toContain("Scheduled caregiver sync");
     expect(text(digest)).toContain("Priya Raman");
     expect(text(digest)).toContain("Marisol Ortega");
-    expect(text(digest)).toContain(MISSING_EMAIL);
+    expect(text(digest)).toContain(missingEmail("CareAcademy"));
     expect(digest.blocks.length).toBeLessThanOrEqual(50);
     const fixes = buttons(digest).filter((b) => b.action_id === "caregiver.fix");
     expect(fixes.map((b) => b.text.text)).toEqual(["Fix Marisol Ortega", expect.stringMatching(/^Fix /)]);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EMAIL_UNKNOWN } from "../../src/app/caregivers/sso";
-import { MISSING_EMAIL } from "../../src/domain/caregivers/readiness";
+import { missingEmail } from "../../src/domain/caregivers/readiness";
 import type { StoredMessage } from "../../src/console/slack-standin";
 import { ADMIN, startTestApp, TEAM, type TestApp } from "../support/app";
 
@@ -123,7 +123,7 @@ describe("caregivers from Slack, end to end", () => {
   it("Fix and sync asks for the missing email, checks it, writes TeleTrack and syncs", async () => {
     await t.command("/caregiver", "tt-1003", STAFF, { channel: "C0CG5" });
     const card = await last("C0CG5", STAFF);
-    expect(text(card)).toContain(MISSING_EMAIL);
+    expect(text(card)).toContain(missingEmail("CareAcademy"));
     await t.press("caregiver.fix", buttonOf(card, "caregiver.fix").value, STAFF, { channel: { id: "C0CG5" } });
     const opened = await t.waitFor(() => t.slack.callsTo("views.open").at(-1));
     const view = opened.args.view as {

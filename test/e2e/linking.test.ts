@@ -235,7 +235,7 @@ describe("App Home", () => {
     await t.event({ type: "app_home_opened", user: ADMIN, channel: "D0HOME", tab: "home" });
     const home = await t.waitFor(() => t.slack.callsTo("views.publish").at(-1));
     const view = home.args.view as { blocks: unknown[] };
-    expect(textOf(view)).toMatch(/\d+ suggestion\(s\) for members and \d+ for learners wait/);
+    expect(textOf(view)).toMatch(/\d+ suggestions? for members and \d+ for learners wait/);
     const review = buttonNamed(view, /^Review members \(\d+\)$/);
     const posted = await nextMessage(t, ADMIN, () =>
       t.press(review.action_id, review.value, ADMIN, {

@@ -65,6 +65,11 @@ describe("CAREGIVER_LMS=scim against SCIMMY, end to end", () => {
       20_000,
     );
     const [, processed, total] = /finished: (\d+) of (\d+)/.exec(report.text) ?? [];
+    // The whole conversation names the configured system, and the report's outcomes are words.
+    for (const m of t.slack.messages.filter((m) => m.channel === "C0SC3")) {
+      expect(JSON.stringify(m)).not.toContain("CareAcademy");
+      expect(JSON.stringify(m.blocks ?? [])).not.toContain("cannot-sync");
+    }
     expect(processed).toBe(total);
     const userNames = [...scimmy.users.values()].map((u) => u.userName.toLowerCase());
     expect(new Set(userNames).size).toBe(userNames.length);

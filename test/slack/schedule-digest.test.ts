@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { SyncDigest } from "../../src/app/caregivers";
-import { MISSING_EMAIL } from "../../src/domain/caregivers/readiness";
+import { missingEmail } from "../../src/domain/caregivers/readiness";
 import { decodeValue } from "../../src/slack/presenters/caregivers/ids";
 import { caregiverLabels } from "../../src/slack/presenters/caregivers/labels";
 import {
@@ -43,7 +43,7 @@ function digest(created: number, problems: number): SyncDigest {
     problems: Array.from({ length: problems }, (_, i) => ({
       caregiverId: `tt-${i}`,
       name: `Dee <!channel> ${i} ${"y".repeat(i === 0 ? 200 : 0)}`,
-      reason: i % 2 ? MISSING_EMAIL : "Spectrum TeleTrack no longer has this caregiver.",
+      reason: i % 2 ? missingEmail("CareAcademy") : "Spectrum TeleTrack no longer has this caregiver.",
       fixable: i % 2 === 1,
     })),
   };
@@ -96,7 +96,7 @@ describe("the caregiver sync digest in Slack", () => {
         upToDate: 10,
         summary: {
           counts: { create: 120, link: 0, update: 20, reactivate: 5, unchanged: 10, "cannot-sync": 5, inactive: 1 },
-          reasons: [{ reason: MISSING_EMAIL, count: 5 }],
+          reasons: [{ reason: missingEmail("CareAcademy"), count: 5 }],
         },
       },
       145,
@@ -105,6 +105,6 @@ describe("the caregiver sync digest in Slack", () => {
     expect(held.blocks.length).toBeLessThanOrEqual(50);
     const confirm = held.blocks.flatMap((b) => (b.type === "actions" ? b.elements : []));
     expect(confirm.map((b) => (b as { action_id: string }).action_id)).toContain("caregiver.sync-all.confirm");
-    expect(JSON.stringify(held.blocks)).toContain("*145* caregivers");
+    expect(JSON.stringify(held.blocks)).toContain("*145 caregivers*");
   });
 });

@@ -8,7 +8,7 @@ import type { CaregiverDeps } from "./deps";
 import type { Guard } from "./guard";
 import { CAREGIVER_SYNC_KIND, type SyncItemInput } from "./job-kind";
 import type { Links } from "./links";
-import { locate } from "./lms-account";
+import { lmsName, locate } from "./lms-account";
 
 /**
  * `/sync-caregiver all`: what a sync of every caregiver would do, saved as a job in "preview"
@@ -68,6 +68,7 @@ const LOOKUP_CONCURRENCY = 16;
 
 export function createBulkPreview(deps: CaregiverDeps, links: Links, guard: Guard) {
   const { prisma, source, lms } = deps;
+  const rules = { birthDateRequiredStates: deps.birthDateRequiredStates, lms: lmsName(deps) };
 
   /** The updatedSince of an incremental run: when the last finished run listed TeleTrack, less the margin. */
   async function incrementalSince(workspaceId: string): Promise<string | null> {
@@ -108,7 +109,7 @@ export function createBulkPreview(deps: CaregiverDeps, links: Links, guard: Guar
       left.map((c) => c.id),
     );
     const toLookUp = caregivers.filter((c) => {
-      if (checkReadiness(c, deps.birthDateRequiredStates).blockers.length > 0) return false;
+      if (checkReadiness(c, rules).blockers.length > 0) return false;
       const link = known.get(c.id);
       return !link || link.lastSyncAt === null || Date.parse(c.updatedAt) > earlierByMargin(link.lastSyncAt).getTime();
     });
@@ -133,7 +134,7 @@ export function createBulkPreview(deps: CaregiverDeps, links: Links, guard: Guar
         heldDeactivated: link.data.heldDeactivated,
         teletrackStatus: link.teletrackStatus,
       };
-      return planCaregiver(c, deps.birthDateRequiredStates, knownLink, found.get(c.id), emailOwners.get(c.id));
+      return planCaregiver(c, rules, knownLink, found.get(c.id), emailOwners.get(c.id));
     });
     const summary = summarizePlan(entries);
     const items = entries.filter(needsWork).map((e, seq) => ({

@@ -49,7 +49,10 @@ export interface CardInput {
 
 export function buildCard(input: CardInput): CaregiverCard {
   const { caregiver, user } = input;
-  const readiness = checkReadiness(caregiver, input.birthDateRequiredStates);
+  const readiness = checkReadiness(caregiver, {
+    birthDateRequiredStates: input.birthDateRequiredStates,
+    lms: input.lmsName,
+  });
   const canSync = readiness.blockers.length === 0 && caregiver.email !== null;
   const pending =
     canSync && user && caregiver.email !== null

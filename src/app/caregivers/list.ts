@@ -1,6 +1,7 @@
 import { fingerprint, lmsFieldsOf } from "../../domain/caregivers/fields";
 import { holdStands } from "../../domain/caregivers/hold";
-import { checkReadiness, type Blocker } from "../../domain/caregivers/readiness";
+import { lmsName } from "./lms-account";
+import { checkReadiness, type Blocker, type ReadinessRules } from "../../domain/caregivers/readiness";
 import type { LmsStatus } from "../../domain/caregivers/types";
 import type { Caregiver } from "../../providers/roles";
 import type { Actor } from "../actor";
@@ -82,7 +83,10 @@ export function matchesFilter(row: CaregiverRow, filter: ListFilter): boolean {
 
 /** The filter a person typed, or undefined when it is none of LIST_FILTERS (case and spaces ignored). */
 export function parseListFilter(text: string): ListFilter | undefined {
-  const typed = text.trim().toLowerCase().replace(/[\s_]+/g, "-");
+  const typed = text
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_]+/g, "-");
   if (typed === "") return DEFAULT_LIST_FILTER;
   return (LIST_FILTERS as readonly string[]).includes(typed) ? (typed as ListFilter) : undefined;
 }
@@ -90,12 +94,8 @@ export function parseListFilter(text: string): ListFilter | undefined {
 export const unknownFilter = (typed: string): string =>
   `There is no "${typed.trim()}" list of caregivers. Type /caregiver list followed by one of: ${LIST_FILTERS.join(", ")}; without a word it shows ${DEFAULT_LIST_FILTER}.`;
 
-export function rowOf(
-  caregiver: Caregiver,
-  link: CaregiverLink | undefined,
-  birthDateRequiredStates: readonly string[],
-): CaregiverRow {
-  const readiness = checkReadiness(caregiver, birthDateRequiredStates);
+export function rowOf(caregiver: Caregiver, link: CaregiverLink | undefined, rules: ReadinessRules): CaregiverRow {
+  const readiness = checkReadiness(caregiver, rules);
   const blockers = readiness.blockers;
   const held =
     link !== undefined &&
@@ -128,7 +128,7 @@ const byName = (a: CaregiverRow, b: CaregiverRow): number =>
   a.id.localeCompare(b.id);
 
 export function createCaregiverList(
-  deps: Pick<CaregiverDeps, "source" | "birthDateRequiredStates">,
+  deps: Pick<CaregiverDeps, "source" | "birthDateRequiredStates" | "lmsVendor">,
   links: Pick<Links, "all">,
   guard: Guard,
 ) {
@@ -144,9 +144,10 @@ export function createCaregiverList(
     const filter = parseListFilter(typed);
     if (filter === undefined) return fail(unknownFilter(typed), "filter");
     const known = await links.all(actor.workspaceId);
+    const rules = { birthDateRequiredStates: deps.birthDateRequiredStates, lms: lmsName(deps) };
     const rows: CaregiverRow[] = [];
     for await (const caregiver of deps.source.listCaregivers()) {
-      rows.push(rowOf(caregiver, known.get(caregiver.id), deps.birthDateRequiredStates));
+      rows.push(rowOf(caregiver, known.get(caregiver.id), rules));
     }
     rows.sort(byName);
     const counts = Object.fromEntries(

@@ -1,5 +1,5 @@
 import { changedFields } from "../../domain/caregivers/fields";
-import { EMAIL_OF_ANOTHER, missingBirthDate } from "../../domain/caregivers/readiness";
+import { emailOfAnother, missingBirthDate } from "../../domain/caregivers/readiness";
 import { FIELD_WORDS, type LmsFields, type SyncedField } from "../../domain/caregivers/types";
 import { ConflictError, NotFoundError, UnavailableError, ValidationError } from "../../providers/http/errors";
 import { VENDOR_LABELS } from "../../providers/labels";
@@ -54,15 +54,15 @@ export type Refusal = { problems: Problem[] };
 export const lmsName = (deps: Pick<CaregiverDeps, "lmsVendor">): string => VENDOR_LABELS[deps.lmsVendor];
 
 /** A 422 from the LMS as what staff fix in TeleTrack; birth_date_required reads like the readiness rule. */
-export function refusalOf(error: ValidationError, state: string): Refusal {
+export function refusalOf(error: ValidationError, state: string, lmsLabel: string): Refusal {
   if (error.code === "birth_date_required" || "birthDate" in error.fields) {
-    return { problems: [{ field: "birthDate", message: missingBirthDate(state) }] };
+    return { problems: [{ field: "birthDate", message: missingBirthDate(state, lmsLabel) }] };
   }
   const names = Object.keys(error.fields);
   const words = names.map((n) => FIELD_WORDS[n as SyncedField] ?? n);
   const message =
     words.length > 0
-      ? `CareAcademy refused the caregiver's ${words.join(" and ")}; correct ${words.length > 1 ? "them" : "it"} in Spectrum TeleTrack.`
+      ? `${lmsLabel} refused the caregiver's ${words.join(" and ")}; correct ${words.length > 1 ? "them" : "it"} in Spectrum TeleTrack.`
       : `${error.message} Check the caregiver's profile in Spectrum TeleTrack.`;
   return { problems: [names[0] === undefined ? { message } : { field: names[0], message }] };
 }
@@ -74,6 +74,7 @@ export function refusalOf(error: ValidationError, state: string): Refusal {
 export async function createOrAdopt(
   lms: CaregiverLms,
   want: LmsFields,
+  lmsLabel: string,
 ): Promise<{ user: LmsUser; outcome: "created" | "linked" } | Refusal> {
   try {
     return { user: await lms.create(want), outcome: "created" };
@@ -85,12 +86,12 @@ export async function createOrAdopt(
       if (made) return { user: made, outcome: "created" };
       throw error;
     }
-    if (error instanceof ValidationError) return refusalOf(error, want.state);
+    if (error instanceof ValidationError) return refusalOf(error, want.state, lmsLabel);
     if (!(error instanceof ConflictError) || error.code !== "email_taken") throw error;
     const owner = error.existingId === undefined ? await lms.findByEmail(want.email) : await lms.get(error.existingId);
     if (owner === null) throw error;
     if (owner.externalId !== null && owner.externalId !== want.externalId) {
-      return { problems: [{ field: "email", message: EMAIL_OF_ANOTHER }] };
+      return { problems: [{ field: "email", message: emailOfAnother(lmsLabel) }] };
     }
     return { user: owner, outcome: "linked" };
   }
@@ -101,15 +102,16 @@ export async function updateChanged(
   lms: CaregiverLms,
   user: LmsUser,
   want: LmsFields,
+  lmsLabel: string,
 ): Promise<{ user: LmsUser; changed: SyncedField[] } | Refusal> {
   const { patch, changed } = changedFields(want, user);
   if (Object.keys(patch).length === 0) return { user, changed };
   try {
     return { user: await lms.update(user.id, patch), changed };
   } catch (error) {
-    if (error instanceof ValidationError) return refusalOf(error, want.state);
+    if (error instanceof ValidationError) return refusalOf(error, want.state, lmsLabel);
     if (error instanceof ConflictError && error.code === "email_taken") {
-      return { problems: [{ field: "email", message: EMAIL_OF_ANOTHER }] };
+      return { problems: [{ field: "email", message: emailOfAnother(lmsLabel) }] };
     }
     throw error;
   }

@@ -4,6 +4,7 @@ import { decide } from "../access/policy";
 import type { Actor } from "../actor";
 import { fail, type Result } from "../result";
 import type { CaregiverDeps } from "./deps";
+import { lmsName } from "./lms-account";
 
 export const EMAIL_UNKNOWN =
   "carebridge could not read your email from Slack: the app needs the users:read.email scope, and your Slack profile needs an email address.";
@@ -12,7 +13,7 @@ export const EMAIL_UNKNOWN =
  * `/carebridge login careacademy`: a one-time admin sign-in link, minted for the admin's own
  * email (as Slack knows it). The link signs its holder in, so only the admin may ever see it.
  */
-export function createSignIn(deps: Pick<CaregiverDeps, "lms" | "access" | "audit">) {
+export function createSignIn(deps: Pick<CaregiverDeps, "lms" | "lmsVendor" | "access" | "audit">) {
   return async function adminSignIn(
     actor: Actor,
     email: string | undefined,
@@ -36,8 +37,9 @@ export function createSignIn(deps: Pick<CaregiverDeps, "lms" | "access" | "audit
           targetId: "careacademy",
           outcome: "failed",
         });
+        const lms = lmsName(deps);
         return fail(
-          "CareAcademy has no administrator with the email on your Slack profile; ask CareAcademy to add it, or change your Slack email.",
+          `${lms} has no administrator with the email on your Slack profile; ask ${lms} to add it, or change your Slack email.`,
         );
       }
       throw error;

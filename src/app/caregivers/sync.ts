@@ -56,7 +56,10 @@ export function createSyncer(deps: CaregiverDeps, links: Links) {
     caregiver: Caregiver,
     createNote?: CreateNote,
   ): Promise<Result<{ synced: Synced }>> {
-    const readiness = checkReadiness(caregiver, deps.birthDateRequiredStates);
+    const readiness = checkReadiness(caregiver, {
+      birthDateRequiredStates: deps.birthDateRequiredStates,
+      lms: lmsName(deps),
+    });
     if (readiness.blockers.length > 0 || caregiver.email === null) {
       return { ok: false, problems: readiness.blockers.map((b) => ({ field: b.field, message: b.message })) };
     }
@@ -74,13 +77,13 @@ export function createSyncer(deps: CaregiverDeps, links: Links) {
       else if (earlier === "linked") outcome = "linked";
     } else {
       await createNote?.note("create");
-      const made = await createOrAdopt(lms, want);
+      const made = await createOrAdopt(lms, want, lmsName(deps));
       if ("problems" in made) return refused(actor, caregiver.id, made.problems);
       if (made.outcome === "linked") await createNote?.note("linked");
       user = made.user;
       outcome = made.outcome;
     }
-    const updated = await updateChanged(lms, user, want);
+    const updated = await updateChanged(lms, user, want, lmsName(deps));
     if ("problems" in updated) return refused(actor, caregiver.id, updated.problems);
     user = updated.user;
     if (outcome === "unchanged" && updated.changed.length > 0) outcome = "updated";

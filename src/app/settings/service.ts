@@ -1,3 +1,4 @@
+import { count } from "../plural";
 import type { PrismaClient } from "../../generated/prisma/client";
 import { type ArchiveThreshold, exceedsArchiveThreshold } from "../../domain/learners/archive-filter";
 import type { LearnerLms, StaffDirectory } from "../../providers/roles";
@@ -171,7 +172,7 @@ export function createSettingsService(deps: {
     const share = Math.round(archive.maxShare * 10000) / 100;
     return {
       field: "archiveMaxShare",
-      message: `CACWT has ${active} active learner${active === 1 ? "" : "s"} now, and one learner is more than ${share}% of them: every archive, even of one learner, waits for a second admin to approve it${noneCouldRun}`,
+      message: `CACWT has ${count(active, "active learner")} now, and one learner is more than ${share}% of them: every archive, even of one learner, waits for a second admin to approve it${noneCouldRun}`,
     };
   }
 

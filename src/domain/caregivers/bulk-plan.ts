@@ -1,6 +1,6 @@
 import { changedFields, fingerprint, lmsFieldsOf } from "./fields";
 import { holdStands } from "./hold";
-import { checkReadiness, EMAIL_OF_ANOTHER } from "./readiness";
+import { checkReadiness, emailOfAnother, type ReadinessRules } from "./readiness";
 import type { CaregiverRecord, LmsAccount, LmsStatus } from "./types";
 
 /**
@@ -42,7 +42,7 @@ export interface PlanEntry {
  */
 export function planCaregiver(
   caregiver: CaregiverRecord,
-  birthDateRequiredStates: readonly string[],
+  rules: ReadinessRules,
   known: KnownLink | undefined,
   found: LmsAccount | null | undefined,
   emailOwner?: LmsAccount | null,
@@ -53,11 +53,11 @@ export function planCaregiver(
     known: known !== undefined,
   };
   if (caregiver.status !== "active") return { ...base, outcome: "inactive", reasons: [] };
-  const readiness = checkReadiness(caregiver, birthDateRequiredStates);
+  const readiness = checkReadiness(caregiver, rules);
   if (readiness.blockers.length > 0 || caregiver.email === null) {
     return { ...base, outcome: "cannot-sync", reasons: readiness.blockers.map((b) => b.message) };
   }
-  const anothersEmail: PlanEntry = { ...base, outcome: "cannot-sync", reasons: [EMAIL_OF_ANOTHER] };
+  const anothersEmail: PlanEntry = { ...base, outcome: "cannot-sync", reasons: [emailOfAnother(rules.lms)] };
   if (found === null || (found === undefined && known === undefined)) {
     // The LMS refuses a second account with an email; the run then adopts the one that has it,
     // unless it belongs to another TeleTrack caregiver.

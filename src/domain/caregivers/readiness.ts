@@ -1,7 +1,7 @@
 import type { CaregiverRecord } from "./types";
 
 /**
- * Whether a caregiver can be synced to CareAcademy (vendor help article: "A caregiver must have an
+ * Whether a caregiver can be synced to the training LMS (CareAcademy's help article: "A caregiver must have an
  * email address … In some states, a birth date is also required since it can determine the
  * caregiver's annual training due date." and "CareAcademy strongly recommends adding a mobile
  * phone number"). Each sentence names no one: job reports group failures by their sentence, and
@@ -28,21 +28,35 @@ export interface Readiness {
   warnings: Warning[];
 }
 
-export const MISSING_EMAIL =
-  "Add an email address to the caregiver's profile in Spectrum TeleTrack; CareAcademy needs one to create their account.";
+/** What the rules need to know: the states that require a birth date, and the LMS's name for the sentences. */
+export interface ReadinessRules {
+  birthDateRequiredStates: readonly string[];
+  /** The configured training LMS as a user reads it (e.g. "CareAcademy"). */
+  lms: string;
+}
 
-export const NO_MOBILE_PHONE =
-  "Add a mobile phone to the caregiver's profile in Spectrum TeleTrack; without one, CareAcademy's text reminders about training won't reach them.";
+const ADD_EMAIL = "Add an email address to the caregiver's profile in Spectrum TeleTrack";
+const ADD_BIRTH_DATE = "Add the caregiver's birth date in Spectrum TeleTrack";
 
-export const INACTIVE_IN_TELETRACK =
-  "The caregiver is inactive in Spectrum TeleTrack; mark them active there to sync them to CareAcademy.";
+export function missingEmail(lms: string): string {
+  return `${ADD_EMAIL}; ${lms} needs one to create their account.`;
+}
 
-export const EMAIL_OF_ANOTHER =
-  "CareAcademy already has this email on another caregiver's account; give each caregiver their own email in Spectrum TeleTrack.";
+export function noMobilePhone(lms: string): string {
+  return `Add a mobile phone to the caregiver's profile in Spectrum TeleTrack; without one, ${lms}'s text reminders about training won't reach them.`;
+}
+
+export function inactiveInTeletrack(lms: string): string {
+  return `The caregiver is inactive in Spectrum TeleTrack; mark them active there to sync them to ${lms}.`;
+}
+
+export function emailOfAnother(lms: string): string {
+  return `${lms} already has this email on another caregiver's account; give each caregiver their own email in Spectrum TeleTrack.`;
+}
 
 /** Also what a 422 `birth_date_required` from the LMS turns into. */
-export function missingBirthDate(state: string): string {
-  return `Add the caregiver's birth date in Spectrum TeleTrack; CareAcademy needs it for caregivers in ${state} because it sets their annual training due date.`;
+export function missingBirthDate(state: string, lms: string): string {
+  return `${ADD_BIRTH_DATE}; ${lms} needs it for caregivers in ${state} because it sets their annual training due date.`;
 }
 
 const blank = (value: string | null): boolean => value === null || value.trim() === "";
@@ -51,14 +65,17 @@ export function needsBirthDate(state: string, birthDateRequiredStates: readonly 
   return birthDateRequiredStates.includes(state.toUpperCase());
 }
 
-export function checkReadiness(caregiver: CaregiverRecord, birthDateRequiredStates: readonly string[]): Readiness {
+export function checkReadiness(caregiver: CaregiverRecord, rules: ReadinessRules): Readiness {
+  const { birthDateRequiredStates, lms } = rules;
   const blockers: Blocker[] = [];
-  if (caregiver.status !== "active") blockers.push({ field: "status", message: INACTIVE_IN_TELETRACK });
-  if (blank(caregiver.email)) blockers.push({ field: "email", message: MISSING_EMAIL });
+  if (caregiver.status !== "active") blockers.push({ field: "status", message: inactiveInTeletrack(lms) });
+  if (blank(caregiver.email)) blockers.push({ field: "email", message: missingEmail(lms) });
   if (blank(caregiver.birthDate) && needsBirthDate(caregiver.state, birthDateRequiredStates)) {
-    blockers.push({ field: "birthDate", message: missingBirthDate(caregiver.state) });
+    blockers.push({ field: "birthDate", message: missingBirthDate(caregiver.state, lms) });
   }
-  const warnings: Warning[] = blank(caregiver.mobilePhone) ? [{ field: "mobilePhone", message: NO_MOBILE_PHONE }] : [];
+  const warnings: Warning[] = blank(caregiver.mobilePhone)
+    ? [{ field: "mobilePhone", message: noMobilePhone(lms) }]
+    : [];
   return { blockers, warnings };
 }
 
@@ -79,7 +96,7 @@ export function fixableFields(readiness: Readiness): FixableField[] {
  */
 export function fieldsNamedBy(reason: string): FixableField[] {
   const fields: FixableField[] = [];
-  if (reason.includes(MISSING_EMAIL)) fields.push("email");
-  if (reason.includes("Add the caregiver's birth date in Spectrum TeleTrack")) fields.push("birthDate");
+  if (reason.includes(ADD_EMAIL)) fields.push("email");
+  if (reason.includes(ADD_BIRTH_DATE)) fields.push("birthDate");
   return fields;
 }

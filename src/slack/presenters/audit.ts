@@ -1,5 +1,17 @@
+import { count } from "../../app/plural";
 import { type AuditLine, type AuditPage, type AuditScope, describeAuditAction } from "../../app/audit-log";
-import { actions, type ButtonSpec, clip, context, escape, header, type Message, mention, section } from "./kit";
+import {
+  actions,
+  type ButtonSpec,
+  clip,
+  context,
+  escape,
+  header,
+  type Message,
+  mention,
+  section,
+  slackDate as kitDate,
+} from "./kit";
 
 export const AUDIT_PREVIOUS_ACTION = "audit.previous";
 export const AUDIT_NEXT_ACTION = "audit.next";
@@ -25,11 +37,7 @@ export function readAuditRequest(value: string | undefined): AuditRequest | unde
 const requestValue = (filter: string, page: number) => JSON.stringify({ f: filter.slice(0, 500), p: page });
 
 /** A Slack date: shown in the reader's own time zone, with the UTC time where dates can't render. */
-export function slackDate(at: Date): string {
-  const unix = Math.floor(at.getTime() / 1000);
-  const fallback = `${at.toISOString().slice(0, 16).replace("T", " ")} UTC`;
-  return `<!date^${unix}^{date_short_pretty} {time}|${fallback}>`;
-}
+export const slackDate = (at: Date): string => kitDate(at, "{date_short_pretty} {time}");
 
 const OUTCOME: Record<string, string> = {
   ok: "done",
@@ -71,7 +79,7 @@ export function auditPageMessage(result: AuditPage, filter: string): Message {
       : []),
   ];
   return {
-    text: `carebridge audit: ${lines.length} change${lines.length === 1 ? "" : "s"} on page ${page + 1}`,
+    text: `carebridge audit: ${count(lines.length, "change")} on page ${page + 1}`,
     blocks: [
       header("carebridge audit"),
       context(summary),

@@ -22,14 +22,30 @@ export function jobProgressMessage(job: Job): Message {
   };
 }
 
-const OUTCOME_WORDS: Record<string, string> = { failed: "failed" };
+/** Item outcomes in words, as the previews name them: "Can't sync", not `cannot-sync`. */
+const OUTCOME_WORDS: Record<string, string> = {
+  "cannot-sync": "Can't sync",
+  "not-found": "Not found",
+  ok: "Done",
+  failed: "Failed",
+};
+
+/** What went wrong comes last, after what was done. */
+const FAILED_OUTCOMES = new Set(["cannot-sync", "not-found", "refused", "rejected", "failed"]);
+
+export function outcomeWords(outcome: string): string {
+  const known = OUTCOME_WORDS[outcome];
+  if (known) return known;
+  const words = outcome.replace(/[-_]+/g, " ").trim();
+  return escape(words.charAt(0).toUpperCase() + words.slice(1));
+}
 
 /** The end of a job: counts, failures grouped by reason, and Retry failed when something failed. */
 export function jobReportMessage(report: JobReport): Message {
   const { job } = report;
   const counts = Object.entries(report.outcomes)
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([outcome, n]) => `${OUTCOME_WORDS[outcome] ?? outcome}: *${n}*`)
+    .sort(([a], [b]) => Number(FAILED_OUTCOMES.has(a)) - Number(FAILED_OUTCOMES.has(b)) || a.localeCompare(b))
+    .map(([outcome, n]) => `${outcomeWords(outcome)}: *${n.toLocaleString("en-US")}*`)
     .join(" · ");
   const headline =
     job.status === "failed"

@@ -1,5 +1,6 @@
 import { jobKind } from "../../app/job-kinds";
 import type { Job } from "../../jobs/types";
+import { slackDate } from "./kit";
 
 const STATUS_WORDS: Record<string, string> = {
   preview: "waiting for confirmation",
@@ -14,6 +15,6 @@ const STATUS_WORDS: Record<string, string> = {
 export function jobLine(job: Job): string {
   const counts =
     job.total > 0 ? ` — ${job.processed} of ${job.total}${job.failed ? `, ${job.failed} failed` : ""}` : "";
-  const when = `<!date^${Math.floor(job.createdAt.getTime() / 1000)}^{date_short_pretty} {time}|${job.createdAt.toISOString()}>`;
+  const when = slackDate(job.createdAt);
   return `${jobKind(job.kind).label}: ${STATUS_WORDS[job.status] ?? job.status}${counts} · ${when}`;
 }

@@ -8,6 +8,29 @@ export function escape(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
+/**
+ * A moment as a Slack date, shown in the reader's own time zone ("Dec 4, 2026 at 4:13 PM"), with
+ * the UTC time as the fallback where dates can't render (notifications, old clients).
+ */
+export function slackDate(at: Date | string, format = "{date_short_pretty} at {time}"): string {
+  const date = typeof at === "string" ? new Date(at) : at;
+  if (Number.isNaN(date.getTime())) return escape(String(at));
+  const fallback = `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+  return `<!date^${Math.floor(date.getTime() / 1000)}^${format}|${fallback}>`;
+}
+
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/**
+ * A calendar date (YYYY-MM-DD, a due date or a birth date) as people write it: "Mar 15, 2027".
+ * Not a Slack date: a day has no time zone, and the reader's could show the day before.
+ */
+export function calendarDate(day: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  const month = m ? MONTHS[Number(m[2]) - 1] : undefined;
+  return m && month ? `${month} ${Number(m[3])}, ${m[1]}` : escape(day);
+}
+
 /** Look-alikes for what mrkdwn reads as formatting: bold, italic, strike and code. */
 const FORMATTING: Record<string, string> = { "*": "\u2217", _: "\u02cd", "~": "\u223c", "`": "\u02cb" };
 

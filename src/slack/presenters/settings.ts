@@ -1,3 +1,4 @@
+import { count } from "../../app/plural";
 import type { InputBlock, ModalView } from "@slack/types";
 import type { EffectiveSettings } from "../../app/settings/read";
 import { COMMON_TIME_ZONES, type SettingsForm, type SettingsFormData } from "../../app/settings/service";
@@ -141,7 +142,7 @@ export function settingsSavedMessage(settings: EffectiveSettings, changed: reado
   if (changed.length === 0) return notice("Settings saved; nothing changed.");
   const lines = [
     `*Role ranking:* ${settings.roleRanking.length ? escape(settings.roleRanking.join(" › ")) : "none"}`,
-    `*Bulk archive waits for a second admin above:* ${settings.archive.maxCount} learners or ${Math.round(settings.archive.maxShare * 100)}% of the active ones`,
+    `*Bulk archive waits for a second admin above:* ${count(settings.archive.maxCount, "learner")} or ${Math.round(settings.archive.maxShare * 100)}% of the active ones`,
     `*Link suggestion score:* ${settings.matchSuggestScore}`,
     `*Digest channel:* ${channelMention(settings.digestChannel)}`,
     `*Time zone:* ${escape(settings.timeZone)}`,

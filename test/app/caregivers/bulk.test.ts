@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { BulkPreview } from "../../../src/app/caregivers";
 import { TELETRACK_CLOCK_MARGIN_MS } from "../../../src/app/caregivers/bulk-preview";
-import { MISSING_EMAIL, missingBirthDate } from "../../../src/domain/caregivers/readiness";
+import { missingEmail, missingBirthDate } from "../../../src/domain/caregivers/readiness";
 import { previewMessage } from "../../../src/slack/presenters/caregivers/preview";
 import { testDatabaseKind } from "../../support/db";
 import { ADMIN, caregiverHarness, STAFF, type Harness } from "./harness";
@@ -43,8 +43,8 @@ describe(`syncing every caregiver (${testDatabaseKind})`, () => {
       inactive: 1,
     });
     expect(p.summary.reasons).toEqual([
-      { reason: MISSING_EMAIL, count: 1 },
-      { reason: missingBirthDate("CA"), count: 1 },
+      { reason: missingEmail("CareAcademy"), count: 1 },
+      { reason: missingBirthDate("CA", "CareAcademy"), count: 1 },
     ]);
     expect(p.items).toBe(11); // all but the inactive one; Maria (unchanged) goes in to be linked
     expect(h.sandbox.state.careacademy.users.size).toBe(3); // a preview changes nothing
@@ -53,13 +53,13 @@ describe(`syncing every caregiver (${testDatabaseKind})`, () => {
     expect(report.job.status).toBe("done");
     expect(report.outcomes).toEqual({ created: 6, linked: 1, reactivated: 1, unchanged: 1, "cannot-sync": 2 });
     expect(report.failureGroups.map((g) => [g.reason, g.count])).toEqual([
-      [MISSING_EMAIL, 1],
-      [missingBirthDate("CA"), 1],
+      [missingEmail("CareAcademy"), 1],
+      [missingBirthDate("CA", "CareAcademy"), 1],
     ]);
     expect(report.failureRows).toContainEqual({
       "TeleTrack id": "tt-1003",
       Name: "Marisol Ortega",
-      Reason: MISSING_EMAIL,
+      Reason: missingEmail("CareAcademy"),
     });
     for (const id of ["tt-1001", "tt-1002", "tt-1005", "tt-1006", "tt-1010", "tt-1012"])
       expect(h.accountsOf(id)).toHaveLength(1);

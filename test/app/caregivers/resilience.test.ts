@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { CaregiverDeps } from "../../../src/app/caregivers";
 import type { Database } from "../../../src/db/client";
 import type { JobHandler } from "../../../src/jobs/types";
-import { MISSING_EMAIL, missingBirthDate } from "../../../src/domain/caregivers/readiness";
+import { missingEmail, missingBirthDate } from "../../../src/domain/caregivers/readiness";
 import type { Caregiver } from "../../../src/providers/roles";
 import { testDatabaseKind } from "../../support/db";
 import { ADMIN, caregiverHarness, STAFF, type Harness } from "./harness";
@@ -170,8 +170,8 @@ describe(`200 caregivers with failures and a burst of 429s (${testDatabaseKind})
     expect(report.job.status).toBe("done");
     expect(report.outcomes).toEqual({ created: 183, "cannot-sync": 17 });
     expect(report.failureGroups.map((g) => [g.reason, g.count])).toEqual([
-      [MISSING_EMAIL, 10],
-      [missingBirthDate("CA"), 7],
+      [missingEmail("CareAcademy"), 10],
+      [missingBirthDate("CA", "CareAcademy"), 7],
     ]);
 
     for (const c of blocked) {

@@ -4,7 +4,7 @@ import { createCaregivers, type ScheduledRun } from "../../../src/app/caregivers
 import { describeError } from "../../../src/app/errors";
 import { createSettingsReader } from "../../../src/app/settings/read";
 import { createSettingsService, type SettingsForm } from "../../../src/app/settings/service";
-import { MISSING_EMAIL, missingBirthDate } from "../../../src/domain/caregivers/readiness";
+import { missingEmail, missingBirthDate } from "../../../src/domain/caregivers/readiness";
 import { nextRunAfter } from "../../../src/domain/caregivers/schedule";
 import { JobRunner } from "../../../src/jobs/runner";
 import { silentLogger } from "../../../src/logger";
@@ -176,8 +176,8 @@ describe(`scheduled caregiver sync (${testDatabaseKind})`, () => {
     expect(digest.changed.reactivated).toHaveLength(1);
     expect(digest.changed.linked).toHaveLength(1);
     expect(digest.problems).toEqual([
-      { caregiverId: "tt-1003", name: "Marisol Ortega", reason: MISSING_EMAIL, fixable: true },
-      expect.objectContaining({ reason: missingBirthDate("CA"), fixable: true }),
+      { caregiverId: "tt-1003", name: "Marisol Ortega", reason: missingEmail("CareAcademy"), fixable: true },
+      expect.objectContaining({ reason: missingBirthDate("CA", "CareAcademy"), fixable: true }),
     ]);
 
     const after = (await h.caregivers.schedule.current(WORKSPACE))!;

@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { CaregiverCard } from "../../../src/app/caregivers";
 import {
-  EMAIL_OF_ANOTHER,
-  MISSING_EMAIL,
+  emailOfAnother,
+  missingEmail,
   missingBirthDate,
-  NO_MOBILE_PHONE,
+  noMobilePhone,
 } from "../../../src/domain/caregivers/readiness";
 import { testDatabaseKind } from "../../support/db";
 import { ADMIN, caregiverHarness, STAFF, VIEWER, type Harness } from "./harness";
@@ -91,7 +91,7 @@ describe(`syncing one caregiver from TeleTrack to CareAcademy (${testDatabaseKin
     h.sandbox.state.teletrack.caregivers.set("tt-9001", { ...maria, id: "tt-9001", firstName: "Mario" });
     const card = await syncCard(h, "tt-9001");
     expect(card.synced).toBeNull();
-    expect(card.problems).toEqual([EMAIL_OF_ANOTHER]);
+    expect(card.problems).toEqual([emailOfAnother("CareAcademy")]);
     expect(h.accountsOf("tt-9001")).toHaveLength(0);
     expect(h.accountsOf("tt-1001")).toHaveLength(1);
   });
@@ -136,7 +136,7 @@ describe(`syncing one caregiver from TeleTrack to CareAcademy (${testDatabaseKin
   it("a caregiver without an email cannot sync: one sentence, Fix and sync, nothing made in the LMS", async () => {
     const users = h.sandbox.state.careacademy.users.size;
     const card = await syncCard(h, "tt-1003");
-    expect(card.problems).toEqual([MISSING_EMAIL]);
+    expect(card.problems).toEqual([missingEmail("CareAcademy")]);
     expect(card.fixFields).toEqual(["email"]);
     expect(card.actions).toEqual(["fix"]);
     expect(card.lms).toBeNull();
@@ -145,7 +145,7 @@ describe(`syncing one caregiver from TeleTrack to CareAcademy (${testDatabaseKin
 
   it("a caregiver in a birth-date state without one cannot sync", async () => {
     const card = await syncCard(h, "tt-1004");
-    expect(card.problems).toEqual([missingBirthDate("CA")]);
+    expect(card.problems).toEqual([missingBirthDate("CA", "CareAcademy")]);
     expect(card.fixFields).toEqual(["birthDate"]);
     expect(h.accountsOf("tt-1004")).toHaveLength(0);
   });
@@ -153,7 +153,7 @@ describe(`syncing one caregiver from TeleTrack to CareAcademy (${testDatabaseKin
   it("a caregiver without a mobile phone syncs, with a warning and Fix and sync", async () => {
     const card = await syncCard(h, "tt-1005");
     expect(card.synced?.outcome).toBe("created");
-    expect(card.warnings).toEqual([NO_MOBILE_PHONE]);
+    expect(card.warnings).toEqual([noMobilePhone("CareAcademy")]);
     expect(card.actions).toEqual(["deactivate", "fix"]);
   });
 
@@ -179,7 +179,7 @@ describe(`the LMS's own birth-date rule (${testDatabaseKind})`, () => {
     const h = await caregiverHarness({ env: { BIRTH_DATE_REQUIRED_STATES: "" } });
     try {
       const result = await h.caregivers.openById(STAFF, "tt-1004", "sync");
-      expect(result.ok && result.card.problems).toEqual([missingBirthDate("CA")]);
+      expect(result.ok && result.card.problems).toEqual([missingBirthDate("CA", "CareAcademy")]);
       expect(h.accountsOf("tt-1004")).toHaveLength(0);
     } finally {
       await h.close();

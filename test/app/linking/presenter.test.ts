@@ -192,7 +192,7 @@ describe("App Home's linking section", () => {
       open: { members: 3, learners: 0 },
       checked: { members: true, learners: true },
     });
-    expect(textOf({ blocks })).toContain("3 suggestion(s) for members and 0 for learners wait for a decision.");
+    expect(textOf({ blocks })).toContain("3 suggestions for members and 0 for learners wait for a decision.");
     expect(buttonsOf({ blocks }).map((b) => b.text.text)).toEqual(["Review members (3)"]);
   });
 
@@ -210,7 +210,7 @@ describe("App Home's linking section", () => {
       open: { members: 2, learners: 0 },
       checked: { members: true, learners: false },
     });
-    expect(textOf({ blocks })).toContain("2 suggestion(s) for members wait for a decision.");
+    expect(textOf({ blocks })).toContain("2 suggestions for members wait for a decision.");
     expect(textOf({ blocks })).toContain("Not checked yet: nobody has looked for learners to link.");
     expect(buttonsOf({ blocks }).map((b) => b.text.text)).toEqual(["Review members (2)", "Review learners"]);
   });

@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { needsWork, planCaregiver, summarizePlan, type KnownLink } from "../../../src/domain/caregivers/bulk-plan";
 import { fingerprint, lmsFieldsOf } from "../../../src/domain/caregivers/fields";
-import { EMAIL_OF_ANOTHER, MISSING_EMAIL, missingBirthDate } from "../../../src/domain/caregivers/readiness";
+import { emailOfAnother, missingEmail, missingBirthDate } from "../../../src/domain/caregivers/readiness";
 import type { LmsAccount } from "../../../src/domain/caregivers/types";
 import { BIRTH_DATE_STATES, caregiver, lmsAccount } from "./caregiver";
 
 const plan = (c: ReturnType<typeof caregiver>, known?: KnownLink, found?: LmsAccount | null) =>
-  planCaregiver(c, BIRTH_DATE_STATES, known, found);
+  planCaregiver(c, { birthDateRequiredStates: BIRTH_DATE_STATES, lms: "CareAcademy" }, known, found);
 
 describe("bulk sync plan", () => {
   const synced = fingerprint(lmsFieldsOf({ ...caregiver(), email: "ana.lopez@example.com" }));
@@ -54,19 +54,31 @@ describe("bulk sync plan", () => {
   it("an email another account has: link to it when it is nobody's, can't sync when it is another caregiver's", () => {
     const owner = (externalId: string | null) => lmsAccount({ id: "ca-9", externalId });
     const withOwner = (found: LmsAccount | null, o: LmsAccount) =>
-      planCaregiver(caregiver(), BIRTH_DATE_STATES, undefined, found, o);
+      planCaregiver(
+        caregiver(),
+        { birthDateRequiredStates: BIRTH_DATE_STATES, lms: "CareAcademy" },
+        undefined,
+        found,
+        o,
+      );
     expect(withOwner(null, owner(null)).outcome).toBe("link");
-    expect(withOwner(null, owner("tt-2"))).toMatchObject({ outcome: "cannot-sync", reasons: [EMAIL_OF_ANOTHER] });
+    expect(withOwner(null, owner("tt-2"))).toMatchObject({
+      outcome: "cannot-sync",
+      reasons: [emailOfAnother("CareAcademy")],
+    });
     // Found by TeleTrack id with an old email: the new one is another caregiver's.
     const old = lmsAccount({ email: "old@example.com", status: "deactivated" });
-    expect(withOwner(old, owner("tt-2"))).toMatchObject({ outcome: "cannot-sync", reasons: [EMAIL_OF_ANOTHER] });
+    expect(withOwner(old, owner("tt-2"))).toMatchObject({
+      outcome: "cannot-sync",
+      reasons: [emailOfAnother("CareAcademy")],
+    });
     expect(withOwner(lmsAccount(), lmsAccount()).outcome).toBe("unchanged");
   });
 
   it("cannot sync with one reason per missing item; inactive caregivers are left out", () => {
     expect(plan(caregiver({ email: null, state: "CA", birthDate: null }))).toMatchObject({
       outcome: "cannot-sync",
-      reasons: [MISSING_EMAIL, missingBirthDate("CA")],
+      reasons: [missingEmail("CareAcademy"), missingBirthDate("CA", "CareAcademy")],
     });
     expect(plan(caregiver({ status: "inactive", email: null })).outcome).toBe("inactive");
   });
@@ -106,8 +118,8 @@ describe("bulk sync plan", () => {
       inactive: 0,
     });
     expect(summary.reasons).toEqual([
-      { reason: missingBirthDate("CA"), count: 3 },
-      { reason: MISSING_EMAIL, count: 2 },
+      { reason: missingBirthDate("CA", "CareAcademy"), count: 3 },
+      { reason: missingEmail("CareAcademy"), count: 2 },
     ]);
   });
 });

@@ -1,16 +1,17 @@
 import { describe, expect, it } from "vitest";
 import {
   checkReadiness,
+  fieldsNamedBy,
   fixableFields,
-  INACTIVE_IN_TELETRACK,
-  MISSING_EMAIL,
+  inactiveInTeletrack,
+  missingEmail,
   missingBirthDate,
-  NO_MOBILE_PHONE,
+  noMobilePhone,
 } from "../../../src/domain/caregivers/readiness";
 import { BIRTH_DATE_STATES, caregiver } from "./caregiver";
 
 const check = (overrides: Parameters<typeof caregiver>[0], states: readonly string[] = BIRTH_DATE_STATES) =>
-  checkReadiness(caregiver(overrides), states);
+  checkReadiness(caregiver(overrides), { birthDateRequiredStates: states, lms: "CareAcademy" });
 
 describe("caregiver readiness", () => {
   it("a caregiver with email, phone and (where needed) birth date is ready with no warnings", () => {
@@ -20,13 +21,13 @@ describe("caregiver readiness", () => {
 
   it("email is required; blank counts as missing", () => {
     for (const email of [null, "", "   "]) {
-      expect(check({ email }).blockers).toEqual([{ field: "email", message: MISSING_EMAIL }]);
+      expect(check({ email }).blockers).toEqual([{ field: "email", message: missingEmail("CareAcademy") }]);
     }
   });
 
   it("a birth date is required only in the configured states", () => {
     expect(check({ state: "CA", birthDate: null }).blockers).toEqual([
-      { field: "birthDate", message: missingBirthDate("CA") },
+      { field: "birthDate", message: missingBirthDate("CA", "CareAcademy") },
     ]);
     expect(check({ state: "OR", birthDate: null }).blockers).toEqual([]);
     expect(check({ state: "OR", birthDate: null }, ["OR"]).blockers.map((b) => b.field)).toEqual(["birthDate"]);
@@ -34,7 +35,7 @@ describe("caregiver readiness", () => {
   });
 
   it("the birth-date sentence names the state and says what to fill in TeleTrack", () => {
-    expect(missingBirthDate("WA")).toMatch(
+    expect(missingBirthDate("WA", "CareAcademy")).toMatch(
       /^Add the caregiver's birth date in Spectrum TeleTrack; .* in WA .*training due date\.$/,
     );
   });
@@ -42,23 +43,47 @@ describe("caregiver readiness", () => {
   it("no mobile phone is a warning, not a blocker", () => {
     expect(check({ mobilePhone: null })).toEqual({
       blockers: [],
-      warnings: [{ field: "mobilePhone", message: NO_MOBILE_PHONE }],
+      warnings: [{ field: "mobilePhone", message: noMobilePhone("CareAcademy") }],
     });
   });
 
   it("each missing item gets its own sentence", () => {
     const r = check({ email: null, birthDate: null, state: "TX", mobilePhone: null });
-    expect(r.blockers.map((b) => b.message)).toEqual([MISSING_EMAIL, missingBirthDate("TX")]);
+    expect(r.blockers.map((b) => b.message)).toEqual([
+      missingEmail("CareAcademy"),
+      missingBirthDate("TX", "CareAcademy"),
+    ]);
     expect(r.warnings).toHaveLength(1);
   });
 
   it("an inactive caregiver cannot sync", () => {
-    expect(check({ status: "inactive" }).blockers).toEqual([{ field: "status", message: INACTIVE_IN_TELETRACK }]);
+    expect(check({ status: "inactive" }).blockers).toEqual([
+      { field: "status", message: inactiveInTeletrack("CareAcademy") },
+    ]);
   });
 
   it("sentences name no one, so job failures group by them", () => {
     const r = check({ email: null, birthDate: null, state: "CA", mobilePhone: null });
     for (const text of [...r.blockers, ...r.warnings].map((x) => x.message)) expect(text).not.toMatch(/Ana|Lopez/);
+  });
+
+  it("sentences name the configured LMS, never CareAcademy when another system plays it", () => {
+    const everything = caregiver({ email: null, birthDate: null, state: "CA", mobilePhone: null });
+    const lms = "The SCIM training system";
+    const r = checkReadiness(everything, { birthDateRequiredStates: BIRTH_DATE_STATES, lms });
+    const inactive = checkReadiness(caregiver({ status: "inactive" }), { birthDateRequiredStates: [], lms });
+    const texts = [...r.blockers, ...r.warnings, ...inactive.blockers].map((x) => x.message);
+    expect(texts).toHaveLength(4);
+    for (const text of texts) {
+      expect(text).toContain(lms);
+      expect(text).not.toContain("CareAcademy");
+    }
+  });
+
+  it("a recorded reason names its fixable fields whichever LMS it names", () => {
+    for (const lms of ["CareAcademy", "The SCIM training system"]) {
+      expect(fieldsNamedBy(`${missingEmail(lms)} ${missingBirthDate("CA", lms)}`)).toEqual(["email", "birthDate"]);
+    }
   });
 });
 

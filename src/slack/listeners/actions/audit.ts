@@ -1,3 +1,4 @@
+import { count } from "../../../app/plural";
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from "@slack/bolt";
 import type { Services } from "../../../app/services";
 import { actorOf } from "../../actor";
@@ -43,7 +44,7 @@ export function auditExport(services: Services) {
       content: result.csv,
       initial_comment: result.truncated
         ? `The latest ${result.count} audit rows; narrow the filter (a person, a record or since a date) for older ones.`
-        : `${result.count} audit row${result.count === 1 ? "" : "s"}.`,
+        : `${count(result.count, "audit row")}.`,
     });
     await replyPrivately(respond, notice("The audit CSV is in your direct messages with carebridge."));
   };

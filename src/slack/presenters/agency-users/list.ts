@@ -1,3 +1,4 @@
+import { count } from "../../../app/plural";
 import type { AgencyUserPage } from "../../../app/agency-users";
 import { actions, type ButtonSpec, context, escape, header, type Message, section, shortName, shortText } from "../kit";
 
@@ -35,7 +36,7 @@ export function agencyUserListMessage(result: AgencyUserPage, vendorLabel: strin
     (r) =>
       `*${shortName(r.name, 80)}* · \`${shortText(r.username.replace(/`/g, "'"), 80)}\` · ${shortName(r.roleName, 60)} · ${r.status === "active" ? "active" : "_inactive_"}`,
   );
-  const summary = `${total} agency user${total === 1 ? "" : "s"} in ${vendorLabel}${pageCount > 1 ? ` · page ${page} of ${pageCount}` : ""}`;
+  const summary = `${count(total, "agency user")} in ${vendorLabel}${pageCount > 1 ? ` · page ${page} of ${pageCount}` : ""}`;
   return {
     text: `Agency users in ${office.name}: ${summary}`,
     blocks: [

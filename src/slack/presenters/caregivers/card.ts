@@ -3,6 +3,7 @@ import type { CardAction } from "../../../domain/caregivers/card-actions";
 import { FIELD_WORDS, type SyncedField } from "../../../domain/caregivers/types";
 import {
   actions,
+  calendarDate,
   type ButtonSpec,
   context,
   escape,
@@ -102,7 +103,7 @@ export function caregiverCardMessage(
   blocks.push(
     fields([
       [labels.lms, statusText(card, labels.lms)],
-      ["Training due", card.lms?.trainingDueDate ?? "—"],
+      ["Training due", card.lms?.trainingDueDate ? calendarDate(card.lms.trainingDueDate) : "—"],
       ["TeleTrack id", escape(card.caregiver.id)],
       [
         "State",

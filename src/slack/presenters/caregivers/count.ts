@@ -1,2 +1,3 @@
+import { count } from "../../../app/plural";
 /** "1 caregiver", "1,200 caregivers". */
-export const caregivers = (n: number): string => `${n.toLocaleString("en-US")} caregiver${n === 1 ? "" : "s"}`;
+export const caregivers = (n: number): string => count(n, "caregiver");

@@ -1,5 +1,5 @@
 import type { BulkPreview } from "../../../app/caregivers";
-import { actions, context, escape, type KnownBlock, type Message, notice, section } from "../kit";
+import { actions, context, escape, type KnownBlock, type Message, notice, section, slackDate } from "../kit";
 import { caregivers } from "./count";
 import { CAREGIVER_ACTIONS } from "./ids";
 import type { CaregiverLabels } from "./labels";
@@ -8,8 +8,7 @@ const n = (count: number) => count.toLocaleString("en-US");
 
 function scope(preview: BulkPreview): string {
   if (preview.since === null) return "every caregiver";
-  const at = Math.floor(Date.parse(preview.since) / 1000);
-  return `caregivers changed in TeleTrack since the last run (<!date^${at}^{date_short_pretty} {time}|${preview.since}>)`;
+  return `caregivers changed in TeleTrack since the last run (${slackDate(preview.since)})`;
 }
 
 /** Shown while the preview is worked out: it may take minutes the first time (one LMS look-up per new caregiver). */

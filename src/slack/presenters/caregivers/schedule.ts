@@ -1,7 +1,19 @@
+import { count } from "../../../app/plural";
 import type { BulkPreview, DigestProblem, SyncDigest, SyncSchedule } from "../../../app/caregivers";
 import { fieldsNamedBy } from "../../../domain/caregivers/readiness";
 import { SCHEDULE_FORMS } from "../../../domain/caregivers/schedule";
-import { actions, clip, context, escape, escapeName, type KnownBlock, type Message, notice, section } from "../kit";
+import {
+  actions,
+  clip,
+  context,
+  escape,
+  escapeName,
+  type KnownBlock,
+  type Message,
+  notice,
+  section,
+  slackDate,
+} from "../kit";
 import { CAREGIVER_ACTIONS, encodeValue } from "./ids";
 import type { CaregiverLabels } from "./labels";
 import { previewMessage } from "./preview";
@@ -10,9 +22,6 @@ import { previewMessage } from "./preview";
 export const DIGEST_ROWS = 20;
 
 const n = (count: number) => count.toLocaleString("en-US");
-
-export const slackDate = (at: Date): string =>
-  `<!date^${Math.floor(at.getTime() / 1000)}^{date_short_pretty} {time}|${at.toISOString()}>`;
 
 function describe(schedule: SyncSchedule): string {
   const when = schedule.cadence === "daily" ? `daily at ${schedule.time}` : "hourly, on the hour";
@@ -31,9 +40,7 @@ export function scheduleMessage(schedule: SyncSchedule | null, changed = false):
   const lead = changed ? "*Scheduled.* " : "";
   const text = `${lead}${scheduleLines(schedule)}`;
   return {
-    text: schedule
-      ? `Caregiver sync ${schedule.cadence}, next ${schedule.nextRunAt.toISOString()}`
-      : "No scheduled sync",
+    text: schedule ? `Caregiver sync ${schedule.cadence}, next ${slackDate(schedule.nextRunAt)}` : "No scheduled sync",
     blocks: [section(text), context(escape(SCHEDULE_FORMS))],
   };
 }
@@ -46,9 +53,9 @@ export const scheduleBadMessage = (message: string): Message => notice(message);
 /** The run stopped at its preview: it would change more caregivers than a sync without a look may. */
 export function heldMessage(preview: BulkPreview, changes: number, labels: CaregiverLabels): Message {
   const asked = previewMessage(preview, labels);
-  const why = `:raised_hand: The scheduled caregiver sync would change *${n(changes)}* caregivers, more than the bulk threshold lets it change on its own. An admin, please look and confirm or cancel within the hour.`;
+  const why = `:raised_hand: The scheduled caregiver sync would change *${count(changes, "caregiver")}*, more than the bulk threshold lets it change on its own. An admin, please look and confirm or cancel within the hour.`;
   return {
-    text: `Scheduled caregiver sync waits for an admin: ${n(changes)} changes.`,
+    text: `Scheduled caregiver sync waits for an admin: ${count(changes, "change")}.`,
     blocks: [section(why), ...asked.blocks],
   };
 }

@@ -1,3 +1,4 @@
+import { count } from "../../../app/plural";
 import type { ActionsBlock, ModalView, SectionBlock } from "@slack/types";
 import type { ArchiveFilterForm } from "../../../app/learners/archive-filter-form";
 import { archivesOverThreshold, type ArchiveApproval } from "../../../app/learners/archive-runs";
@@ -122,10 +123,10 @@ export function readArchiveFilterForm(values: StateValues): ArchiveFilterForm {
   };
 }
 
-export const learners = (n: number) => `${n.toLocaleString("en-US")} learner${n === 1 ? "" : "s"}`;
+export const learners = (n: number) => count(n, "learner");
 
 export function thresholdWords(plan: ArchiveApproval): string {
-  return `more than ${plan.threshold.maxCount} learners or more than ${Math.round(plan.threshold.maxShare * 100)}% of the ${plan.activeTotal.toLocaleString("en-US")} active ones`;
+  return `more than ${count(plan.threshold.maxCount, "learner")} or more than ${Math.round(plan.threshold.maxShare * 100)}% of the ${plan.activeTotal.toLocaleString("en-US")} active ones`;
 }
 
 /** What the preview's buttons carry: the job, the page shown, and (Leave out, Put back) which learner. */

@@ -1,4 +1,5 @@
 import { editable, type LearnerEdited } from "../../../app/learners/edit";
+import { count } from "../../../app/plural";
 import type { LearnerSearch } from "../../../app/learners/search";
 import type { CacwtLearner } from "../../../providers/roles";
 import {
@@ -94,7 +95,7 @@ export function learnerSearchMessage(query: string, found: LearnerSearch, source
     : "";
   blocks.push(context(`From ${escape(source)}.${more}`));
   return {
-    text: `${found.learners.length} learner${found.learners.length === 1 ? "" : "s"} in ${source} match "${query}"`,
+    text: `${count(found.learners.length, "learner")} in ${source} match "${query}"`,
     blocks,
   };
 }

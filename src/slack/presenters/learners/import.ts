@@ -1,3 +1,4 @@
+import { count } from "../../../app/plural";
 import type { ImportLog } from "../../../app/learners/import-log";
 import { archivesOverThreshold } from "../../../app/learners/archive-runs";
 import { type ImportPreview, LISTED_CHANGES, type ListedChange } from "../../../app/learners/import-preview";
@@ -14,6 +15,7 @@ import {
   sentence,
   shortName,
   shortText,
+  slackDate,
 } from "../kit";
 import { learners, reactivateAllActions, thresholdWords } from "./archive-bulk";
 import { LEARNER_ACTION } from "./ids";
@@ -25,7 +27,7 @@ const DECISION_BLOCK = "import-decision";
 /** What happened to a preview since it was posted: its buttons give way to a line saying so. */
 export type PreviewState = { kind: "started" | "cancelled" | "awaiting-approval"; by: string };
 
-const plural = (n: number, word: string) => `${n.toLocaleString("en-US")} ${word}${n === 1 ? "" : "s"}`;
+const plural = (n: number, word: string) => count(n, word);
 
 /** The answer in the file's thread: what importing would do, the first rejected lines, and the buttons. */
 export function importPreviewMessage(preview: ImportPreview, source: string): Message {
@@ -235,7 +237,7 @@ export function importLogMessage(log: ImportLog): Message {
 }
 
 function when(at: Date): string {
-  return `<!date^${Math.floor(at.getTime() / 1000)}^{date_short_pretty} at {time}|${at.toISOString().slice(0, 16).replace("T", " ")} UTC>`;
+  return slackDate(at);
 }
 
 /** The preview as posted, with its buttons replaced by what happened: no second fetch of the preview needed. */

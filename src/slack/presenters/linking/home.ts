@@ -1,3 +1,4 @@
+import { count } from "../../../app/plural";
 import { LINK_KINDS, type LinkKind, type WaitingSuggestions } from "../../../app/linking";
 import { actions, section, type ButtonSpec, type KnownBlock } from "../kit";
 import { LINK_ACTION } from "./values";
@@ -15,11 +16,13 @@ function waitingLine(open: Record<LinkKind, number>, kinds: readonly LinkKind[])
   if (kinds.length === LINK_KINDS.length) {
     return open.members + open.learners === 0
       ? "No suggestions wait. Run `/link members` or `/link learners` to look again."
-      : `${open.members} suggestion(s) for members and ${open.learners} for learners wait for a decision.`;
+      : `${count(open.members, "suggestion")} for members and ${open.learners.toLocaleString("en-US")} for learners wait for a decision.`;
   }
   return kinds
     .map((k) =>
-      open[k] === 0 ? `No suggestions for ${k} wait.` : `${open[k]} suggestion(s) for ${k} wait for a decision.`,
+      open[k] === 0
+        ? `No suggestions for ${k} wait.`
+        : `${count(open[k], "suggestion")} for ${k} ${open[k] === 1 ? "waits" : "wait"} for a decision.`,
     )
     .join("\n");
 }

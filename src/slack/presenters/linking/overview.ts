@@ -1,3 +1,4 @@
+import { count } from "../../../app/plural";
 import type { ActionOutcome, LinkingOverview, LinkKind, Undo } from "../../../app/linking";
 import {
   actions,
@@ -121,14 +122,14 @@ function runBlocks(o: LinkingOverview, position: Position): KnownBlock[] {
   if (o.autoLinkSkipped > 0) {
     blocks.push(
       context(
-        `${o.autoLinkSkipped} exact match(es) changed in Motivity meanwhile and were not linked; run \`/link ${o.kind}\` again.`,
+        `${count(o.autoLinkSkipped, "exact match", "exact matches")} changed in Motivity meanwhile and ${o.autoLinkSkipped === 1 ? "was" : "were"} not linked; run \`/link ${o.kind}\` again.`,
       ),
     );
   }
   if (o.exactMatchesWaiting > 0) {
     blocks.push(
       context(
-        `${o.exactMatchesWaiting} exact match(es) will be linked the next time an admin runs \`/link ${o.kind}\`.`,
+        `${count(o.exactMatchesWaiting, "exact match", "exact matches")} will be linked the next time an admin runs \`/link ${o.kind}\`.`,
       ),
     );
   }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Result } from "../../../../app/result";
 import type { SelectionAnswer } from "../../../../app/learners/bulk-archive";
+import { count } from "../../../../app/plural";
 import type { Services } from "../../../../app/services";
 import { notice, problemsMessage } from "../../../presenters/kit";
 import { archivePreviewMessage } from "../../../presenters/learners/archive-bulk";
@@ -21,7 +22,10 @@ export function bulkConfirmPressed(services: Services) {
       const where = await askForApproval(services, client, job);
       return void (await replaceOriginal(respond, notice(`Nobody is archived until another admin approves. ${where}`)));
     }
-    await replaceOriginal(respond, notice(`Archiving ${job.total} learners; the progress and the report follow.`));
+    await replaceOriginal(
+      respond,
+      notice(`Archiving ${count(job.total, "learner")}; the progress and the report follow.`),
+    );
     await startRun(services, client, job, job.channelId ?? body.channel?.id ?? actor.userId, actor.userId, respond);
   });
 }
