@@ -198,13 +198,13 @@ export function createJobStore(prisma: PrismaClient) {
         if (results.length > 0) {
           const rows = results.map(
             ({ itemId, result }) =>
-              Prisma.sql`(${itemId}, ${result.status}, ${result.outcome}, ${result.message ?? null})`,
+              Prisma.sql`(${itemId}, ${result.status}, ${result.outcome}, ${result.message ?? null}, ${result.refusedBy ?? null})`,
           );
           await tx.$executeRaw`
             UPDATE "JobItem" AS j
-            SET "status" = v.status, "outcome" = v.outcome, "message" = v.message,
+            SET "status" = v.status, "outcome" = v.outcome, "message" = v.message, "refusedBy" = v.refused_by,
                 "attempts" = j."attempts" + 1, "updatedAt" = now()
-            FROM (VALUES ${Prisma.join(rows)}) AS v(id, status, outcome, message)
+            FROM (VALUES ${Prisma.join(rows)}) AS v(id, status, outcome, message, refused_by)
             WHERE j."id" = v.id`;
         }
         const [processed, failed] = await Promise.all([

@@ -8,6 +8,7 @@ import type { Actor } from "../actor";
 import { fail, type Result } from "../result";
 import type { CaregiverDeps } from "./deps";
 import type { Guard } from "./guard";
+import { CAREGIVER_SYNC_KIND } from "./job-kind";
 import type { CaregiverLink, Links } from "./links";
 
 /**
@@ -16,9 +17,10 @@ import type { CaregiverLink, Links } from "./links";
  *
  * The LMS status is the one carebridge recorded at its last sync or status change: CareAcademy's
  * contract has no "list every user" call, so asking it live would cost one request per caregiver
- * on every page. A caregiver's card (its button) asks the LMS live. Cost per page shown: one
- * TeleTrack request per 200 caregivers (the list is filtered and sorted here), and one database
- * query; nothing from the LMS.
+ * on every page. A caregiver's card (its button) asks the LMS live. Likewise what the LMS said
+ * when it refused a caregiver's last sync is the one the run recorded (job items). Cost per page
+ * shown: one TeleTrack request per 200 caregivers (the list is filtered and sorted here), and two
+ * database queries; nothing from the LMS.
  */
 export const LIST_FILTERS = ["not-synced", "cannot-sync", "deactivated", "all"] as const;
 export type ListFilter = (typeof LIST_FILTERS)[number];
@@ -34,7 +36,8 @@ export const LIST_PAGE_SIZE = 10;
  * - not-in-lms: can sync, no account linked yet (a sync creates or links it);
  * - changed: linked, and TeleTrack has changed what was last synced;
  * - synced: linked, and what was last synced is what TeleTrack has;
- * - cannot-sync: active in TeleTrack, but a readiness rule blocks the sync;
+ * - cannot-sync: active in TeleTrack, but a readiness rule blocks the sync, or the LMS refused
+ *   the last sync (e.g. an email another account has) and no sync has succeeded since;
  * - inactive: inactive in TeleTrack (syncs leave them out).
  */
 export type RowSync = "not-in-lms" | "changed" | "synced" | "cannot-sync" | "inactive";
@@ -53,6 +56,16 @@ export interface CaregiverRow {
   blockers: Blocker[];
   /** A missing mobile phone: does not block, but the LMS's text reminders won't reach them. */
   noMobilePhone: boolean;
+  /** What the LMS said when it refused the last sync, in the run's words; null: it did not. */
+  refusal: string | null;
+}
+
+/** A caregiver's last failed sync in a run, as the job item recorded it. */
+export interface LastFailure {
+  /** The configured LMS refused it; false when a readiness rule stopped it. */
+  byLms: boolean;
+  message: string | null;
+  at: Date;
 }
 
 export interface CaregiverListPage {
@@ -94,7 +107,17 @@ export function parseListFilter(text: string): ListFilter | undefined {
 export const unknownFilter = (typed: string): string =>
   `There is no "${typed.trim()}" list of caregivers. Type /caregiver list followed by one of: ${LIST_FILTERS.join(", ")}; without a word it shows ${DEFAULT_LIST_FILTER}.`;
 
-export function rowOf(caregiver: Caregiver, link: CaregiverLink | undefined, rules: ReadinessRules): CaregiverRow {
+/**
+ * @param failure the caregiver's last failed item in a sync run: a refusal by the LMS stands
+ *   until a sync succeeds (the link's lastSyncAt moves past it) or TeleTrack comes to match what
+ *   was last synced; a readiness rule is checked live instead.
+ */
+export function rowOf(
+  caregiver: Caregiver,
+  link: CaregiverLink | undefined,
+  rules: ReadinessRules,
+  failure?: LastFailure,
+): CaregiverRow {
   const readiness = checkReadiness(caregiver, rules);
   const blockers = readiness.blockers;
   const held =
@@ -109,6 +132,11 @@ export function rowOf(caregiver: Caregiver, link: CaregiverLink | undefined, rul
     const now = fingerprint(lmsFieldsOf({ ...caregiver, email: caregiver.email }));
     sync = link.lastSyncAt !== null && link.data.fingerprint === now ? "synced" : "changed";
   }
+  const refused =
+    (sync === "not-in-lms" || sync === "changed") &&
+    failure?.byLms === true &&
+    (link?.lastSyncAt == null || link.lastSyncAt < failure.at);
+  if (refused) sync = "cannot-sync";
   return {
     id: caregiver.id,
     firstName: caregiver.firstName,
@@ -119,6 +147,7 @@ export function rowOf(caregiver: Caregiver, link: CaregiverLink | undefined, rul
     sync,
     blockers,
     noMobilePhone: readiness.warnings.length > 0,
+    refusal: refused ? (failure?.message ?? `${rules.lms} refused the last sync.`) : null,
   };
 }
 
@@ -128,10 +157,25 @@ const byName = (a: CaregiverRow, b: CaregiverRow): number =>
   a.id.localeCompare(b.id);
 
 export function createCaregiverList(
-  deps: Pick<CaregiverDeps, "source" | "birthDateRequiredStates" | "lmsVendor">,
+  deps: Pick<CaregiverDeps, "source" | "birthDateRequiredStates" | "lmsVendor" | "prisma">,
   links: Pick<Links, "all">,
   guard: Guard,
 ) {
+  /** Each caregiver's last failed item in a sync run of the workspace, by TeleTrack id. */
+  async function lastFailures(workspaceId: string): Promise<Map<string, LastFailure>> {
+    const items = await deps.prisma.jobItem.findMany({
+      where: { status: "failed", job: { workspaceId, kind: CAREGIVER_SYNC_KIND } },
+      select: { key: true, refusedBy: true, message: true, updatedAt: true },
+      orderBy: { updatedAt: "desc" },
+    });
+    const last = new Map<string, LastFailure>();
+    for (const item of items) {
+      if (!last.has(item.key))
+        last.set(item.key, { byLms: item.refusedBy === deps.lmsVendor, message: item.message, at: item.updatedAt });
+    }
+    return last;
+  }
+
   return async function list(
     actor: Actor,
     /** As typed: one of LIST_FILTERS, or blank for DEFAULT_LIST_FILTER. */
@@ -143,11 +187,11 @@ export function createCaregiverList(
     if (refused) return refused;
     const filter = parseListFilter(typed);
     if (filter === undefined) return fail(unknownFilter(typed), "filter");
-    const known = await links.all(actor.workspaceId);
+    const [known, failures] = await Promise.all([links.all(actor.workspaceId), lastFailures(actor.workspaceId)]);
     const rules = { birthDateRequiredStates: deps.birthDateRequiredStates, lms: lmsName(deps) };
     const rows: CaregiverRow[] = [];
     for await (const caregiver of deps.source.listCaregivers()) {
-      rows.push(rowOf(caregiver, known.get(caregiver.id), rules));
+      rows.push(rowOf(caregiver, known.get(caregiver.id), rules, failures.get(caregiver.id)));
     }
     rows.sort(byName);
     const counts = Object.fromEntries(

@@ -5,7 +5,7 @@ import type { SyncedField } from "../../domain/caregivers/types";
 import type { CreateNote } from "../../jobs/types";
 import type { Caregiver, LmsUser } from "../../providers/roles";
 import type { Actor } from "../actor";
-import type { Result } from "../result";
+import type { Problem } from "../result";
 import type { CaregiverDeps } from "./deps";
 import { createOrAdopt, lmsName, locate, updateChanged } from "./lms-account";
 import type { Links } from "./links";
@@ -20,6 +20,13 @@ export interface Synced {
   warnings: string[];
   /** Left deactivated: carebridge holds it so (HELD_DEACTIVATED). */
   held: boolean;
+}
+
+/** A sync that did not happen; `byLms` when the LMS refused it, not a readiness rule. */
+export interface NotSynced {
+  ok: false;
+  problems: Problem[];
+  byLms: boolean;
 }
 
 /** @param lms the configured LMS as people name it (VENDOR_LABELS) */
@@ -55,13 +62,14 @@ export function createSyncer(deps: CaregiverDeps, links: Links) {
     actor: Actor,
     caregiver: Caregiver,
     createNote?: CreateNote,
-  ): Promise<Result<{ synced: Synced }>> {
+  ): Promise<{ ok: true; synced: Synced } | NotSynced> {
     const readiness = checkReadiness(caregiver, {
       birthDateRequiredStates: deps.birthDateRequiredStates,
       lms: lmsName(deps),
     });
     if (readiness.blockers.length > 0 || caregiver.email === null) {
-      return { ok: false, problems: readiness.blockers.map((b) => ({ field: b.field, message: b.message })) };
+      const problems = readiness.blockers.map((b) => ({ field: b.field, message: b.message }));
+      return { ok: false, problems, byLms: false };
     }
     const want = lmsFieldsOf({ ...caregiver, email: caregiver.email });
     const link = await links.find(actor.workspaceId, caregiver.id);
@@ -95,7 +103,7 @@ export function createSyncer(deps: CaregiverDeps, links: Links) {
     if (!held && user.status === "deactivated") {
       // A caregiver active in TeleTrack again whose account was deactivated elsewhere has come back.
       const back = await reactivate(actor, caregiver.id, user);
-      if (!back) return { ok: false, problems: [{ message: reactivationDidNotTake(lmsName(deps)) }] };
+      if (!back) return { ok: false, problems: [{ message: reactivationDidNotTake(lmsName(deps)) }], byLms: true };
       user = back;
       if (outcome === "unchanged" || outcome === "updated") outcome = "reactivated";
     }
@@ -126,7 +134,7 @@ export function createSyncer(deps: CaregiverDeps, links: Links) {
     return { ok: true, synced: { outcome, user, changed: updated.changed, warnings, held } };
   };
 
-  async function refused(actor: Actor, caregiverId: string, problems: Array<{ field?: string; message: string }>) {
+  async function refused(actor: Actor, caregiverId: string, problems: Problem[]): Promise<NotSynced> {
     await audit.record(actor, {
       action: "caregiver.sync",
       targetType: "caregiver",
@@ -134,7 +142,7 @@ export function createSyncer(deps: CaregiverDeps, links: Links) {
       outcome: "failed",
       details: { fields: problems.flatMap((p) => (p.field ? [p.field] : [])) },
     });
-    return { ok: false as const, problems };
+    return { ok: false, problems, byLms: true };
   }
 }
 

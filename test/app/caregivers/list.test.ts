@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { LIST_FILTERS, LIST_PAGE_SIZE } from "../../../src/app/caregivers";
+import { emailOfAnother } from "../../../src/domain/caregivers/readiness";
 import { testDatabaseKind } from "../../support/db";
 import { ADMIN, caregiverHarness, STAFF, VIEWER, WORKSPACE, type Harness } from "./harness";
 
@@ -70,6 +71,41 @@ describe(`Caregiver list (${testDatabaseKind})`, () => {
     const all = await list("all");
     expect(all.rows.find((r) => r.id === "tt-1001")).toMatchObject({ sync: "synced", lmsStatus: "deactivated" });
     expect(all.counts["not-synced"]).toBe(8);
+  });
+
+  it("cannot-sync also lists a caregiver the LMS refused at the last run, in its words, until a sync succeeds", async () => {
+    // Lucas Carter's email becomes Maria Gonzalez's, which her CareAcademy account has.
+    const lucas = h.sandbox.state.teletrack.caregivers.get("tt-1002")!;
+    const ownEmail = lucas.email;
+    const maria = h.sandbox.state.teletrack.caregivers.get("tt-1001")!;
+    Object.assign(lucas, { email: maria.email, updatedAt: new Date().toISOString() });
+    // Also one the run stops for a readiness rule (no birth date in CA), fixed after the run.
+    const blocked = h.sandbox.state.teletrack.caregivers.get("tt-1004")!;
+    const previewed = await h.caregivers.previewAll(ADMIN, { full: true, channelId: "C0SYNC" });
+    if (!previewed.ok) throw new Error("expected a preview");
+    const confirmed = await h.caregivers.confirmAll(ADMIN, previewed.preview.jobId!);
+    expect(confirmed.ok).toBe(true);
+    await h.jobs.launch(previewed.preview.jobId!, { channel: "C0SYNC", ts: "1.000001" });
+    Object.assign(blocked, { birthDate: "1990-05-01", updatedAt: new Date().toISOString() });
+
+    const before = h.sandbox.stats.requests.careacademy;
+    const shown = await list("cannot-sync");
+    expect(h.sandbox.stats.requests.careacademy).toBe(before);
+    expect(shown.rows.map((r) => [r.id, r.blockers.map((b) => b.field), r.refusal])).toEqual([
+      ["tt-1002", [], emailOfAnother("CareAcademy")],
+      ["tt-1003", ["email"], null],
+    ]);
+    expect(shown.counts["cannot-sync"]).toBe(2);
+    expect(shown.rows[0]?.sync).toBe("cannot-sync");
+    expect((await list("not-synced")).rows.map((r) => r.id)).toContain("tt-1004");
+
+    // Given their own email again and synced from the card: out of the list.
+    Object.assign(lucas, { email: ownEmail, updatedAt: new Date().toISOString() });
+    const synced = await h.caregivers.openById(ADMIN, "tt-1002", "sync");
+    expect(synced.ok && synced.card.synced).toBeTruthy();
+    const after = await list("cannot-sync");
+    expect(after.rows.map((r) => r.id)).toEqual(["tt-1003"]);
+    expect(after.counts["cannot-sync"]).toBe(1);
   });
 
   it("all pages by ten, keeps a page past the end on the last one, and lists inactive caregivers as such", async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { CaregiverCard, CaregiverListPage, CaregiverRow } from "../../../src/app/caregivers";
+import { checkMessage } from "../../../src/console/slack-rules";
 import { caregiverCardMessage } from "../../../src/slack/presenters/caregivers/card";
 import { CAREGIVER_ACTIONS, decodeValue } from "../../../src/slack/presenters/caregivers/ids";
 import { caregiverListMessage, LIST_SHOW_PATTERN, readListValue } from "../../../src/slack/presenters/caregivers/list";
@@ -18,6 +19,7 @@ function row(overrides: Partial<CaregiverRow>): CaregiverRow {
     sync: "not-in-lms",
     blockers: [],
     noMobilePhone: false,
+    refusal: null,
     ...overrides,
   };
 }
@@ -77,6 +79,31 @@ describe("the caregiver list", () => {
     expect(rows[2]).toContain("Deactivated in SCIM training system (on purpose");
     expect(rows[3]).toContain("Can't sync: no email, no birth date (CA requires one)");
     expect(JSON.stringify(message)).not.toContain("CareAcademy");
+  });
+
+  it("says in words why the LMS refused a caregiver's last sync, and a full page of long refusals stays within Slack's limits", () => {
+    const refusal =
+      "The SCIM training system already has this email on another caregiver's account; give each caregiver their own email in Spectrum TeleTrack.";
+    const one = caregiverListMessage(
+      page([row({ id: "tt-5", sync: "cannot-sync", refusal })], { filter: "cannot-sync" }),
+      "U1",
+      SCIM,
+    );
+    expect(textOf(rowBlocks(one)[0]!)).toContain(`:no_entry: Can't sync: at the last sync, ${refusal}`);
+
+    const long = `<b>${"x".repeat(3_000)}</b> & more`;
+    const rows = Array.from({ length: 10 }, (_, i) =>
+      row({ id: `tt-${i}`, lastName: "W".repeat(200), sync: "cannot-sync", refusal: long, noMobilePhone: true }),
+    );
+    const full = caregiverListMessage(
+      page(rows, { filter: "cannot-sync", page: 2, pageCount: 3, total: 30 }),
+      "U1",
+      SCIM,
+    );
+    expect(full.blocks.length).toBeLessThanOrEqual(16);
+    const verdict = checkMessage(full as unknown as Record<string, unknown>);
+    expect(verdict.ok ? [] : verdict.response_metadata.messages).toEqual([]);
+    expect(JSON.stringify(full)).not.toContain("<b>");
   });
 
   it("each row's Card button opens that caregiver's card, for the person the list was made for", () => {

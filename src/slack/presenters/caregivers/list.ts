@@ -53,7 +53,7 @@ function emptyLine(filter: ListFilter, lms: string): string {
     case "not-synced":
       return `Nothing waits to sync: every caregiver who can sync is in ${lms} and up to date.`;
     case "cannot-sync":
-      return "No caregiver is blocked: everyone active in TeleTrack has what the sync needs.";
+      return `No caregiver is blocked: everyone active in TeleTrack has what the sync needs, and ${lms} refused none at the last sync.`;
     case "deactivated":
       return `No caregiver's ${lms} account is deactivated.`;
     case "all":
@@ -100,6 +100,8 @@ function rowBlock(row: CaregiverRow, madeFor: string, labels: CaregiverLabels): 
     lines.push(
       `:no_entry: Can't sync: ${escape(blocks.map((b) => blockerWords(b, row.state.slice(0, 8))).join(", "))}`,
     );
+  // The run's sentence, cut so that ten rows stay well inside a message's text.
+  if (row.refusal !== null) lines.push(`:no_entry: Can't sync: at the last sync, ${shortText(row.refusal, 300)}`);
   if (row.noMobilePhone && row.sync !== "inactive") lines.push(":warning: no mobile phone (no text reminders)");
   const card: Button = button({
     text: "Card",
