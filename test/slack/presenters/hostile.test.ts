@@ -186,6 +186,7 @@ describe("presenters with hostile data pass Slack's rules", () => {
             { field: "birthDate" as const, message: last },
           ],
           noMobilePhone: true,
+          refusal: last,
         }));
         valid(
           caregiverListMessage(
