@@ -173,6 +173,26 @@ describe("a suggestion's Link button", () => {
   });
 });
 
+describe("+ Create beside a suggestion", () => {
+  const withBest = (score: number): UnlinkedRow => ({
+    person: { id: "s1", name: "Rosa Delgado", detail: null },
+    candidates: [{ person: { id: "m1", name: "Rosa Delgada", detail: null }, score, reasons: ["last name alike"] }],
+  });
+  const create = (score: number) =>
+    buttonsOf({ blocks: unlinkedRowBlocks(withBest(score), "calmanac", firstPage("members"), true) }).find(
+      (b) => b.text.text === "+ Create in Motivity",
+    ) as { confirm?: { text: { text: string }; confirm: { text: string } } } | undefined;
+
+  it("asks first from 90% on, naming the look-alike and its score; below that it creates without asking", () => {
+    expect(create(0.9)?.confirm?.text.text).toBe(
+      "Rosa Delgado may already be in Motivity as Rosa Delgada (90% alike). A new profile may duplicate them: if it is the same person, link instead.",
+    );
+    expect(create(0.9)?.confirm?.confirm.text).toBe("Create anyway");
+    expect(create(0.89)).toBeDefined();
+    expect(create(0.89)?.confirm).toBeUndefined();
+  });
+});
+
 describe("App Home's linking section", () => {
   it("before any review says nothing was checked yet and offers to review each kind", () => {
     const blocks = linkSuggestionBlocks({
