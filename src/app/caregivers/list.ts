@@ -65,6 +65,10 @@ export interface LastFailure {
   /** The configured LMS refused it; false when a readiness rule stopped it. */
   byLms: boolean;
   message: string | null;
+  /**
+   * When the run recorded it, by the database's clock; a link's lastSyncAt is carebridge's. The two
+   * differ by far less than the time between a refused run and a sync someone then makes succeed.
+   */
   at: Date;
 }
 
