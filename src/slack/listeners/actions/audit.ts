@@ -2,6 +2,7 @@ import { count } from "../../../app/plural";
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from "@slack/bolt";
 import type { Services } from "../../../app/services";
 import { actorOf } from "../../actor";
+import { sendPrivately } from "../../files";
 import { readAuditRequest } from "../../presenters/audit";
 import { notice, problemsMessage } from "../../presenters/kit";
 import { readAuditQuery, showAudit } from "../commands/carebridge/audit";
@@ -36,13 +37,10 @@ export function auditExport(services: Services) {
     const parsed = await readAuditQuery(client, request.filter);
     const result = parsed.ok ? await services.auditLog.export(actor, parsed.query) : parsed;
     if (!result.ok) return void (await replyPrivately(respond, problemsMessage(result.problems)));
-    const dm = await client.conversations.open({ users: actor.userId });
-    await client.filesUploadV2({
-      channel_id: dm.channel!.id!,
+    await sendPrivately(client, actor.userId, {
       filename: result.filename,
-      title: result.filename,
       content: result.csv,
-      initial_comment: result.truncated
+      comment: result.truncated
         ? `The latest ${result.count} audit rows; narrow the filter (a person, a record or since a date) for older ones.`
         : `${count(result.count, "audit row")}.`,
     });

@@ -1,3 +1,4 @@
+import { toCsv } from "../../../app/csv";
 import { count } from "../../../app/plural";
 import type { BulkPreview, DigestProblem, SyncDigest, SyncSchedule } from "../../../app/caregivers";
 import { fieldsNamedBy } from "../../../domain/caregivers/readiness";
@@ -101,8 +102,14 @@ export function digestRows(digest: SyncDigest): string[][] {
   return rows;
 }
 
-export const digestFilename = (digest: SyncDigest): string =>
+const digestFilename = (digest: SyncDigest): string =>
   `caregiver-sync-${(digest.finishedAt ?? new Date(0)).toISOString().slice(0, 10)}-${digest.jobId.slice(0, 8)}.csv`;
+
+/** The digest's CSV, where its lists are longer than the message shows; otherwise none. */
+export function digestFile(digest: SyncDigest): { filename: string; title: string; content: string } | undefined {
+  if (!digestNeedsCsv(digest)) return undefined;
+  return { filename: digestFilename(digest), title: "Caregiver sync digest", content: toCsv(digestRows(digest)) };
+}
 
 /**
  * What a caregiver sync changed, by name, and who it could not sync and why, each with Fix and
