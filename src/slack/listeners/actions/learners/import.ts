@@ -70,11 +70,7 @@ export function importCancelPressed(services: Services) {
 }
 
 /** A preview's download button: the CSV the use-case makes, in the file's thread. */
-function downloadPressed(
-  services: Services,
-  make: Services["learners"]["imports"]["errors"],
-  comment: string,
-) {
+function downloadPressed(services: Services, make: Services["learners"]["imports"]["errors"], comment: string) {
   return handler(services, LEARNER_BUTTON, async ({ actor, value, respond, client }) => {
     const result = await make(actor, value);
     if (!result.ok) return void (await replyPrivately(respond, problemsMessage(result.problems)));
