@@ -29,6 +29,12 @@ export interface ArchiveApproval {
   leftOut?: number;
 }
 
+/**
+ * What starting an archiving run (an import's Import, a bulk archive's Confirm) came to: queued,
+ * waiting for another admin's approval, or already decided by an earlier press.
+ */
+export type RunStart = Result<{ job: Job; state: "queued" | "awaiting-second-approval" | "stale" }>;
+
 export interface Renames {
   count: number;
   /** "Pat Kim → Ana Garcia", the first few. */
