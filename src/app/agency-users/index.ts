@@ -13,6 +13,8 @@ export type { CreateFormData } from "./form";
 export type { AgencyUserPage, AgencyUserRow } from "./list";
 export type { SelfEmail } from "./deps";
 export { LIST_PAGE_SIZE } from "./list";
+// For transports that keep a suggested username in step with what is typed.
+export { normalizeUsername } from "../../domain/agency-users/username";
 
 export type AgencyUsers = ReturnType<typeof createAgencyUsers>;
 

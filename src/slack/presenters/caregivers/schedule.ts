@@ -1,8 +1,13 @@
 import { toCsv } from "../../../app/csv";
 import { count } from "../../../app/plural";
-import type { BulkPreview, DigestProblem, SyncDigest, SyncSchedule } from "../../../app/caregivers";
-import { fieldsNamedBy } from "../../../domain/caregivers/readiness";
-import { SCHEDULE_FORMS } from "../../../domain/caregivers/schedule";
+import {
+  type BulkPreview,
+  type DigestProblem,
+  fieldsNamedBy,
+  SCHEDULE_FORMS,
+  type SyncDigest,
+  type SyncSchedule,
+} from "../../../app/caregivers";
 import {
   actions,
   clip,

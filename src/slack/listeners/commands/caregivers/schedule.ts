@@ -2,7 +2,7 @@ import type { RespondFn } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
 import type { Actor } from "../../../../app/actor";
 import type { Services } from "../../../../app/services";
-import { parseSchedule } from "../../../../domain/caregivers/schedule";
+import { parseSchedule } from "../../../../app/caregivers";
 import {
   digestFile,
   digestMessage,
