@@ -4,6 +4,7 @@ import type { JobStore } from "../jobs/store";
 import type { Actor } from "./actor";
 import type { AccessService } from "./access/service";
 import type { Audit } from "./audit";
+import { createFollowUp } from "./follow-up-job";
 import { jobKind } from "./job-kinds";
 import { fail, type Result } from "./result";
 
@@ -111,25 +112,14 @@ export function createJobs(deps: {
         return fail("That job is still running; retry when it has finished.");
       const failed = await store.items(jobId, "failed");
       if (failed.length === 0) return fail("Nothing failed in that job, so there is nothing to retry.");
-      const { job, created } = await store.create({
-        workspaceId: actor.workspaceId,
+      const { job, created } = await createFollowUp({ store, audit: deps.audit }, actor, {
         kind: original.kind,
-        actorSlackId: actor.userId,
-        params: { ...(original.params as object), retryOf: jobId },
-        status: "queued",
         idempotencyKey: `retry:${jobId}`,
+        params: { ...(original.params as object), retryOf: jobId },
         items: failed.map((item) => ({ key: item.key, seq: item.seq, input: item.input })),
-        ...(original.channelId ? { channelId: original.channelId } : {}),
+        place: { channelId: original.channelId },
+        audit: { action: "job.retry", details: { retryOf: jobId, items: failed.length } },
       });
-      if (created) {
-        await deps.audit.record(actor, {
-          action: "job.retry",
-          targetType: "job",
-          targetId: job.id,
-          outcome: "ok",
-          details: { retryOf: jobId, items: failed.length },
-        });
-      }
       return { ok: true, job, created };
     },
   };

@@ -1,7 +1,8 @@
 import type { WebClient } from "@slack/web-api";
 import type { Services } from "../app/services";
 import type { SlackClients } from "./clients";
-import { toCsv } from "../domain/csv/write";
+import { toCsv } from "../app/csv";
+import { uploadFile } from "./files";
 import type { Job } from "../jobs/types";
 import { failuresFilename, jobProgressMessage, jobReportMessage } from "./presenters/job-progress";
 import { slackPayload } from "./presenters/kit";
@@ -55,13 +56,11 @@ export function attachJobMessages(
       if (report.failureRows.length > 0) {
         const columns = Object.keys(report.failureRows[0]!);
         const csv = toCsv([columns, ...report.failureRows.map((row) => columns.map((c) => row[c] ?? ""))]);
-        await client.filesUploadV2({
-          channel_id: job.channelId,
-          thread_ts: job.messageTs,
-          filename: failuresFilename(job),
-          title: `${report.label} failures`,
-          content: csv,
-        });
+        await uploadFile(
+          client,
+          { channel: job.channelId, threadTs: job.messageTs },
+          { filename: failuresFilename(job), title: `${report.label} failures`, content: csv },
+        );
       }
       await services.jobs.reportDelivered(jobId);
     } catch (error) {

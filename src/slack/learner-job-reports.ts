@@ -1,6 +1,7 @@
 import { JOB_ARCHIVE, JOB_IMPORT } from "../app/learners/deps";
 import type { Services } from "../app/services";
 import type { SlackClients } from "./clients";
+import { uploadFile } from "./files";
 import type { Job } from "../jobs/types";
 import { reactivateAllMessage } from "./presenters/learners/archive-bulk";
 import { importLogMessage } from "./presenters/learners/import";
@@ -21,13 +22,7 @@ export function attachLearnerJobReports(clients: SlackClients, services: Pick<Se
       thread_ts: log.threadTs,
       ...slackPayload(message),
     });
-    await client.filesUploadV2({
-      channel_id: log.channelId,
-      thread_ts: log.threadTs,
-      filename: log.file.filename,
-      title: log.file.filename,
-      content: log.file.content,
-    });
+    await uploadFile(client, { channel: log.channelId, threadTs: log.threadTs }, log.file);
   }
 
   async function offerUndo(job: Job): Promise<void> {

@@ -3,16 +3,14 @@ import type { ScheduledRun } from "../app/caregivers";
 import { CAREGIVER_SYNC_KIND } from "../app/caregivers/job-kind";
 import type { Services } from "../app/services";
 import type { SlackClients } from "./clients";
-import { toCsv } from "../domain/csv/write";
+import { uploadFile } from "./files";
 import type { Job } from "../jobs/types";
 import { labelsOf } from "./listeners/shared/caregivers";
 import { startJobWithMessage } from "./job-start";
 import {
   allQuietMessage,
-  digestFilename,
+  digestFile,
   digestMessage,
-  digestNeedsCsv,
-  digestRows,
   heldMessage,
   scheduleRefusedMessage,
 } from "./presenters/caregivers/schedule";
@@ -86,14 +84,8 @@ export function attachScheduledDigests(clients: SlackClients, services: Services
       const digest = await services.caregivers.schedule.digestOf(job);
       const client = await clients(job.workspaceId);
       await post(client, job.channelId, digestMessage(digest, labelsOf(services)));
-      if (digestNeedsCsv(digest)) {
-        await client.filesUploadV2({
-          channel_id: job.channelId,
-          filename: digestFilename(digest),
-          title: "Caregiver sync digest",
-          content: toCsv(digestRows(digest)),
-        });
-      }
+      const file = digestFile(digest);
+      if (file) await uploadFile(client, { channel: job.channelId }, file);
     },
   });
 }

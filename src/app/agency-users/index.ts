@@ -1,12 +1,7 @@
-import type { Config } from "../../config";
-import type { ReadSettings } from "../settings/read";
 import type { AgencyUserForm } from "../../domain/agency-users/validation";
 import type { PersonName } from "../../domain/agency-users/username";
-import type { PrismaClient } from "../../generated/prisma/client";
 import type { StaffDirectory } from "../../providers/roles";
-import type { AccessService } from "../access/service";
 import type { Actor } from "../actor";
-import type { Audit } from "../audit";
 import { createAgencyUser } from "./create";
 import type { AgencyUsersDeps, SelfEmail } from "./deps";
 import { createDirectoryCache, DIRECTORY_TTL_MS } from "./directory-cache";
@@ -18,34 +13,28 @@ export type { CreateFormData } from "./form";
 export type { AgencyUserPage, AgencyUserRow } from "./list";
 export type { SelfEmail } from "./deps";
 export { LIST_PAGE_SIZE } from "./list";
+// For transports that keep a suggested username in step with what is typed.
+export { normalizeUsername } from "../../domain/agency-users/username";
 
 export type AgencyUsers = ReturnType<typeof createAgencyUsers>;
 
 /** Workflow 3: Caresmartz360 agency users, created from a form and listed by office. */
-export function createAgencyUsers(deps: {
-  directory: StaffDirectory;
-  access: Pick<AccessService, "check" | "principal">;
-  audit: Audit;
-  prisma: Pick<PrismaClient, "processedEvent">;
-  config: Pick<Config, "usernameFormat">;
-  settings: ReadSettings;
-  now: () => Date;
-  /** The workspace whose directory a call reaches, so cached offices and roles are kept per workspace. */
-  workspaceInScope?: () => string | undefined;
-}) {
+export function createAgencyUsers(
+  deps: Omit<AgencyUsersDeps, "directory" | "cache"> & {
+    directory: StaffDirectory;
+    now: () => Date;
+    /** The workspace whose directory a call reaches, so cached offices and roles are kept per workspace. */
+    workspaceInScope?: () => string | undefined;
+  },
+) {
   const scope = deps.workspaceInScope;
   const all: AgencyUsersDeps = {
-    directory: deps.directory,
+    ...deps,
     cache: createDirectoryCache(deps.directory, {
       ttlMs: DIRECTORY_TTL_MS,
       now: deps.now,
       ...(scope ? { key: () => scope() ?? "" } : {}),
     }),
-    access: deps.access,
-    audit: deps.audit,
-    prisma: deps.prisma,
-    config: deps.config,
-    settings: deps.settings,
   };
   return {
     /** The form's options for this creator, or why they may not create agency users. */

@@ -20,6 +20,10 @@ export type { CaregiverDeps } from "./deps";
 export type { SyncOutcome } from "./sync";
 export type { EmailOwner, FixForm, FixResult } from "./fix";
 export type { DigestProblem, ScheduledRun, SyncDigest, SyncSchedule } from "./schedule";
+// The caregivers' own words, for transports: schedules as typed, the fields a reason names, field names.
+export { parseSchedule, SCHEDULE_FORMS } from "../../domain/caregivers/schedule";
+export { fieldsNamedBy } from "../../domain/caregivers/readiness";
+export { FIELD_WORDS, type SyncedField } from "../../domain/caregivers/types";
 
 /**
  * Workflow 1: caregivers from Spectrum TeleTrack to the training LMS — one or all, their LMS

@@ -2,6 +2,7 @@ import { exceedsArchiveThreshold, type ArchiveThreshold } from "../../domain/lea
 import type { Job, JobItem } from "../../jobs/types";
 import type { Action } from "../access/policy";
 import type { Actor } from "../actor";
+import { createFollowUp } from "../follow-up-job";
 import { fail, type Result } from "../result";
 import type { ArchivePlan } from "./bulk-archive";
 import { JOB_ARCHIVE, JOB_IMPORT, JOB_REACTIVATE, type LearnersDeps } from "./deps";
@@ -27,6 +28,12 @@ export interface ArchiveApproval {
   /** Learners a bulk archive's filter found that the admin left out before confirming. */
   leftOut?: number;
 }
+
+/**
+ * What starting an archiving run (an import's Import, a bulk archive's Confirm) came to: queued,
+ * waiting for another admin's approval, or already decided by an earlier press.
+ */
+export type RunStart = Result<{ job: Job; state: "queued" | "awaiting-second-approval" | "stale" }>;
 
 export interface Renames {
   count: number;
@@ -205,26 +212,14 @@ export function createArchiveRuns(deps: Pick<LearnersDeps, "access" | "audit" | 
         return fail(`That ${run.noun} is still running; undo it when it has finished.`);
       const archived = (await jobStore.items(jobId)).filter((item) => item.outcome === "archived");
       if (archived.length === 0) return fail("That run archived nobody, so there is nothing to reactivate.");
-      const { job, created } = await jobStore.create({
-        workspaceId: actor.workspaceId,
+      const { job, created } = await createFollowUp({ store: jobStore, audit }, actor, {
         kind: JOB_REACTIVATE,
-        actorSlackId: actor.userId,
-        params: { undoOf: jobId },
-        status: "queued",
         idempotencyKey: `undo:${jobId}`,
+        params: { undoOf: jobId },
         items: archived.map((item) => ({ key: item.key, seq: item.seq, input: run.archivedLearner(item) })),
-        ...(original.channelId ? { channelId: original.channelId } : {}),
-        ...(original.threadTs ? { threadTs: original.threadTs } : {}),
+        place: original,
+        audit: { action: "learner.reactivate-all", details: { undoOf: jobId, count: archived.length } },
       });
-      if (created) {
-        await audit.record(actor, {
-          action: "learner.reactivate-all",
-          targetType: "job",
-          targetId: job.id,
-          outcome: "ok",
-          details: { undoOf: jobId, count: archived.length },
-        });
-      }
       return { ok: true, job, created };
     },
   };

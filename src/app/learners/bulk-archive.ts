@@ -9,7 +9,7 @@ import type { Job, JobItem } from "../../jobs/types";
 import type { CacwtLearner } from "../../providers/roles";
 import type { Actor } from "../actor";
 import { fail, type Result } from "../result";
-import { archiveApproval, SAMPLE, type ArchiveApproval } from "./archive-runs";
+import { archiveApproval, SAMPLE, type ArchiveApproval, type RunStart } from "./archive-runs";
 import { JOB_ARCHIVE, type LearnersDeps } from "./deps";
 import { nameOf } from "./one";
 import type { StatusItemInput } from "./status-job";
@@ -178,10 +178,7 @@ export function createBulkArchive(deps: Pick<LearnersDeps, "lms" | "access" | "a
     },
 
     /** Queues the run, or, above the threshold, waits for another admin: nothing changes before that. */
-    async confirm(
-      actor: Actor,
-      jobId: string,
-    ): Promise<Result<{ job: Job; state: "queued" | "awaiting-second-approval" | "stale" }>> {
+    async confirm(actor: Actor, jobId: string): Promise<RunStart> {
       const loaded = await load(actor, jobId);
       if (!loaded.ok) return loaded;
       const { job } = loaded;

@@ -3,7 +3,7 @@ import type { Job } from "../../jobs/types";
 import type { Actor } from "../actor";
 import { mention } from "../mention";
 import { fail, type Result } from "../result";
-import { approvalOf, approvalReasons } from "./archive-runs";
+import { approvalOf, approvalReasons, type RunStart } from "./archive-runs";
 import { JOB_IMPORT, type LearnersDeps } from "./deps";
 import type { ImportItemInput, ImportParams, StoredPreview } from "./import-preview";
 import { importLogRows, type ImportLog } from "./import-log";
@@ -27,20 +27,47 @@ export function createImportRun(deps: Pick<LearnersDeps, "access" | "audit" | "p
 
   const gone = () => fail("That import preview no longer exists; upload the file again.");
 
+  /** The preview a button acts on, for an admin who may import: access first, then the job and its upload. */
+  async function loadPressed(actor: Actor, jobId: string) {
+    const allowed = await access.check(actor, "learner.import", { type: "job", id: jobId });
+    if (!allowed.allowed) return fail(allowed.reason);
+    const found = await load(actor, jobId);
+    return found ? { ok: true as const, ...found } : gone();
+  }
+
+  /** A CSV about the preview, for the file's thread. */
+  const inThread = (upload: { channelId: string; threadTs: string | null }, file: CsvFile) => ({
+    ok: true as const,
+    file,
+    channelId: upload.channelId,
+    threadTs: upload.threadTs ?? "",
+  });
+
+  /** Import or Cancel decided the preview: its upload says so, and the decision is audited on it. */
+  async function settleUpload(
+    actor: Actor,
+    uploadId: string,
+    decided: { status: "imported" | "cancelled"; action: string; details?: Record<string, unknown> },
+  ): Promise<void> {
+    await prisma.upload.update({ where: { id: uploadId }, data: { status: decided.status } });
+    await deps.audit.record(actor, {
+      action: decided.action,
+      targetType: "upload",
+      targetId: uploadId,
+      outcome: "ok",
+      ...(decided.details ? { details: decided.details } : {}),
+    });
+  }
+
   return {
     /**
      * Import pressed: starts the import once, whoever presses first. An import that archives more
      * learners than the threshold allows waits for another admin instead (archive-runs.ts); only
      * the uploader can ask for that, as only the admin who previews a bulk archive can.
      */
-    async start(
-      actor: Actor,
-      jobId: string,
-    ): Promise<Result<{ job: Job; state: "queued" | "awaiting-second-approval" | "stale" }>> {
-      const allowed = await access.check(actor, "learner.import", { type: "job", id: jobId });
-      if (!allowed.allowed) return fail(allowed.reason);
-      const found = await load(actor, jobId);
-      if (!found) return gone();
+    async start(actor: Actor, jobId: string): Promise<RunStart> {
+      const found = await loadPressed(actor, jobId);
+      if (!found.ok) return found;
       // A preview stored before imports counted their archives cannot be weighed against the threshold.
       if (!(found.job.params as Partial<ImportParams> | null)?.archive) {
         return fail("That preview was made by an earlier version of carebridge; share the file again for a new one.");
@@ -70,41 +97,27 @@ export function createImportRun(deps: Pick<LearnersDeps, "access" | "audit" | "p
         });
         return { ok: true, job, state: next };
       }
-      await prisma.upload.update({ where: { id: found.upload.id }, data: { status: "imported" } });
-      await deps.audit.record(actor, {
+      await settleUpload(actor, found.upload.id, {
+        status: "imported",
         action: "learner.import",
-        targetType: "upload",
-        targetId: found.upload.id,
-        outcome: "ok",
         details: { jobId, rows: job.total },
       });
       return { ok: true, job, state: next };
     },
 
     async cancel(actor: Actor, jobId: string): Promise<Result<{ job: Job; cancelled: boolean }>> {
-      const allowed = await access.check(actor, "learner.import", { type: "job", id: jobId });
-      if (!allowed.allowed) return fail(allowed.reason);
-      const found = await load(actor, jobId);
-      if (!found) return gone();
+      const found = await loadPressed(actor, jobId);
+      if (!found.ok) return found;
       const cancelled = await jobStore.transition(jobId, ["preview"], "cancelled", { approvedBy: actor.userId });
-      if (cancelled) {
-        await prisma.upload.update({ where: { id: found.upload.id }, data: { status: "cancelled" } });
-        await deps.audit.record(actor, {
-          action: "learner.import.cancel",
-          targetType: "upload",
-          targetId: found.upload.id,
-          outcome: "ok",
-        });
-      }
+      if (cancelled)
+        await settleUpload(actor, found.upload.id, { status: "cancelled", action: "learner.import.cancel" });
       return { ok: true, job: (await jobStore.get(jobId)) ?? found.job, cancelled };
     },
 
     /** The rejected rows with every problem, as a CSV to fix in the spreadsheet. */
     async errors(actor: Actor, jobId: string): Promise<Result<{ file: CsvFile } & Located>> {
-      const allowed = await access.check(actor, "learner.import", { type: "job", id: jobId });
-      if (!allowed.allowed) return fail(allowed.reason);
-      const found = await load(actor, jobId);
-      if (!found) return gone();
+      const found = await loadPressed(actor, jobId);
+      if (!found.ok) return found;
       const { preview, upload } = found;
       if (preview.rejected.length === 0) return fail("No row of that file was rejected.");
       const rows = preview.rejected.map((r) => ({
@@ -115,12 +128,10 @@ export function createImportRun(deps: Pick<LearnersDeps, "access" | "audit" | "p
         outcome: "rejected" as const,
         details: r.problems,
       }));
-      return {
-        ok: true,
-        file: { filename: `errors-${baseName(preview.filename)}.csv`, content: rejectedRowsCsv({ rows }) },
-        channelId: upload.channelId,
-        threadTs: upload.threadTs ?? "",
-      };
+      return inThread(upload, {
+        filename: `errors-${baseName(preview.filename)}.csv`,
+        content: rejectedRowsCsv({ rows }),
+      });
     },
 
     /**
@@ -128,10 +139,8 @@ export function createImportRun(deps: Pick<LearnersDeps, "access" | "audit" | "p
      * errors file: the message names only the first few of each kind.
      */
     async changes(actor: Actor, jobId: string): Promise<Result<{ file: CsvFile } & Located>> {
-      const allowed = await access.check(actor, "learner.import", { type: "job", id: jobId });
-      if (!allowed.allowed) return fail(allowed.reason);
-      const found = await load(actor, jobId);
-      if (!found) return gone();
+      const found = await loadPressed(actor, jobId);
+      if (!found.ok) return found;
       const { preview, upload } = found;
       const entries: ChangeEntry[] = [];
       for (const item of await jobStore.items(jobId)) {
@@ -164,12 +173,7 @@ export function createImportRun(deps: Pick<LearnersDeps, "access" | "audit" | "p
         });
       }
       if (entries.length === 0) return fail("Importing that file changes nothing.");
-      return {
-        ok: true,
-        file: { filename: `changes-${baseName(preview.filename)}.csv`, content: changesCsv(entries) },
-        channelId: upload.channelId,
-        threadTs: upload.threadTs ?? "",
-      };
+      return inThread(upload, { filename: `changes-${baseName(preview.filename)}.csv`, content: changesCsv(entries) });
     },
 
     /** Every line of the file with what happened to it, once the import job has ended. */

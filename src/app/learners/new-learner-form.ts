@@ -3,6 +3,9 @@ import { validateRow } from "../../domain/learners/row";
 import { employeeTypeFor, findCounty } from "../../domain/learners/template";
 import type { Problem } from "../result";
 
+// The choices a learner form offers (the add form, the bulk archive's filter), for the transports.
+export { CALIFORNIA_COUNTIES, COMMUNITY_PARTNER_AFFILIATION } from "../../domain/learners/template";
+
 /** What `/learner add` asks for. */
 export interface NewLearnerForm {
   firstName: string;

@@ -50,6 +50,15 @@ const namesOn = (snapshot: Snapshot, side: Side, others: readonly string[]) =>
 
 export function createRecordActions(ctx: LinkingContext) {
   const { deps, decisions } = ctx;
+  /** Every record action is audited on its record, with the kind of link. */
+  const audit = (actor: Actor, action: string, request: RecordRequest, details: Record<string, unknown> = {}) =>
+    deps.audit.record(actor, {
+      action,
+      targetType: targetType(request.kind, request.side),
+      targetId: request.recordId,
+      outcome: "ok",
+      details: { kind: request.kind, ...details },
+    });
 
   return {
     /**
@@ -72,13 +81,7 @@ export function createRecordActions(ctx: LinkingContext) {
           snapshot.rejected.set(...rejection(p.motivityId, p.calmanacId, decidedAt));
         }
         const rejected = fresh.map((p) => otherOf(side, p));
-        await deps.audit.record(actor, {
-          action: "link.reject",
-          targetType: targetType(kind, side),
-          targetId: recordId,
-          outcome: "ok",
-          details: { kind, notMatching: rejected },
-        });
+        await audit(actor, "link.reject", request, { notMatching: rejected });
         return {
           ...done(
             `Noted: ${fullName(record)} is not ${names}; carebridge will not suggest them again. Undo it here, or any time under Not a match.`,
@@ -116,13 +119,7 @@ export function createRecordActions(ctx: LinkingContext) {
         }
         for (const p of forgotten) snapshot.rejected.delete(pairKey(p.motivityId, p.calmanacId));
         const matchingAgain = forgotten.map((p) => otherOf(side, p));
-        await deps.audit.record(actor, {
-          action: "link.unreject",
-          targetType: targetType(kind, side),
-          targetId: recordId,
-          outcome: "ok",
-          details: { kind, matchingAgain },
-        });
+        await audit(actor, "link.unreject", request, { matchingAgain });
         const now = currentUnlinked(snapshot, side, recordId);
         const after = isOutcome(now) ? now.message : "They may be suggested again.";
         return done(`Undone: ${name} may be ${namesOn(snapshot, side, matchingAgain)} after all. ${after}`);
@@ -140,13 +137,7 @@ export function createRecordActions(ctx: LinkingContext) {
           return unchanged(`${fullName(record)} is already ignored.`);
         }
         await decisions.staleInvolving(actor.workspaceId, kind, { [side]: [recordId] });
-        await deps.audit.record(actor, {
-          action: "link.ignore",
-          targetType: targetType(kind, side),
-          targetId: recordId,
-          outcome: "ok",
-          details: { kind },
-        });
+        await audit(actor, "link.ignore", request);
         return done(
           `Ignored ${fullName(record)} (${VENDOR_LABELS[side]}): carebridge will not list or suggest them. Undo it under Ignored.`,
         );
@@ -162,13 +153,7 @@ export function createRecordActions(ctx: LinkingContext) {
         if (!(await decisions.unignore(actor, kind, side, recordId))) {
           return unchanged(`${name} is not ignored.`);
         }
-        await deps.audit.record(actor, {
-          action: "link.unignore",
-          targetType: targetType(kind, side),
-          targetId: recordId,
-          outcome: "ok",
-          details: { kind },
-        });
+        await audit(actor, "link.unignore", request);
         return done(`${name} (${VENDOR_LABELS[side]}) is back in the lists.`);
       });
     },

@@ -69,10 +69,34 @@ export const ok = (body: unknown, status = 200): SandboxResponse => ({ status, b
 export const noContent = (): SandboxResponse => ({ status: 204 });
 
 /** The common contract's cursor pages; the cursor is an opaque offset. */
+/**
+ * The records a list's query asks for: every field the query names must match, `exact` ones to
+ * the letter, `caseless` ones (emails, usernames) regardless of case, as the vendors filter.
+ */
+export function matching<T extends object>(
+  records: Iterable<T>,
+  query: URLSearchParams,
+  fields: { exact?: readonly (keyof T & string)[]; caseless?: readonly (keyof T & string)[] },
+): T[] {
+  const wanted = (names: readonly (keyof T & string)[] | undefined) =>
+    (names ?? []).flatMap((name) => {
+      const value = query.get(name);
+      return value === null ? [] : [[name, value] as const];
+    });
+  const exact = wanted(fields.exact);
+  const caseless = wanted(fields.caseless).map(([name, value]) => [name, value.toLowerCase()] as const);
+  return [...records].filter(
+    (r) =>
+      exact.every(([name, value]) => r[name] === value) &&
+      caseless.every(([name, value]) => String(r[name]).toLowerCase() === value),
+  );
+}
+
 export function page<T>(items: T[], query: URLSearchParams): { data: T[]; nextCursor: string | null } {
   const limitText = query.get("limit");
   const limit = limitText === null ? 100 : Number(limitText);
-  if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw fail.badRequest("invalid_limit", "limit must be 1..500.");
+  if (!Number.isInteger(limit) || limit < 1 || limit > 500)
+    throw fail.badRequest("invalid_limit", "limit must be 1..500.");
   const cursor = query.get("cursor");
   const offset = cursor === null ? 0 : Number(Buffer.from(cursor, "base64url").toString("utf8").replace(/^o:/, ""));
   if (!Number.isInteger(offset) || offset < 0) throw fail.badRequest("invalid_cursor", "The cursor is not valid.");

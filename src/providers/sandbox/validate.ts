@@ -12,7 +12,8 @@ export class Checks {
   required(...names: string[]): this {
     for (const name of names) {
       const v = this.body[name];
-      if (v === undefined || v === null || (typeof v === "string" && v.trim() === "")) this.fields[name] ??= "is required";
+      if (v === undefined || v === null || (typeof v === "string" && v.trim() === ""))
+        this.fields[name] ??= "is required";
     }
     return this;
   }
@@ -34,7 +35,11 @@ export class Checks {
   }
 
   phone(...names: string[]): this {
-    return this.each(names, (v) => typeof v === "string" && /^\+?[\d\s().-]+$/.test(v) && v.replace(/\D/g, "").length >= 10, "is not a valid phone number");
+    return this.each(
+      names,
+      (v) => typeof v === "string" && /^\+?[\d\s().-]+$/.test(v) && v.replace(/\D/g, "").length >= 10,
+      "is not a valid phone number",
+    );
   }
 
   oneOf(name: string, values: readonly string[]): this {
@@ -53,6 +58,19 @@ export class Checks {
     }
     return this;
   }
+}
+
+/** Fields of a body that Checks passed as text, as stored; a required one is there. */
+export function texts<K extends string>(body: Record<string, unknown>, ...names: K[]): Record<K, string> {
+  return Object.fromEntries(names.map((name) => [name, body[name]])) as Record<K, string>;
+}
+
+/** Optional text fields of a checked body; an absent one is stored as null, as the vendors do. */
+export function optionalTexts<K extends string>(
+  body: Record<string, unknown>,
+  ...names: K[]
+): Record<K, string | null> {
+  return Object.fromEntries(names.map((name) => [name, body[name] ?? null])) as Record<K, string | null>;
 }
 
 export function isDate(text: string): boolean {

@@ -1,31 +1,27 @@
-import type { Vendor } from "../../config";
-import { ConflictError, UnsupportedError } from "../http/errors";
+import { ConflictError } from "../http/errors";
 import type { AdminSession, CaregiverLms, LmsUser, LmsUserPatch, NewLmsUser } from "../roles";
-import { uniquenessConflict } from "./same-user";
+import { ScimAdapter } from "./adapter";
 import { eq, primaryValue, type ScimUser } from "./schema";
-import type { PatchOperation, ScimUsers } from "./users";
+import type { PatchOperation } from "./users";
 
 /**
  * Any SCIM 2.0 service provider playing the caregivers' LMS. userName is the email. SCIM has no
  * birth date or training due date attribute: birthDate is not sent and both read back as null.
  * email, mobilePhone and state replace the whole emails / phoneNumbers / addresses attribute.
  */
-export class ScimCaregiverLms implements CaregiverLms {
+export class ScimCaregiverLms extends ScimAdapter<LmsUser> implements CaregiverLms {
   readonly capabilities = { adminSso: false };
 
-  constructor(
-    private readonly vendor: Vendor,
-    private readonly users: ScimUsers,
-  ) {}
-
-  async findByExternalId(externalId: string): Promise<LmsUser | null> {
-    const user = await this.users.findOne(eq("externalId", externalId));
-    return user && toLmsUser(user);
+  protected read(user: ScimUser): LmsUser {
+    return toLmsUser(user);
   }
 
-  async findByEmail(email: string): Promise<LmsUser | null> {
-    const user = await this.users.findOne(eq("userName", email));
-    return user && toLmsUser(user);
+  findByExternalId(externalId: string): Promise<LmsUser | null> {
+    return this.findOne(eq("externalId", externalId));
+  }
+
+  findByEmail(email: string): Promise<LmsUser | null> {
+    return this.findOne(eq("userName", email));
   }
 
   async get(id: string): Promise<LmsUser> {
@@ -66,16 +62,11 @@ export class ScimCaregiverLms implements CaregiverLms {
   }
 
   createAdminSession(): Promise<AdminSession> {
-    return Promise.reject(
-      new UnsupportedError(
-        this.vendor,
-        "Single sign-on is not available through SCIM; sign in to the training system directly.",
-      ),
-    );
+    return this.unsupported("Single sign-on is not available through SCIM; sign in to the training system directly.");
   }
 
   private emailConflict(error: ConflictError, email: string, selfId: string | undefined): Promise<ConflictError> {
-    return uniquenessConflict(this.vendor, this.users, error, email, (holder) => holder.id, selfId);
+    return this.conflict(error, email, (holder) => holder.id, selfId);
   }
 
   private async setActive(id: string, active: boolean): Promise<LmsUser> {

@@ -1,5 +1,4 @@
-import type { Vendor } from "../../config";
-import { ConflictError, NotFoundError, UnsupportedError } from "../http/errors";
+import { ConflictError, NotFoundError } from "../http/errors";
 import type {
   CacwtLearner,
   CacwtLearnerPatch,
@@ -8,9 +7,9 @@ import type {
   LearnerLms,
   NewCacwtLearner,
 } from "../roles";
-import { uniquenessConflict } from "./same-user";
+import { ScimAdapter } from "./adapter";
 import { ENTERPRISE_SCHEMA, eq, primaryValue, type ScimUser } from "./schema";
-import type { PatchOperation, ScimUsers } from "./users";
+import type { PatchOperation } from "./users";
 
 /**
  * Any SCIM 2.0 service provider playing the learners' LMS. userId is the SCIM userName;
@@ -19,21 +18,19 @@ import type { PatchOperation, ScimUsers } from "./users";
  * `active`, and the temporary password is `password`. SCIM has no hire date: dateHire reads as
  * the account's creation date (meta.created), which is what CACWT asks for community partners.
  */
-export class ScimLearnerLms implements LearnerLms {
+export class ScimLearnerLms extends ScimAdapter<CacwtLearner> implements LearnerLms {
   readonly capabilities = { csvImport: false };
 
-  constructor(
-    private readonly vendor: Vendor,
-    private readonly users: ScimUsers,
-  ) {}
+  protected read(user: ScimUser): CacwtLearner {
+    return toLearner(user);
+  }
 
-  async findByEmail(email: string): Promise<CacwtLearner | null> {
+  findByEmail(email: string): Promise<CacwtLearner | null> {
     return this.findByUserId(email);
   }
 
-  async findByUserId(userId: string): Promise<CacwtLearner | null> {
-    const user = await this.users.findOne(eq("userName", userId));
-    return user && toLearner(user);
+  findByUserId(userId: string): Promise<CacwtLearner | null> {
+    return this.findOne(eq("userName", userId));
   }
 
   async *list(filter: LearnerFilter): AsyncGenerator<CacwtLearner, void, undefined> {
@@ -54,7 +51,7 @@ export class ScimLearnerLms implements LearnerLms {
       return toLearner(user);
     } catch (error) {
       if (!(error instanceof ConflictError)) throw error;
-      throw await uniquenessConflict(this.vendor, this.users, error, userName, (holder) => holder.userName);
+      throw await this.conflict(error, userName, (holder) => holder.userName);
     }
   }
 
@@ -66,18 +63,15 @@ export class ScimLearnerLms implements LearnerLms {
   }
 
   startImport(): Promise<string> {
-    return Promise.reject(this.noImport());
+    return this.noImport();
   }
 
   getImport(): Promise<ImportStatus> {
-    return Promise.reject(this.noImport());
+    return this.noImport();
   }
 
-  private noImport(): UnsupportedError {
-    return new UnsupportedError(
-      this.vendor,
-      "CSV import is not available through SCIM; add or update the learners one at a time.",
-    );
+  private noImport(): Promise<never> {
+    return this.unsupported("CSV import is not available through SCIM; add or update the learners one at a time.");
   }
 }
 

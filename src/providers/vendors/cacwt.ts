@@ -1,5 +1,6 @@
 import { cacwtLearnerSchema, importStartedSchema, importStatusSchema } from "../records";
 import { seg, type JsonApi } from "../http/json-api";
+import { JsonCollection } from "../http/json-collection";
 import type {
   CacwtLearner,
   CacwtLearnerPatch,
@@ -13,30 +14,31 @@ import type {
 export class CacwtLearnerLms implements LearnerLms {
   readonly capabilities = { csvImport: true };
 
-  constructor(private readonly api: JsonApi) {}
+  private readonly learners: JsonCollection<typeof cacwtLearnerSchema>;
+
+  constructor(private readonly api: JsonApi) {
+    this.learners = new JsonCollection(api, "/v1/learners", cacwtLearnerSchema);
+  }
 
   findByEmail(email: string): Promise<CacwtLearner | null> {
-    return this.api.first("/v1/learners", cacwtLearnerSchema, { email });
+    return this.learners.first({ email });
   }
 
   findByUserId(userId: string): Promise<CacwtLearner | null> {
-    return this.api.first("/v1/learners", cacwtLearnerSchema, { userId });
+    return this.learners.first({ userId });
   }
 
   list(filter: LearnerFilter): AsyncIterable<CacwtLearner> {
-    return this.api.list("/v1/learners", cacwtLearnerSchema, {
-      affiliation: filter.affiliation,
-      status: filter.status,
-      emailDomain: filter.emailDomain,
-    });
+    const { affiliation, status, emailDomain } = filter;
+    return this.learners.list({ affiliation, status, emailDomain });
   }
 
   create(learner: NewCacwtLearner): Promise<CacwtLearner> {
-    return this.api.call({ method: "POST", path: "/v1/learners", json: learner }, cacwtLearnerSchema);
+    return this.learners.create(learner);
   }
 
   update(userId: string, patch: CacwtLearnerPatch): Promise<CacwtLearner> {
-    return this.api.call({ method: "PATCH", path: `/v1/learners/${seg(userId)}`, json: patch }, cacwtLearnerSchema);
+    return this.learners.patch(userId, patch);
   }
 
   async startImport(csvText: string): Promise<string> {

@@ -1,31 +1,35 @@
 import { adminSessionSchema, lmsUserSchema } from "../records";
-import { seg, type JsonApi } from "../http/json-api";
+import type { JsonApi } from "../http/json-api";
+import { JsonCollection } from "../http/json-collection";
 import type { AdminSession, CaregiverLms, LmsUser, LmsUserPatch, NewLmsUser } from "../roles";
 
 /** CareAcademy, the caregivers' training LMS (providers.md § CareAcademy). */
 export class CareAcademyLms implements CaregiverLms {
   readonly capabilities = { adminSso: true };
+  private readonly users: JsonCollection<typeof lmsUserSchema>;
 
-  constructor(private readonly api: JsonApi) {}
+  constructor(private readonly api: JsonApi) {
+    this.users = new JsonCollection(api, "/v1/users", lmsUserSchema);
+  }
 
   findByExternalId(externalId: string): Promise<LmsUser | null> {
-    return this.api.first("/v1/users", lmsUserSchema, { externalId });
+    return this.users.first({ externalId });
   }
 
   findByEmail(email: string): Promise<LmsUser | null> {
-    return this.api.first("/v1/users", lmsUserSchema, { email });
+    return this.users.first({ email });
   }
 
   get(id: string): Promise<LmsUser> {
-    return this.api.call({ method: "GET", path: `/v1/users/${seg(id)}` }, lmsUserSchema);
+    return this.users.get(id);
   }
 
   create(user: NewLmsUser): Promise<LmsUser> {
-    return this.api.call({ method: "POST", path: "/v1/users", json: user }, lmsUserSchema);
+    return this.users.create(user);
   }
 
   update(id: string, patch: LmsUserPatch): Promise<LmsUser> {
-    return this.api.call({ method: "PATCH", path: `/v1/users/${seg(id)}`, json: patch }, lmsUserSchema);
+    return this.users.patch(id, patch);
   }
 
   activate(id: string): Promise<LmsUser> {
@@ -50,6 +54,6 @@ export class CareAcademyLms implements CaregiverLms {
 
   private transition(id: string, action: "activate" | "deactivate" | "reactivate"): Promise<LmsUser> {
     // Each sets a status, so sending it twice leaves the same state: safe to retry.
-    return this.api.call({ method: "POST", path: `/v1/users/${seg(id)}/${action}`, idempotent: true }, lmsUserSchema);
+    return this.api.call({ method: "POST", path: `${this.users.at(id)}/${action}`, idempotent: true }, lmsUserSchema);
   }
 }

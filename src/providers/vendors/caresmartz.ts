@@ -1,10 +1,15 @@
 import { agencyUserSchema, namedListSchema } from "../records";
 import type { JsonApi } from "../http/json-api";
+import { JsonCollection } from "../http/json-collection";
 import type { AgencyUser, NewAgencyUser, Office, Role, StaffDirectory } from "../roles";
 
 /** Caresmartz360, the directory of office staff (providers.md § Caresmartz360). */
 export class CaresmartzDirectory implements StaffDirectory {
-  constructor(private readonly api: JsonApi) {}
+  private readonly agencyUsers: JsonCollection<typeof agencyUserSchema>;
+
+  constructor(private readonly api: JsonApi) {
+    this.agencyUsers = new JsonCollection(api, "/v1/agency-users", agencyUserSchema);
+  }
 
   async listOffices(): Promise<Office[]> {
     return (await this.api.call({ method: "GET", path: "/v1/offices" }, namedListSchema)).data;
@@ -15,14 +20,14 @@ export class CaresmartzDirectory implements StaffDirectory {
   }
 
   findByUsername(username: string): Promise<AgencyUser | null> {
-    return this.api.first("/v1/agency-users", agencyUserSchema, { username });
+    return this.agencyUsers.first({ username });
   }
 
   listByOffice(officeId: string): AsyncIterable<AgencyUser> {
-    return this.api.list("/v1/agency-users", agencyUserSchema, { officeId });
+    return this.agencyUsers.list({ officeId });
   }
 
   create(user: NewAgencyUser): Promise<AgencyUser> {
-    return this.api.call({ method: "POST", path: "/v1/agency-users", json: user }, agencyUserSchema);
+    return this.agencyUsers.create(user);
   }
 }

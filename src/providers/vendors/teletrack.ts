@@ -1,31 +1,36 @@
 import { caregiverSchema } from "../records";
-import { seg, type JsonApi } from "../http/json-api";
+import type { JsonApi } from "../http/json-api";
+import { JsonCollection } from "../http/json-collection";
 import type { Caregiver, CaregiverPatch, CaregiverSource } from "../roles";
 
 /** Spectrum TeleTrack, the source of caregivers (providers.md § Spectrum TeleTrack). */
 export class TeleTrackCaregiverSource implements CaregiverSource {
-  constructor(private readonly api: JsonApi) {}
+  private readonly caregivers: JsonCollection<typeof caregiverSchema>;
+
+  constructor(private readonly api: JsonApi) {
+    this.caregivers = new JsonCollection(api, "/v1/caregivers", caregiverSchema);
+  }
 
   search(text: string): AsyncIterable<Caregiver> {
-    return this.api.list("/v1/caregivers", caregiverSchema, { search: text });
+    return this.caregivers.list({ search: text });
   }
 
   listCaregivers(options: { updatedSince?: string } = {}): AsyncIterable<Caregiver> {
-    return this.api.list("/v1/caregivers", caregiverSchema, { updatedSince: options.updatedSince });
+    return this.caregivers.list({ updatedSince: options.updatedSince });
   }
 
   get(id: string): Promise<Caregiver> {
-    return this.api.call({ method: "GET", path: `/v1/caregivers/${seg(id)}` }, caregiverSchema);
+    return this.caregivers.get(id);
   }
 
   update(id: string, patch: CaregiverPatch): Promise<Caregiver> {
-    return this.api.call({ method: "PATCH", path: `/v1/caregivers/${seg(id)}`, json: patch }, caregiverSchema);
+    return this.caregivers.patch(id, patch);
   }
 
   linkLmsUser(caregiverId: string, userId: string): Promise<void> {
     return this.api.callNoContent({
       method: "PUT",
-      path: `/v1/caregivers/${seg(caregiverId)}/careacademy-link`,
+      path: `${this.caregivers.at(caregiverId)}/careacademy-link`,
       json: { userId },
     });
   }

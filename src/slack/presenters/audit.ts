@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { count } from "../../app/plural";
 import { type AuditLine, type AuditPage, type AuditScope, describeAuditAction } from "../../app/audit-log";
 import {
@@ -17,22 +18,10 @@ export const AUDIT_PREVIOUS_ACTION = "audit.previous";
 export const AUDIT_NEXT_ACTION = "audit.next";
 export const AUDIT_EXPORT_ACTION = "audit.export";
 
-/** What a page or export button asks for: the filter as typed and a page; access is checked again on the press. */
-export interface AuditRequest {
-  filter: string;
-  page: number;
-}
-
-export function readAuditRequest(value: string | undefined): AuditRequest | undefined {
-  try {
-    const parsed = JSON.parse(value ?? "") as { f?: unknown; p?: unknown };
-    return typeof parsed.f === "string" && typeof parsed.p === "number" && parsed.p >= 0
-      ? { filter: parsed.f, page: parsed.p }
-      : undefined;
-  } catch {
-    return undefined;
-  }
-}
+/** What a page or export button asks for (JSON): the filter as typed and a page; access is checked again on the press. */
+export const auditRequest = z
+  .object({ f: z.string(), p: z.number().min(0) })
+  .transform((v) => ({ filter: v.f, page: v.p }));
 
 const requestValue = (filter: string, page: number) => JSON.stringify({ f: filter.slice(0, 500), p: page });
 

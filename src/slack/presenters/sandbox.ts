@@ -1,5 +1,5 @@
 import type { Vendor } from "../../config";
-import { VENDOR_LABELS } from "../../providers/labels";
+import { VENDOR_LABELS } from "../../app/labels";
 
 /** A line that says which systems are the sandbox, or nothing when every vendor is real. */
 export function sandboxNote(vendors: Iterable<Vendor>): string | undefined {

@@ -1,7 +1,7 @@
 import type { CacwtLearner } from "../../records";
-import { fail, ok, page, route, type Route } from "../router";
+import { fail, matching, ok, page, route, type Route } from "../router";
 import { newId, type SandboxState } from "../state";
-import { Checks, objectBody } from "../validate";
+import { Checks, objectBody, texts } from "../validate";
 import { runImport } from "./cacwt-import";
 
 const EDITABLE = [
@@ -33,19 +33,11 @@ export function cacwtRoutes(state: SandboxState): Route[] {
 
   return [
     route("GET", "/v1/learners", ({ query }) => {
-      const email = query.get("email")?.toLowerCase();
-      const userId = query.get("userId");
-      const affiliation = query.get("affiliation");
-      const status = query.get("status");
       const domain = query.get("emailDomain")?.toLowerCase().replace(/^@/, "");
-      const items = [...learners.values()].filter(
-        (l) =>
-          (email === undefined || l.email.toLowerCase() === email) &&
-          (userId === null || l.userId === userId) &&
-          (affiliation === null || l.affiliation === affiliation) &&
-          (status === null || l.status === status) &&
-          (domain === undefined || l.email.toLowerCase().endsWith(`@${domain}`)),
-      );
+      const items = matching(learners.values(), query, {
+        caseless: ["email"],
+        exact: ["userId", "affiliation", "status"],
+      }).filter((l) => domain === undefined || l.email.toLowerCase().endsWith(`@${domain}`));
       return ok(page(items, query));
     }),
 
@@ -60,9 +52,7 @@ export function cacwtRoutes(state: SandboxState): Route[] {
       if (taken) throw fail.conflict("email_taken", "A learner has this email.", taken.userId);
       const learner: CacwtLearner = {
         userId,
-        firstName: input.firstName as string,
-        lastName: input.lastName as string,
-        email: input.email as string,
+        ...texts(input, "firstName", "lastName", "email"),
         status: (input.status as CacwtLearner["status"] | undefined) ?? "Active",
         affiliation: input.affiliation as string,
         organizationName: (input.organizationName as string | undefined) ?? null,

@@ -1,8 +1,8 @@
 import { randomInt } from "node:crypto";
 import type { LmsUser } from "../../records";
-import { fail, ok, page, route, type Route } from "../router";
+import { fail, matching, ok, page, route, type Route } from "../router";
 import { newId, type SandboxState } from "../state";
-import { Checks, isDate, objectBody } from "../validate";
+import { Checks, isDate, objectBody, optionalTexts, texts } from "../validate";
 
 /** How long an admin sign-in link works (once). */
 export const SSO_LINK_MS = 10 * 60_000;
@@ -46,11 +46,7 @@ export function careAcademyRoutes(state: SandboxState, birthDateStates: readonly
 
   return [
     route("GET", "/v1/users", ({ query }) => {
-      const email = query.get("email")?.toLowerCase();
-      const externalId = query.get("externalId");
-      const items = [...users.values()].filter(
-        (u) => (email === undefined || u.email.toLowerCase() === email) && (externalId === null || u.externalId === externalId),
-      );
+      const items = matching(users.values(), query, { caseless: ["email"], exact: ["externalId"] });
       return ok(page(items, query));
     }),
 
@@ -62,12 +58,8 @@ export function careAcademyRoutes(state: SandboxState, birthDateStates: readonly
       check(input, undefined);
       const user: LmsUser = {
         id: newId("ca-user"),
-        externalId: input.externalId as string,
-        firstName: input.firstName as string,
-        lastName: input.lastName as string,
-        email: input.email as string,
-        mobilePhone: (input.mobilePhone as string | undefined) ?? null,
-        birthDate: (input.birthDate as string | undefined) ?? null,
+        ...texts(input, "externalId", "firstName", "lastName", "email"),
+        ...optionalTexts(input, "mobilePhone", "birthDate"),
         state: input.state as string,
         status: "active",
         trainingDueDate: trainingDueDate((input.birthDate as string | undefined) ?? null, new Date()),

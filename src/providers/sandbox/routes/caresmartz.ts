@@ -1,7 +1,7 @@
 import type { AgencyUser } from "../../records";
-import { fail, ok, page, route, type Route } from "../router";
+import { fail, matching, ok, page, route, type Route } from "../router";
 import { newId, type SandboxState } from "../state";
-import { Checks, objectBody } from "../validate";
+import { Checks, objectBody, optionalTexts, texts } from "../validate";
 
 const FLAGS = ["showOnCareCoordinatorList", "showOnSupervisorList", "lmsManager", "sendToActivatedInsights"] as const;
 
@@ -14,11 +14,7 @@ export function caresmartzRoutes(state: SandboxState): Route[] {
     route("GET", "/v1/roles", () => ok({ data: roles })),
 
     route("GET", "/v1/agency-users", ({ query }) => {
-      const username = query.get("username")?.toLowerCase();
-      const officeId = query.get("officeId");
-      const items = [...agencyUsers.values()].filter(
-        (u) => (username === undefined || u.username.toLowerCase() === username) && (officeId === null || u.officeId === officeId),
-      );
+      const items = matching(agencyUsers.values(), query, { caseless: ["username"], exact: ["officeId"] });
       return ok(page(items, query));
     }),
 
@@ -40,12 +36,8 @@ export function caresmartzRoutes(state: SandboxState): Route[] {
       const user: AgencyUser = {
         id: newId("cs-user"),
         username,
-        roleId: input.roleId as string,
-        officeId: input.officeId as string,
-        firstName: input.firstName as string,
-        lastName: input.lastName as string,
-        businessEmail: input.businessEmail as string,
-        mobilePhone: (input.mobilePhone as string | undefined) ?? null,
+        ...texts(input, "roleId", "officeId", "firstName", "lastName", "businessEmail"),
+        ...optionalTexts(input, "mobilePhone"),
         showOnCareCoordinatorList: input.showOnCareCoordinatorList === true,
         showOnSupervisorList: input.showOnSupervisorList === true,
         lmsManager: input.lmsManager === true,

@@ -1,7 +1,7 @@
 import type { Learner, Member } from "../../records";
 import { fail, noContent, ok, page, route, type Route } from "../router";
 import { newId, type SandboxState } from "../state";
-import { Checks, objectBody } from "../validate";
+import { Checks, objectBody, texts } from "../validate";
 
 /**
  * Motivity (providers.md § Motivity). Links point at Calmanac records, so the sandbox checks
@@ -72,10 +72,7 @@ export function motivityRoutes(state: SandboxState): Route[] {
       checkCalmanacId("members", input.calmanacId, undefined);
       const member: Member = {
         id: newId("mv-member"),
-        firstName: input.firstName as string,
-        lastName: input.lastName as string,
-        email: input.email as string,
-        roleId: input.roleId as string,
+        ...texts(input, "firstName", "lastName", "email", "roleId"),
         serviceAccount: false,
         calmanacId: input.calmanacId as string,
       };

@@ -19,26 +19,19 @@ export function parseFilter(text: string): Predicate {
   const peek = () => tokens[at]?.toLowerCase();
   const next = () => tokens[at++] ?? "";
 
-  const expression = (): Predicate => {
-    let left = conjunction();
-    while (peek() === "or") {
+  /** `operand (op operand)*`, left to right: `or` over conjunctions, `and` over terms. */
+  const chain = (op: "or" | "and", operand: () => Predicate): Predicate => {
+    let left = operand();
+    while (peek() === op) {
       next();
       const l = left;
-      const r = conjunction();
-      left = (u) => l(u) || r(u);
+      const r = operand();
+      left = op === "or" ? (u) => l(u) || r(u) : (u) => l(u) && r(u);
     }
     return left;
   };
-  const conjunction = (): Predicate => {
-    let left = term();
-    while (peek() === "and") {
-      next();
-      const l = left;
-      const r = term();
-      left = (u) => l(u) && r(u);
-    }
-    return left;
-  };
+  const expression = (): Predicate => chain("or", conjunction);
+  const conjunction = (): Predicate => chain("and", term);
   const term = (): Predicate => {
     if (peek() === "not") {
       next();
@@ -76,7 +69,8 @@ function parseLiteral(token: string, text: string): unknown {
 }
 
 function comparator(op: string, text: string): (a: unknown, b: unknown) => boolean {
-  const str = (f: (a: string, b: string) => boolean) => (a: unknown, b: unknown) => typeof a === "string" && typeof b === "string" && f(a, b);
+  const str = (f: (a: string, b: string) => boolean) => (a: unknown, b: unknown) =>
+    typeof a === "string" && typeof b === "string" && f(a, b);
   switch (op) {
     case "eq":
       return (a, b) => a === b;
@@ -123,6 +117,7 @@ export function splitPath(path: string): { root: string; rest: string[] } {
   return { root, rest };
 }
 
-export const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+export const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === "object" && v !== null && !Array.isArray(v);
 
 const invalid = (text: string) => new HttpFailure(400, "invalidFilter", `The filter is not supported: ${text}`);

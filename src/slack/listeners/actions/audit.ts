@@ -1,26 +1,22 @@
 import { count } from "../../../app/plural";
-import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from "@slack/bolt";
 import type { Services } from "../../../app/services";
-import { actorOf } from "../../actor";
-import { readAuditRequest } from "../../presenters/audit";
+import { sendPrivately } from "../../files";
+import { auditRequest } from "../../presenters/audit";
 import { notice, problemsMessage } from "../../presenters/kit";
 import { readAuditQuery, showAudit } from "../commands/carebridge/audit";
+import { handler, jsonValue } from "../handler";
 import { replaceOriginal, replyPrivately } from "../reply";
 
-type ButtonArgs = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs;
-
-const OUT_OF_DATE = notice("That button is out of date; run /carebridge audit again.");
+const AUDIT_BUTTON = {
+  value: jsonValue(auditRequest),
+  outOfDate: notice("That button is out of date; run /carebridge audit again."),
+};
 
 /** Previous/Next: the page is read and scoped again for whoever pressed. */
 export function auditPage(services: Services) {
-  return async ({ ack, action, respond, context, client }: ButtonArgs) => {
-    await ack();
-    const request = readAuditRequest(action.value);
-    if (!request) return void (await replyPrivately(respond, OUT_OF_DATE));
-    await showAudit(services, client, actorOf(context), request.filter, request.page, (m) =>
-      replaceOriginal(respond, m),
-    );
-  };
+  return handler(services, AUDIT_BUTTON, ({ actor, value, respond, client }) =>
+    showAudit(services, client, actor, value.filter, value.page, (m) => replaceOriginal(respond, m)),
+  );
 }
 
 /**
@@ -28,24 +24,17 @@ export function auditPage(services: Services) {
  * carebridge: the audit is theirs to read, not the channel's.
  */
 export function auditExport(services: Services) {
-  return async ({ ack, action, respond, context, client }: ButtonArgs) => {
-    await ack();
-    const request = readAuditRequest(action.value);
-    if (!request) return void (await replyPrivately(respond, OUT_OF_DATE));
-    const actor = actorOf(context);
-    const parsed = await readAuditQuery(client, request.filter);
+  return handler(services, AUDIT_BUTTON, async ({ actor, value, respond, client }) => {
+    const parsed = await readAuditQuery(client, value.filter);
     const result = parsed.ok ? await services.auditLog.export(actor, parsed.query) : parsed;
     if (!result.ok) return void (await replyPrivately(respond, problemsMessage(result.problems)));
-    const dm = await client.conversations.open({ users: actor.userId });
-    await client.filesUploadV2({
-      channel_id: dm.channel!.id!,
+    await sendPrivately(client, actor.userId, {
       filename: result.filename,
-      title: result.filename,
       content: result.csv,
-      initial_comment: result.truncated
+      comment: result.truncated
         ? `The latest ${result.count} audit rows; narrow the filter (a person, a record or since a date) for older ones.`
         : `${count(result.count, "audit row")}.`,
     });
     await replyPrivately(respond, notice("The audit CSV is in your direct messages with carebridge."));
-  };
+  });
 }

@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { count } from "../../../app/plural";
 import type { AgencyUserPage } from "../../../app/agency-users";
 import { actions, type ButtonSpec, context, escape, header, type Message, section, shortName, shortText } from "../kit";
@@ -5,22 +6,10 @@ import { actions, type ButtonSpec, context, escape, header, type Message, sectio
 export const LIST_PREVIOUS_ACTION = "agency-user.list-previous";
 export const LIST_NEXT_ACTION = "agency-user.list-next";
 
-/** A page button's value: which office and page to show; access is checked again on the press. */
-export interface ListPageRequest {
-  office: string;
-  page: number;
-}
-
-export function readListPageRequest(value: string | undefined): ListPageRequest | undefined {
-  try {
-    const parsed = JSON.parse(value ?? "") as { o?: unknown; p?: unknown };
-    return typeof parsed.o === "string" && typeof parsed.p === "number"
-      ? { office: parsed.o, page: parsed.p }
-      : undefined;
-  } catch {
-    return undefined;
-  }
-}
+/** A page button's value (JSON): which office and page to show; access is checked again on the press. */
+export const listPageRequest = z
+  .object({ o: z.string(), p: z.number() })
+  .transform((v) => ({ office: v.o, page: v.p }));
 
 const pageValue = (office: string, page: number) => JSON.stringify({ o: office, p: page });
 

@@ -1,6 +1,6 @@
 import type { CaregiverCard, SyncOutcome } from "../../../app/caregivers";
 import type { CardAction } from "../../../domain/caregivers/card-actions";
-import { FIELD_WORDS, type SyncedField } from "../../../domain/caregivers/types";
+import { FIELD_WORDS, type SyncedField } from "../../../app/caregivers";
 import {
   actions,
   calendarDate,

@@ -1,5 +1,5 @@
 import type { Vendor } from "../../../config";
-import { displayLabel } from "../../../providers/labels";
+import { displayLabel } from "../../../app/labels";
 import { sandboxNote } from "../sandbox";
 
 /** How the two systems are named next to their data, marked when the sandbox plays them. */

@@ -1,7 +1,13 @@
+import { toCsv } from "../../../app/csv";
 import { count } from "../../../app/plural";
-import type { BulkPreview, DigestProblem, SyncDigest, SyncSchedule } from "../../../app/caregivers";
-import { fieldsNamedBy } from "../../../domain/caregivers/readiness";
-import { SCHEDULE_FORMS } from "../../../domain/caregivers/schedule";
+import {
+  type BulkPreview,
+  type DigestProblem,
+  fieldsNamedBy,
+  SCHEDULE_FORMS,
+  type SyncDigest,
+  type SyncSchedule,
+} from "../../../app/caregivers";
 import {
   actions,
   clip,
@@ -101,8 +107,14 @@ export function digestRows(digest: SyncDigest): string[][] {
   return rows;
 }
 
-export const digestFilename = (digest: SyncDigest): string =>
+const digestFilename = (digest: SyncDigest): string =>
   `caregiver-sync-${(digest.finishedAt ?? new Date(0)).toISOString().slice(0, 10)}-${digest.jobId.slice(0, 8)}.csv`;
+
+/** The digest's CSV, where its lists are longer than the message shows; otherwise none. */
+export function digestFile(digest: SyncDigest): { filename: string; title: string; content: string } | undefined {
+  if (!digestNeedsCsv(digest)) return undefined;
+  return { filename: digestFilename(digest), title: "Caregiver sync digest", content: toCsv(digestRows(digest)) };
+}
 
 /**
  * What a caregiver sync changed, by name, and who it could not sync and why, each with Fix and

@@ -1,7 +1,7 @@
 import type { ModalView } from "@slack/types";
 import type { NewLearnerForm } from "../../../app/learners/new-learner-form";
 import type { NamesakeCheck } from "../../../app/learners/one";
-import { CALIFORNIA_COUNTIES, COMMUNITY_PARTNER_AFFILIATION } from "../../../domain/learners/template";
+import { CALIFORNIA_COUNTIES, COMMUNITY_PARTNER_AFFILIATION } from "../../../app/learners/new-learner-form";
 import type { CacwtLearner } from "../../../providers/roles";
 import type { EditFingerprint } from "../../../app/learners/edit";
 import { escape, escapeName, section, sections, shortName, shortText } from "../kit";

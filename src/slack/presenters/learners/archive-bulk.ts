@@ -3,7 +3,7 @@ import type { ActionsBlock, ModalView, SectionBlock } from "@slack/types";
 import type { ArchiveFilterForm } from "../../../app/learners/archive-filter-form";
 import { archivesOverThreshold, type ArchiveApproval } from "../../../app/learners/archive-runs";
 import type { ArchiveCandidate, ArchiveSelection } from "../../../app/learners/bulk-archive";
-import { CALIFORNIA_COUNTIES, COMMUNITY_PARTNER_AFFILIATION } from "../../../domain/learners/template";
+import { CALIFORNIA_COUNTIES, COMMUNITY_PARTNER_AFFILIATION } from "../../../app/learners/new-learner-form";
 import type { Job } from "../../../jobs/types";
 import {
   actions,

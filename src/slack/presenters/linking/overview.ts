@@ -152,15 +152,20 @@ function viewSwitch(o: LinkingOverview, position: Position): KnownBlock {
   ]);
 }
 
-/** One paginated list: title, the page's rows, and Previous/Next when there is more than one page. */
+/**
+ * One paginated list: title, the page's rows, and Previous/Next when there is more than one page.
+ * `pageOf` names the list's page in the position, so its pager moves only that list.
+ */
 function listBlocks<T>(
   title: string,
   rows: readonly T[],
-  page: number,
-  moveTo: (page: number) => Position,
+  at: Position,
+  pageOf: "a" | "b",
   pagerId: string,
   render: (row: T) => KnownBlock[],
 ): KnownBlock[] {
+  const page = at[pageOf];
+  const moveTo = (to: number): Position => ({ ...at, [pageOf]: to });
   const pages = pageCount(rows.length);
   const shown = rows.slice(page * ROWS_PER_PAGE, (page + 1) * ROWS_PER_PAGE);
   const blocks: KnownBlock[] = [
@@ -183,50 +188,23 @@ function listsFor(o: LinkingOverview, at: Position): KnownBlock[] {
   switch (at.view) {
     case "open":
       return [
-        ...listBlocks(
-          "Not linked in Motivity",
-          o.notLinkedInMotivity,
-          at.a,
-          (a) => ({ ...at, a }),
-          "m",
-          (row) => unlinkedRowBlocks(row, "motivity", at, o.canManage),
+        ...listBlocks("Not linked in Motivity", o.notLinkedInMotivity, at, "a", "m", (row) =>
+          unlinkedRowBlocks(row, "motivity", at, o.canManage),
         ),
-        ...listBlocks(
-          "Not linked in Calmanac",
-          o.notLinkedInCalmanac,
-          at.b,
-          (b) => ({ ...at, b }),
-          "c",
-          (row) => unlinkedRowBlocks(row, "calmanac", at, o.canManage),
+        ...listBlocks("Not linked in Calmanac", o.notLinkedInCalmanac, at, "b", "c", (row) =>
+          unlinkedRowBlocks(row, "calmanac", at, o.canManage),
         ),
       ];
     case "linked":
-      return listBlocks(
-        "Linked",
-        o.linked,
-        at.a,
-        (a) => ({ ...at, a }),
-        "l",
-        (pair) => linkedRowBlocks(pair, kind, at, o.canManage),
-      );
+      return listBlocks("Linked", o.linked, at, "a", "l", (pair) => linkedRowBlocks(pair, kind, at, o.canManage));
     case "rejected":
-      return listBlocks(
-        "Not a match",
-        o.rejected,
-        at.a,
-        (a) => ({ ...at, a }),
-        "r",
-        (pair) => [rejectedRowBlock(pair, kind, at, o.canManage)],
-      );
+      return listBlocks("Not a match", o.rejected, at, "a", "r", (pair) => [
+        rejectedRowBlock(pair, kind, at, o.canManage),
+      ]);
     case "ignored":
-      return listBlocks(
-        "Ignored",
-        o.ignored,
-        at.a,
-        (a) => ({ ...at, a }),
-        "i",
-        (record) => [ignoredRowBlock(record, kind, at, o.canManage)],
-      );
+      return listBlocks("Ignored", o.ignored, at, "a", "i", (record) => [
+        ignoredRowBlock(record, kind, at, o.canManage),
+      ]);
   }
 }
 

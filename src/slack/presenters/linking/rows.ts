@@ -9,7 +9,7 @@ import type {
   Side,
   UnlinkedRow,
 } from "../../../app/linking";
-import { VENDOR_LABELS } from "../../../providers/labels";
+import { VENDOR_LABELS } from "../../../app/labels";
 import {
   actions,
   button,

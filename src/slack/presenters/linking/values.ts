@@ -90,34 +90,23 @@ export function positionOf(value: { k: LinkKind; p?: Position | undefined }): Po
 
 export const encode = (value: unknown): string => JSON.stringify(value);
 
-/** What the create form carries in private_metadata: where to answer, besides what to create. */
-export const createMetadata = z.object({
-  k: kind,
-  c: id,
+/** Where a form answers: the list it was opened from, replaced with the result. */
+const answerWhere = {
   p: positionSchema,
   /** The response_url of the list the button was on, to replace it with the result. */
   r: z.string().url().optional(),
   /** The channel, to answer in when there is no response_url. */
   ch: z.string().optional(),
-});
+};
+
+/** What the create form carries in private_metadata: where to answer, besides what to create. */
+export const createMetadata = z.object({ k: kind, c: id, ...answerWhere });
 export type CreateMetadata = z.infer<typeof createMetadata>;
 
-/** What the alias form carries in private_metadata: the learner, and where to answer (as createMetadata). */
-export const aliasMetadata = z.object({
-  m: id,
-  p: positionSchema,
-  r: z.string().url().optional(),
-  ch: z.string().optional(),
-});
+/** What the alias form carries in private_metadata: the learner, and where to answer. */
+export const aliasMetadata = z.object({ m: id, ...answerWhere });
 export type AliasMetadata = z.infer<typeof aliasMetadata>;
 
 /** What the search form carries in private_metadata: the record to link, and where to answer. */
-export const searchMetadata = z.object({
-  k: kind,
-  s: side,
-  id,
-  p: positionSchema,
-  r: z.string().url().optional(),
-  ch: z.string().optional(),
-});
+export const searchMetadata = z.object({ k: kind, s: side, id, ...answerWhere });
 export type SearchMetadata = z.infer<typeof searchMetadata>;

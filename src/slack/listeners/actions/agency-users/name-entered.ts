@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, BlockPlainTextInputAction, SlackActionMiddlewareArgs } from "@slack/bolt";
 import type { Services } from "../../../../app/services";
-import { normalizeUsername } from "../../../../domain/agency-users/username";
+import { normalizeUsername } from "../../../../app/agency-users";
 import { actorOf } from "../../../actor";
 import { readForm, type SubmittedView, withUsername } from "../../../presenters/agency-users/form-state";
 import { readMeta } from "../../../presenters/agency-users/form-view";

@@ -5,6 +5,7 @@ import { mention } from "../../../../app/mention";
 import { notice, problemsMessage } from "../../../presenters/kit";
 import { settledPreview, type PreviewState } from "../../../presenters/learners/import";
 import { slackFailure } from "../../../slack-error";
+import { uploadFile } from "../../../files";
 import { replyPrivately } from "../../reply";
 import { askForApproval, startRun } from "./archive-runs";
 import { type ButtonArgs, handler } from "../../handler";
@@ -68,36 +69,29 @@ export function importCancelPressed(services: Services) {
   });
 }
 
+/** A preview's download button: the CSV the use-case makes, in the file's thread. */
+function downloadPressed(services: Services, make: Services["learners"]["imports"]["errors"], comment: string) {
+  return handler(services, LEARNER_BUTTON, async ({ actor, value, respond, client }) => {
+    const result = await make(actor, value);
+    if (!result.ok) return void (await replyPrivately(respond, problemsMessage(result.problems)));
+    await uploadFile(client, { channel: result.channelId, threadTs: result.threadTs }, { ...result.file, comment });
+  });
+}
+
 /** Download errors: the rejected rows as a CSV in the file's thread, formulas neutralized. */
 export function importErrorsPressed(services: Services) {
-  return handler(services, LEARNER_BUTTON, async ({ actor, value, respond, client }) => {
-    const result = await services.learners.imports.errors(actor, value);
-    if (!result.ok) return void (await replyPrivately(respond, problemsMessage(result.problems)));
-    await client.filesUploadV2({
-      channel_id: result.channelId,
-      thread_ts: result.threadTs,
-      filename: result.file.filename,
-      title: result.file.filename,
-      content: result.file.content,
-      initial_comment:
-        "The rejected rows, each with every problem found: fix them in the spreadsheet and upload the file again.",
-    });
-  });
+  return downloadPressed(
+    services,
+    (actor, jobId) => services.learners.imports.errors(actor, jobId),
+    "The rejected rows, each with every problem found: fix them in the spreadsheet and upload the file again.",
+  );
 }
 
 /** Download changes: every row the import would change or rejected, with what changes, in the file's thread. */
 export function importChangesPressed(services: Services) {
-  return handler(services, LEARNER_BUTTON, async ({ actor, value, respond, client }) => {
-    const result = await services.learners.imports.changes(actor, value);
-    if (!result.ok) return void (await replyPrivately(respond, problemsMessage(result.problems)));
-    await client.filesUploadV2({
-      channel_id: result.channelId,
-      thread_ts: result.threadTs,
-      filename: result.file.filename,
-      title: result.file.filename,
-      content: result.file.content,
-      initial_comment:
-        "Every row this import would change or rejected, with what changes: check them before importing.",
-    });
-  });
+  return downloadPressed(
+    services,
+    (actor, jobId) => services.learners.imports.changes(actor, jobId),
+    "Every row this import would change or rejected, with what changes: check them before importing.",
+  );
 }

@@ -1,7 +1,7 @@
 import type { Actor } from "../../../../app/actor";
 import { describeError } from "../../../../app/errors";
 import type { Services } from "../../../../app/services";
-import { displayLabel } from "../../../../providers/labels";
+import { displayLabel } from "../../../../app/labels";
 import { agencyUserListMessage } from "../../../presenters/agency-users/list";
 import { type Message, notice, problemsMessage } from "../../../presenters/kit";
 

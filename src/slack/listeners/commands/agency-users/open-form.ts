@@ -2,7 +2,7 @@ import type { WebClient } from "@slack/web-api";
 import type { Actor } from "../../../../app/actor";
 import { describeError } from "../../../../app/errors";
 import type { Services } from "../../../../app/services";
-import { displayLabel } from "../../../../providers/labels";
+import { displayLabel } from "../../../../app/labels";
 import { createFormView, type FormMeta, loadingView, noticeView } from "../../../presenters/agency-users/form-view";
 import { type Message, notice, problemsMessage } from "../../../presenters/kit";
 import { slackSelfEmail } from "../../shared/self-email";

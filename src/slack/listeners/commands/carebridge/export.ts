@@ -1,3 +1,4 @@
+import { sendPrivately } from "../../../files";
 import { problemsMessage } from "../../../presenters/kit";
 import { exportComment, exportSentMessage } from "../../../presenters/workspace-export";
 import { replyPrivately } from "../../reply";
@@ -10,13 +11,10 @@ import type { Subcommand } from "../../types";
 export const exportData: Subcommand = async ({ actor, respond, client, services }) => {
   const result = await services.exportWorkspace(actor);
   if (!result.ok) return void (await replyPrivately(respond, problemsMessage(result.problems)));
-  const dm = await client.conversations.open({ users: actor.userId });
-  await client.filesUploadV2({
-    channel_id: dm.channel!.id!,
+  await sendPrivately(client, actor.userId, {
     filename: result.filename,
-    title: result.filename,
     content: result.json,
-    initial_comment: exportComment(result.counts, services.uninstallRetentionDays),
+    comment: exportComment(result.counts, services.uninstallRetentionDays),
   });
   await replyPrivately(respond, exportSentMessage);
 };

@@ -2,18 +2,16 @@ import type { RespondFn } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
 import type { Actor } from "../../../../app/actor";
 import type { Services } from "../../../../app/services";
-import { parseSchedule } from "../../../../domain/caregivers/schedule";
-import { toCsv } from "../../../../domain/csv/write";
+import { parseSchedule } from "../../../../app/caregivers";
 import {
-  digestFilename,
+  digestFile,
   digestMessage,
-  digestNeedsCsv,
-  digestRows,
   noDigestMessage,
   scheduleBadMessage,
   scheduleMessage,
   scheduleOffMessage,
 } from "../../../presenters/caregivers/schedule";
+import { uploadFile } from "../../../files";
 import { problemsMessage } from "../../../presenters/kit";
 import { channelUnreachable } from "../../../slack-error";
 import { replyPrivately } from "../../reply";
@@ -98,12 +96,6 @@ export async function answerDigest({ actor, respond, client, services }: Omit<Re
   const { digest } = result;
   if (!digest) return void (await replyPrivately(respond, noDigestMessage));
   await replyPrivately(respond, digestMessage(digest, labelsOf(services)));
-  if (digestNeedsCsv(digest)) {
-    await client.filesUploadV2({
-      channel_id: actor.userId,
-      filename: digestFilename(digest),
-      title: "Caregiver sync digest",
-      content: toCsv(digestRows(digest)),
-    });
-  }
+  const file = digestFile(digest);
+  if (file) await uploadFile(client, { channel: actor.userId }, file);
 }

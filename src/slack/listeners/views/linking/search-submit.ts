@@ -1,24 +1,18 @@
 import type { Services } from "../../../../app/services";
-import { actorOf } from "../../../actor";
-import { parseValue, SEARCH_ELEMENT, searchMetadata } from "../../../presenters/linking/values";
-import { answerOverList } from "./deliver";
-import { read, type StateValues } from "../../../presenters/modal-kit";
-import type { SubmitArgs } from "./types";
+import { SEARCH_ELEMENT, searchMetadata } from "../../../presenters/linking/values";
+import { read } from "../../../presenters/modal-kit";
+import { linkingFormSubmitted } from "./submitted";
 
 /** The search form: the record picked on the other side is linked; the result replaces the list. */
 export function searchSubmitted(services: Services) {
-  return async ({ ack, view, client, context }: SubmitArgs) => {
-    const metadata = parseValue(searchMetadata, view.private_metadata);
-    const picked = read.picked(view.state.values as StateValues, SEARCH_ELEMENT);
-    if (!picked) {
-      await ack({ response_action: "errors", errors: { [SEARCH_ELEMENT]: "Search for someone and pick them." } });
-      return;
-    }
-    await ack();
-    const actor = actorOf(context);
-    await answerOverList(services, client, actor, metadata, "Find", (m) => {
+  return linkingFormSubmitted(services, {
+    metadata: searchMetadata,
+    button: "Find",
+    read: (values) => read.picked(values, SEARCH_ELEMENT) ?? "",
+    errors: (picked) => (picked ? undefined : { [SEARCH_ELEMENT]: "Search for someone and pick them." }),
+    act: (actor, picked, m) => {
       const [motivityId, calmanacId] = m.s === "motivity" ? [m.id, picked] : [picked, m.id];
       return services.linking.link(actor, { kind: m.k, motivityId, calmanacId });
-    });
-  };
+    },
+  });
 }
