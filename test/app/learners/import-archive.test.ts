@@ -174,7 +174,13 @@ describe(`a CSV import that archives learners (${testDatabaseKind})`, () => {
     const { preview } = result;
     expect(preview.renamed).toBe(1);
     expect(preview.firstRows?.update).toEqual([
-      { line: 2, email: `paul.schneider@${HOPE}`, firstName: "Pablo", lastName: "Schneider", renamedFrom: "Paul Schneider" },
+      {
+        line: 2,
+        email: `paul.schneider@${HOPE}`,
+        firstName: "Pablo",
+        lastName: "Schneider",
+        renamedFrom: "Paul Schneider",
+      },
     ]);
   });
 

@@ -31,7 +31,12 @@ describe(`CSV import of CACWT learners (${testDatabaseKind})`, () => {
     expect(preview.createdArchived).toBe(1);
     expect(preview.renamed).toBe(0);
     expect(preview.firstRows?.create).toHaveLength(5);
-    expect(preview.firstRows?.create[0]).toEqual({ line: 2, email: "ana.garcia100@partner2.org", firstName: "Ana", lastName: "Garcia" });
+    expect(preview.firstRows?.create[0]).toEqual({
+      line: 2,
+      email: "ana.garcia100@partner2.org",
+      firstName: "Ana",
+      lastName: "Garcia",
+    });
     expect(preview.firstRows?.create[1]).toMatchObject({ line: 3, firstName: "Luis", lastName: "O'Neil, Jr." });
     expect(preview.firstRows?.update).toEqual([]);
     expect(preview.rejected.map((r) => [r.line, r.problems.join("; ")])).toEqual([

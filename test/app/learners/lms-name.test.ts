@@ -76,7 +76,7 @@ describe(`learner texts name the configured LMS (${testDatabaseKind})`, () => {
     keep(...messages(archived), ...messages(missing));
     keep(
       addLearnerModal("C1", "2026-03-01", source),
-      addLearnerModal("C1", "2026-03-01", source, { form: form(), namesakes: checked.namesakes, source }),
+      addLearnerModal("C1", "2026-03-01", source, { form: form(), namesakes: checked.namesakes }),
     );
     const learner = await learners.one.setStatus(ADMIN, LEILANI, "Archived");
     if (!learner.ok) throw new Error(learner.problems[0]?.message);
