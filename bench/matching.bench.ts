@@ -119,10 +119,7 @@ function measureAlternative(size: number, runs: number): Measured {
           if (best.length > 3) best.pop();
         }
       });
-      top.set(
-        set.left[li]?.id ?? "",
-        best.map(([, ri]) => set.right[ri]?.id ?? ""),
-      );
+      top.set(set.left[li]?.id ?? "", best.map(([, ri]) => set.right[ri]?.id ?? ""));
     });
     times.push(performance.now() - start);
   }
@@ -190,9 +187,7 @@ function parent(): void {
     const ours = curve.find((c) => c.size === a.size);
     console.log(
       `all pairs by fastest-levenshtein, ${a.size.toLocaleString("en-US")} a side: median ${Math.round(a.medianMs)} ms (${a.runs} runs), recall (top 3) ${pct(a.recall)}, peak RSS ${a.peakMb} MB` +
-        (ours === undefined
-          ? ""
-          : `; the matcher is ${Math.round(a.medianMs / ours.medianMs)}x faster at recall ${pct(ours.recall)}`),
+        (ours === undefined ? "" : `; the matcher is ${Math.round(a.medianMs / ours.medianMs)}x faster at recall ${pct(ours.recall)}`),
     );
   }
 
@@ -200,18 +195,12 @@ function parent(): void {
   const largest = curve[curve.length - 1];
   const checks: Array<[string, boolean]> = [
     [`recall >= ${pct(TARGET_RECALL)} at every size`, curve.every((c) => c.recall >= TARGET_RECALL)],
-    [
-      `auto-link precision 100% on each of ${SEEDS.length} seeds and every size`,
-      wrong === 0 && curve.every((c) => c.wrongAutoLinks === 0),
-    ],
+    [`auto-link precision 100% on each of ${SEEDS.length} seeds and every size`, wrong === 0 && curve.every((c) => c.wrongAutoLinks === 0)],
     [`peak RSS < ${TARGET_PEAK_MB} MB at every size`, curve.every((c) => c.peakMb < TARGET_PEAK_MB)],
   ];
   if (tenK !== undefined && largest !== undefined && largest.size > tenK.size) {
     const ratio = largest.medianMs / tenK.medianMs;
-    checks.push([
-      `${largest.size.toLocaleString("en-US")} takes ${ratio.toFixed(1)}× the 10k time (target <= ${TARGET_RATIO}×)`,
-      ratio <= TARGET_RATIO,
-    ]);
+    checks.push([`${largest.size.toLocaleString("en-US")} takes ${ratio.toFixed(1)}× the 10k time (target <= ${TARGET_RATIO}×)`, ratio <= TARGET_RATIO]);
   }
   for (const [label, ok] of checks) console.log(`matching: ${label} ${verdict(ok)}`);
   console.log(`machine load after (uptime): ${spawnSync("uptime", { encoding: "utf8" }).stdout.trim()}`);

@@ -28,22 +28,13 @@ export interface ProvidersOptions {
   /** Items per page when listing (1..500). */
   pageSize?: number;
   /** Overrides for every vendor's HTTP client (tests: retries, backoff, breaker). */
-  http?: Partial<
-    Pick<HttpClientOptions, "maxRetries" | "retryBudgetMs" | "backoff" | "breaker" | "connectTimeoutMs" | "clock">
-  >;
+  http?: Partial<Pick<HttpClientOptions, "maxRetries" | "retryBudgetMs" | "backoff" | "breaker" | "connectTimeoutMs" | "clock">>;
 }
 
 /** The vendors that will be called under this configuration. */
 export function vendorsInUse(config: Config): Vendor[] {
   const lms = (choice: "vendor" | "scim", vendor: Vendor): Vendor => (choice === "scim" ? "scim" : vendor);
-  const used: Vendor[] = [
-    "teletrack",
-    lms(config.caregiverLms, "careacademy"),
-    "motivity",
-    "calmanac",
-    "caresmartz",
-    lms(config.learnerLms, "cacwt"),
-  ];
+  const used: Vendor[] = ["teletrack", lms(config.caregiverLms, "careacademy"), "motivity", "calmanac", "caresmartz", lms(config.learnerLms, "cacwt")];
   return [...new Set(used)];
 }
 
@@ -97,8 +88,7 @@ export function createProviders(config: Config, options: ProvidersOptions): Prov
 
   return {
     caregiverSource: new TeleTrackCaregiverSource(api("teletrack")),
-    caregiverLms:
-      config.caregiverLms === "scim" ? new ScimCaregiverLms("scim", scim()) : new CareAcademyLms(api("careacademy")),
+    caregiverLms: config.caregiverLms === "scim" ? new ScimCaregiverLms("scim", scim()) : new CareAcademyLms(api("careacademy")),
     linkingPair: new MotivityCalmanacPair(api("motivity"), api("calmanac")),
     staffDirectory: new CaresmartzDirectory(api("caresmartz")),
     learnerLms: config.learnerLms === "scim" ? new ScimLearnerLms("scim", scim()) : new CacwtLearnerLms(api("cacwt")),

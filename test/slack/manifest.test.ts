@@ -12,10 +12,8 @@ describe("manifest.yml", () => {
   });
 
   it("subscribes to the events and scopes carebridge needs, with Socket Mode and interactivity on", () => {
-    for (const event of ["app_home_opened", "file_shared", "message.channels", "message.im"])
-      expect(manifest).toContain(`- ${event}`);
-    for (const scope of ["commands", "chat:write", "files:read", "files:write", "users:read.email"])
-      expect(manifest).toContain(`- ${scope}\n`);
+    for (const event of ["app_home_opened", "file_shared", "message.channels", "message.im"]) expect(manifest).toContain(`- ${event}`);
+    for (const scope of ["commands", "chat:write", "files:read", "files:write", "users:read.email"]) expect(manifest).toContain(`- ${scope}\n`);
     expect(manifest).toMatch(/socket_mode_enabled: true/);
     expect(manifest).toMatch(/interactivity:\n\s+is_enabled: true/);
     expect(manifest).toMatch(/home_tab_enabled: true/);

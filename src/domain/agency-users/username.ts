@@ -9,6 +9,7 @@ export const USERNAME_MAX = 50;
 const USERNAME_MIN = 3;
 const USERNAME = /^[a-z0-9](?:[a-z0-9._-]*[a-z0-9])?$/;
 
+
 /** "José Núñez-O'Brien" → "josenunezobrien": accents folded, anything but a–z and 0–9 dropped. */
 export function namePart(text: string): string {
   return foldAccents(text).replace(/[^a-z0-9]/g, "");

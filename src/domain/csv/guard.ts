@@ -11,19 +11,16 @@ const LESS_THAN = 0x3c;
  * text (a workbook, a saved web page, binary data), so a wrong file fails before it is parsed.
  * UTF-16 text with a byte order mark (Excel's "Unicode Text") is text, NUL bytes and all.
  */
-export async function* guardInput(input: AsyncIterable<Uint8Array | string>, maxBytes: number): AsyncGenerator<Buffer> {
+export async function* guardInput(
+  input: AsyncIterable<Uint8Array | string>,
+  maxBytes: number,
+): AsyncGenerator<Buffer> {
   let bytes = 0;
   let sawText = false;
   let utf16 = false;
   for await (const chunk of input) {
-    const buf =
-      typeof chunk === "string"
-        ? Buffer.from(chunk, "utf8")
-        : Buffer.isBuffer(chunk)
-          ? chunk
-          : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-    if (bytes === 0 && startsWith(buf, 0, ZIP_MAGIC))
-      throw new CsvInputError({ code: "not_csv", looksLike: "Excel workbook" });
+    const buf = typeof chunk === "string" ? Buffer.from(chunk, "utf8") : Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    if (bytes === 0 && startsWith(buf, 0, ZIP_MAGIC)) throw new CsvInputError({ code: "not_csv", looksLike: "Excel workbook" });
     if (bytes === 0) utf16 = isUtf16(buf);
     const start = bytes === 0 && startsWith(buf, 0, UTF8_BOM) ? UTF8_BOM.length : 0;
     bytes += buf.length;

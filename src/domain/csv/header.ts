@@ -53,8 +53,7 @@ export function matchHeader<C extends string>(
     slots.push(column);
   }
 
-  if (columns.length === 0)
-    throw new CsvInputError({ code: "no_header", expected: spec.requiredColumns, linesSearched });
+  if (columns.length === 0) throw new CsvInputError({ code: "no_header", expected: spec.requiredColumns, linesSearched });
   const missing = spec.requiredColumns.filter((c) => !columns.includes(c));
   if (missing.length > 0) throw new CsvInputError({ code: "missing_columns", columns: missing });
   return { slots, columns, unknownColumns };

@@ -235,8 +235,7 @@ function lineCount(text: string): number {
  * that formula; the value meant is the text inside the quotes.
  */
 function unwrapExcelText(value: string): string {
-  if (value.charCodeAt(0) !== 61 || value.charCodeAt(1) !== 34 || value.length < 3 || !value.endsWith('"'))
-    return value;
+  if (value.charCodeAt(0) !== 61 || value.charCodeAt(1) !== 34 || value.length < 3 || !value.endsWith('"')) return value;
   return value.slice(2, -1).replaceAll('""', '"');
 }
 
@@ -265,7 +264,6 @@ const REASONS: Partial<Record<CsvError["code"], string>> = {
 
 function malformed(err: CsvError, headerLine: number): CsvInputError {
   // csv-parse only notices an unclosed quote at the end of the file, so its line would mislead.
-  const line =
-    typeof err["lines"] === "number" && err.code !== "CSV_QUOTE_NOT_CLOSED" ? err["lines"] + headerLine : null;
+  const line = typeof err["lines"] === "number" && err.code !== "CSV_QUOTE_NOT_CLOSED" ? err["lines"] + headerLine : null;
   return new CsvInputError({ code: "malformed", line, reason: REASONS[err.code] ?? "the text is not valid CSV" });
 }

@@ -16,12 +16,7 @@ export function openLearnerCsv(
   input: AsyncIterable<Uint8Array | string>,
   limits: CsvLimits = DEFAULT_CSV_LIMITS,
 ): Promise<CsvDocument<TemplateColumn>> {
-  return parseCsvStream(input, {
-    columns: TEMPLATE_COLUMNS,
-    requiredColumns: REQUIRED_COLUMNS,
-    aliases: COLUMN_ALIASES,
-    ...limits,
-  });
+  return parseCsvStream(input, { columns: TEMPLATE_COLUMNS, requiredColumns: REQUIRED_COLUMNS, aliases: COLUMN_ALIASES, ...limits });
 }
 
 /** How the file was read, for the preview to say when it is not the plain case. */

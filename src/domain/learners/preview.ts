@@ -85,8 +85,7 @@ export function createRowClassifier(
     const existing = index.get(email);
     if (intent === "import") return planRow(result.row, existing, result.ignoredColumns);
     const { firstName, lastName } = result.row;
-    if (existing === undefined)
-      return { outcome: "rejected", line: record.line, email, firstName, lastName, problems: [notInLms(lms)] };
+    if (existing === undefined) return { outcome: "rejected", line: record.line, email, firstName, lastName, problems: [notInLms(lms)] };
     return planRow({ ...result.row, status: "Archived" }, existing, result.ignoredColumns);
   };
 }
@@ -103,21 +102,10 @@ export function planRow(
 ): AcceptedRow {
   const changes = existing === undefined || row.status === "Archived" ? NO_CHANGES : changedFields(row, existing);
   // Built as one literal, not by spreading a shared base: this runs for every row of large files.
-  return {
-    outcome: outcomeOf(row.status, existing?.status, changes),
-    line: row.line,
-    email: row.email,
-    row,
-    changes,
-    ignoredColumns,
-  };
+  return { outcome: outcomeOf(row.status, existing?.status, changes), line: row.line, email: row.email, row, changes, ignoredColumns };
 }
 
-function outcomeOf(
-  wanted: LearnerStatus,
-  current: LearnerStatus | undefined,
-  changes: readonly ChangedField[],
-): AcceptedRow["outcome"] {
+function outcomeOf(wanted: LearnerStatus, current: LearnerStatus | undefined, changes: readonly ChangedField[]): AcceptedRow["outcome"] {
   if (current === undefined) return "create";
   if (wanted === "Archived") return current === "Active" ? "archive" : "unchanged";
   if (current === "Archived") return "reactivate";
@@ -136,9 +124,7 @@ function changedFields(row: LearnerRow, existing: KnownLearner): readonly Change
 }
 
 /** The fields of a CACWT learner PATCH (providers.md). */
-export type LearnerPatch = Partial<
-  Pick<KnownLearner, "status" | "firstName" | "lastName" | "affiliation" | "employeeType">
-> & {
+export type LearnerPatch = Partial<Pick<KnownLearner, "status" | "firstName" | "lastName" | "affiliation" | "employeeType">> & {
   /** YYYY-MM-DD: a patch never clears a hire date. */
   dateHire?: string;
 };
@@ -201,26 +187,12 @@ export async function classifyRows(
     visit?.(c);
     counts[c.outcome] += 1;
     if (c.outcome === "rejected") {
-      rows.push({
-        line: c.line,
-        email: c.email,
-        firstName: c.firstName,
-        lastName: c.lastName,
-        outcome: c.outcome,
-        details: c.problems,
-      });
+      rows.push({ line: c.line, email: c.email, firstName: c.firstName, lastName: c.lastName, outcome: c.outcome, details: c.problems });
       continue;
     }
     if (c.outcome === "create" && c.row.status === "Archived") createdArchived += 1;
     if (c.outcome === "update" && isRename(c.changes)) renamed += 1;
-    rows.push({
-      line: c.line,
-      email: c.email,
-      firstName: c.row.firstName,
-      lastName: c.row.lastName,
-      outcome: c.outcome,
-      details: c.changes,
-    });
+    rows.push({ line: c.line, email: c.email, firstName: c.row.firstName, lastName: c.row.lastName, outcome: c.outcome, details: c.changes });
     for (const column of c.ignoredColumns) ignored.set(column, (ignored.get(column) ?? 0) + 1);
   }
   const ignoredValues = IGNORED_COLUMNS.flatMap((column) => {

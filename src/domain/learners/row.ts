@@ -116,8 +116,7 @@ export function validateRow({ line, raw, extraValues = 0, short }: RowInput): Ro
     problems.push(`DateHire "${dateText}" is not a valid date; use YYYY-MM-DD or M/D/YYYY`);
   }
 
-  if (problems.length > 0 || status === null || county === null)
-    return { ok: false, line, email, firstName, lastName, problems };
+  if (problems.length > 0 || status === null || county === null) return { ok: false, line, email, firstName, lastName, problems };
   return {
     ok: true,
     row: {
@@ -164,8 +163,7 @@ function parseStatus(text: string): LearnerStatus | null {
 function employeeTypeProblem(value: string): string {
   const rule = `must be "<County> County Community Partner"`;
   if (value === "") return `EmployeeType is required and ${rule}, e.g. "${EXAMPLE_EMPLOYEE_TYPE}"`;
-  if (employeeTypeCountyName(value) !== null)
-    return `EmployeeType "${value}" names no California county; it ${rule}, e.g. "${EXAMPLE_EMPLOYEE_TYPE}"`;
+  if (employeeTypeCountyName(value) !== null) return `EmployeeType "${value}" names no California county; it ${rule}, e.g. "${EXAMPLE_EMPLOYEE_TYPE}"`;
   // "Riverside Community Partner" or "Riverside County": suggest the spelling they meant.
   const guess = findCounty(value.replace(/\b(county|community|partners?)\b/gi, ""));
   return `EmployeeType "${value}" ${rule}, e.g. "${guess === null ? EXAMPLE_EMPLOYEE_TYPE : employeeTypeFor(guess)}"`;

@@ -40,14 +40,7 @@ export const COLUMN_ALIASES: Readonly<Record<string, TemplateColumn>> = { Employ
  * with these columns and no Status means "archive these learners" (seed 003).
  */
 const ARCHIVAL_HEADER = ["UserID", "LastName", "FirstName", "Email", "Affiliation", "EmploymentType"] as const;
-const ARCHIVAL_COLUMNS = new Set<TemplateColumn>([
-  "UserID",
-  "LastName",
-  "FirstName",
-  "Email",
-  "Affiliation",
-  "EmployeeType",
-]);
+const ARCHIVAL_COLUMNS = new Set<TemplateColumn>(["UserID", "LastName", "FirstName", "Email", "Affiliation", "EmployeeType"]);
 
 /**
  * True for a file in the archival layout: exactly the six archival columns (in any order), so no
@@ -62,64 +55,14 @@ export function isArchivalLayout(columns: readonly TemplateColumn[]): boolean {
 export const COMMUNITY_PARTNER_AFFILIATION = "California Community Partners";
 
 export const CALIFORNIA_COUNTIES = [
-  "Alameda",
-  "Alpine",
-  "Amador",
-  "Butte",
-  "Calaveras",
-  "Colusa",
-  "Contra Costa",
-  "Del Norte",
-  "El Dorado",
-  "Fresno",
-  "Glenn",
-  "Humboldt",
-  "Imperial",
-  "Inyo",
-  "Kern",
-  "Kings",
-  "Lake",
-  "Lassen",
-  "Los Angeles",
-  "Madera",
-  "Marin",
-  "Mariposa",
-  "Mendocino",
-  "Merced",
-  "Modoc",
-  "Mono",
-  "Monterey",
-  "Napa",
-  "Nevada",
-  "Orange",
-  "Placer",
-  "Plumas",
-  "Riverside",
-  "Sacramento",
-  "San Benito",
-  "San Bernardino",
-  "San Diego",
-  "San Francisco",
-  "San Joaquin",
-  "San Luis Obispo",
-  "San Mateo",
-  "Santa Barbara",
-  "Santa Clara",
-  "Santa Cruz",
-  "Shasta",
-  "Sierra",
-  "Siskiyou",
-  "Solano",
-  "Sonoma",
-  "Stanislaus",
-  "Sutter",
-  "Tehama",
-  "Trinity",
-  "Tulare",
-  "Tuolumne",
-  "Ventura",
-  "Yolo",
-  "Yuba",
+  "Alameda", "Alpine", "Amador", "Butte", "Calaveras", "Colusa", "Contra Costa", "Del Norte",
+  "El Dorado", "Fresno", "Glenn", "Humboldt", "Imperial", "Inyo", "Kern", "Kings", "Lake",
+  "Lassen", "Los Angeles", "Madera", "Marin", "Mariposa", "Mendocino", "Merced", "Modoc", "Mono",
+  "Monterey", "Napa", "Nevada", "Orange", "Placer", "Plumas", "Riverside", "Sacramento",
+  "San Benito", "San Bernardino", "San Diego", "San Francisco", "San Joaquin", "San Luis Obispo",
+  "San Mateo", "Santa Barbara", "Santa Clara", "Santa Cruz", "Shasta", "Sierra", "Siskiyou",
+  "Solano", "Sonoma", "Stanislaus", "Sutter", "Tehama", "Trinity", "Tulare", "Tuolumne",
+  "Ventura", "Yolo", "Yuba",
 ] as const;
 
 export type County = (typeof CALIFORNIA_COUNTIES)[number];

@@ -72,8 +72,7 @@ export const noContent = (): SandboxResponse => ({ status: 204 });
 export function page<T>(items: T[], query: URLSearchParams): { data: T[]; nextCursor: string | null } {
   const limitText = query.get("limit");
   const limit = limitText === null ? 100 : Number(limitText);
-  if (!Number.isInteger(limit) || limit < 1 || limit > 500)
-    throw fail.badRequest("invalid_limit", "limit must be 1..500.");
+  if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw fail.badRequest("invalid_limit", "limit must be 1..500.");
   const cursor = query.get("cursor");
   const offset = cursor === null ? 0 : Number(Buffer.from(cursor, "base64url").toString("utf8").replace(/^o:/, ""));
   if (!Number.isInteger(offset) || offset < 0) throw fail.badRequest("invalid_cursor", "The cursor is not valid.");

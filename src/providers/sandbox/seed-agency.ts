@@ -1,16 +1,7 @@
 import type { AgencyUser, Caregiver, LmsUser } from "../records";
 import type { SandboxState } from "./state";
 
-type CaregiverRow = [
-  id: string,
-  first: string,
-  last: string,
-  email: string | null,
-  phone: string | null,
-  birth: string | null,
-  state: string,
-  status?: Caregiver["status"],
-];
+type CaregiverRow = [id: string, first: string, last: string, email: string | null, phone: string | null, birth: string | null, state: string, status?: Caregiver["status"]];
 
 /**
  * Spectrum TeleTrack caregivers that exercise every branch of the caregiver sync, CareAcademy
@@ -33,84 +24,25 @@ const CAREGIVERS: CaregiverRow[] = [
 ];
 
 const LMS_USERS: LmsUser[] = [
-  {
-    id: "ca-u-2001",
-    externalId: "tt-1001",
-    firstName: "Maria",
-    lastName: "Gonzalez",
-    email: "maria.gonzalez@example.com",
-    mobilePhone: "+1 916 555 0142",
-    birthDate: "1985-03-14",
-    state: "CA",
-    status: "active",
-    trainingDueDate: "2027-03-14",
-  },
-  {
-    id: "ca-u-2002",
-    externalId: "tt-1002",
-    firstName: "James",
-    lastName: "Carter",
-    email: "james.carter@example.com",
-    mobilePhone: "+1 916 555 0178",
-    birthDate: "1979-11-02",
-    state: "CA",
-    status: "deactivated",
-    trainingDueDate: "2027-11-02",
-  },
-  {
-    id: "ca-u-2003",
-    externalId: null,
-    firstName: "Hannah",
-    lastName: "Kowalski",
-    email: "hannah.kowalski@example.com",
-    mobilePhone: null,
-    birthDate: null,
-    state: "AZ",
-    status: "active",
-    trainingDueDate: "2027-06-01",
-  },
+  { id: "ca-u-2001", externalId: "tt-1001", firstName: "Maria", lastName: "Gonzalez", email: "maria.gonzalez@example.com", mobilePhone: "+1 916 555 0142", birthDate: "1985-03-14", state: "CA", status: "active", trainingDueDate: "2027-03-14" },
+  { id: "ca-u-2002", externalId: "tt-1002", firstName: "James", lastName: "Carter", email: "james.carter@example.com", mobilePhone: "+1 916 555 0178", birthDate: "1979-11-02", state: "CA", status: "deactivated", trainingDueDate: "2027-11-02" },
+  { id: "ca-u-2003", externalId: null, firstName: "Hannah", lastName: "Kowalski", email: "hannah.kowalski@example.com", mobilePhone: null, birthDate: null, state: "AZ", status: "active", trainingDueDate: "2027-06-01" },
 ];
 
-type StaffRow = [
-  id: string,
-  username: string,
-  first: string,
-  last: string,
-  roleId: string,
-  officeId: string,
-  flags: Partial<AgencyUser>,
-];
+type StaffRow = [id: string, username: string, first: string, last: string, roleId: string, officeId: string, flags: Partial<AgencyUser>];
 
 const STAFF: StaffRow[] = [
   ["cs-u-01", "linda.park", "Linda", "Park", "ro-admin", "of-sac", { lmsManager: true, showOnSupervisorList: true }],
   ["cs-u-02", "marcus.bell", "Marcus", "Bell", "ro-om", "of-fre", { showOnSupervisorList: true }],
   ["cs-u-03", "tanya.ruiz", "Tanya", "Ruiz", "ro-sch", "of-sac", {}],
-  [
-    "cs-u-04",
-    "devon.price",
-    "Devon",
-    "Price",
-    "ro-cc",
-    "of-stk",
-    { showOnCareCoordinatorList: true, sendToActivatedInsights: true },
-  ],
+  ["cs-u-04", "devon.price", "Devon", "Price", "ro-cc", "of-stk", { showOnCareCoordinatorList: true, sendToActivatedInsights: true }],
   ["cs-u-05", "grace.omalley", "Grace", "O'Malley", "ro-hr", "of-sac", { status: "inactive" }],
   ["cs-u-06", "maria.gonzalez", "Maria", "Gonzalez", "ro-sch", "of-fre", {}],
 ];
 
 export function seedAgency(state: SandboxState): void {
   for (const [id, firstName, lastName, email, mobilePhone, birthDate, st, status] of CAREGIVERS) {
-    state.teletrack.caregivers.set(id, {
-      id,
-      firstName,
-      lastName,
-      email,
-      mobilePhone,
-      birthDate,
-      state: st,
-      status: status ?? "active",
-      updatedAt: "2026-10-01T16:00:00.000Z",
-    });
+    state.teletrack.caregivers.set(id, { id, firstName, lastName, email, mobilePhone, birthDate, state: st, status: status ?? "active", updatedAt: "2026-10-01T16:00:00.000Z" });
   }
   for (const user of LMS_USERS) state.careacademy.users.set(user.id, { ...user });
   state.teletrack.lmsLinks.set("tt-1001", "ca-u-2001");

@@ -1,22 +1,8 @@
 import type { SandboxState } from "./state";
 
-type MemberRow = [
-  id: string,
-  first: string,
-  last: string,
-  email: string,
-  roleId: string | null,
-  calmanacId: string | null,
-];
+type MemberRow = [id: string, first: string, last: string, email: string, roleId: string | null, calmanacId: string | null];
 type StaffRow = [id: string, first: string, last: string, email: string | null, phone: string | null];
-type LearnerRow = [
-  id: string,
-  first: string,
-  last: string,
-  birthDate: string | null,
-  alias: string,
-  calmanacId: string | null,
-];
+type LearnerRow = [id: string, first: string, last: string, birthDate: string | null, alias: string, calmanacId: string | null];
 type ClientRow = [id: string, first: string, last: string, birthDate: string | null];
 
 /**
@@ -99,11 +85,9 @@ export function seedLinking(state: SandboxState): void {
   for (const [id, firstName, lastName, email, roleId, calmanacId] of MEMBERS) {
     motivity.members.set(id, { id, firstName, lastName, email, roleId, serviceAccount: false, calmanacId });
   }
-  for (const [id, firstName, lastName, email, phone] of STAFF)
-    calmanac.staff.set(id, { id, firstName, lastName, email, phone });
+  for (const [id, firstName, lastName, email, phone] of STAFF) calmanac.staff.set(id, { id, firstName, lastName, email, phone });
   for (const [id, firstName, lastName, birthDate, alias, calmanacId] of LEARNERS) {
     motivity.learners.set(id, { id, firstName, lastName, birthDate, alias, calmanacId });
   }
-  for (const [id, firstName, lastName, birthDate] of CLIENTS)
-    calmanac.clients.set(id, { id, firstName, lastName, birthDate });
+  for (const [id, firstName, lastName, birthDate] of CLIENTS) calmanac.clients.set(id, { id, firstName, lastName, birthDate });
 }

@@ -75,12 +75,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     }
     const [, prefix = "", ...rest] = url.pathname.split("/");
     const vendor = VENDORS.find((v) => v === prefix);
-    if (!vendor)
-      return write(
-        res,
-        { status: 404, body: { error: { code: "not_found", message: "No such vendor." } } },
-        "application/json",
-      );
+    if (!vendor) return write(res, { status: 404, body: { error: { code: "not_found", message: "No such vendor." } } }, "application/json");
     stats.requests[vendor] += 1;
     await gate.pass();
     const mediaType = vendor === "scim" ? SCIM_MEDIA_TYPE : "application/json";
@@ -110,12 +105,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     write(res, response, mediaType);
   };
 
-  const respond = async (
-    vendor: Vendor,
-    req: http.IncomingMessage,
-    url: URL,
-    path: string,
-  ): Promise<SandboxResponse> => {
+  const respond = async (vendor: Vendor, req: http.IncomingMessage, url: URL, path: string): Promise<SandboxResponse> => {
     try {
       const found = match(routes[vendor], req.method ?? "GET", path);
       if (!found) throw new HttpFailure(404, "not_found", `No route for ${req.method} ${path}.`);

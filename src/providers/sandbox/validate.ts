@@ -12,8 +12,7 @@ export class Checks {
   required(...names: string[]): this {
     for (const name of names) {
       const v = this.body[name];
-      if (v === undefined || v === null || (typeof v === "string" && v.trim() === ""))
-        this.fields[name] ??= "is required";
+      if (v === undefined || v === null || (typeof v === "string" && v.trim() === "")) this.fields[name] ??= "is required";
     }
     return this;
   }
@@ -35,11 +34,7 @@ export class Checks {
   }
 
   phone(...names: string[]): this {
-    return this.each(
-      names,
-      (v) => typeof v === "string" && /^\+?[\d\s().-]+$/.test(v) && v.replace(/\D/g, "").length >= 10,
-      "is not a valid phone number",
-    );
+    return this.each(names, (v) => typeof v === "string" && /^\+?[\d\s().-]+$/.test(v) && v.replace(/\D/g, "").length >= 10, "is not a valid phone number");
   }
 
   oneOf(name: string, values: readonly string[]): this {

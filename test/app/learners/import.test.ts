@@ -31,12 +31,7 @@ describe(`CSV import of CACWT learners (${testDatabaseKind})`, () => {
     expect(preview.createdArchived).toBe(1);
     expect(preview.renamed).toBe(0);
     expect(preview.firstRows?.create).toHaveLength(5);
-    expect(preview.firstRows?.create[0]).toEqual({
-      line: 2,
-      email: "ana.garcia100@partner2.org",
-      firstName: "Ana",
-      lastName: "Garcia",
-    });
+    expect(preview.firstRows?.create[0]).toEqual({ line: 2, email: "ana.garcia100@partner2.org", firstName: "Ana", lastName: "Garcia" });
     expect(preview.firstRows?.create[1]).toMatchObject({ line: 3, firstName: "Luis", lastName: "O'Neil, Jr." });
     expect(preview.firstRows?.update).toEqual([]);
     expect(preview.rejected.map((r) => [r.line, r.problems.join("; ")])).toEqual([
@@ -192,7 +187,7 @@ describe(`CSV import of CACWT learners (${testDatabaseKind})`, () => {
     const refused = h.file("learners.csv", fixture("cacwt_learners_valid.csv"));
     const asViewer = await h.learners.imports.preview(viewer, refused);
     expect(asViewer.ok).toBe(false);
-    expect(!asViewer.ok && asViewer.problems[0]?.message).toContain("Viewers can't import CACWT learners from a CSV");
+    expect(!asViewer.ok && asViewer.problems[0]?.message).toContain("Viewers can't import learners from a CSV");
     const stranger = await h.learners.imports.preview({ workspaceId: TEAM, userId: "USTRANGER" }, refused);
     expect(!stranger.ok && stranger.problems[0]?.message).toContain("You don't have access to carebridge yet");
     expect(refused.opened).toBe(0);
@@ -205,7 +200,7 @@ describe(`CSV import of CACWT learners (${testDatabaseKind})`, () => {
     const photo = h.file("photo.png", Buffer.from([0x89, 0x50, 0x4e, 0x47]));
     const notCsv = await h.learners.imports.preview(ADMIN, photo);
     expect(!notCsv.ok && notCsv.problems[0]?.message).toBe(
-      'photo.png is not a CSV file; carebridge imports learners from the CACWT template saved as "CSV UTF-8".',
+      'photo.png is not a CSV file; carebridge imports learners from the CACWT import template (/learner template) saved as "CSV UTF-8".',
     );
     const big = h.file("big.csv", "x", { size: 21 * 1024 * 1024 });
     const tooBig = await h.learners.imports.preview(ADMIN, big);

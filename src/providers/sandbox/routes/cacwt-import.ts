@@ -17,13 +17,7 @@ export function runImport(state: SandboxState, csvText: string, now: Date): Impo
   let records: Array<{ record: string[]; info: { lines: number } }>;
   try {
     // With `info`, csv-parse returns { record, info } objects; its types do not say so.
-    records = parse(csvText, {
-      bom: true,
-      info: true,
-      skip_empty_lines: true,
-      relax_column_count: true,
-      trim: true,
-    }) as unknown as typeof records;
+    records = parse(csvText, { bom: true, info: true, skip_empty_lines: true, relax_column_count: true, trim: true }) as unknown as typeof records;
   } catch (error) {
     result.failed.push({ line: 1, message: `The file is not valid CSV: ${(error as Error).message}` });
     return result;
@@ -31,10 +25,7 @@ export function runImport(state: SandboxState, csvText: string, now: Date): Impo
   const [header, ...rows] = records;
   const names = header?.record.map((h) => h.toLowerCase()) ?? [];
   if (names.length < TEMPLATE_COLUMNS.length || TEMPLATE_COLUMNS.some((c, i) => names[i] !== c.toLowerCase())) {
-    result.failed.push({
-      line: 1,
-      message: `The header must be the template's columns: ${TEMPLATE_COLUMNS.join(", ")}.`,
-    });
+    result.failed.push({ line: 1, message: `The header must be the template's columns: ${TEMPLATE_COLUMNS.join(", ")}.` });
     return result;
   }
   for (const { record, info } of rows) {
@@ -73,8 +64,7 @@ function applyRow(state: SandboxState, row: Row, now: Date): "created" | "update
   }
 
   const missing = (["FirstName", "LastName", "Affiliation", "EmployeeType"] as const).filter((c) => row[c] === "");
-  if (missing.length > 0)
-    return `${missing.join(", ")} ${missing.length === 1 ? "is" : "are"} required for a new learner.`;
+  if (missing.length > 0) return `${missing.join(", ")} ${missing.length === 1 ? "is" : "are"} required for a new learner.`;
   const learner: CacwtLearner = {
     userId,
     firstName: row.FirstName,

@@ -29,8 +29,7 @@ export function cacwtRoutes(state: SandboxState): Route[] {
       .boolean("trainingManager", "supervisor")
       .oneOf("status", ["Active", "Archived"]);
 
-  const emailOwner = (email: string) =>
-    [...learners.values()].find((l) => l.email.toLowerCase() === email.toLowerCase());
+  const emailOwner = (email: string) => [...learners.values()].find((l) => l.email.toLowerCase() === email.toLowerCase());
 
   return [
     route("GET", "/v1/learners", ({ query }) => {
@@ -84,11 +83,8 @@ export function cacwtRoutes(state: SandboxState): Route[] {
       const patch = objectBody(body);
       check(patch).done();
       const owner = typeof patch.email === "string" ? emailOwner(patch.email) : undefined;
-      if (owner && owner.userId !== learner.userId)
-        throw fail.conflict("email_taken", "A learner has this email.", owner.userId);
-      const changes = Object.fromEntries(
-        Object.entries(patch).filter(([k]) => (EDITABLE as readonly string[]).includes(k)),
-      );
+      if (owner && owner.userId !== learner.userId) throw fail.conflict("email_taken", "A learner has this email.", owner.userId);
+      const changes = Object.fromEntries(Object.entries(patch).filter(([k]) => (EDITABLE as readonly string[]).includes(k)));
       const next = { ...learner, ...changes } as CacwtLearner;
       learners.set(next.userId, next);
       return ok(next);

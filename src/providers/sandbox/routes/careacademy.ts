@@ -29,8 +29,7 @@ export function careAcademyRoutes(state: SandboxState, birthDateStates: readonly
       .phone("mobilePhone")
       .date("birthDate")
       .done();
-    if (typeof user.state === "string" && !/^[A-Z]{2}$/.test(user.state))
-      throw fail.invalid({ state: "must be a two-letter state code" });
+    if (typeof user.state === "string" && !/^[A-Z]{2}$/.test(user.state)) throw fail.invalid({ state: "must be a two-letter state code" });
     if (typeof user.state === "string" && birthDateStates.includes(user.state) && !user.birthDate) {
       throw fail.invalid({ birthDate: `is required for caregivers in ${user.state}` }, "birth_date_required");
     }
@@ -50,9 +49,7 @@ export function careAcademyRoutes(state: SandboxState, birthDateStates: readonly
       const email = query.get("email")?.toLowerCase();
       const externalId = query.get("externalId");
       const items = [...users.values()].filter(
-        (u) =>
-          (email === undefined || u.email.toLowerCase() === email) &&
-          (externalId === null || u.externalId === externalId),
+        (u) => (email === undefined || u.email.toLowerCase() === email) && (externalId === null || u.externalId === externalId),
       );
       return ok(page(items, query));
     }),
@@ -81,13 +78,10 @@ export function careAcademyRoutes(state: SandboxState, birthDateStates: readonly
 
     route("PATCH", "/v1/users/:id", ({ params, body }) => {
       const user = find(params[0] ?? "");
-      const patch = Object.fromEntries(
-        Object.entries(objectBody(body)).filter(([k]) => (FIELDS as readonly string[]).includes(k)),
-      );
+      const patch = Object.fromEntries(Object.entries(objectBody(body)).filter(([k]) => (FIELDS as readonly string[]).includes(k)));
       const next = { ...user, ...patch } as LmsUser;
       check(next, user.id);
-      next.trainingDueDate =
-        next.birthDate === user.birthDate ? user.trainingDueDate : trainingDueDate(next.birthDate, new Date());
+      next.trainingDueDate = next.birthDate === user.birthDate ? user.trainingDueDate : trainingDueDate(next.birthDate, new Date());
       users.set(next.id, next);
       return ok(next);
     }),

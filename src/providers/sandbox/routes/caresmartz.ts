@@ -17,9 +17,7 @@ export function caresmartzRoutes(state: SandboxState): Route[] {
       const username = query.get("username")?.toLowerCase();
       const officeId = query.get("officeId");
       const items = [...agencyUsers.values()].filter(
-        (u) =>
-          (username === undefined || u.username.toLowerCase() === username) &&
-          (officeId === null || u.officeId === officeId),
+        (u) => (username === undefined || u.username.toLowerCase() === username) && (officeId === null || u.officeId === officeId),
       );
       return ok(page(items, query));
     }),
@@ -34,8 +32,7 @@ export function caresmartzRoutes(state: SandboxState): Route[] {
         .boolean(...FLAGS)
         .oneOf("status", ["active", "inactive"])
         .done();
-      if (!offices.some((o) => o.id === input.officeId))
-        throw fail.invalid({ officeId: "is not an office of this agency" });
+      if (!offices.some((o) => o.id === input.officeId)) throw fail.invalid({ officeId: "is not an office of this agency" });
       if (!roles.some((r) => r.id === input.roleId)) throw fail.invalid({ roleId: "is not a role of this agency" });
       const username = input.username as string;
       const taken = [...agencyUsers.values()].find((u) => u.username.toLowerCase() === username.toLowerCase());

@@ -76,8 +76,7 @@ function parseLiteral(token: string, text: string): unknown {
 }
 
 function comparator(op: string, text: string): (a: unknown, b: unknown) => boolean {
-  const str = (f: (a: string, b: string) => boolean) => (a: unknown, b: unknown) =>
-    typeof a === "string" && typeof b === "string" && f(a, b);
+  const str = (f: (a: string, b: string) => boolean) => (a: unknown, b: unknown) => typeof a === "string" && typeof b === "string" && f(a, b);
   switch (op) {
     case "eq":
       return (a, b) => a === b;
@@ -124,7 +123,6 @@ export function splitPath(path: string): { root: string; rest: string[] } {
   return { root, rest };
 }
 
-export const isObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === "object" && v !== null && !Array.isArray(v);
+export const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
 const invalid = (text: string) => new HttpFailure(400, "invalidFilter", `The filter is not supported: ${text}`);

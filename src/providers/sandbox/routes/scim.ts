@@ -17,11 +17,8 @@ export function scimRoutes(state: SandboxState): Route[] {
     return user;
   };
   const checkUnique = (userName: unknown, selfId: string | undefined) => {
-    if (typeof userName !== "string" || userName.trim() === "")
-      throw new HttpFailure(400, "invalidValue", "userName is required.");
-    const holder = [...users.values()].find(
-      (u) => u.userName.toLowerCase() === userName.toLowerCase() && u.id !== selfId,
-    );
+    if (typeof userName !== "string" || userName.trim() === "") throw new HttpFailure(400, "invalidValue", "userName is required.");
+    const holder = [...users.values()].find((u) => u.userName.toLowerCase() === userName.toLowerCase() && u.id !== selfId);
     if (holder) throw new HttpFailure(409, "uniqueness", "userName is already in use.");
   };
   const respond = (user: ScimStoredUser, baseUrl: string, status = 200): SandboxResponse => {
@@ -109,11 +106,9 @@ function applyOperation(user: Record<string, unknown>, operation: Record<string,
     if (typeof path !== "string") throw new HttpFailure(400, "noTarget", "remove needs a path.");
     return setAt(user, path, undefined);
   }
-  if (op !== "add" && op !== "replace")
-    throw new HttpFailure(400, "invalidSyntax", `Unknown operation ${String(operation.op)}.`);
+  if (op !== "add" && op !== "replace") throw new HttpFailure(400, "invalidSyntax", `Unknown operation ${String(operation.op)}.`);
   if (typeof path === "string") return setAt(user, path, operation.value);
-  if (!isObject(operation.value))
-    throw new HttpFailure(400, "invalidValue", "A patch without a path needs an object value.");
+  if (!isObject(operation.value)) throw new HttpFailure(400, "invalidValue", "A patch without a path needs an object value.");
   for (const [key, value] of Object.entries(operation.value)) {
     if (READ_ONLY.has(key)) throw new HttpFailure(400, "mutability", `${key} cannot be changed.`);
     // Complex attributes keep the sub-attributes the value does not name (RFC 7644 §3.5.2.3).

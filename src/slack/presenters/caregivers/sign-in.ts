@@ -29,10 +29,7 @@ export function signInButton(lms: string): ButtonSpec {
 const TITLE = "Admin sign-in";
 
 /** App Home has no response_url: the link (or why not) shows in a modal only the presser sees. */
-export function signInModal(
-  outcome: { session: AdminSession } | { problems: Array<{ message: string }> },
-  lms: string,
-): ModalView {
+export function signInModal(outcome: { session: AdminSession } | { problems: Array<{ message: string }> }, lms: string): ModalView {
   const blocks =
     "session" in outcome
       ? signInMessage(outcome.session, lms).blocks

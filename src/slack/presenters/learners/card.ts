@@ -37,7 +37,7 @@ export function learnerBlocks(learner: CacwtLearner, source: string): KnownBlock
           style: "danger" as const,
           confirm: {
             title: "Archive this learner?",
-            text: `${shortName(name(learner))} can no longer sign in to ${source} until reactivated.`,
+            text: `${shortName(name(learner))} can no longer sign in to ${shortText(source, 60)} until reactivated.`,
             confirm: "Archive",
           },
         }
