@@ -129,7 +129,12 @@ try {
   const sampler = setInterval(sample, 5);
   let counts = "";
   const previewTimes = await timed(RUNS, async () => {
-    const { preview, accepted, namesakes } = await previewFile(createReadStream(file), known, DEFAULT_CSV_LIMITS);
+    const { preview, accepted, namesakes } = await previewFile(
+      createReadStream(file),
+      known,
+      DEFAULT_CSV_LIMITS,
+      "CACWT",
+    );
     sample();
     counts = `${Object.entries(preview.counts)
       .map(([k, v]) => `${k} ${v}`)

@@ -1,8 +1,10 @@
 import { toCsv } from "../domain/csv/write";
 import type { AuditEvent, Prisma, PrismaClient } from "../generated/prisma/client";
+import type { Vendor } from "../config";
 import type { LearnerLms } from "../providers/roles";
 import type { Actor } from "./actor";
 import type { AccessService } from "./access/service";
+import { lmsName } from "./lms-name";
 import { fail, type Result } from "./result";
 
 /** One audit event as a person reads it: ids and words, never the details' values. */
@@ -39,13 +41,13 @@ const WORDS: Record<string, string> = {
   "caregiver.view": "tried to look up a caregiver",
   "lms.sso": "signed in to the LMS as an administrator",
   "job.retry": "retried a job's failures",
-  "learner.create": "created a CACWT learner",
-  "learner.update": "updated a CACWT learner",
-  "learner.archive": "archived a CACWT learner",
-  "learner.reactivate": "reactivated a CACWT learner",
+  "learner.create": "created a learner",
+  "learner.update": "updated a learner",
+  "learner.archive": "archived a learner",
+  "learner.reactivate": "reactivated a learner",
   "learner.reactivate-all": "reactivated the learners a run archived",
-  "learner.manage": "tried to change a CACWT learner",
-  "learner.view": "tried to look up CACWT learners",
+  "learner.manage": "tried to change a learner",
+  "learner.view": "tried to look up learners",
   "learner.import": "imported learners from a CSV",
   "learner.import.request": "asked for a learner import",
   "learner.import.preview": "previewed a learner import",
@@ -97,7 +99,7 @@ export type AuditFilter =
   | { kind: "all" }
   | { kind: "actor"; userId: string }
   | { kind: "record"; id: string }
-  /** A CACWT learner's email, or a Slack user's (`slackUserId`, looked up by the transport). */
+  /** A learner's email (in the learner LMS), or a Slack user's (`slackUserId`, looked up by the transport). */
   | { kind: "email"; email: string; slackUserId?: string };
 
 export interface AuditQuery {
@@ -123,7 +125,7 @@ export const AUDIT_FILTER_FORMS =
   "Use `/carebridge audit`, or `/carebridge audit <@person | TeleTrack id | learner or Slack email> [since YYYY-MM-DD]`.";
 
 /**
- * Parses what follows `/carebridge audit`: at most one of a Slack mention, an email (a CACWT
+ * Parses what follows `/carebridge audit`: at most one of a Slack mention, an email (a
  * learner's) or a record id (a TeleTrack id, a username…), then optionally `since YYYY-MM-DD`.
  */
 export function parseAuditQuery(text: string): Result<{ query: AuditQuery }> {
@@ -158,6 +160,8 @@ export function createAuditLog(deps: {
   prisma: Pick<PrismaClient, "auditEvent">;
   access: Pick<AccessService, "principal">;
   learners: Pick<LearnerLms, "findByEmail">;
+  /** Which vendor plays the learner LMS, read per workspace: named when an email finds no one. */
+  learnerVendor: Vendor;
   now: () => Date;
 }) {
   /** The rows the reader may see and asked for, or why none can be shown. */
@@ -193,10 +197,12 @@ export function createAuditLog(deps: {
     if (filter.kind === "actor") narrowed = { actorId: filter.userId };
     if (filter.kind === "record") narrowed = { targetId: filter.id };
     if (filter.kind === "email") {
-      // The audit never holds an email: the learner's CACWT id, or the Slack user's id, is what it names.
+      // The audit never holds an email: the learner's id in the LMS, or the Slack user's id, is what it names.
       const learner = await deps.learners.findByEmail(filter.email);
       if (!learner && !filter.slackUserId) {
-        return fail("No CACWT learner and no Slack user has that email, so no audit names them.");
+        return fail(
+          `No learner in ${lmsName({ lmsVendor: deps.learnerVendor })} and no Slack user has that email, so no audit names them.`,
+        );
       }
       narrowed = {
         OR: [

@@ -2,7 +2,7 @@ import type { Actor } from "./actor";
 import type { AccessService } from "./access/service";
 import { type Action, decide } from "./access/policy";
 
-/** The configured LMSs as people name them: CareAcademy and CACWT, or the SCIM service standing in. */
+/** The configured LMSs as people name them: CareAcademy and CACWT, or SCIM standing in. */
 export interface LmsNames {
   caregiverLms: string;
   learnerLms: string;

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import type { Config } from "../config";
+import type { Config, Vendor } from "../config";
 import type { PrismaClient } from "../generated/prisma/client";
 import type { JobRunner } from "../jobs/runner";
 import type { JobStore } from "../jobs/store";
@@ -61,6 +61,8 @@ export function createServices(deps: AppDeps) {
   // workspace in scope (its own accounts, HTTP clients, rate limits and circuit breakers). The
   // scope is set per Slack request by the transport and per job by the runner.
   const providers = workspaceProviders.scoped;
+  // The workspace's learner LMS: its account may choose SCIM where the environment does not.
+  const learnerVendor = (): Vendor => (workspaceProviders.config().learnerLms === "scim" ? "scim" : "cacwt");
   deps.jobRunner.runWithin(workspaceProviders.within);
   const access = createAccessService({
     prisma: deps.prisma,
@@ -72,6 +74,9 @@ export function createServices(deps: AppDeps) {
     prisma: deps.prisma,
     access,
     learners: providers.learnerLms,
+    get learnerVendor() {
+      return learnerVendor();
+    },
     now: deps.now,
   });
   const linking = createLinking({
@@ -141,6 +146,9 @@ export function createServices(deps: AppDeps) {
       audit,
       roles: providers.staffDirectory,
       learners: providers.learnerLms,
+      get learnerVendor() {
+        return learnerVendor();
+      },
       defaults: deps.config,
       read: settings,
       now: deps.now,
@@ -165,11 +173,14 @@ export function createServices(deps: AppDeps) {
         return VENDOR_LABELS[caregiverDeps.lmsVendor];
       },
       get learnerLms() {
-        return VENDOR_LABELS[workspaceProviders.config().learnerLms === "scim" ? "scim" : "cacwt"];
+        return VENDOR_LABELS[learnerVendor()];
       },
     }),
     learners: createLearners({
       lms: providers.learnerLms,
+      get lmsVendor() {
+        return learnerVendor();
+      },
       access,
       audit,
       prisma: deps.prisma,

@@ -62,7 +62,7 @@ export const TOUR: Step[] = [
   { type: "/link members" },
   { press: /^Link to Elizabeth Chen/ },
   { press: /^\+ Create in Motivity$/, unconfirmed: true, answers: ["", "3", "y"] },
-  { say: "Learners: add one in CACWT, then import a CSV (try: upload ../shared/fixtures/cacwt_learners_messy.csv)." },
+  { say: "Learners: add one to the learner LMS, then import a CSV (try: upload ../shared/fixtures/cacwt_learners_messy.csv)." },
   { type: "/learner add", answers: ["Tom", "Reyes", "tom.reyes@example.org", "", "10", "2026-11-02", "1", "y"] },
   { type: "/learner jmorales@dpss.example.gov" },
   { say: "Agency users: a Caresmartz360 user, the username suggested from the name." },

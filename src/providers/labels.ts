@@ -8,7 +8,7 @@ export const VENDOR_LABELS: Record<Vendor, string> = {
   calmanac: "Calmanac",
   caresmartz: "Caresmartz360",
   cacwt: "CACWT",
-  scim: "The SCIM training system",
+  scim: "SCIM LMS",
 };
 
 /** The vendor's name as a user should see it next to its data: marked when the sandbox plays it. */

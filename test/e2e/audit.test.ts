@@ -115,7 +115,7 @@ describe("/carebridge audit filters", () => {
     expect(byRecord.text).not.toContain("tt-sac-1");
 
     const byEmail = await ask("jmorales@dpss.example.gov");
-    expect(byEmail.text).toContain("archived a CACWT learner");
+    expect(byEmail.text).toContain("archived a learner");
     // The audit names the learner by id; the email is only repeated back to who typed it.
     const line = (byEmail.reply.blocks as Array<{ text?: { text: string } }>).find((b) =>
       b.text?.text.includes("RV-48213"),
@@ -144,7 +144,7 @@ describe("/carebridge audit filters", () => {
       );
     }
     expect((await ask("nobody@nowhere.example")).reply.text).toContain(
-      "No CACWT learner and no Slack user has that email",
+      "No learner in CACWT and no Slack user has that email",
     );
   });
 });

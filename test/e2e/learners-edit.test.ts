@@ -34,7 +34,9 @@ describe(`/learner card → Edit (${testDatabaseKind})`, () => {
       '"initial_option":{"text":{"type":"plain_text","text":"Riverside","emoji":true},"value":"Riverside"}',
     );
     expect(shown).toContain('"initial_date":"2026-04-15"');
-    expect(shown).toContain(`CACWT's username (User ID) stays ${IMANI}`);
+    expect(shown).toContain(
+      `The username (User ID) stays ${IMANI}; to change it, submit a ticket to the Academy Help Center.`,
+    );
 
     const form = { firstName: "Imani", lastName: "Jackson", email: IMANI, county: "Riverside", dateHire: "2026-04-15" };
     const refused = await t.submit(view, addValues({ ...form, email: "imani@", lastName: " " }), ADMIN);

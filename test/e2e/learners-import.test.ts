@@ -185,7 +185,7 @@ describe(`CACWT learner import from a CSV shared in Slack (${testDatabaseKind})`
       });
       const reply = await t.waitFor(() => inThread(t, channel, ts)[0]);
       expect(reply.text).toMatch(
-        /^carebridge can't import learners\.csv: (You don't have access to carebridge yet|Viewers can't import CACWT learners from a CSV)\. Ask an admin/,
+        /^carebridge can't import learners\.csv: (You don't have access to carebridge yet|Viewers can't import learners from a CSV)\. Ask an admin/,
       );
       expect(t.slack.downloads).not.toContain(fileId);
     }
@@ -202,7 +202,7 @@ describe(`CACWT learner import from a CSV shared in Slack (${testDatabaseKind})`
     });
     const reply = await t.waitFor(() => inThread(t, "D0IMP4", dm.ts)[0]);
     expect(reply.text).toBe(
-      'carebridge can\'t import photo.png: photo.png is not a CSV file; carebridge imports learners from the CACWT template saved as "CSV UTF-8".',
+      'carebridge can\'t import photo.png: photo.png is not a CSV file; carebridge imports learners from the CACWT import template (/learner template) saved as "CSV UTF-8".',
     );
     const inChannel = await shareFile(t, {
       name: "photo.png",

@@ -154,7 +154,7 @@ describe(`/learner: one CACWT learner at a time (${testDatabaseKind})`, () => {
     const opened = t.slack.callsTo("views.open").length;
     await t.command("/learner", "add", "U0VIEWER", { channel: "C0L6" });
     expect((await t.waitFor(() => t.slack.visible("C0L6", "U0VIEWER").at(-1))).text).toContain(
-      "Viewers can't add, archive or reactivate CACWT learners",
+      "Viewers can't add, archive or reactivate learners",
     );
     expect(t.slack.callsTo("views.open")).toHaveLength(opened);
     await t.command("/learner", "archive derek.nguyen@hopefoundation.example.org", "U0VIEWER", { channel: "C0L7" });

@@ -8,7 +8,8 @@ import type { CaregiverDeps } from "./deps";
 import type { Guard } from "./guard";
 import { CAREGIVER_SYNC_KIND, type SyncItemInput } from "./job-kind";
 import type { Links } from "./links";
-import { lmsName, locate } from "./lms-account";
+import { lmsName } from "../lms-name";
+import { locate } from "./lms-account";
 
 /**
  * `/sync-caregiver all`: what a sync of every caregiver would do, saved as a job in "preview"

@@ -18,7 +18,8 @@ import { fail, type Problem, type Result } from "../result";
 import type { CaregiverCard } from "./card";
 import type { CaregiverDeps } from "./deps";
 import type { Guard } from "./guard";
-import { lmsName, locate } from "./lms-account";
+import { lmsName } from "../lms-name";
+import { locate } from "./lms-account";
 import type { Links } from "./links";
 import type { OneCaregiver } from "./one";
 

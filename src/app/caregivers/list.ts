@@ -1,6 +1,6 @@
 import { fingerprint, lmsFieldsOf } from "../../domain/caregivers/fields";
 import { holdStands } from "../../domain/caregivers/hold";
-import { lmsName } from "./lms-account";
+import { lmsName } from "../lms-name";
 import { checkReadiness, type Blocker, type ReadinessRules } from "../../domain/caregivers/readiness";
 import type { LmsStatus } from "../../domain/caregivers/types";
 import type { Caregiver } from "../../providers/roles";

@@ -2,9 +2,7 @@ import { changedFields } from "../../domain/caregivers/fields";
 import { emailOfAnother, missingBirthDate } from "../../domain/caregivers/readiness";
 import { FIELD_WORDS, type LmsFields, type SyncedField } from "../../domain/caregivers/types";
 import { ConflictError, NotFoundError, UnavailableError, ValidationError } from "../../providers/http/errors";
-import { VENDOR_LABELS } from "../../providers/labels";
 import type { CaregiverLms, LmsUser } from "../../providers/roles";
-import type { CaregiverDeps } from "./deps";
 import type { Problem } from "../result";
 
 /**
@@ -49,9 +47,6 @@ export async function locateOrSameEmail(
 }
 
 export type Refusal = { problems: Problem[] };
-
-/** The configured LMS as people name it, for every sentence about it. */
-export const lmsName = (deps: Pick<CaregiverDeps, "lmsVendor">): string => VENDOR_LABELS[deps.lmsVendor];
 
 /** A 422 from the LMS as what staff fix in TeleTrack; birth_date_required reads like the readiness rule. */
 export function refusalOf(error: ValidationError, state: string, lmsLabel: string): Refusal {

@@ -4,7 +4,7 @@ import { decide } from "../access/policy";
 import type { Actor } from "../actor";
 import { fail, type Result } from "../result";
 import type { CaregiverDeps } from "./deps";
-import { lmsName } from "./lms-account";
+import { lmsName } from "../lms-name";
 
 export const EMAIL_UNKNOWN =
   "carebridge could not read your email from Slack: the app needs the users:read.email scope, and your Slack profile needs an email address.";

@@ -7,7 +7,8 @@ import type { Caregiver, LmsUser } from "../../providers/roles";
 import type { Actor } from "../actor";
 import type { Problem } from "../result";
 import type { CaregiverDeps } from "./deps";
-import { createOrAdopt, lmsName, locate, updateChanged } from "./lms-account";
+import { lmsName } from "../lms-name";
+import { createOrAdopt, locate, updateChanged } from "./lms-account";
 import type { Links } from "./links";
 
 /** What a sync did, most notable first: created > linked > reactivated > updated > unchanged. */

@@ -218,7 +218,7 @@ export function createBulkArchive(deps: Pick<LearnersDeps, "lms" | "access" | "a
       return { ok: true, job: confirmed, state: next };
     },
 
-    /** Cancel on the preview: drops it; nothing was asked of CACWT. */
+    /** Cancel on the preview: drops it; nothing was asked of the LMS. */
     async cancel(actor: Actor, jobId: string): Promise<Result<{ job: Job; cancelled: boolean }>> {
       const loaded = await load(actor, jobId);
       if (!loaded.ok) return loaded;

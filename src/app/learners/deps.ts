@@ -1,3 +1,4 @@
+import type { Vendor } from "../../config";
 import type { CsvLimits } from "../../domain/learners/learner-csv";
 import type { RandomBytes } from "../../domain/learners/password";
 import type { PrismaClient } from "../../generated/prisma/client";
@@ -8,9 +9,11 @@ import type { AccessService } from "../access/service";
 import type { Audit } from "../audit";
 import type { ReadSettings } from "../settings/read";
 
-/** What the CACWT learner use-cases stand on. */
+/** What the learner use-cases stand on. */
 export interface LearnersDeps {
   lms: LearnerLms;
+  /** Which vendor plays the learner LMS ("cacwt", or "scim"), read per workspace: its name in every sentence. */
+  lmsVendor: Vendor;
   access: Pick<AccessService, "check">;
   audit: Audit;
   prisma: Pick<PrismaClient, "upload">;
@@ -29,7 +32,7 @@ export const JOB_ARCHIVE = "learner-archive";
 export const JOB_REACTIVATE = "learner-reactivate";
 
 /**
- * Today in California, where CACWT's learners work: a date of hire is the day the account is
+ * Today in California, where the learners work: a date of hire is the day the account is
  * created there, not in UTC (which is already tomorrow every evening).
  */
 export function californiaToday(now: Date): string {
@@ -38,6 +41,6 @@ export function californiaToday(now: Date): string {
 
 /**
  * Items in flight per learner job: each row is a look-up then a write, so a few lanes keep
- * CACWT's rate limit, not its latency, the pace.
+ * the LMS's rate limit, not its latency, the pace.
  */
 export const LEARNER_JOB_CONCURRENCY = 4;

@@ -3,6 +3,7 @@ import { COMMUNITY_PARTNER_AFFILIATION, countyFromEmployeeType } from "../../dom
 import { ConflictError } from "../../providers/http/errors";
 import type { CacwtLearner, CacwtLearnerPatch } from "../../providers/roles";
 import type { Actor } from "../actor";
+import { lmsName } from "../lms-name";
 import { fail, type Result } from "../result";
 import { californiaToday, type LearnersDeps } from "./deps";
 import { validateNewLearner, type NewLearnerField, type NewLearnerForm } from "./new-learner-form";
@@ -25,8 +26,16 @@ export interface LearnerEdited {
   learner: CacwtLearner;
   /** Empty when the form was saved as it was opened. */
   changes: LearnerChange[];
-  /** Set when the name changed: shown as a rename, as CACWT's own username stays. */
+  /** Set when the name changed: shown as a rename, as the LMS's own username stays. */
   renamed: { from: string; to: string } | null;
+}
+
+/**
+ * How to change a learner's username (User ID), which the Edit form keeps: in CACWT a ticket to
+ * the Academy Help Center (seed 003); another LMS changes it itself.
+ */
+function usernameChange(deps: Pick<LearnersDeps, "lmsVendor">): string {
+  return deps.lmsVendor === "cacwt" ? "submit a ticket to the Academy Help Center" : `change it in ${lmsName(deps)}`;
 }
 
 const LABELS: Record<NewLearnerField, string> = {
@@ -77,20 +86,20 @@ export function editable(learner: Pick<CacwtLearner, "affiliation">): boolean {
 /**
  * One learner's details, edited (seed 003: "if they have an existing account, update the
  * information"): the form is checked by the import's rules, and only the fields the person
- * changed are sent, so a change someone made in CACWT meanwhile to another field is kept.
- * CACWT's User ID stays: a username change is a ticket to the Academy Help Center.
+ * changed are sent, so a change someone made in the LMS meanwhile to another field is kept.
+ * The User ID stays: in CACWT a username change is a ticket to the Academy Help Center.
  */
-export function createLearnerEdit(deps: Pick<LearnersDeps, "lms" | "access" | "audit" | "now">) {
+export function createLearnerEdit(deps: Pick<LearnersDeps, "lms" | "lmsVendor" | "access" | "audit" | "now">) {
   const { lms, access, audit } = deps;
 
   async function load(actor: Actor, userId: string): Promise<Result<{ learner: CacwtLearner }>> {
     const allowed = await access.check(actor, "learner.manage", { type: TARGET, id: userId });
     if (!allowed.allowed) return fail(allowed.reason);
     const learner = await lms.findByUserId(userId);
-    if (!learner) return fail("CACWT no longer has this learner; look them up again with /learner.");
+    if (!learner) return fail(`${lmsName(deps)} no longer has this learner; look them up again with /learner.`);
     if (!editable(learner)) {
       return fail(
-        `${nameOf(learner)} is not a community partner (affiliation ${learner.affiliation || "none"}); edit them in CACWT.`,
+        `${nameOf(learner)} is not a community partner (affiliation ${learner.affiliation || "none"}); edit them in ${lmsName(deps)}.`,
       );
     }
     return { ok: true, learner };
@@ -101,11 +110,19 @@ export function createLearnerEdit(deps: Pick<LearnersDeps, "lms" | "access" | "a
     async form(
       actor: Actor,
       userId: string,
-    ): Promise<Result<{ learner: CacwtLearner; form: NewLearnerForm; fingerprint: EditFingerprint }>> {
+    ): Promise<
+      Result<{ learner: CacwtLearner; form: NewLearnerForm; fingerprint: EditFingerprint; usernameChange: string }>
+    > {
       const loaded = await load(actor, userId);
       if (!loaded.ok) return loaded;
       const form = editFormOf(loaded.learner);
-      return { ok: true, learner: loaded.learner, form, fingerprint: fingerprintOf(form) };
+      return {
+        ok: true,
+        learner: loaded.learner,
+        form,
+        fingerprint: fingerprintOf(form),
+        usernameChange: usernameChange(deps),
+      };
     },
 
     /** Saves the fields the person changed; problems name their field. */
@@ -134,14 +151,17 @@ export function createLearnerEdit(deps: Pick<LearnersDeps, "lms" | "access" | "a
         trainingManager: form.trainingManager,
         supervisor: form.supervisor,
       };
-      // The fields the person changed in the form, that CACWT does not already show so.
+      // The fields the person changed in the form, that the LMS does not already show so.
       const touched = FIELDS.filter((f) => opened[f] !== digest(submitted[f]) && !same(f, submitted[f], now[f]));
       if (touched.length === 0) return { ok: true, learner: current, changes: [], renamed: null };
 
       if (touched.includes("email")) {
         const owner = await lms.findByEmail(submitted.email);
         if (owner && owner.userId !== current.userId)
-          return fail(`${nameOf(owner)} already has this email in CACWT; each learner needs their own.`, "email");
+          return fail(
+            `${nameOf(owner)} already has this email in ${lmsName(deps)}; each learner needs their own.`,
+            "email",
+          );
       }
       const patch: CacwtLearnerPatch = {};
       for (const f of touched) {
@@ -154,7 +174,7 @@ export function createLearnerEdit(deps: Pick<LearnersDeps, "lms" | "access" | "a
         await lms.update(current.userId, patch);
       } catch (error) {
         if (error instanceof ConflictError)
-          return fail("Another learner has this email in CACWT; each learner needs their own.", "email");
+          return fail(`Another learner has this email in ${lmsName(deps)}; each learner needs their own.`, "email");
         throw error;
       }
       const after = (await lms.findByUserId(current.userId)) ?? current;
@@ -176,7 +196,7 @@ export function createLearnerEdit(deps: Pick<LearnersDeps, "lms" | "access" | "a
       });
       if (!kept)
         return fail(
-          `CACWT did not keep every change to ${before}; look them up again with /learner, and check CACWT if it keeps happening.`,
+          `${lmsName(deps)} did not keep every change to ${before}; look them up again with /learner, and check ${lmsName(deps)} if it keeps happening.`,
         );
       return { ok: true, learner: after, changes, renamed };
     },

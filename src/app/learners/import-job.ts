@@ -5,6 +5,7 @@ import { createNoteOf } from "../../jobs/store";
 import type { CreateNote, ItemResult, JobHandler } from "../../jobs/types";
 import { ConflictError, UnavailableError } from "../../providers/http/errors";
 import type { Actor } from "../actor";
+import { lmsName } from "../lms-name";
 import { californiaToday, JOB_IMPORT, LEARNER_JOB_CONCURRENCY, type LearnersDeps } from "./deps";
 import type { ImportItemInput } from "./import-preview";
 
@@ -12,12 +13,12 @@ const DONE_WORD = { update: "updated", archive: "archived", reactivate: "reactiv
 const ACTION = { update: "learner.update", archive: "learner.archive", reactivate: "learner.reactivate" } as const;
 
 /**
- * Applies one row of an import, one CACWT call per change (not CACWT's own CSV import): each
+ * Applies one row of an import, one LMS call per change (not CACWT's own CSV import): each
  * line gets its own outcome, SCIM works the same, every learner gets a strong password of their
- * own, and a repeat is harmless because the row is planned again against what CACWT has now.
+ * own, and a repeat is harmless because the row is planned again against what the LMS has now.
  */
 export function importJobHandler(
-  deps: Pick<LearnersDeps, "lms" | "audit" | "now" | "randomBytes" | "jobStore">,
+  deps: Pick<LearnersDeps, "lms" | "lmsVendor" | "audit" | "now" | "randomBytes" | "jobStore">,
 ): JobHandler {
   const { lms, audit } = deps;
   return {
@@ -47,9 +48,13 @@ export function importJobHandler(
     archiveOnly: boolean,
   ): Promise<ItemResult | undefined> {
     const current = await lms.findByEmail(row.email);
-    // The preview found them; a learner removed from CACWT since is not created by an archival file.
+    // The preview found them; a learner removed from the LMS since is not created by an archival file.
     if (archiveOnly && current === null)
-      return { status: "failed", outcome: "failed", message: "CACWT no longer has this learner; nothing was created." };
+      return {
+        status: "failed",
+        outcome: "failed",
+        message: `${lmsName(deps)} no longer has this learner; nothing was created.`,
+      };
     const plan = planRow(row, current ?? undefined);
     const via = { via: "import", jobId, line: row.line };
 
@@ -72,12 +77,12 @@ export function importJobHandler(
         return {
           status: "failed",
           outcome: "failed",
-          message: "CACWT already has a learner with this email or user ID; check it in CACWT, then retry.",
+          message: `${lmsName(deps)} already has a learner with this email or user ID; check it in ${lmsName(deps)}, then retry.`,
         };
       }
       return created(row, actor, learner.userId, via);
     }
-    if (current === null) throw new Error("planned a change to a learner CACWT does not have");
+    if (current === null) throw new Error("planned a change to a learner the LMS does not have");
     const updated = await lms.update(current.userId, learnerPatch(plan));
     const details = { ...via, fields: [...plan.changes], from: current.status, to: updated.status };
     if (plan.outcome !== "update" && updated.status !== row.status) {
@@ -88,7 +93,7 @@ export function importJobHandler(
         outcome: "failed",
         details,
       });
-      return { status: "failed", outcome: "failed", message: `CACWT kept the learner ${updated.status}.` };
+      return { status: "failed", outcome: "failed", message: `${lmsName(deps)} kept the learner ${updated.status}.` };
     }
     await audit.record(actor, {
       action: ACTION[plan.outcome],

@@ -14,6 +14,7 @@ import type { LearnerRow } from "../../domain/learners/row";
 import { Prisma } from "../../generated/prisma/client";
 import type { CacwtLearner } from "../../providers/roles";
 import type { Actor } from "../actor";
+import { lmsName } from "../lms-name";
 import { fail, type Result } from "../result";
 import { archiveApproval, type ArchiveApproval, type Renames } from "./archive-runs";
 import { JOB_IMPORT, type LearnersDeps } from "./deps";
@@ -29,13 +30,13 @@ export type PersonRow = {
   email: string;
   firstName: string;
   lastName: string;
-  /** For an update that renames the learner: the name CACWT has now. */
+  /** For an update that renames the learner: the name the LMS has now. */
   renamedFrom?: string;
 };
 /** Enough to name the people of each kind in the preview; the rest are in the changes CSV. */
 const FIRST_ROWS = 5;
 
-/** A learner the file would create whose name CACWT already has under other emails, and those learners. */
+/** A learner the file would create whose name the LMS already has under other emails, and those learners. */
 export type NamesakeRow = PersonRow & {
   /** The first few, by email. */
   existing: Array<{ email: string; status: CacwtLearner["status"] }>;
@@ -55,7 +56,7 @@ export interface StoredPreview {
   /** The first rows of each change, for the preview to name the people; absent from older stored previews. */
   firstRows?: Record<ListedChange, PersonRow[]>;
   /**
-   * The learners it would create whose names CACWT already has under other emails (seed 003: check
+   * The learners it would create whose names the LMS already has under other emails (seed 003: check
    * for an existing account first), the first few; absent from older stored previews.
    */
   namesakes?: { count: number; first: NamesakeRow[] };
@@ -84,7 +85,7 @@ export interface ImportParams {
   archive: ArchiveApproval;
 }
 
-/** One import job item: a row that passed, normalized; the job plans it again against CACWT when it runs. */
+/** One import job item: a row that passed, normalized; the job plans it again against the LMS when it runs. */
 export interface ImportItemInput {
   row: LearnerRow;
   /** From an archival file: the job archives the learner or leaves them be, and never creates one. */
@@ -97,22 +98,22 @@ export interface ImportItemInput {
 export interface PlannedChange {
   outcome: Exclude<Outcome, "rejected">;
   fields: readonly ChangedField[];
-  /** For an update that renames the learner: the name CACWT had. */
+  /** For an update that renames the learner: the name the LMS had. */
   renamedFrom?: string;
-  /** For a create: the learners CACWT has under this name and other emails, "email (Status)". */
+  /** For a create: the learners the LMS has under this name and other emails, "email (Status)". */
   namesakes?: string[];
   /** How many namesakes more than those listed. */
   moreNamesakes?: number;
 }
 
 export function createImportPreview(
-  deps: Pick<LearnersDeps, "lms" | "access" | "audit" | "prisma" | "jobStore" | "csvLimits" | "settings">,
+  deps: Pick<LearnersDeps, "lms" | "lmsVendor" | "access" | "audit" | "prisma" | "jobStore" | "csvLimits" | "settings">,
 ) {
   const { access, prisma, jobStore, csvLimits } = deps;
 
   async function readFile(file: IncomingFile, known: CacwtLearner[]): Promise<Result<FilePreview>> {
     try {
-      return { ok: true, ...(await previewFile(await file.open(), known, csvLimits)) };
+      return { ok: true, ...(await previewFile(await file.open(), known, csvLimits, lmsName(deps))) };
     } catch (error) {
       if (error instanceof CsvInputError || error instanceof FileDownloadError) return fail(error.message);
       throw error;
@@ -132,14 +133,14 @@ export function createImportPreview(
   return {
     /**
      * Checks who uploaded and what before downloading anything, then previews the file against
-     * CACWT and keeps the plan as a job waiting for Import.
+     * the LMS and keeps the plan as a job waiting for Import.
      */
     async preview(actor: Actor, file: IncomingFile): Promise<Result<{ preview: ImportPreview }>> {
       const allowed = await access.check(actor, "learner.import", { type: "file", id: file.id });
       if (!allowed.allowed) return fail(allowed.reason);
       if (!looksLikeCsvFile(file)) {
         return fail(
-          `${file.name} is not a CSV file; carebridge imports learners from the CACWT template saved as "CSV UTF-8".`,
+          `${file.name} is not a CSV file; carebridge imports learners from the ${lmsName(deps)} import template (/learner template) saved as "CSV UTF-8".`,
         );
       }
       if (file.size > csvLimits.maxBytes)
@@ -252,7 +253,7 @@ function firstRowsOf(rows: readonly RowOutcome[], index: LearnerIndex): Record<L
   return first;
 }
 
-/** The name CACWT has now for a row that renames its learner, else undefined. */
+/** The name the LMS has now for a row that renames its learner, else undefined. */
 function renamedFrom(c: AcceptedRow, index: LearnerIndex): string | undefined {
   if (c.outcome !== "update" || !isRename(c.changes)) return undefined;
   const was = index.get(c.email);

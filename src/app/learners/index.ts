@@ -17,7 +17,7 @@ export function learnerJobHandlers(deps: LearnersDeps): JobHandler[] {
 }
 
 /**
- * CACWT learners: one at a time, CSV import, bulk archive, and what guards every run that archives
+ * Learners in the learner LMS (CACWT, or SCIM): one at a time, CSV import, bulk archive, and what guards every run that archives
  * (a second admin above the threshold, Reactivate all). Registers its job handlers on the runner.
  */
 export function createLearners(deps: LearnersDeps) {

@@ -7,6 +7,7 @@ import { nameKey } from "../../domain/learners/namesakes";
 import { ConflictError, UnavailableError } from "../../providers/http/errors";
 import type { CacwtLearner } from "../../providers/roles";
 import type { Actor } from "../actor";
+import { lmsName } from "../lms-name";
 import { fail, type Result } from "../result";
 import { californiaToday, type LearnersDeps } from "./deps";
 import { findLearners, type LearnerSearch } from "./search";
@@ -19,7 +20,7 @@ export interface CsvFile {
 
 const TARGET = "cacwt-learner";
 
-/** Learners CACWT has under a new learner's name and other emails: the first few by email, and how many. */
+/** Learners the LMS has under a new learner's name and other emails: the first few by email, and how many. */
 export interface NamesakeCheck {
   /**
    * Of the name as compared (case, accents and spaces folded): what a person saw the namesakes
@@ -33,11 +34,13 @@ export interface NamesakeCheck {
 const NAMESAKES_SHOWN = 5;
 
 /** One learner at a time: add, look up, archive, reactivate; and the empty templates. */
-export function createOneLearner(deps: Pick<LearnersDeps, "lms" | "access" | "audit" | "now" | "randomBytes">) {
+export function createOneLearner(
+  deps: Pick<LearnersDeps, "lms" | "lmsVendor" | "access" | "audit" | "now" | "randomBytes">,
+) {
   const { lms, access, audit } = deps;
 
   /**
-   * The checks a new learner must pass before anything is created: the form, then CACWT for
+   * The checks a new learner must pass before anything is created: the form, then the LMS for
    * the email. An archived learner with the email comes back as `archived`, to be offered for
    * reactivation instead of a duplicate.
    */
@@ -52,7 +55,7 @@ export function createOneLearner(deps: Pick<LearnersDeps, "lms" | "access" | "au
     const existing = await lms.findByEmail(valid.row.email);
     if (existing?.status === "Active") {
       return fail(
-        `${nameOf(existing)} already has an active CACWT account with this email; each learner needs their own email.`,
+        `${nameOf(existing)} already has an active ${lmsName(deps)} account with this email; each learner needs their own email.`,
         "email",
       );
     }
@@ -61,7 +64,7 @@ export function createOneLearner(deps: Pick<LearnersDeps, "lms" | "access" | "au
 
   /**
    * Seed 003: "confirm the learner does not have an existing account (with another county,
-   * another email)". CACWT has no name search, so this reads the learner list.
+   * another email)". The LMS has no name search, so this reads the learner list.
    */
   async function namesakes(row: LearnerRow): Promise<NamesakeCheck> {
     const folded = nameKey(row.firstName, row.lastName);
@@ -75,7 +78,7 @@ export function createOneLearner(deps: Pick<LearnersDeps, "lms" | "access" | "au
   }
 
   return {
-    /** The form, the email, and the learners CACWT has under the same name, for the person to see before adding. */
+    /** The form, the email, and the learners the LMS has under the same name, for the person to see before adding. */
     async checkNew(
       actor: Actor,
       form: NewLearnerForm,
@@ -86,7 +89,7 @@ export function createOneLearner(deps: Pick<LearnersDeps, "lms" | "access" | "au
     },
 
     /**
-     * Creates the learner with a strong temporary password that CACWT emails them; carebridge
+     * Creates the learner with a strong temporary password that the LMS emails them; carebridge
      * never keeps it. Learners with the same name under other emails stop it unless the person has
      * seen them (`namesChecked`: the key of the name checkNew showed, or found nobody under).
      */
@@ -99,11 +102,11 @@ export function createOneLearner(deps: Pick<LearnersDeps, "lms" | "access" | "au
       if (!prepared.ok) return prepared;
       if (options.namesChecked !== namesChecked(prepared.row) && !prepared.archived) {
         const same = await namesakes(prepared.row);
-        if (same.total > 0) return fail(namesakesSentence(prepared.row, same), "firstName");
+        if (same.total > 0) return fail(namesakesSentence(prepared.row, same, lmsName(deps)), "firstName");
       }
       if (prepared.archived) {
         return fail(
-          `${nameOf(prepared.archived)} already has an archived CACWT account with this email; reactivate it instead.`,
+          `${nameOf(prepared.archived)} already has an archived ${lmsName(deps)} account with this email; reactivate it instead.`,
           "email",
         );
       }
@@ -134,7 +137,7 @@ export function createOneLearner(deps: Pick<LearnersDeps, "lms" | "access" | "au
           details,
         });
         return fail(
-          "CACWT did not confirm the new learner; look them up with /learner in a minute before adding them again.",
+          `${lmsName(deps)} did not confirm the new learner; look them up with /learner in a minute before adding them again.`,
         );
       }
       await audit.record(actor, {
@@ -158,7 +161,7 @@ export function createOneLearner(deps: Pick<LearnersDeps, "lms" | "access" | "au
       return { ok: true, ...(await findLearners(lms, query)) };
     },
 
-    /** Archives or reactivates one learner and reads the status back: a change CACWT did not keep is a failure. */
+    /** Archives or reactivates one learner and reads the status back: a change the LMS did not keep is a failure. */
     async setStatus(
       actor: Actor,
       email: string,
@@ -168,7 +171,7 @@ export function createOneLearner(deps: Pick<LearnersDeps, "lms" | "access" | "au
       const allowed = await access.check(actor, "learner.manage", { type: TARGET, id: email });
       if (!allowed.allowed) return fail(allowed.reason);
       const current = await lms.findByEmail(email.trim().toLowerCase());
-      if (!current) return fail(`CACWT has no learner with the email ${email.trim()}.`);
+      if (!current) return fail(`${lmsName(deps)} has no learner with the email ${email.trim()}.`);
       if (current.status === status) return { ok: true, learner: current, changed: false };
       await lms.update(current.userId, { status });
       const after = await lms.findByEmail(current.email);
@@ -181,7 +184,7 @@ export function createOneLearner(deps: Pick<LearnersDeps, "lms" | "access" | "au
           details: { from: current.status, to: status },
         });
         return fail(
-          `CACWT still shows ${nameOf(current)} as ${after?.status ?? "missing"}; try again, and check CACWT if it keeps happening.`,
+          `${lmsName(deps)} still shows ${nameOf(current)} as ${after?.status ?? "missing"}; try again, and check ${lmsName(deps)} if it keeps happening.`,
         );
       }
       await audit.record(actor, {
@@ -216,13 +219,17 @@ function namesChecked(row: Pick<LearnerRow, "firstName" | "lastName">): string {
 }
 
 /** "2 learners named Ana Garcia already exist in CACWT under other emails: a@x (Active), …". */
-export function namesakesSentence(row: Pick<LearnerRow, "firstName" | "lastName">, same: NamesakeCheck): string {
+export function namesakesSentence(
+  row: Pick<LearnerRow, "firstName" | "lastName">,
+  same: NamesakeCheck,
+  lms: string,
+): string {
   const name = nameOf(row);
   const listed = same.learners.map((l) => `${l.email} (${l.status})`).join(", ");
   const more = same.total > same.learners.length ? ` and ${same.total - same.learners.length} more` : "";
   const already =
     same.total === 1 ? `1 learner named ${name} already exists` : `${same.total} learners named ${name} already exist`;
-  return `${already} in CACWT under other emails: ${listed}${more}. Check the new learner is not one of them; if they are, update that account instead.`;
+  return `${already} in ${lms} under other emails: ${listed}${more}. Check the new learner is not one of them; if they are, update that account instead.`;
 }
 
 export function nameOf(learner: Pick<CacwtLearner, "firstName" | "lastName">): string {

@@ -5,7 +5,7 @@ import { indexByName, namesakesOf } from "../../domain/learners/namesakes";
 import { indexLearners, type AcceptedRow } from "../../domain/learners/preview";
 import type { LearnerRow } from "../../domain/learners/row";
 
-/** A learner the file would create whose name CACWT already has under other emails. */
+/** A learner the file would create whose name the LMS already has under other emails. */
 export interface NewNamesake<L extends KnownLearner = KnownLearner> {
   row: LearnerRow;
   /** The first few of them, by email. */
@@ -24,7 +24,7 @@ export interface FilePreview<L extends KnownLearner = KnownLearner> {
    * an import acts on. Only these are kept of the file, for memory.
    */
   accepted: AcceptedRow[];
-  /** The creates whose name CACWT already has under another email, in file order. */
+  /** The creates whose name the LMS already has under another email, in file order. */
   namesakes: NewNamesake<L>[];
   /** Of the bytes as uploaded: the same file uploaded again has the same hash. */
   sha256: string;
@@ -32,13 +32,14 @@ export interface FilePreview<L extends KnownLearner = KnownLearner> {
 
 /**
  * The whole preview of an uploaded file, read once as it streams in: hash the bytes, parse,
- * validate, find duplicates, compare with the learners CACWT has, by email and, for the learners
+ * validate, find duplicates, compare with the learners the LMS (`lms`, as people name it) has, by email and, for the learners
  * it would create, by name. Throws CsvInputError when the file cannot be read as the template.
  */
 export async function previewFile<L extends KnownLearner>(
   source: AsyncIterable<Uint8Array>,
   known: readonly L[],
   limits: CsvLimits,
+  lms: string,
 ): Promise<FilePreview<L>> {
   const hash = createHash("sha256");
   async function* hashed(): AsyncGenerator<Uint8Array> {
@@ -50,12 +51,18 @@ export async function previewFile<L extends KnownLearner>(
   const accepted: AcceptedRow[] = [];
   const namesakes: NewNamesake<L>[] = [];
   const byName = indexByName(known);
-  const preview = await previewLearnerCsv(hashed(), indexLearners(known), limits, (c) => {
-    if (c.outcome === "rejected") return;
-    accepted.push(c);
-    if (c.outcome !== "create") return;
-    const { shown, total } = namesakesOf(byName, c.row, NAMESAKES_KEPT);
-    if (total > 0) namesakes.push({ row: c.row, existing: shown, total });
-  });
+  const preview = await previewLearnerCsv(
+    hashed(),
+    indexLearners(known),
+    limits,
+    (c) => {
+      if (c.outcome === "rejected") return;
+      accepted.push(c);
+      if (c.outcome !== "create") return;
+      const { shown, total } = namesakesOf(byName, c.row, NAMESAKES_KEPT);
+      if (total > 0) namesakes.push({ row: c.row, existing: shown, total });
+    },
+    lms,
+  );
   return { preview, accepted, namesakes, sha256: hash.digest("hex") };
 }

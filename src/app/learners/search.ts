@@ -10,7 +10,7 @@ export interface LearnerSearch {
 const SHOWN = 10;
 
 /**
- * An email is looked up directly. CACWT has no name search, so a name reads the learner list
+ * An email is looked up directly. The LMS has no name search, so a name reads the learner list
  * and keeps those whose names hold every word typed, each as the start of a name part
  * ("ana gar" finds Ana García), ignoring case and accents.
  */

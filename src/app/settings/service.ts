@@ -1,3 +1,5 @@
+import type { Vendor } from "../../config";
+import { lmsName } from "../lms-name";
 import { count } from "../plural";
 import type { PrismaClient } from "../../generated/prisma/client";
 import { type ArchiveThreshold, exceedsArchiveThreshold } from "../../domain/learners/archive-filter";
@@ -126,6 +128,8 @@ export function createSettingsService(deps: {
   audit: Audit;
   roles: Pick<StaffDirectory, "listRoles">;
   learners: Pick<LearnerLms, "list">;
+  /** Which vendor plays the learner LMS, read per workspace: named in the share's refusal. */
+  learnerVendor: Vendor;
   defaults: SettingsDefaults;
   read: ReadSettings;
   now: () => Date;
@@ -146,10 +150,11 @@ export function createSettingsService(deps: {
 
   /**
    * Why every archive, even of one learner, would wait for a second admin under `archive`, or null.
-   * The share is checked against the live count of active CACWT learners, counted only as far as
+   * The share is checked against the live count of active learners in the learner LMS, counted only as far as
    * needed for one learner to fit within it.
    */
   async function everyArchiveHeld(archive: ArchiveThreshold, admins: number): Promise<Problem | null> {
+    const lms = lmsName({ lmsVendor: deps.learnerVendor });
     const noneCouldRun = `, and this workspace has only ${admins === 1 ? "one admin" : "no admin"}: no archive could ever run. Grant another admin first (/carebridge access grant @user admin), or raise the threshold.`;
     if (archive.maxCount < 1 || archive.maxShare === 0) {
       return {
@@ -166,13 +171,13 @@ export function createSettingsService(deps: {
     } catch (error) {
       return {
         field: "archiveMaxShare",
-        message: `carebridge could not count the active CACWT learners to check this share with one admin (${describeError(error)}), so it is not saved; try again later.`,
+        message: `carebridge could not count the active learners in ${lms} to check this share with one admin (${describeError(error)}), so it is not saved; try again later.`,
       };
     }
     const share = Math.round(archive.maxShare * 10000) / 100;
     return {
       field: "archiveMaxShare",
-      message: `CACWT has ${count(active, "active learner")} now, and one learner is more than ${share}% of them: every archive, even of one learner, waits for a second admin to approve it${noneCouldRun}`,
+      message: `${lms} has ${count(active, "active learner")} now, and one learner is more than ${share}% of them: every archive, even of one learner, waits for a second admin to approve it${noneCouldRun}`,
     };
   }
 

@@ -32,15 +32,16 @@ export interface LearnerCsvPreview extends Preview {
   form: FileForm;
 }
 
-/** The whole preview of an upload: read, validate, find duplicates, compare with CACWT. */
+/** The whole preview of an upload: read, validate, find duplicates, compare with the LMS (`lms`, as people name it). */
 export async function previewLearnerCsv(
   input: AsyncIterable<Uint8Array | string>,
   index: LearnerIndex,
   limits: CsvLimits = DEFAULT_CSV_LIMITS,
   visit?: (classified: Classified) => void,
+  lms?: string,
 ): Promise<LearnerCsvPreview> {
   const doc = await openLearnerCsv(input, limits);
   const form = { encoding: doc.encoding, delimiter: doc.delimiter, headerLine: doc.headerLine };
   const intent = isArchivalLayout(doc.columns) ? "archive" : "import";
-  return { ...(await classifyRows(doc.rows, index, visit, intent)), unknownColumns: doc.unknownColumns, form };
+  return { ...(await classifyRows(doc.rows, index, visit, intent, lms)), unknownColumns: doc.unknownColumns, form };
 }

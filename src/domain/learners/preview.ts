@@ -6,7 +6,7 @@ export type Outcome = (typeof OUTCOMES)[number];
 
 export type ChangedField = "FirstName" | "LastName" | "Affiliation" | "EmployeeType" | "DateHire";
 
-/** Learners CACWT already has, by lowercased email (a community partner's user ID is their email). */
+/** Learners the LMS already has, by lowercased email (a community partner's user ID is their email). */
 export type LearnerIndex = ReadonlyMap<string, KnownLearner>;
 
 export function indexLearners(learners: Iterable<KnownLearner>): LearnerIndex {
@@ -50,13 +50,22 @@ const NO_IGNORED: readonly IgnoredColumn[] = [];
  */
 export type FileIntent = "import" | "archive";
 
-export const NOT_IN_CACWT = "CACWT has no learner with this email; an archival file only archives learners CACWT has";
+/** The template's own LMS: a file is compared with another's learners only when the caller names it. */
+const TEMPLATE_LMS = "CACWT";
+
+/** An archival file's row for a learner the LMS (as people name it) does not have. */
+export const notInLms = (lms: string) =>
+  `${lms} has no learner with this email; an archival file only archives learners ${lms} has`;
 
 /**
  * Classifies the rows of one file in order. It remembers each email's first line, so use one
  * classifier per file: the second row with an email is rejected as a duplicate of the first.
  */
-export function createRowClassifier(index: LearnerIndex, intent: FileIntent = "import"): (record: RowInput) => Classified {
+export function createRowClassifier(
+  index: LearnerIndex,
+  intent: FileIntent = "import",
+  lms: string = TEMPLATE_LMS,
+): (record: RowInput) => Classified {
   const firstLineByEmail = new Map<string, number>();
   return (record) => {
     const result = validateRow(record);
@@ -76,7 +85,7 @@ export function createRowClassifier(index: LearnerIndex, intent: FileIntent = "i
     const existing = index.get(email);
     if (intent === "import") return planRow(result.row, existing, result.ignoredColumns);
     const { firstName, lastName } = result.row;
-    if (existing === undefined) return { outcome: "rejected", line: record.line, email, firstName, lastName, problems: [NOT_IN_CACWT] };
+    if (existing === undefined) return { outcome: "rejected", line: record.line, email, firstName, lastName, problems: [notInLms(lms)] };
     return planRow({ ...result.row, status: "Archived" }, existing, result.ignoredColumns);
   };
 }
@@ -165,8 +174,9 @@ export async function classifyRows(
   index: LearnerIndex,
   visit?: (classified: Classified) => void,
   intent: FileIntent = "import",
+  lms: string = TEMPLATE_LMS,
 ): Promise<Preview> {
-  const classify = createRowClassifier(index, intent);
+  const classify = createRowClassifier(index, intent, lms);
   const counts = Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Record<Outcome, number>;
   const rows: RowOutcome[] = [];
   const ignored = new Map<IgnoredColumn, number>();

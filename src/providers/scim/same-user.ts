@@ -84,6 +84,6 @@ export async function uniquenessConflict(
     detail: error.detail,
     message:
       `${label} refuses the userName "${userName}" as taken, but no account with it (in any capitals) or with that email turned up${scope}. ` +
-      `Ask the administrator of ${label.replace(/^The /, "the ")} which account holds it, and rename that one or use another email.`,
+      `Ask the administrator of ${label} which account holds it, and rename that one or use another email.`,
   });
 }

@@ -125,7 +125,7 @@ describe(`Fix and sync holds (${testDatabaseKind})`, () => {
   it("names the configured LMS, never CareAcademy, when SCIM is configured", async () => {
     const scim = createCaregivers({ ...h.deps, lmsVendor: "scim" });
     const result = await scim.fixAndSync(STAFF, "tt-1003", ["email"], { email: "maria.gonzalez@example.com" });
-    expect(!result.ok && result.problems[0]!.message).toMatch(/^The SCIM training system already has this email/);
+    expect(!result.ok && result.problems[0]!.message).toMatch(/^SCIM LMS already has this email/);
     expect(JSON.stringify(result)).not.toContain("CareAcademy");
   });
 });

@@ -32,7 +32,7 @@ describe(`caregiver texts name the configured LMS (${testDatabaseKind})`, () => 
       if (!result.ok) throw new Error("expected an answer");
       texts.push(result.message, JSON.stringify(caregiverCardMessage(result.card, ADMIN.userId, labels)));
     }
-    expect(texts[0]).toBe("Maria Gonzalez is now deactivated in The SCIM training system.");
+    expect(texts[0]).toBe("Maria Gonzalez is now deactivated in SCIM LMS.");
     // Held deactivated: the card's warning names the system too.
     const viewed = await scim.openById(ADMIN, "tt-1001", "sync");
     if (!viewed.ok) throw new Error("expected a card");

@@ -94,6 +94,7 @@ describe(`scheduled caregiver sync (${testDatabaseKind})`, () => {
       audit: h.deps.audit,
       roles: h.providers.staffDirectory,
       learners: h.providers.learnerLms,
+      learnerVendor: "cacwt",
       defaults: h.config,
       read: createSettingsReader(h.db.prisma, h.config),
       now: () => clock,

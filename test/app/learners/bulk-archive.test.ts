@@ -130,7 +130,7 @@ describe(`bulk archive of CACWT learners (${testDatabaseKind})`, () => {
     expect(fieldsOf(self)).toEqual({ "(general)": "You asked for this archive, so another admin has to approve it." });
     const agencyUser = await h.grant("UAGENT", "agency-user", "of-fre");
     const notAdmin = await h.learners.archiveRuns.approve(agencyUser, preview.job.id);
-    expect(fieldsOf(notAdmin)["(general)"]).toContain("Only admins can archive CACWT learners in bulk");
+    expect(fieldsOf(notAdmin)["(general)"]).toContain("Only admins can archive learners in bulk");
 
     const approved = await h.learners.archiveRuns.approve(ADMIN2, preview.job.id);
     expect(approved.ok && [approved.approved, approved.job.status, approved.job.approvedBy]).toEqual([

@@ -71,6 +71,7 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
   });
   const deps: LearnersDeps = {
     lms: providers.learnerLms,
+    lmsVendor: config.learnerLms === "scim" ? "scim" : "cacwt",
     access,
     audit,
     prisma: db.prisma,

@@ -64,7 +64,7 @@ describe(`a CSV import that archives learners (${testDatabaseKind})`, () => {
     expect(fieldsOf(self)).toEqual({ "(general)": "You asked for this import, so another admin has to approve it." });
     const agencyUser = await h.grant("UAGENT", "agency-user", "of-fre");
     const notAdmin = await h.learners.archiveRuns.approve(agencyUser, preview.jobId);
-    expect(fieldsOf(notAdmin)["(general)"]).toContain("Only admins can archive CACWT learners in bulk");
+    expect(fieldsOf(notAdmin)["(general)"]).toContain("Only admins can archive learners in bulk");
     expect(await h.db.prisma.upload.findUniqueOrThrow({ where: { id: preview.uploadId } })).toMatchObject({
       status: "previewed",
     });

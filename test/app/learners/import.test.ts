@@ -187,7 +187,7 @@ describe(`CSV import of CACWT learners (${testDatabaseKind})`, () => {
     const refused = h.file("learners.csv", fixture("cacwt_learners_valid.csv"));
     const asViewer = await h.learners.imports.preview(viewer, refused);
     expect(asViewer.ok).toBe(false);
-    expect(!asViewer.ok && asViewer.problems[0]?.message).toContain("Viewers can't import CACWT learners from a CSV");
+    expect(!asViewer.ok && asViewer.problems[0]?.message).toContain("Viewers can't import learners from a CSV");
     const stranger = await h.learners.imports.preview({ workspaceId: TEAM, userId: "USTRANGER" }, refused);
     expect(!stranger.ok && stranger.problems[0]?.message).toContain("You don't have access to carebridge yet");
     expect(refused.opened).toBe(0);
@@ -200,7 +200,7 @@ describe(`CSV import of CACWT learners (${testDatabaseKind})`, () => {
     const photo = h.file("photo.png", Buffer.from([0x89, 0x50, 0x4e, 0x47]));
     const notCsv = await h.learners.imports.preview(ADMIN, photo);
     expect(!notCsv.ok && notCsv.problems[0]?.message).toBe(
-      'photo.png is not a CSV file; carebridge imports learners from the CACWT template saved as "CSV UTF-8".',
+      'photo.png is not a CSV file; carebridge imports learners from the CACWT import template (/learner template) saved as "CSV UTF-8".',
     );
     const big = h.file("big.csv", "x", { size: 21 * 1024 * 1024 });
     const tooBig = await h.learners.imports.preview(ADMIN, big);

@@ -128,7 +128,7 @@ describe(`one CACWT learner (${testDatabaseKind})`, () => {
     const viewer = await h.grant("UVIEW", "viewer");
     expect((await h.learners.one.find(viewer, "carmen")).ok).toBe(true);
     const refused = await h.learners.one.setStatus(viewer, "carmen.flores@hopefoundation.example.org", "Archived");
-    expect(fieldsOf(refused)["(general)"]).toContain("Viewers can't add, archive or reactivate CACWT learners");
+    expect(fieldsOf(refused)["(general)"]).toContain("Viewers can't add, archive or reactivate learners");
     expect(h.sandbox.state.cacwt.learners.get("carmen.flores@hopefoundation.example.org")?.status).toBe("Active");
     const templates = await h.learners.one.templates(viewer);
     expect(templates.ok && templates.files.map((f) => f.filename)).toEqual([

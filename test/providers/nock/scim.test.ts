@@ -81,7 +81,7 @@ describe("SCIM adapter", () => {
     expect(error).toBeInstanceOf(ConflictError);
     expect(error).toMatchObject({ code: "uniqueness", existingId: undefined });
     expect((error as Error).message).toMatch(
-      /^The SCIM training system refuses the userName "a@b\.example" as taken, .* use another email\.$/,
+      /^SCIM LMS refuses the userName "a@b\.example" as taken, .* use another email\.$/,
     );
     expect(lookups.isDone()).toBe(true);
   });

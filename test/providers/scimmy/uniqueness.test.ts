@@ -114,7 +114,7 @@ describe("SCIM userName uniqueness that ignores case, against SCIMMY", () => {
     const error = await conflictOf(providers.caregiverLms.create(newUser("ana.lopez@example.com")));
     expect(error).toMatchObject({ code: "uniqueness", existingId: undefined });
     expect(error.message).toBe(
-      `The SCIM training system refuses the userName "ana.lopez@example.com" as taken, but no account with it (in any capitals) or with that email turned up among the first ${SCAN_BOUND.toLocaleString("en-US")} accounts. Ask the administrator of the SCIM training system which account holds it, and rename that one or use another email.`,
+      `SCIM LMS refuses the userName "ana.lopez@example.com" as taken, but no account with it (in any capitals) or with that email turned up among the first ${SCAN_BOUND.toLocaleString("en-US")} accounts. Ask the administrator of SCIM LMS which account holds it, and rename that one or use another email.`,
     );
   });
 });

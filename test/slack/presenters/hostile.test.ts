@@ -380,10 +380,9 @@ describe("presenters with hostile data pass Slack's rules", () => {
           learners: found.map((l) => ({ ...l, status: "Archived" })),
           total: 123456,
         };
-        const view = addLearnerModal("C".repeat(100), "2026-11-20", {
+        const view = addLearnerModal("C".repeat(100), "2026-11-20", first, {
           form,
           namesakes: namesakes as never,
-          source: first,
         });
         const verdict = checkView(view);
         expect(verdict.ok ? [] : verdict.response_metadata.messages).toEqual([]);

@@ -1,7 +1,7 @@
 import type { Services } from "../../../app/services";
 import { learnerSource } from "../../presenters/learners/source";
 
-/** CACWT (or the SCIM service) as users should read it, marked when the sandbox plays it. */
+/** The learner LMS (CACWT, or SCIM) as users should read it, marked when the sandbox plays it. */
 export function sourceOf(services: Services): string {
   return learnerSource(services.vendors.learnerLms, services.vendors.sandbox);
 }

@@ -19,25 +19,27 @@ const text = (initial?: string | null) => ({
 
 /**
  * `/learner add`. `private_metadata` keeps the channel to answer in. Shown again with what was
- * typed and the learners CACWT has under that name (`seen`), a second Add adds them anyway.
+ * typed and the learners `source` (the learner LMS) has under that name (`seen`), a second Add
+ * adds them anyway. The title is generic: a configured LMS's name may not fit Slack's 24 characters.
  */
 export function addLearnerModal(
   channelId: string,
   today: string,
-  seen?: { form: NewLearnerForm; namesakes: NamesakeCheck; source: string },
+  source: string,
+  seen?: { form: NewLearnerForm; namesakes: NamesakeCheck },
 ): ModalView {
   return {
     type: "modal",
     callback_id: LEARNER_VIEW.add,
     private_metadata: JSON.stringify({ channelId, ...(seen ? { namesChecked: seen.namesakes.key } : {}) }),
-    title: plain("Add a CACWT learner"),
+    title: plain("Add a learner"),
     submit: plain(seen ? "Add anyway" : "Add"),
     close: plain("Cancel"),
     blocks: [
-      ...(seen ? [namesakesWarning(seen.form, seen.namesakes, seen.source)] : []),
+      ...(seen ? [namesakesWarning(seen.form, seen.namesakes, source)] : []),
       ...learnerFields(
         seen?.form ?? { affiliation: COMMUNITY_PARTNER_AFFILIATION, dateHire: today },
-        "Must be the learner's own: CACWT emails their temporary password here.",
+        `Must be the learner's own: ${source} emails their temporary password here.`,
       ),
     ],
   };
@@ -89,6 +91,9 @@ function learnerFields(initial: Partial<NewLearnerForm>, emailHint: string): Mod
   ];
 }
 
+/** Generic: a configured LMS's name may not fit Slack's 24 characters. */
+const EDIT_TITLE = "Edit a learner";
+
 /** What the Edit form carries to its submission: where to answer, whom, and what it opened with. */
 export interface EditMetadata {
   channelId: string;
@@ -98,39 +103,43 @@ export interface EditMetadata {
 
 /**
  * Edit on a learner card: the learner's details filled in, checked on Save by the import's rules.
- * CACWT's username (User ID) is not a field: changing it is a ticket to the Academy Help Center.
+ * The username (User ID) is not a field: `usernameChange` says how to change it (in CACWT, a
+ * ticket to the Academy Help Center).
  */
-export function editLearnerModal(learner: CacwtLearner, form: NewLearnerForm, metadata: EditMetadata): ModalView {
+export function editLearnerModal(
+  learner: CacwtLearner,
+  form: NewLearnerForm,
+  metadata: EditMetadata,
+  source: string,
+  usernameChange: string,
+): ModalView {
   const privateMetadata = JSON.stringify(metadata);
   if (privateMetadata.length > 3000)
-    return editNoticeModal("This learner's User ID is too long to edit here; edit them in CACWT.");
+    return editNoticeModal(`This learner's User ID is too long to edit here; edit them in ${source}.`);
   return {
     type: "modal",
     callback_id: LEARNER_VIEW.edit,
     private_metadata: privateMetadata,
-    title: plain("Edit a CACWT learner"),
+    title: plain(EDIT_TITLE),
     submit: plain("Save"),
     close: plain("Cancel"),
-    blocks: learnerFields(
-      form,
-      `CACWT's username (User ID) stays ${learner.userId}; to change a username, submit a ticket to the Academy Help Center.`,
-    ),
+    blocks: learnerFields(form, `The username (User ID) stays ${learner.userId}; to change it, ${usernameChange}.`),
   };
 }
 
-/** While CACWT is read for the Edit form (the trigger lives 3 seconds, CACWT may take longer). */
-export function editLoadingModal(): ModalView {
+/** While the LMS is read for the Edit form (the trigger lives 3 seconds, the LMS may take longer). */
+export function editLoadingModal(source: string): ModalView {
   return {
     type: "modal",
-    title: plain("Edit a CACWT learner"),
+    title: plain(EDIT_TITLE),
     close: plain("Cancel"),
-    blocks: [section("Reading CACWT…")],
+    blocks: [section(`Reading ${escape(source)}…`)],
   };
 }
 
 /** A refusal or a failure, where the Edit form would have been. */
 export function editNoticeModal(text: string): ModalView {
-  return { type: "modal", title: plain("Edit a CACWT learner"), close: plain("Close"), blocks: sections(escape(text)) };
+  return { type: "modal", title: plain(EDIT_TITLE), close: plain("Close"), blocks: sections(escape(text)) };
 }
 
 /** Seed 003: check the learner has no account already (another county, another email) before adding one. */

@@ -17,8 +17,8 @@ import { LEARNER_ACTION } from "./ids";
 
 const name = (l: CacwtLearner) => `${l.firstName} ${l.lastName}`.trim();
 
-/** A learner as CACWT has them, with the one status change that applies. */
-export function learnerBlocks(learner: CacwtLearner): KnownBlock[] {
+/** A learner as `source` (the learner LMS) has them, with the one status change that applies. */
+export function learnerBlocks(learner: CacwtLearner, source: string): KnownBlock[] {
   const flags = [learner.trainingManager ? "training manager" : "", learner.supervisor ? "supervisor" : ""].filter(
     Boolean,
   );
@@ -37,7 +37,7 @@ export function learnerBlocks(learner: CacwtLearner): KnownBlock[] {
           style: "danger" as const,
           confirm: {
             title: "Archive this learner?",
-            text: `${shortName(name(learner))} can no longer sign in to CACWT until reactivated.`,
+            text: `${shortName(name(learner))} can no longer sign in to ${shortText(source, 60)} until reactivated.`,
             confirm: "Archive",
           },
         }
@@ -46,7 +46,7 @@ export function learnerBlocks(learner: CacwtLearner): KnownBlock[] {
   return [section(lines.join("\n")), actions(editable(learner) ? [button, edit] : [button])];
 }
 
-/** After Edit → Save: what changed (a name change first, as a rename), then the learner as CACWT shows them now. */
+/** After Edit → Save: what changed (a name change first, as a rename), then the learner as the LMS shows them now. */
 export function learnerEditedMessage(result: LearnerEdited, source: string): Message {
   const who = name(result.learner);
   if (result.changes.length === 0) {
@@ -55,7 +55,7 @@ export function learnerEditedMessage(result: LearnerEdited, source: string): Mes
       text,
       blocks: [
         section(`${escape(`Nothing changed: ${source} already shows these details for`)} *${shortName(who)}*.`),
-        ...learnerBlocks(result.learner),
+        ...learnerBlocks(result.learner, source),
       ],
     };
   }
@@ -72,7 +72,7 @@ export function learnerEditedMessage(result: LearnerEdited, source: string): Mes
     text,
     blocks: [
       section(`:white_check_mark: Saved in ${escape(source)}:\n${lines.map((l) => `• ${l}`).join("\n")}`),
-      ...learnerBlocks(result.learner),
+      ...learnerBlocks(result.learner, source),
     ],
   };
 }
@@ -89,7 +89,7 @@ export function learnerSearchMessage(query: string, found: LearnerSearch, source
       ],
     };
   }
-  const blocks = found.learners.flatMap(learnerBlocks);
+  const blocks = found.learners.flatMap((l) => learnerBlocks(l, source));
   const more = found.more
     ? ` Only the first ${found.learners.length} are shown; add more of the name to narrow it down.`
     : "";
@@ -100,16 +100,16 @@ export function learnerSearchMessage(query: string, found: LearnerSearch, source
   };
 }
 
-/** After Archive or Reactivate: what CACWT shows now. */
+/** After Archive or Reactivate: what the LMS shows now. */
 export function statusChangeMessage(learner: CacwtLearner, changed: boolean, source: string): Message {
   const state = learner.status.toLowerCase();
   const text = changed
     ? `${name(learner)} is now ${state} in ${source}.`
     : `${name(learner)} was already ${state} in ${source}; nothing changed.`;
-  return { text, blocks: [section(`:white_check_mark: ${escape(text)}`), ...learnerBlocks(learner)] };
+  return { text, blocks: [section(`:white_check_mark: ${escape(text)}`), ...learnerBlocks(learner, source)] };
 }
 
 export function learnerAddedMessage(learner: CacwtLearner, source: string): Message {
   const text = `Added ${name(learner)} to ${source} as ${learner.status}; ${source} emailed them a temporary password.`;
-  return { text, blocks: [section(`:white_check_mark: ${escape(text)}`), ...learnerBlocks(learner)] };
+  return { text, blocks: [section(`:white_check_mark: ${escape(text)}`), ...learnerBlocks(learner, source)] };
 }

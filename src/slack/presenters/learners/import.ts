@@ -51,7 +51,7 @@ export function importPreviewMessage(preview: ImportPreview, source: string): Me
   if (fileNotes.length > 0) blocks.push(context(fileNotes.map((note) => shortText(note, 400)).join("\n")));
 
   blocks.push(...firstPeople(preview));
-  blocks.push(...namesakesSection(preview));
+  blocks.push(...namesakesSection(preview, source));
   if (preview.rejected.length > 0) {
     const shown = preview.rejected
       .slice(0, SHOWN_REJECTED)
@@ -127,17 +127,17 @@ export function approvalNeeded(archive: ImportPreview["archive"]): string {
 }
 
 /**
- * The learners the file would create whose names CACWT already has under other emails: seed 003
+ * The learners the file would create whose names the LMS already has under other emails: seed 003
  * asks staff to check for an existing account (another county, another email) first.
  */
-function namesakesSection(preview: ImportPreview): KnownBlock[] {
+function namesakesSection(preview: ImportPreview, source: string): KnownBlock[] {
   const namesakes = preview.namesakes;
   if (namesakes === undefined || namesakes.count === 0) return [];
   const { count, first } = namesakes;
   const heading =
     count === 1
-      ? "*1 learner to create has a name CACWT already has* under another email: check they have no account before importing."
-      : `*${plural(count, "learner")} to create have names CACWT already has* under other emails${count > first.length ? ` (the first ${first.length})` : ""}: check they have no account before importing.`;
+      ? `*1 learner to create has a name ${escape(source)} already has* under another email: check they have no account before importing.`
+      : `*${plural(count, "learner")} to create have names ${escape(source)} already has* under other emails${count > first.length ? ` (the first ${first.length})` : ""}: check they have no account before importing.`;
   const lines = first.map((r) => {
     const name = shortName(`${r.firstName} ${r.lastName}`.trim(), 60);
     const total = r.existing.length + (r.more ?? 0);

@@ -22,6 +22,8 @@ const hostile = fc.oneof(
     .map((a) => a.join("")),
 );
 
+const HELP_CENTER = "submit a ticket to the Academy Help Center";
+
 function validMessage(message: Message): void {
   const verdict = checkMessage(message as unknown as Record<string, unknown>);
   expect(verdict.ok ? [] : verdict.response_metadata.messages).toEqual([]);
@@ -49,11 +51,17 @@ describe("the learner Edit form and its result", () => {
       fc.property(hostile, hostile, hostile, hostile, (first, last, email, employeeType) => {
         const learner = learnerNamed(first, last, email.slice(0, 254), employeeType);
         const form = editFormOf(learner);
-        const view = editLearnerModal(learner, form, {
-          channelId: "C1",
-          userId: learner.userId,
-          was: fingerprintOf(form),
-        });
+        const view = editLearnerModal(
+          learner,
+          form,
+          {
+            channelId: "C1",
+            userId: learner.userId,
+            was: fingerprintOf(form),
+          },
+          "CACWT",
+          HELP_CENTER,
+        );
         const verdict = checkView(view);
         expect(verdict.ok ? [] : verdict.response_metadata.messages).toEqual([]);
         const edited: LearnerEdited = {
@@ -67,7 +75,7 @@ describe("the learner Edit form and its result", () => {
         };
         validMessage(learnerEditedMessage(edited, "CACWT"));
         validMessage(learnerEditedMessage({ ...edited, changes: [], renamed: null }, "CACWT"));
-        validMessage({ text: "card", blocks: learnerBlocks(learner) });
+        validMessage({ text: "card", blocks: learnerBlocks(learner, "CACWT") });
       }),
       { numRuns: 60 },
     );
@@ -76,7 +84,13 @@ describe("the learner Edit form and its result", () => {
   it("a User ID too long for the modal's metadata gives a sentence instead of a form Slack would refuse", () => {
     const learner = learnerNamed("Ana", "Garcia", `${"a".repeat(3000)}@x.org`, "Riverside County Community Partner");
     const form = editFormOf(learner);
-    const view = editLearnerModal(learner, form, { channelId: "C1", userId: learner.userId, was: fingerprintOf(form) });
+    const view = editLearnerModal(
+      learner,
+      form,
+      { channelId: "C1", userId: learner.userId, was: fingerprintOf(form) },
+      "CACWT",
+      HELP_CENTER,
+    );
     expect(view.callback_id).toBeUndefined();
     expect(checkView(view).ok).toBe(true);
     expect(checkView(editNoticeModal("x".repeat(5000))).ok).toBe(true);
@@ -84,7 +98,13 @@ describe("the learner Edit form and its result", () => {
 
   it("fills in the county and both roles as Slack accepts them, and leaves an unknown county to be chosen", () => {
     const learner = learnerNamed("Ana", "Garcia", "ana@x.org", "Riverside County Community Partner");
-    const view = editLearnerModal(learner, editFormOf(learner), { channelId: "C1", userId: "ana@x.org", was: {} });
+    const view = editLearnerModal(
+      learner,
+      editFormOf(learner),
+      { channelId: "C1", userId: "ana@x.org", was: {} },
+      "CACWT",
+      HELP_CENTER,
+    );
     const blocks = JSON.stringify(view.blocks);
     expect(blocks).toContain(
       '"initial_option":{"text":{"type":"plain_text","text":"Riverside","emoji":true},"value":"Riverside"}',
@@ -94,7 +114,13 @@ describe("the learner Edit form and its result", () => {
     );
     const unknown = learnerNamed("Ana", "Garcia", "ana@x.org", "Social Worker");
     const other = JSON.stringify(
-      editLearnerModal(unknown, editFormOf(unknown), { channelId: "C1", userId: "ana@x.org", was: {} }).blocks,
+      editLearnerModal(
+        unknown,
+        editFormOf(unknown),
+        { channelId: "C1", userId: "ana@x.org", was: {} },
+        "CACWT",
+        HELP_CENTER,
+      ).blocks,
     );
     expect(other).not.toContain('initial_option"');
   });

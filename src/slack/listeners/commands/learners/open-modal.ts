@@ -3,6 +3,7 @@ import { notice } from "../../../presenters/kit";
 import { addLearnerModal } from "../../../presenters/learners/add-modal";
 import { archiveBulkModal } from "../../../presenters/learners/archive-bulk";
 import { replyPrivately } from "../../reply";
+import { sourceOf } from "../../shared/learners";
 import type { Subcommand } from "../../types";
 
 /** `/learner add`: the form opens at once (the trigger lives 3 seconds); someone who may not add learners is told instead. */
@@ -11,7 +12,7 @@ export const openAddLearner: Subcommand = async ({ actor, channelId, triggerId, 
   if (!allowed.allowed) return void (await replyPrivately(respond, notice(allowed.reason)));
   await client.views.open({
     trigger_id: triggerId,
-    view: addLearnerModal(channelId, californiaToday(services.now())),
+    view: addLearnerModal(channelId, californiaToday(services.now()), sourceOf(services)),
   });
 };
 

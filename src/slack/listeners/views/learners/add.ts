@@ -72,7 +72,7 @@ export function addLearnerSubmitted(services: Services) {
         const today = californiaToday(services.now());
         await ack({
           response_action: "update",
-          view: addLearnerModal(channelId ?? "", today, { form, namesakes, source: sourceOf(services) }),
+          view: addLearnerModal(channelId ?? "", today, sourceOf(services), { form, namesakes }),
         });
         return;
       }
