@@ -69,7 +69,7 @@ describe("caregiver readiness", () => {
 
   it("sentences name the configured LMS, never CareAcademy when another system plays it", () => {
     const everything = caregiver({ email: null, birthDate: null, state: "CA", mobilePhone: null });
-    const lms = "The SCIM training system";
+    const lms = "SCIM LMS";
     const r = checkReadiness(everything, { birthDateRequiredStates: BIRTH_DATE_STATES, lms });
     const inactive = checkReadiness(caregiver({ status: "inactive" }), { birthDateRequiredStates: [], lms });
     const texts = [...r.blockers, ...r.warnings, ...inactive.blockers].map((x) => x.message);
@@ -81,7 +81,7 @@ describe("caregiver readiness", () => {
   });
 
   it("a recorded reason names its fixable fields whichever LMS it names", () => {
-    for (const lms of ["CareAcademy", "The SCIM training system"]) {
+    for (const lms of ["CareAcademy", "SCIM LMS"]) {
       expect(fieldsNamedBy(`${missingEmail(lms)} ${missingBirthDate("CA", lms)}`)).toEqual(["email", "birthDate"]);
     }
   });

@@ -6,7 +6,7 @@ import { CAREGIVER_ACTIONS, decodeValue } from "../../../src/slack/presenters/ca
 import { caregiverListMessage, LIST_SHOW_PATTERN, readListValue } from "../../../src/slack/presenters/caregivers/list";
 import { homeView } from "../../../src/slack/presenters/home";
 
-const SCIM = { lms: "SCIM training system", teletrack: "Spectrum TeleTrack", sandbox: undefined };
+const SCIM = { lms: "SCIM LMS", teletrack: "Spectrum TeleTrack", sandbox: undefined };
 
 function row(overrides: Partial<CaregiverRow>): CaregiverRow {
   return {
@@ -73,17 +73,17 @@ describe("the caregiver list", () => {
     const rows = rowBlocks(message).map(textOf);
     expect(rows).toHaveLength(4);
     expect(rows[0]).toContain("*Lopez, Ana* · tt-1 · CA");
-    expect(rows[0]).toContain("Not synced to SCIM training system yet");
+    expect(rows[0]).toContain("Not synced to SCIM LMS yet");
     expect(rows[0]).toContain("no mobile phone");
-    expect(rows[1]).toContain("Active in SCIM training system · changes in TeleTrack not synced");
-    expect(rows[2]).toContain("Deactivated in SCIM training system (on purpose");
+    expect(rows[1]).toContain("Active in SCIM LMS · changes in TeleTrack not synced");
+    expect(rows[2]).toContain("Deactivated in SCIM LMS (on purpose");
     expect(rows[3]).toContain("Can't sync: no email, no birth date (CA requires one)");
     expect(JSON.stringify(message)).not.toContain("CareAcademy");
   });
 
   it("says in words why the LMS refused a caregiver's last sync, and a full page of long refusals stays within Slack's limits", () => {
     const refusal =
-      "The SCIM training system already has this email on another caregiver's account; give each caregiver their own email in Spectrum TeleTrack.";
+      "SCIM LMS already has this email on another caregiver's account; give each caregiver their own email in Spectrum TeleTrack.";
     const one = caregiverListMessage(
       page([row({ id: "tt-5", sync: "cannot-sync", refusal })], { filter: "cannot-sync" }),
       "U1",
@@ -141,7 +141,7 @@ describe("the caregiver list", () => {
 
   it("an empty list says so in words", () => {
     const message = caregiverListMessage(page([], { filter: "deactivated", total: 0 }), "U1", SCIM);
-    expect(JSON.stringify(message)).toContain("No caregiver's SCIM training system account is deactivated.");
+    expect(JSON.stringify(message)).toContain("No caregiver's SCIM LMS account is deactivated.");
   });
 
   it("a button value that is not one of its own is refused", () => {

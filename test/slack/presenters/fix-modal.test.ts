@@ -27,7 +27,7 @@ describe("the Fix and sync form", () => {
   it("stays within Slack's limits with hostile names, values and problems, and with the link choice", () => {
     fc.assert(
       fc.property(hostile, hostile, hostile, hostile, (name, owner, value, problem) => {
-        const view = fixModal(meta(name, owner), "The SCIM training system", {
+        const view = fixModal(meta(name, owner), "SCIM LMS", {
           values: { email: value.slice(0, 150), mobilePhone: value.slice(0, 150), birthDate: "1990-07-21" },
           errors: { email: problem },
           general: [problem],

@@ -10,7 +10,7 @@ import { jobLine } from "../../../src/slack/presenters/jobs";
 import { calendarDate, slackDate } from "../../../src/slack/presenters/kit";
 import { caregiverCardMessage } from "../../../src/slack/presenters/caregivers/card";
 
-const LABELS = { lms: "The SCIM training system", teletrack: "Spectrum TeleTrack", sandbox: undefined };
+const LABELS = { lms: "SCIM LMS", teletrack: "Spectrum TeleTrack", sandbox: undefined };
 const text = (m: { text: string; blocks?: unknown[] }) => `${m.text}\n${JSON.stringify(m.blocks ?? [])}`;
 const ISO = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 
