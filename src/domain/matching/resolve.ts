@@ -138,7 +138,8 @@ export function resolveIdentitiesWith(
     let s = worded.get(key);
     if (s === undefined) {
       const scored = scorePrepared(l, r, kind);
-      const why = scored.score >= LOOKS_CERTAIN ? { notAutoLinked: whyNotExact(l, r, kind, leftCounts, rightCounts) } : {};
+      const why =
+        scored.score >= LOOKS_CERTAIN ? { notAutoLinked: whyNotExact(l, r, kind, leftCounts, rightCounts) } : {};
       s = { leftId: l.source.id, rightId: r.source.id, ...scored, ...why };
       worded.set(key, s);
     }
@@ -146,11 +147,17 @@ export function resolveIdentitiesWith(
   };
   const suggestionsByLeft = new Map<string, Suggestion[]>();
   for (const [li, kept] of byLeft.entries()) {
-    suggestionsByLeft.set(idOf(pendingLeft, li), kept.map((k) => suggestion(li, k.other)));
+    suggestionsByLeft.set(
+      idOf(pendingLeft, li),
+      kept.map((k) => suggestion(li, k.other)),
+    );
   }
   const suggestionsByRight = new Map<string, Suggestion[]>();
   for (const [ri, kept] of byRight.entries()) {
-    suggestionsByRight.set(idOf(pendingRight, ri), kept.map((k) => suggestion(k.other, ri)));
+    suggestionsByRight.set(
+      idOf(pendingRight, ri),
+      kept.map((k) => suggestion(k.other, ri)),
+    );
   }
 
   return {

@@ -263,7 +263,10 @@ describe("resolveIdentities: learners", () => {
       rec("c4", "Ana", "Cruz", { birthDate: "2015-04-09" }),
       rec("c5", "Ana", "Cruz", { birthDate: "2015-04-09" }),
     ];
-    const left = [rec("m1", "Ana", "Cruz", { birthDate: "2015-04-09" }), rec("m2", "Ana", "Cruz", { birthDate: "2015-04-09" })];
+    const left = [
+      rec("m1", "Ana", "Cruz", { birthDate: "2015-04-09" }),
+      rec("m2", "Ana", "Cruz", { birthDate: "2015-04-09" }),
+    ];
     const result = resolveIdentities(left, right, LEARNERS);
     expect(result.autoLinks).toEqual([]);
     expect(suggestedIds(result.suggestionsByLeft, "m1", "rightId")).toEqual(["c4", "c5", "c1"]);
