@@ -1,7 +1,7 @@
 import { countKeys, EXACT_REASONS, findExactPairs, LOOKS_CERTAIN, whyNotExact } from "./autoLink";
 import { blockedCandidates, type CandidateSource } from "./blocking";
 import { prepareRecords, type PreparedRecord } from "./prepare";
-import { scorePrepared } from "./score";
+import { scorePrepared, sharedFields } from "./score";
 import type { AutoLink, MatchOptions, MatchRecord, MatchResult, Suggestion } from "./types";
 
 /** The key of a (Motivity id, Calmanac id) pair, e.g. for remembered "Not a match" answers. */
@@ -17,6 +17,8 @@ interface Kept {
   other: number;
   otherId: string;
   score: number;
+  /** sharedFields of the pair: breaks ties of score. */
+  shared: number;
 }
 
 /**
@@ -47,9 +49,14 @@ class TopPairs {
   }
 }
 
-/** Best first; ties by the other side's id, so that the result does not depend on input order. */
+/**
+ * Best first; ties by the fields shared, then by the other side's id, so that the result does
+ * not depend on input order.
+ */
 function isBetter(a: Kept, b: Kept): boolean {
-  return a.score > b.score || (a.score === b.score && compareIds(a.otherId, b.otherId) < 0);
+  if (a.score !== b.score) return a.score > b.score;
+  if (a.shared !== b.shared) return a.shared > b.shared;
+  return compareIds(a.otherId, b.otherId) < 0;
 }
 
 /**
@@ -117,8 +124,9 @@ export function resolveIdentitiesWith(
     const { score } = scorePrepared(l, r, kind, false);
     if (score < options.suggestScore) return;
     if (rejected?.has(pairKey(l.source.id, r.source.id))) return;
-    byLeft.offer(li, { other: ri, otherId: r.source.id, score });
-    byRight.offer(ri, { other: li, otherId: l.source.id, score });
+    const shared = sharedFields(l, r, kind);
+    byLeft.offer(li, { other: ri, otherId: r.source.id, score, shared });
+    byRight.offer(ri, { other: li, otherId: l.source.id, score, shared });
   });
 
   // Reasons are put in words only for the pairs kept, each pair once.
@@ -130,7 +138,8 @@ export function resolveIdentitiesWith(
     let s = worded.get(key);
     if (s === undefined) {
       const scored = scorePrepared(l, r, kind);
-      const why = scored.score >= LOOKS_CERTAIN ? { notAutoLinked: whyNotExact(l, r, kind, leftCounts, rightCounts) } : {};
+      const why =
+        scored.score >= LOOKS_CERTAIN ? { notAutoLinked: whyNotExact(l, r, kind, leftCounts, rightCounts) } : {};
       s = { leftId: l.source.id, rightId: r.source.id, ...scored, ...why };
       worded.set(key, s);
     }
@@ -138,11 +147,17 @@ export function resolveIdentitiesWith(
   };
   const suggestionsByLeft = new Map<string, Suggestion[]>();
   for (const [li, kept] of byLeft.entries()) {
-    suggestionsByLeft.set(idOf(pendingLeft, li), kept.map((k) => suggestion(li, k.other)));
+    suggestionsByLeft.set(
+      idOf(pendingLeft, li),
+      kept.map((k) => suggestion(li, k.other)),
+    );
   }
   const suggestionsByRight = new Map<string, Suggestion[]>();
   for (const [ri, kept] of byRight.entries()) {
-    suggestionsByRight.set(idOf(pendingRight, ri), kept.map((k) => suggestion(k.other, ri)));
+    suggestionsByRight.set(
+      idOf(pendingRight, ri),
+      kept.map((k) => suggestion(k.other, ri)),
+    );
   }
 
   return {

@@ -94,6 +94,22 @@ export function scorePrepared(a: PreparedRecord, b: PreparedRecord, kind: MatchK
   return { score, reasons: explain ? [...reasons, name.reason] : [] };
 }
 
+/**
+ * How many identity fields the two records agree on (same email, same email name at another
+ * domain, phone, birth date). Two namesakes score the same once their names are equal, and
+ * the score cannot rise above 1: this breaks their tie in favour of the one a field ties to the
+ * record, the evidence a person would look at next.
+ */
+export function sharedFields(a: PreparedRecord, b: PreparedRecord, kind: MatchKind): number {
+  const fields = COMPARED_FIELDS[kind];
+  let shared = 0;
+  if (fields.email && a.email !== null && a.email === b.email) shared++;
+  else if (fields.email && a.emailLocal !== null && a.emailLocal === b.emailLocal) shared++;
+  if (fields.phone && a.phone !== null && a.phone === b.phone) shared++;
+  if (fields.birthDate && a.birthDate !== null && a.birthDate === b.birthDate) shared++;
+  return shared;
+}
+
 /** How likely two records are the same person, with the reasons in words. */
 export function scorePair(a: MatchRecord, b: MatchRecord, kind: MatchKind): PairScore {
   return scorePrepared(prepareRecord(a), prepareRecord(b), kind);

@@ -193,6 +193,24 @@ describe("resolveIdentities: members", () => {
     expect(suggestedIds(all.suggestionsByLeft, "m1", "rightId")).toEqual(["c3", "c4", "c5", "c2"]);
   });
 
+  it("among namesakes of equal score, ranks first those sharing an email name or a phone, before ids", () => {
+    const left = [
+      rec("m1", "Mary", "Young", { email: "mary.young@carehome.org" }),
+      rec("m2", "Mary", "Young", { email: "mary.young2@carehome.org", phone: "555 010 2030" }),
+    ];
+    const right = [
+      rec("c1", "Mary", "Young", { email: null }),
+      rec("c2", "Mary", "Young", { email: "myoung@gmail.com" }),
+      rec("c3", "Mary", "Young", { email: null }),
+      rec("c8", "Mary", "Young", { email: null, phone: "(555) 010-2030" }),
+      rec("c9", "Mary", "Young", { email: "maryyoung@gmail.com" }),
+    ];
+    const result = resolveIdentities(left, right, MEMBERS);
+    expect(suggestedIds(result.suggestionsByLeft, "m1", "rightId")).toEqual(["c9", "c1", "c2"]);
+    expect(suggestedIds(result.suggestionsByLeft, "m2", "rightId")).toEqual(["c8", "c1", "c2"]);
+    expect(result.suggestionsByLeft.get("m1")?.map((s) => s.score)).toEqual([1, 1, 1]);
+  });
+
   it("gives the same answer whatever the input order", () => {
     const left = [rec("m1", "John", "Smith"), rec("m2", "Jon", "Smith"), rec("m3", "Johnny", "Smyth")];
     const right = [rec("c1", "John", "Smith"), rec("c2", "Jonathan", "Smith"), rec("c3", "John", "Smithe")];
@@ -235,6 +253,23 @@ describe("resolveIdentities: learners", () => {
       "same birth date",
       "same names, first and last swapped",
     ]);
+  });
+
+  it("among namesakes of equal score, ranks first the one with the same birth date, before ids", () => {
+    const right = [
+      rec("c1", "Ana", "Cruz"),
+      rec("c2", "Ana", "Cruz"),
+      rec("c3", "Ana", "Cruz"),
+      rec("c4", "Ana", "Cruz", { birthDate: "2015-04-09" }),
+      rec("c5", "Ana", "Cruz", { birthDate: "2015-04-09" }),
+    ];
+    const left = [
+      rec("m1", "Ana", "Cruz", { birthDate: "2015-04-09" }),
+      rec("m2", "Ana", "Cruz", { birthDate: "2015-04-09" }),
+    ];
+    const result = resolveIdentities(left, right, LEARNERS);
+    expect(result.autoLinks).toEqual([]);
+    expect(suggestedIds(result.suggestionsByLeft, "m1", "rightId")).toEqual(["c4", "c5", "c1"]);
   });
 
   it("does not auto-link when two learners on one side share name and birth date", () => {
