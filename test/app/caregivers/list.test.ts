@@ -108,6 +108,63 @@ describe(`Caregiver list (${testDatabaseKind})`, () => {
     expect(after.counts["cannot-sync"]).toBe(1);
   });
 
+  it("cannot-sync lists a caregiver the LMS refused at a card sync, in its words, until a sync succeeds", async () => {
+    // Maria Gonzalez synced first, so her CareAcademy account has her email; Lucas Carter is then given it.
+    expect((await h.caregivers.openById(ADMIN, "tt-1001", "sync")).ok).toBe(true);
+    const lucas = h.sandbox.state.teletrack.caregivers.get("tt-1002")!;
+    const ownEmail = lucas.email;
+    Object.assign(lucas, {
+      email: h.sandbox.state.teletrack.caregivers.get("tt-1001")!.email,
+      updatedAt: new Date().toISOString(),
+    });
+    const refused = await h.caregivers.openById(ADMIN, "tt-1002", "sync");
+    expect(refused.ok && refused.card.problems).toContain(emailOfAnother("CareAcademy"));
+
+    const before = h.sandbox.stats.requests.careacademy;
+    const shown = await list("cannot-sync");
+    expect(h.sandbox.stats.requests.careacademy).toBe(before);
+    expect(shown.rows.map((r) => [r.id, r.sync, r.refusal])).toEqual([
+      ["tt-1002", "cannot-sync", emailOfAnother("CareAcademy")],
+      ["tt-1003", "cannot-sync", null],
+      ["tt-1004", "cannot-sync", null],
+    ]);
+
+    // Given their own email again and synced by a run: out of the list.
+    Object.assign(lucas, { email: ownEmail, updatedAt: new Date().toISOString() });
+    const previewed = await h.caregivers.previewAll(ADMIN, { full: true, channelId: "C0SYNC" });
+    if (!previewed.ok) throw new Error("expected a preview");
+    expect((await h.caregivers.confirmAll(ADMIN, previewed.preview.jobId!)).ok).toBe(true);
+    await h.jobs.launch(previewed.preview.jobId!, { channel: "C0SYNC", ts: "1.000001" });
+    const after = await list("cannot-sync");
+    expect(after.rows.map((r) => r.id)).toEqual(["tt-1003", "tt-1004"]);
+    expect((await list("all")).rows.find((r) => r.id === "tt-1002")?.sync).toBe("synced");
+  });
+
+  it("a sync that succeeds after a refused run ends the refusal, whatever the database's clock says", async () => {
+    // carebridge's clock an hour behind the database's: the success is stamped before the refusal by the other clock.
+    await h.close();
+    h = await caregiverHarness({ now: () => new Date(Date.now() - 3_600_000) });
+    const lucas = h.sandbox.state.teletrack.caregivers.get("tt-1002")!;
+    const ownEmail = lucas.email;
+    Object.assign(lucas, {
+      email: h.sandbox.state.teletrack.caregivers.get("tt-1001")!.email,
+      updatedAt: new Date().toISOString(),
+    });
+    const previewed = await h.caregivers.previewAll(ADMIN, { full: true, channelId: "C0SYNC" });
+    if (!previewed.ok) throw new Error("expected a preview");
+    expect((await h.caregivers.confirmAll(ADMIN, previewed.preview.jobId!)).ok).toBe(true);
+    await h.jobs.launch(previewed.preview.jobId!, { channel: "C0SYNC", ts: "1.000001" });
+    expect((await list("cannot-sync")).rows.map((r) => r.id)).toContain("tt-1002");
+
+    Object.assign(lucas, { email: ownEmail, updatedAt: new Date().toISOString() });
+    const synced = await h.caregivers.openById(ADMIN, "tt-1002", "sync");
+    expect(synced.ok && synced.card.synced).toBeTruthy();
+    // TeleTrack then changes his first name: a sync would update him, nothing refuses it.
+    Object.assign(lucas, { firstName: "Luke", updatedAt: new Date().toISOString() });
+    expect((await list("cannot-sync")).rows.map((r) => r.id)).toEqual(["tt-1003", "tt-1004"]);
+    expect((await list("all")).rows.find((r) => r.id === "tt-1002")).toMatchObject({ sync: "changed", refusal: null });
+  });
+
   it("all pages by ten, keeps a page past the end on the last one, and lists inactive caregivers as such", async () => {
     const first = await list("all");
     expect(first).toMatchObject({ page: 1, pageCount: 2, total: 12 });
