@@ -198,13 +198,13 @@ export function createJobStore(prisma: PrismaClient) {
         if (results.length > 0) {
           const rows = results.map(
             ({ itemId, result }) =>
-              Prisma.sql`(${itemId}, ${result.status}, ${result.outcome}, ${result.message ?? null}, ${result.refusedBy ?? null})`,
+              Prisma.sql`(${itemId}, ${result.status}, ${result.outcome}, ${result.message ?? null})`,
           );
           await tx.$executeRaw`
             UPDATE "JobItem" AS j
-            SET "status" = v.status, "outcome" = v.outcome, "message" = v.message, "refusedBy" = v.refused_by,
+            SET "status" = v.status, "outcome" = v.outcome, "message" = v.message,
                 "attempts" = j."attempts" + 1, "updatedAt" = now()
-            FROM (VALUES ${Prisma.join(rows)}) AS v(id, status, outcome, message, refused_by)
+            FROM (VALUES ${Prisma.join(rows)}) AS v(id, status, outcome, message)
             WHERE j."id" = v.id`;
         }
         const [processed, failed] = await Promise.all([

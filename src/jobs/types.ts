@@ -28,8 +28,6 @@ export interface ItemResult {
   status: "done" | "failed" | "skipped";
   outcome: string;
   message?: string;
-  /** For a failed item: the vendor that refused it, when it was not carebridge's own checks. */
-  refusedBy?: string;
 }
 
 export interface JobHandler {

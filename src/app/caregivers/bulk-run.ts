@@ -73,14 +73,7 @@ export function createBulkRun(deps: CaregiverDeps, one: OneCaregiver, sync: Sync
       return { status: "failed", outcome: "not-found", message: "Spectrum TeleTrack no longer has this caregiver." };
     const result = await sync(actor, caregiver, createNoteOf(jobStore, item));
     if (result.ok) return { status: "done", outcome: result.synced.outcome };
-    const message = result.problems.map((p) => p.message).join(" ");
-    return {
-      status: "failed",
-      outcome: "cannot-sync",
-      message,
-      // What the list of caregivers who can't sync reads: a readiness rule shows there live.
-      ...(result.byLms ? { refusedBy: deps.lmsVendor } : {}),
-    };
+    return { status: "failed", outcome: "cannot-sync", message: result.problems.map((p) => p.message).join(" ") };
   }
 
   deps.jobRunner.register({ kind: CAREGIVER_SYNC_KIND, concurrency: SYNC_CONCURRENCY, processItem });

@@ -17,7 +17,14 @@ export interface CaregiverDeps {
   audit: Audit;
   prisma: Pick<
     PrismaClient,
-    "person" | "externalAccount" | "job" | "jobItem" | "syncSchedule" | "workspaceSettings" | "$transaction"
+    | "person"
+    | "externalAccount"
+    | "job"
+    | "jobItem"
+    | "syncSchedule"
+    | "syncRefusal"
+    | "workspaceSettings"
+    | "$transaction"
   >;
   jobStore: Pick<JobStore, "create" | "transition" | "get" | "notePendingEffect" | "pendingEffect">;
   jobRunner: Pick<JobRunner, "register">;

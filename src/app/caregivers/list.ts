@@ -8,7 +8,6 @@ import type { Actor } from "../actor";
 import { fail, type Result } from "../result";
 import type { CaregiverDeps } from "./deps";
 import type { Guard } from "./guard";
-import { CAREGIVER_SYNC_KIND } from "./job-kind";
 import type { CaregiverLink, Links } from "./links";
 
 /**
@@ -18,7 +17,7 @@ import type { CaregiverLink, Links } from "./links";
  * The LMS status is the one carebridge recorded at its last sync or status change: CareAcademy's
  * contract has no "list every user" call, so asking it live would cost one request per caregiver
  * on every page. A caregiver's card (its button) asks the LMS live. Likewise what the LMS said
- * when it refused a caregiver's last sync is the one the run recorded (job items). Cost per page
+ * when it refused a caregiver's last sync is the one that sync recorded (SyncRefusal). Cost per page
  * shown: one TeleTrack request per 200 caregivers (the list is filtered and sorted here), and two
  * database queries; nothing from the LMS.
  */
@@ -56,19 +55,14 @@ export interface CaregiverRow {
   blockers: Blocker[];
   /** A missing mobile phone: does not block, but the LMS's text reminders won't reach them. */
   noMobilePhone: boolean;
-  /** What the LMS said when it refused the last sync, in the run's words; null: it did not. */
+  /** What the LMS said when it refused the last sync, in its words; null: it did not. */
   refusal: string | null;
 }
 
-/** A caregiver's last failed sync in a run, as the job item recorded it. */
-export interface LastFailure {
-  /** The configured LMS refused it; false when a readiness rule stopped it. */
-  byLms: boolean;
-  message: string | null;
-  /**
-   * When the run recorded it, by the database's clock; a link's lastSyncAt is carebridge's. The two
-   * differ by far less than the time between a refused run and a sync someone then makes succeed.
-   */
+/** What the configured LMS said when it last refused the caregiver's sync (SyncRefusal). */
+export interface Refusal {
+  message: string;
+  /** By carebridge's clock, as a link's lastSyncAt is. */
   at: Date;
 }
 
@@ -112,15 +106,15 @@ export const unknownFilter = (typed: string): string =>
   `There is no "${typed.trim()}" list of caregivers. Type /caregiver list followed by one of: ${LIST_FILTERS.join(", ")}; without a word it shows ${DEFAULT_LIST_FILTER}.`;
 
 /**
- * @param failure the caregiver's last failed item in a sync run: a refusal by the LMS stands
- *   until a sync succeeds (the link's lastSyncAt moves past it) or TeleTrack comes to match what
- *   was last synced; a readiness rule is checked live instead.
+ * @param refusal the LMS's last refusal of the caregiver's sync: it stands until a sync succeeds
+ *   (the link's lastSyncAt moves past it) or TeleTrack comes to match what was last synced; a
+ *   readiness rule is checked live instead.
  */
 export function rowOf(
   caregiver: Caregiver,
   link: CaregiverLink | undefined,
   rules: ReadinessRules,
-  failure?: LastFailure,
+  refusal?: Refusal,
 ): CaregiverRow {
   const readiness = checkReadiness(caregiver, rules);
   const blockers = readiness.blockers;
@@ -138,8 +132,8 @@ export function rowOf(
   }
   const refused =
     (sync === "not-in-lms" || sync === "changed") &&
-    failure?.byLms === true &&
-    (link?.lastSyncAt == null || link.lastSyncAt < failure.at);
+    refusal !== undefined &&
+    (link?.lastSyncAt == null || link.lastSyncAt < refusal.at);
   if (refused) sync = "cannot-sync";
   return {
     id: caregiver.id,
@@ -151,7 +145,7 @@ export function rowOf(
     sync,
     blockers,
     noMobilePhone: readiness.warnings.length > 0,
-    refusal: refused ? (failure?.message ?? `${rules.lms} refused the last sync.`) : null,
+    refusal: refused ? refusal.message : null,
   };
 }
 
@@ -165,19 +159,13 @@ export function createCaregiverList(
   links: Pick<Links, "all">,
   guard: Guard,
 ) {
-  /** Each caregiver's last failed item in a sync run of the workspace, by TeleTrack id. */
-  async function lastFailures(workspaceId: string): Promise<Map<string, LastFailure>> {
-    const items = await deps.prisma.jobItem.findMany({
-      where: { status: "failed", job: { workspaceId, kind: CAREGIVER_SYNC_KIND } },
-      select: { key: true, refusedBy: true, message: true, updatedAt: true },
-      orderBy: { updatedAt: "desc" },
+  /** The configured LMS's last refusal of each caregiver's sync in the workspace, by TeleTrack id. */
+  async function refusals(workspaceId: string): Promise<Map<string, Refusal>> {
+    const rows = await deps.prisma.syncRefusal.findMany({
+      where: { workspaceId, vendor: deps.lmsVendor },
+      select: { caregiverId: true, message: true, at: true },
     });
-    const last = new Map<string, LastFailure>();
-    for (const item of items) {
-      if (!last.has(item.key))
-        last.set(item.key, { byLms: item.refusedBy === deps.lmsVendor, message: item.message, at: item.updatedAt });
-    }
-    return last;
+    return new Map(rows.map((r) => [r.caregiverId, { message: r.message, at: r.at }]));
   }
 
   return async function list(
@@ -191,11 +179,11 @@ export function createCaregiverList(
     if (refused) return refused;
     const filter = parseListFilter(typed);
     if (filter === undefined) return fail(unknownFilter(typed), "filter");
-    const [known, failures] = await Promise.all([links.all(actor.workspaceId), lastFailures(actor.workspaceId)]);
+    const [known, lmsRefusals] = await Promise.all([links.all(actor.workspaceId), refusals(actor.workspaceId)]);
     const rules = { birthDateRequiredStates: deps.birthDateRequiredStates, lms: lmsName(deps) };
     const rows: CaregiverRow[] = [];
     for await (const caregiver of deps.source.listCaregivers()) {
-      rows.push(rowOf(caregiver, known.get(caregiver.id), rules, failures.get(caregiver.id)));
+      rows.push(rowOf(caregiver, known.get(caregiver.id), rules, lmsRefusals.get(caregiver.id)));
     }
     rows.sort(byName);
     const counts = Object.fromEntries(

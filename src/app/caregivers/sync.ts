@@ -23,11 +23,10 @@ export interface Synced {
   held: boolean;
 }
 
-/** A sync that did not happen; `byLms` when the LMS refused it, not a readiness rule. */
+/** A sync that did not happen: a readiness rule stopped it, or the LMS refused it. */
 export interface NotSynced {
   ok: false;
   problems: Problem[];
-  byLms: boolean;
 }
 
 /** @param lms the configured LMS as people name it (VENDOR_LABELS) */
@@ -70,7 +69,7 @@ export function createSyncer(deps: CaregiverDeps, links: Links) {
     });
     if (readiness.blockers.length > 0 || caregiver.email === null) {
       const problems = readiness.blockers.map((b) => ({ field: b.field, message: b.message }));
-      return { ok: false, problems, byLms: false };
+      return { ok: false, problems };
     }
     const want = lmsFieldsOf({ ...caregiver, email: caregiver.email });
     const link = await links.find(actor.workspaceId, caregiver.id);
@@ -104,7 +103,7 @@ export function createSyncer(deps: CaregiverDeps, links: Links) {
     if (!held && user.status === "deactivated") {
       // A caregiver active in TeleTrack again whose account was deactivated elsewhere has come back.
       const back = await reactivate(actor, caregiver.id, user);
-      if (!back) return { ok: false, problems: [{ message: reactivationDidNotTake(lmsName(deps)) }], byLms: true };
+      if (!back) return refusedBy(actor, caregiver.id, [{ message: reactivationDidNotTake(lmsName(deps)) }]);
       user = back;
       if (outcome === "unchanged" || outcome === "updated") outcome = "reactivated";
     }
@@ -123,6 +122,13 @@ export function createSyncer(deps: CaregiverDeps, links: Links) {
       },
       link,
     );
+    // A refusal can only stand while the caregiver differs from what was last synced; in sync
+    // already, there is none to clear (and a run of thousands spends no statement on it).
+    if (link === undefined || link.data.fingerprint !== fingerprint(want)) {
+      await deps.prisma.syncRefusal.deleteMany({
+        where: { workspaceId: actor.workspaceId, vendor: deps.lmsVendor, caregiverId: caregiver.id },
+      });
+    }
     if (outcome !== "unchanged") {
       await audit.record(actor, {
         action: "caregiver.sync",
@@ -143,7 +149,22 @@ export function createSyncer(deps: CaregiverDeps, links: Links) {
       outcome: "failed",
       details: { fields: problems.flatMap((p) => (p.field ? [p.field] : [])) },
     });
-    return { ok: false, problems, byLms: true };
+    return refusedBy(actor, caregiverId, problems);
+  }
+
+  /**
+   * Records what the LMS said, for `/caregiver list cannot-sync`, whichever sync it refused (a
+   * card's, a command's, a run's), at carebridge's time, the clock a link's lastSyncAt is on.
+   */
+  async function refusedBy(actor: Actor, caregiverId: string, problems: Problem[]): Promise<NotSynced> {
+    const key = { workspaceId: actor.workspaceId, vendor: deps.lmsVendor, caregiverId };
+    const said = { message: problems.map((p) => p.message).join(" "), at: deps.now() };
+    await deps.prisma.syncRefusal.upsert({
+      where: { workspaceId_vendor_caregiverId: key },
+      create: { ...key, ...said },
+      update: said,
+    });
+    return { ok: false, problems };
   }
 }
 

@@ -188,6 +188,7 @@ export function createInstallations(deps: {
           await tx.linkSuggestion.deleteMany({ where });
           await tx.linkIgnore.deleteMany({ where });
           await tx.syncSchedule.deleteMany({ where });
+          await tx.syncRefusal.deleteMany({ where });
           await tx.workspaceSettings.deleteMany({ where });
           await tx.appUser.deleteMany({ where });
           return true;
