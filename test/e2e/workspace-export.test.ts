@@ -37,6 +37,15 @@ describe("/carebridge export (OAuth)", () => {
       data: { workspaceId, kind: "members", side: "motivity", recordId: `m-${workspaceId}`, ignoredBy: "U0X" },
     });
     await prisma().workspaceSettings.create({ data: { workspaceId, roleRanking: [], timeZone: "America/Chicago" } });
+    await prisma().syncRefusal.create({
+      data: {
+        workspaceId,
+        vendor: "careacademy",
+        caregiverId: `tt-${workspaceId}`,
+        message: "Refused.",
+        at: new Date(),
+      },
+    });
   }
 
   beforeAll(async () => {
@@ -80,6 +89,7 @@ describe("/carebridge export (OAuth)", () => {
       people: Array<{ firstName: string; accounts: Array<{ vendor: string; data: unknown }> }>;
       appUsers: Array<{ slackUserId: string; role: string }>;
       linkIgnores: unknown[];
+      syncRefusals: Array<{ caregiverId: string; message: string }>;
       settings: { timeZone: string };
     };
     expect(data.workspaceId).toBe("T0EXPORT");
@@ -90,7 +100,8 @@ describe("/carebridge export (OAuth)", () => {
     expect(data.appUsers).toContainEqual(expect.objectContaining({ slackUserId: agency.installerId, role: "admin" }));
     expect(data.linkIgnores).toHaveLength(1);
     expect(data.settings.timeZone).toBe("America/Chicago");
-    expect(data.counts).toMatchObject({ people: 1, accounts: 2, linkIgnores: 1 });
+    expect(data.syncRefusals).toEqual([expect.objectContaining({ caregiverId: "tt-T0EXPORT", message: "Refused." })]);
+    expect(data.counts).toMatchObject({ people: 1, accounts: 2, linkIgnores: 1, syncRefusals: 1 });
     expect(text).not.toContain("Grace");
     expect(text).not.toContain("T0OTHER");
     expect(text).not.toContain(agency.botToken);
@@ -121,6 +132,8 @@ describe("/carebridge export (OAuth)", () => {
     expect(await at(15).purgeExpired()).toEqual(["T0EXPORT"]);
     expect(await prisma().person.count({ where: { workspaceId: "T0EXPORT" } })).toBe(0);
     expect(await prisma().linkIgnore.count({ where: { workspaceId: "T0EXPORT" } })).toBe(0);
+    expect(await prisma().syncRefusal.count({ where: { workspaceId: "T0EXPORT" } })).toBe(0);
+    expect(await prisma().syncRefusal.count({ where: { workspaceId: "T0OTHER" } })).toBe(1);
     expect(await prisma().person.count({ where: { workspaceId: "T0OTHER" } })).toBe(1);
     const actions = (await prisma().auditEvent.findMany({ where: { workspaceId: "T0EXPORT" } })).map((a) => a.action);
     expect(actions).toEqual(
