@@ -100,7 +100,7 @@ function rowBlock(row: CaregiverRow, madeFor: string, labels: CaregiverLabels): 
     lines.push(
       `:no_entry: Can't sync: ${escape(blocks.map((b) => blockerWords(b, row.state.slice(0, 8))).join(", "))}`,
     );
-  // The run's sentence, cut so that ten rows stay well inside a message's text.
+  // The LMS's sentence, cut so that ten rows stay well inside a message's text.
   if (row.refusal !== null) lines.push(`:no_entry: Can't sync: at the last sync, ${shortText(row.refusal, 300)}`);
   if (row.noMobilePhone && row.sync !== "inactive") lines.push(":warning: no mobile phone (no text reminders)");
   const card: Button = button({
