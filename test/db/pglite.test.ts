@@ -11,7 +11,7 @@ describe("embedded PGlite", () => {
     const connection = await openPglite("memory://");
     try {
       const { rows } = await connection.sql.executeSql("show shared_buffers");
-      expect(rows).toEqual([{ shared_buffers: "32MB" }]);
+      expect(rows).toEqual([{ shared_buffers: "8MB" }]);
       const script = await connection.sql.executeSql(
         "create table t (n int); insert into t values (1), (2); select sum(n) as s from t",
       );
@@ -36,7 +36,7 @@ describe("embedded PGlite", () => {
       const again = await openPglite(dir, log);
       try {
         expect((await again.sql.executeSql("select n from kept")).rows).toEqual([{ n: 7 }]);
-        expect((await again.sql.executeSql("show shared_buffers")).rows).toEqual([{ shared_buffers: "32MB" }]);
+        expect((await again.sql.executeSql("show shared_buffers")).rows).toEqual([{ shared_buffers: "8MB" }]);
       } finally {
         await again.close();
       }
