@@ -1,5 +1,6 @@
 import nock from "nock";
-import { afterEach, beforeAll } from "vitest";
+import { afterAll, afterEach, beforeAll } from "vitest";
+import { destroyKeptDatabases } from "./support/kept";
 
 beforeAll(() => {
   // Loopback stays open: the sandbox servers and the Slack stand-in are real local HTTP.
@@ -10,3 +11,7 @@ beforeAll(() => {
 afterEach(() => {
   nock.cleanAll();
 });
+
+// Registered before the file's own hooks, so run after its afterAll hooks (run in reverse) have
+// given their databases back.
+afterAll(destroyKeptDatabases);
