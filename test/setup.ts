@@ -1,5 +1,5 @@
 import nock from "nock";
-import { afterAll, afterEach, beforeAll } from "vitest";
+import { afterAll, afterEach, beforeAll, vi } from "vitest";
 import { destroyKeptDatabases } from "./support/kept";
 
 beforeAll(() => {
@@ -10,6 +10,13 @@ beforeAll(() => {
 
 afterEach(() => {
   nock.cleanAll();
+});
+
+// Files in one worker share modules (isolate: false): a file's spies (console/surface-coverage
+// wraps App.prototype) and fake clock end with it.
+afterAll(() => {
+  vi.restoreAllMocks();
+  vi.useRealTimers();
 });
 
 // Registered before the file's own hooks, so run after its afterAll hooks (run in reverse) have
