@@ -2,9 +2,9 @@ import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import type { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
-import { afterAll } from "vitest";
 import { type Connection, type Database, postgresConnection } from "../../src/db/client";
 import { PrismaClient } from "../../src/generated/prisma/client";
+import { idle, type KeptDatabase, kept } from "./kept";
 
 /** Which database the suite runs on: PGlite by default, PostgreSQL when TEST_DATABASE_URL is set. */
 export const testDatabaseKind = process.env.TEST_DATABASE_URL ? "postgres" : "pglite";
@@ -50,16 +50,6 @@ export async function freshConnection(): Promise<Connection & { url?: string }> 
       await database.drop();
     },
   };
-}
-
-/**
- * One migrated database kept for the whole test file: migrating (or loading PGlite's 41 MB
- * template, or copying PostgreSQL's) took about two seconds, most of an app-level test.
- */
-interface KeptDatabase {
-  /** A connection for one test; queries through it fail once the test has given it back. */
-  lend(): Connection;
-  destroy(): Promise<void>;
 }
 
 const FORGOTTEN = () => Promise.reject(new Error("This test database was closed (given back for the next test)."));
@@ -109,7 +99,18 @@ async function keepPostgres(adminUrl: string): Promise<KeptDatabase> {
   };
 }
 
-/** Every table as the migrations left it: app tables emptied, pg-boss's schema gone (it installs itself). */
+/**
+ * pg-boss as it stands just after installing itself, without installing it again for every test:
+ * its tables emptied, then its queues and their job partitions dropped, and its
+ * maintenance clock cleared so that the next boss maintains and monitors as a first one does.
+ */
+const EMPTY_PGBOSS = `DO $$ BEGIN IF to_regnamespace('pgboss') IS NOT NULL THEN
+  TRUNCATE pgboss.job, pgboss.archive, pgboss.schedule, pgboss.subscription;
+  PERFORM pgboss.delete_queue(name) FROM pgboss.queue;
+  UPDATE pgboss.version SET maintained_on = NULL, cron_on = NULL, monitored_on = NULL;
+END IF; END $$`;
+
+/** Every table as the migrations left it (app tables emptied), and pg-boss's as it installed them. */
 async function empty(connection: Connection): Promise<void> {
   const { rows } = await connection.sql.executeSql(
     `SELECT string_agg(format('%I.%I', schemaname, tablename), ', ') AS tables FROM pg_tables
@@ -118,12 +119,9 @@ async function empty(connection: Connection): Promise<void> {
   );
   const tables = (rows[0] as { tables: string | null }).tables;
   await connection.sql.executeSql(
-    `${tables ? `TRUNCATE ${tables} RESTART IDENTITY CASCADE; ` : ""}DROP SCHEMA IF EXISTS pgboss CASCADE`,
+    `${tables ? `TRUNCATE ${tables} RESTART IDENTITY CASCADE; ` : ""}${EMPTY_PGBOSS}`,
   );
 }
-
-const idle: KeptDatabase[] = [];
-const kept: KeptDatabase[] = [];
 
 /**
  * A migrated, empty database for one test (or one file); close() gives it back. Databases are
@@ -151,13 +149,6 @@ export async function testDatabase(): Promise<Database> {
     },
   };
 }
-
-// Registered as the file is collected (this module is imported then): after the file's own
-// afterAll hooks have given their databases back, they are closed (PGlite) or dropped (PostgreSQL).
-afterAll(async () => {
-  idle.length = 0;
-  await Promise.all(kept.splice(0).map((d) => d.destroy()));
-});
 
 /** Sessions holding Prisma's migration lock on the current database (others on the server migrate their own). */
 export const MIGRATION_LOCKS = `SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND objid = 72707369 AND granted
