@@ -1,10 +1,9 @@
-import { existsSync } from "node:fs";
 import { monitorEventLoopDelay, performance } from "node:perf_hooks";
-import { INITDB_TEMPLATE } from "../src/db/pgliteTemplate";
 import type { Caregiver } from "../src/providers/roles";
 import { startSandbox } from "../src/providers/sandbox/server";
 import { ADMIN, startTestApp } from "../test/support/app";
 import { testDatabaseKind } from "../test/support/db";
+import makeTestTemplates from "../test/global-setup";
 
 /**
  * Bulk caregiver sync through the real app: `/sync-caregiver all full` over signed HTTP, Confirm
@@ -221,11 +220,13 @@ const plan = (process.env.CAREGIVER_SYNC_BENCH ?? "300x3,5000x1").split(",").map
   if (!size || !runs) throw new Error(`CAREGIVER_SYNC_BENCH: "${part}" is not <size>x<runs>, e.g. 300x3`);
   return { size, runs };
 });
+// The app's databases come from the migrated template vitest's global setup makes; outside vitest, make it here.
+await makeTestTemplates();
 console.log(
   `caregiver-sync: database: ${
     testDatabaseKind === "postgres"
       ? "PostgreSQL (TEST_DATABASE_URL)"
-      : `PGlite in memory, ${existsSync(INITDB_TEMPLATE) ? "from the install-time template" : "by initdb (no template: npm run generate)"}`
+      : "PGlite in memory, loaded from the migrated test template"
   }`,
 );
 for (const { size, runs } of plan) {
