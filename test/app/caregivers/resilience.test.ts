@@ -150,8 +150,11 @@ describe(`200 caregivers with failures and a burst of 429s (${testDatabaseKind})
 
     // Another integration drains CareAcademy's quota mid-run; TeleTrack fails a few times too.
     h.sandbox.failNext("teletrack", 3, "server_error");
+    const requestsBefore = h.sandbox.stats.requests.careacademy;
     const burst = (async () => {
-      await new Promise((r) => setTimeout(r, 300));
+      // Drains the quota once the job is talking to CareAcademy, so the job meets the 429s itself
+      // (a fixed delay missed the job when it started late on a loaded machine).
+      while (h.sandbox.stats.requests.careacademy - requestsBefore < 3) await new Promise((r) => setTimeout(r, 10));
       const answers = await Promise.all(
         Array.from({ length: 40 }, () =>
           fetch(`${h.sandbox.urls.careacademy}/v1/users?externalId=other`, {
