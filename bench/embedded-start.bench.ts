@@ -14,6 +14,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:f
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { bundle } from "../scripts/bundle";
 
 const RUNS = 3;
 const READY = "carebridge console — database:";
@@ -83,23 +84,12 @@ function inChild(mode: string, dataDir: string): Start {
   return JSON.parse(line) as Start;
 }
 
-/** The console bundled as scripts/build.ts bundles the app, inside the package so it finds node_modules. */
+/** The console bundled as `npm run build` bundles the app, inside the package so it finds node_modules. */
 async function bundleConsole(): Promise<string> {
-  const { build } = await import("esbuild");
   const cache = join(root, "node_modules", ".cache");
   mkdirSync(cache, { recursive: true });
   const outdir = mkdtempSync(join(cache, "carebridge-bench-console-"));
-  await build({
-    entryPoints: [join(root, "src/console/main.ts")],
-    outdir,
-    bundle: true,
-    splitting: true,
-    format: "esm",
-    platform: "node",
-    target: "node20",
-    packages: "external",
-    logLevel: "warning",
-  });
+  await bundle(join(root, "src/console/main.ts"), outdir);
   return outdir;
 }
 

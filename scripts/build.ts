@@ -7,23 +7,9 @@
 // packages as imports of node_modules (`packages: "external"`), so nothing vendored is rebuilt.
 // Types are checked by `npm run typecheck`, not here.
 import { rmSync } from "node:fs";
-import { build } from "esbuild";
+import { bundle } from "./bundle";
 
-// Inside this package: the bundle finds node_modules and prisma/ by looking upwards from itself.
 const outdir = process.argv[2] ?? "dist";
 rmSync(outdir, { recursive: true, force: true });
-await build({
-  entryPoints: ["src/main.ts"],
-  outdir,
-  bundle: true,
-  // PGlite is imported only in embedded mode (it costs ~45 MB once loaded); splitting keeps that
-  // dynamic import a separate chunk instead of a static import at the top of the bundle.
-  splitting: true,
-  format: "esm",
-  platform: "node",
-  target: "node20",
-  packages: "external",
-  sourcemap: true,
-  logLevel: "warning",
-});
+await bundle("src/main.ts", outdir);
 console.log(`built ${outdir}/main.js`);
