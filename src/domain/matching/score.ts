@@ -46,7 +46,8 @@ function isNearDate(a: string, b: string): boolean {
   return diff === 1 || `${a.slice(0, 5)}${a.slice(8, 10)}-${a.slice(5, 7)}` === b;
 }
 
-function isSameOrganization(a: string, b: string): boolean {
+/** Two addresses at one organization's own domain (not a free mail provider). */
+export function isSameOrganization(a: string, b: string): boolean {
   const domain = a.slice(a.indexOf("@") + 1);
   return domain === b.slice(b.indexOf("@") + 1) && !PUBLIC_MAIL_DOMAINS.has(domain);
 }
