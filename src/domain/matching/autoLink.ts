@@ -18,6 +18,27 @@ export const EXACT_REASONS: Readonly<Record<MatchKind, readonly string[]>> = {
   learners: ["same full name", "same birth date"],
 };
 
+/** Where two words differ when one slip apart (a letter changed, added, dropped or two neighbours swapped), else null. */
+function slipSpan(a: string, b: string): { endA: number; endB: number } | null {
+  if (Math.abs(a.length - b.length) > 1 || a === b) return null;
+  let start = 0;
+  while (start < a.length && start < b.length && a[start] === b[start]) start++;
+  let endA = a.length;
+  let endB = b.length;
+  while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) {
+    endA--;
+    endB--;
+  }
+  const [da, db] = [endA - start, endB - start];
+  if (da <= 1 && db <= 1) return { endA, endB };
+  return da === 2 && db === 2 && a[start] === b[start + 1] && a[start + 1] === b[start] ? { endA, endB } : null;
+}
+
+/** One slip anywhere in the word: a typo (Mary / Maey, Jos / José), or a sibling's name (Mark / Mary). */
+export function isOneSlipApart(a: string, b: string): boolean {
+  return slipSpan(a, b) !== null;
+}
+
 /**
  * One slip of the pen between two first names: a letter changed, added, dropped or two
  * swapped, not in the last letter, with one of the names five letters or more. Sibling names
@@ -27,27 +48,25 @@ export const EXACT_REASONS: Readonly<Record<MatchKind, readonly string[]>> = {
  */
 export function isOneTypoApart(a: string, b: string): boolean {
   if (Math.min(a.length, b.length) < 4 || Math.max(a.length, b.length) < 5) return false;
-  if (Math.abs(a.length - b.length) > 1 || a === b) return false;
-  let start = 0;
-  while (start < a.length && start < b.length && a[start] === b[start]) start++;
-  let endA = a.length;
-  let endB = b.length;
-  while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) {
-    endA--;
-    endB--;
-  }
-  if (endA === a.length && endB === b.length) return false;
-  const [da, db] = [endA - start, endB - start];
-  if (da <= 1 && db <= 1) return true;
-  return da === 2 && db === 2 && a[start] === b[start + 1] && a[start + 1] === b[start];
+  const span = slipSpan(a, b);
+  return span !== null && (span.endA < a.length || span.endB < b.length);
 }
 
 /** The same first name as far as a person can tell: equal, one of its words, a nickname of it, or one typo away. */
-function sameFirstName(a: PreparedName, b: PreparedName): boolean {
+function sameFirstName(a: PreparedName, b: PreparedName, isTypo: (a: string, b: string) => boolean): boolean {
   if (a.joined === "" || b.joined === "") return false;
   if (a.joined === b.joined || a.tokens[0] === b.tokens[0]) return true;
   if (a.tokens.some((t) => b.tokens.includes(t)) || a.formal.some((f) => b.formal.includes(f))) return true;
-  return isOneTypoApart(a.joined, b.joined);
+  return isTypo(a.joined, b.joined);
+}
+
+/** The same names split otherwise, or the left first name as the right one's, written or swapped into the last name field. */
+export function sameFirstNames(
+  l: PreparedRecord,
+  r: PreparedRecord,
+  isTypo: (a: string, b: string) => boolean = isOneTypoApart,
+): boolean {
+  return l.wordsKey === r.wordsKey || sameFirstName(l.first, r.first, isTypo) || sameFirstName(l.first, r.last, isTypo);
 }
 
 /**
@@ -60,8 +79,7 @@ function sameFirstName(a: PreparedName, b: PreparedName): boolean {
  */
 function namesAgree(l: PreparedRecord, r: PreparedRecord, kind: MatchKind): boolean {
   if (kind === "learners") return true;
-  if (!compareNames(l, r, false).agree) return false;
-  return l.wordsKey === r.wordsKey || sameFirstName(l.first, r.first) || sameFirstName(l.first, r.last);
+  return compareNames(l, r, false).agree && sameFirstNames(l, r);
 }
 
 export function countKeys(records: readonly PreparedRecord[], kind: MatchKind): Map<string, number> {
@@ -131,5 +149,8 @@ export function whyNotExact(
   const what = kind === "members" ? "email" : "name and birth date";
   if ((leftCounts.get(key) ?? 0) > 1) return `another Motivity profile has the same ${what}`;
   if ((rightCounts.get(key) ?? 0) > 1) return `another Calmanac profile has the same ${what}`;
-  return "same email, but names of two people";
+  // The score is certain with first names one slip apart (scorePrepared), the exact rule only for a typo.
+  return compareNames(l, r, false).agree && sameFirstNames(l, r, isOneSlipApart)
+    ? "same email, but first names too unlike to be sure (a relative may share the mailbox)"
+    : "same email, but names of two people";
 }
