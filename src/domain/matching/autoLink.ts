@@ -1,4 +1,4 @@
-import { compareNames } from "./nameSimilarity";
+import { compareNames, isOneSlipApart, slipSpan } from "./nameSimilarity";
 import type { PreparedName, PreparedRecord } from "./prepare";
 import type { MatchKind } from "./types";
 
@@ -17,27 +17,6 @@ export const EXACT_REASONS: Readonly<Record<MatchKind, readonly string[]>> = {
   members: ["same email"],
   learners: ["same full name", "same birth date"],
 };
-
-/** Where two words differ when one slip apart (a letter changed, added, dropped or two neighbours swapped), else null. */
-function slipSpan(a: string, b: string): { endA: number; endB: number } | null {
-  if (Math.abs(a.length - b.length) > 1 || a === b) return null;
-  let start = 0;
-  while (start < a.length && start < b.length && a[start] === b[start]) start++;
-  let endA = a.length;
-  let endB = b.length;
-  while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) {
-    endA--;
-    endB--;
-  }
-  const [da, db] = [endA - start, endB - start];
-  if (da <= 1 && db <= 1) return { endA, endB };
-  return da === 2 && db === 2 && a[start] === b[start + 1] && a[start + 1] === b[start] ? { endA, endB } : null;
-}
-
-/** One slip anywhere in the word: a typo (Mary / Maey, Jos / José), or a sibling's name (Mark / Mary). */
-export function isOneSlipApart(a: string, b: string): boolean {
-  return slipSpan(a, b) !== null;
-}
 
 /**
  * One slip of the pen between two first names: a letter changed, added, dropped or two

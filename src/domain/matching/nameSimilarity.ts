@@ -1,4 +1,5 @@
 import { jaroWinkler } from "./jaroWinkler";
+import { canonicalFirstNames, isKnownFirstName, knownFirstNames } from "./nicknames";
 import { displayName } from "./normalize";
 import type { PreparedName, PreparedRecord } from "./prepare";
 
@@ -11,13 +12,15 @@ export interface NameComparison {
   agree: boolean;
 }
 
-type Agreement = "equal" | "partly equal" | "partly similar" | "nickname" | "similar" | "different";
+type Agreement = "equal" | "partly equal" | "partly similar" | "nickname" | "misspelled" | "similar" | "different";
 
 interface PartComparison {
   value: number;
   agreement: Agreement;
   /** The formal name two nicknames share. */
   formal?: string;
+  /** The known name a misspelled first name stands for. */
+  meant?: string;
 }
 
 /**
@@ -37,10 +40,78 @@ const LAST_WEIGHT = 0.55;
 const PART_OF_NAME = 0.9;
 const OTHER_PART_OF_NAME = 0.85;
 const NICKNAME = 0.95;
+/** A nickname or formal name with a slip (Tonyy, Bteh for Beth): a person still reads it, less surely. */
+const MISSPELLED = 0.8;
+/** Shorter names have too many one-letter neighbours (Jan / Jon) to be read as misspelled. */
+const MISSPELLED_MIN_LENGTH = 4;
 const REORDERED = 0.97;
 const SWAPPED = 0.97;
 
 const EQUAL: PartComparison = { value: 1, agreement: "equal" };
+
+/** Where two words differ when one slip apart (a letter changed, added, dropped or two neighbours swapped), else null. */
+export function slipSpan(a: string, b: string): { endA: number; endB: number } | null {
+  if (Math.abs(a.length - b.length) > 1 || a === b) return null;
+  let start = 0;
+  while (start < a.length && start < b.length && a[start] === b[start]) start++;
+  let endA = a.length;
+  let endB = b.length;
+  while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) {
+    endA--;
+    endB--;
+  }
+  const [da, db] = [endA - start, endB - start];
+  if (da <= 1 && db <= 1) return { endA, endB };
+  return da === 2 && db === 2 && a[start] === b[start + 1] && a[start + 1] === b[start] ? { endA, endB } : null;
+}
+
+/** One slip anywhere in the word: a typo (Mary / Maey, Jos / José), or a sibling's name (Mark / Mary). */
+export function isOneSlipApart(a: string, b: string): boolean {
+  return slipSpan(a, b) !== null;
+}
+
+/** Known names (the nickname table's) of MISSPELLED_MIN_LENGTH letters or more, by first letter. */
+const knownByInitial: ReadonlyMap<string, readonly string[]> = (() => {
+  const map = new Map<string, string[]>();
+  for (const name of knownFirstNames()) {
+    if (name.length < MISSPELLED_MIN_LENGTH) continue;
+    const list = map.get(name.charAt(0)) ?? [];
+    list.push(name);
+    map.set(name.charAt(0), list);
+  }
+  return map;
+})();
+
+/**
+ * The known names a first name is one slip from, the first letter kept (people rarely miss
+ * it); none when the name is itself known or short. Scoring asks this for the same few
+ * thousand names over and over, so answers are kept, up to a bound a payroll's names stay under.
+ */
+const misspellings = new Map<string, readonly string[]>();
+const MISSPELLINGS_KEPT = 50_000;
+function knownNamesOneSlipFrom(name: string): readonly string[] {
+  let known = misspellings.get(name);
+  if (known === undefined) {
+    known =
+      name.length < MISSPELLED_MIN_LENGTH || isKnownFirstName(name)
+        ? []
+        : (knownByInitial.get(name.charAt(0)) ?? []).filter((k) => isOneSlipApart(name, k));
+    if (misspellings.size >= MISSPELLINGS_KEPT) misspellings.clear();
+    misspellings.set(name, known);
+  }
+  return known;
+}
+
+/**
+ * The known name `written` misspells that stands for one of `other`'s formal names, other than
+ * `other` itself: a slip in the same name is for the similarity to weigh (Jonathan / Johnathan).
+ */
+function misspelledFor(written: PreparedName, other: PreparedName): string | undefined {
+  if (written.tokens.length !== 1) return undefined;
+  return knownNamesOneSlipFrom(written.joined).find(
+    (k) => k !== other.joined && canonicalFirstNames(k).some((f) => other.formal.includes(f)),
+  );
+}
 
 function fuzzy(
   similarity: number,
@@ -66,7 +137,10 @@ function compareFirst(a: PreparedName, b: PreparedName): PartComparison {
     return { value: PART_OF_NAME, agreement: "partly equal" };
   const formal = a.formal.find((f) => b.formal.includes(f));
   if (formal !== undefined) return { value: NICKNAME, agreement: "nickname", formal };
-  return fuzzy(jaroWinkler(a.joined, b.joined));
+  const similar = fuzzy(jaroWinkler(a.joined, b.joined));
+  if (similar.value >= MISSPELLED) return similar;
+  const meant = misspelledFor(b, a) ?? misspelledFor(a, b);
+  return meant === undefined ? similar : { value: MISSPELLED, agreement: "misspelled", meant };
 }
 
 function compareLast(a: PreparedName, b: PreparedName): PartComparison {
@@ -84,16 +158,21 @@ function compareLast(a: PreparedName, b: PreparedName): PartComparison {
   return partly.value > whole.value ? partly : whole;
 }
 
+function capitalized(name: string): string {
+  return `${name.charAt(0).toUpperCase()}${name.slice(1)}`;
+}
+
 function phrase(label: string, part: PartComparison, aName: PreparedName, bName: PreparedName): string {
   const a = displayName(aName.raw);
   const b = displayName(bName.raw);
   const names = `(${a} / ${b})`;
   if (part.agreement === "equal") return `${label} equal`;
+  if (part.agreement === "misspelled" && part.meant !== undefined)
+    return `${label} similar (misspelled ${capitalized(part.meant)}?) ${names}`;
   if (part.agreement !== "nickname" || part.formal === undefined) return `${label} ${part.agreement} ${names}`;
   if (bName.tokens[0] === part.formal) return `${label} similar (nickname ${a} → ${b})`;
   if (aName.tokens[0] === part.formal) return `${label} similar (nickname ${b} → ${a})`;
-  const formal = `${part.formal.charAt(0).toUpperCase()}${part.formal.slice(1)}`;
-  return `${label} similar (both short for ${formal}) ${names}`;
+  return `${label} similar (both short for ${capitalized(part.formal)}) ${names}`;
 }
 
 function orient(

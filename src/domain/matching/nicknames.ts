@@ -176,3 +176,13 @@ export const NICKNAME_GROUP_COUNT = Object.keys(NICKNAME_GROUPS).length;
 export function canonicalFirstNames(firstToken: string): readonly string[] {
   return groupsByName.get(firstToken) ?? [firstToken];
 }
+
+/** Whether the table knows a normalized first name, as a formal name or a nickname. */
+export function isKnownFirstName(name: string): boolean {
+  return groupsByName.has(name);
+}
+
+/** Every name the table knows, formal names and nicknames. */
+export function knownFirstNames(): IterableIterator<string> {
+  return groupsByName.keys();
+}

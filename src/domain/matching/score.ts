@@ -1,5 +1,5 @@
-import { isOneSlipApart, sameFirstNames } from "./autoLink";
-import { compareNames } from "./nameSimilarity";
+import { sameFirstNames } from "./autoLink";
+import { compareNames, isOneSlipApart } from "./nameSimilarity";
 import { prepareRecord, type PreparedRecord } from "./prepare";
 import type { MatchKind, MatchRecord, PairScore } from "./types";
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { isOneSlipApart, isOneTypoApart } from "../../../src/domain/matching/autoLink";
+import { isOneTypoApart } from "../../../src/domain/matching/autoLink";
+import { isOneSlipApart } from "../../../src/domain/matching/nameSimilarity";
 
 describe("isOneTypoApart", () => {
   it.each([

@@ -44,6 +44,27 @@ describe("scorePair on hard names", () => {
     expect(liz.score).toBe(bob.score);
   });
 
+  it.each([
+    ["Anthony", "Tonyy", "Tony"],
+    ["Jacqueline", "Jaackie", "Jackie"],
+    ["Elizabeth", "Bteh", "Beth"],
+    ["Rebecca", "Bcky", "Becky"],
+    ["Charles", "Chucl", "Chuck"],
+    ["Jim", "Jmes", "James"],
+  ])("suggests %s against a misspelled nickname or formal name (%s for %s)", (formal, written, meant) => {
+    const result = members(person(formal, "Penton"), person(written, "Penton"));
+    expect(result.score).toBeGreaterThanOrEqual(SUGGEST);
+    expect(result.score).toBeLessThan(members(person(formal, "Penton"), person(meant, "Penton")).score);
+    expect(result.reasons).toEqual([
+      `last name equal, first name similar (misspelled ${meant}?) (${formal} / ${written})`,
+    ]);
+  });
+
+  it("does not take a short name or a known one for a misspelled nickname", () => {
+    expect(members(person("John", "Smith"), person("Jan", "Smith")).score).toBeLessThan(SUGGEST);
+    expect(members(person("Daniel", "Smith"), person("Dana", "Smith")).score).toBeLessThan(SUGGEST);
+  });
+
   it("words two nicknames of one name as such", () => {
     expect(members(person("Bob", "Miller"), person("Rob", "Miller")).reasons).toEqual([
       "last name equal, first name similar (both short for Robert) (Bob / Rob)",
@@ -108,7 +129,10 @@ describe("scorePair evidence beyond names", () => {
   });
 
   it("counts the same email name at another domain", () => {
-    const result = members(person("Ann", "Lee", { email: "ann.lee@agency.org" }), person("Anm", "Lee", { email: "annlee@gmail.com" }));
+    const result = members(
+      person("Ann", "Lee", { email: "ann.lee@agency.org" }),
+      person("Anm", "Lee", { email: "annlee@gmail.com" }),
+    );
     expect(result.reasons[0]).toBe("same email name at another domain");
     expect(result.score).toBeGreaterThan(members(person("Ann", "Lee"), person("Anm", "Lee")).score);
   });
@@ -125,7 +149,10 @@ describe("scorePair evidence beyond names", () => {
   });
 
   it("counts a shared phone for members", () => {
-    const result = members(person("Tom", "Ray", { phone: "555-123-4567" }), person("Tim", "Ray", { phone: "+1 555 123 4567" }));
+    const result = members(
+      person("Tom", "Ray", { phone: "555-123-4567" }),
+      person("Tim", "Ray", { phone: "+1 555 123 4567" }),
+    );
     expect(result.reasons[0]).toBe("same phone");
   });
 
