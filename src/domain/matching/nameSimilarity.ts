@@ -42,6 +42,8 @@ const OTHER_PART_OF_NAME = 0.85;
 const NICKNAME = 0.95;
 /** A nickname or formal name with a slip (Tonyy, Bteh for Beth): a person still reads it, less surely. */
 const MISSPELLED = 0.8;
+/** A last name with one slip (isSlipInLastName), whatever its similarity; 0.85 of it for one word of a double name. */
+const SLIP_IN_LAST_NAME = 0.65;
 /** Shorter names have too many one-letter neighbours (Jan / Jon) to be read as misspelled. */
 const MISSPELLED_MIN_LENGTH = 4;
 const REORDERED = 0.97;
@@ -143,18 +145,39 @@ function compareFirst(a: PreparedName, b: PreparedName): PartComparison {
   return meant === undefined ? similar : { value: MISSPELLED, agreement: "misspelled", meant };
 }
 
+/**
+ * One slip in a last name of four letters or more, its first letter kept (Parker / Paeker,
+ * Hunt / Hint, Lara / Lra): a typo to a person, though the similarity of short names falls
+ * low. Three-letter names have too many neighbours (Lee / Lew).
+ */
+function isSlipInLastName(a: string, b: string): boolean {
+  return Math.max(a.length, b.length) >= 4 && a.charAt(0) === b.charAt(0) && isOneSlipApart(a, b);
+}
+
 function compareLast(a: PreparedName, b: PreparedName): PartComparison {
   if (a.joined === b.joined) return EQUAL;
   if (isPartOf(a.tokens, b.tokens)) {
     // The first word is the family name in Spanish double names and in most records that drop one.
     return { value: a.tokens[0] === b.tokens[0] ? PART_OF_NAME : OTHER_PART_OF_NAME, agreement: "partly equal" };
   }
-  const whole = fuzzy(jaroWinkler(a.joined, b.joined));
+  let whole = fuzzy(jaroWinkler(a.joined, b.joined));
+  if (whole.value < SLIP_IN_LAST_NAME && isSlipInLastName(a.joined, b.joined)) {
+    whole = { value: SLIP_IN_LAST_NAME, agreement: "similar" };
+  }
   if (a.tokens.length === 1 && b.tokens.length === 1) return whole;
   // Double last names: the shared word may be misspelled ("Garcia-Lopez" / "Garsia").
   let bestWord = 0;
-  for (const ta of a.tokens) for (const tb of b.tokens) bestWord = Math.max(bestWord, jaroWinkler(ta, tb));
-  const partly = fuzzy(bestWord, WORD_FLOOR, OTHER_PART_OF_NAME, "partly similar");
+  let slipInWord = false;
+  for (const ta of a.tokens) {
+    for (const tb of b.tokens) {
+      bestWord = Math.max(bestWord, jaroWinkler(ta, tb));
+      slipInWord ||= isSlipInLastName(ta, tb);
+    }
+  }
+  let partly = fuzzy(bestWord, WORD_FLOOR, OTHER_PART_OF_NAME, "partly similar");
+  if (slipInWord && partly.value < OTHER_PART_OF_NAME * SLIP_IN_LAST_NAME) {
+    partly = { value: OTHER_PART_OF_NAME * SLIP_IN_LAST_NAME, agreement: "partly similar" };
+  }
   return partly.value > whole.value ? partly : whole;
 }
 

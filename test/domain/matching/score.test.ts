@@ -106,6 +106,31 @@ describe("scorePair on hard names", () => {
     expect(result.reasons).toEqual(["last name similar (Williams / Willaims), first name equal"]);
   });
 
+  it.each([
+    ["Robert", "Parker", "Paeker"],
+    ["Nancy", "Hunt", "Hint"],
+    ["Scott", "West", "Wwst"],
+    ["Adrián", "Lara", "Lra"],
+  ])("suggests %s %s against one slip in the last name (%s)", (first, last, written) => {
+    const result = members(person(first, last), person(first, written));
+    expect(result.score).toBeGreaterThanOrEqual(SUGGEST);
+    expect(result.reasons).toEqual([`last name similar (${last} / ${written}), first name equal`]);
+  });
+
+  it.each([
+    ["Susana", "Díaz Ramos", "Daiz"],
+    ["María", "Ruiz Vásquez", "Ruuz"],
+    ["Inés", "Muñoz Vargas", "Muñiz"],
+  ])("suggests %s %s against one slip in one word of the double last name (%s)", (first, last, written) => {
+    const result = members(person(first, last), person(first, written));
+    expect(result.score).toBeGreaterThanOrEqual(SUGGEST);
+    expect(result.reasons).toEqual([`last name partly similar (${last} / ${written}), first name equal`]);
+  });
+
+  it("does not take three-letter last names one letter apart for a slip", () => {
+    expect(members(person("John", "Lee"), person("John", "Lew")).score).toBeLessThan(SUGGEST);
+  });
+
   it("does not suggest relatives: same last name, different first name", () => {
     expect(members(person("John", "Smith"), person("Jane", "Smith")).score).toBeLessThan(SUGGEST);
     expect(members(person("Robert", "Smith"), person("Rachel", "Smith")).score).toBeLessThan(SUGGEST);
