@@ -42,8 +42,11 @@ const OTHER_PART_OF_NAME = 0.85;
 const NICKNAME = 0.95;
 /** A nickname or formal name with a slip (Tonyy, Bteh for Beth): a person still reads it, less surely. */
 const MISSPELLED = 0.8;
-/** A last name with one slip (isSlipInLastName), whatever its similarity; 0.85 of it for one word of a double name. */
-const SLIP_IN_LAST_NAME = 0.65;
+/**
+ * A last name with one slip (isSlipInName), whatever its similarity; 0.85 of it for one word of
+ * a double last name, 0.9 of it for a short word of a first name of several.
+ */
+const SLIP_IN_NAME = 0.65;
 /** Shorter names have too many one-letter neighbours (Jan / Jon) to be read as misspelled. */
 const MISSPELLED_MIN_LENGTH = 4;
 const REORDERED = 0.97;
@@ -133,10 +136,47 @@ function isPartOf(a: readonly string[], b: readonly string[]): boolean {
   return short.length > 0 && short.length < long.length && short.every((t) => long.includes(t));
 }
 
+/**
+ * One word of a first name read as another: the same, a nickname of it, or one slip from it
+ * (in a second word, the first letter too: Đức Diệp / Đức iDệp).
+ */
+function sameWord(a: string, b: string): boolean {
+  if (a === b || (Math.max(a.length, b.length) >= 4 && isOneSlipApart(a, b))) return true;
+  const formal = canonicalFirstNames(b);
+  return canonicalFirstNames(a).some((f) => formal.includes(f));
+}
+
+/**
+ * Two first names of several words each, neither holding the other (Vietnamese middle and
+ * given names, Mary Jane / Mary Ann): one name when every word of the shorter reads as a word
+ * of the longer, in any order. A shared word alone says little: Thị and Văn are borne by half
+ * of the people, so Thị Nga / Thi Ngoc is two people, and only a near miss of the other words counts.
+ */
+function compareGivenNames(a: PreparedName, b: PreparedName): PartComparison {
+  const [short, long] = a.tokens.length <= b.tokens.length ? [a.tokens, b.tokens] : [b.tokens, a.tokens];
+  const unused = [...long];
+  const unpaired: string[] = [];
+  for (const word of short) {
+    const at = unused.findIndex((other) => sameWord(word, other));
+    if (at >= 0) unused.splice(at, 1);
+    else unpaired.push(word);
+  }
+  if (unpaired.length === 0) {
+    return { value: PART_OF_NAME, agreement: a.tokens[0] === b.tokens[0] ? "partly equal" : "similar" };
+  }
+  // Short words one slip apart (Văn Nam / Văn Nzm) may be a typo or two people (Minh Lan / Minh Lam): some doubt.
+  if (unpaired.every((word) => unused.some((other) => isOneSlipApart(word, other)))) {
+    return { value: PART_OF_NAME * SLIP_IN_NAME, agreement: "partly similar" };
+  }
+  let best = 0;
+  for (const word of unpaired) for (const other of unused) best = Math.max(best, jaroWinkler(word, other));
+  return fuzzy(best, WORD_FLOOR, PART_OF_NAME, "partly similar");
+}
+
 function compareFirst(a: PreparedName, b: PreparedName): PartComparison {
   if (a.joined === b.joined) return EQUAL;
-  if (isPartOf(a.tokens, b.tokens) || a.tokens[0] === b.tokens[0])
-    return { value: PART_OF_NAME, agreement: "partly equal" };
+  if (isPartOf(a.tokens, b.tokens)) return { value: PART_OF_NAME, agreement: "partly equal" };
+  if (a.tokens.length > 1 && b.tokens.length > 1) return compareGivenNames(a, b);
   const formal = a.formal.find((f) => b.formal.includes(f));
   if (formal !== undefined) return { value: NICKNAME, agreement: "nickname", formal };
   const similar = fuzzy(jaroWinkler(a.joined, b.joined));
@@ -146,11 +186,11 @@ function compareFirst(a: PreparedName, b: PreparedName): PartComparison {
 }
 
 /**
- * One slip in a last name of four letters or more, its first letter kept (Parker / Paeker,
+ * One slip in a name of four letters or more, its first letter kept (Parker / Paeker,
  * Hunt / Hint, Lara / Lra): a typo to a person, though the similarity of short names falls
  * low. Three-letter names have too many neighbours (Lee / Lew).
  */
-function isSlipInLastName(a: string, b: string): boolean {
+function isSlipInName(a: string, b: string): boolean {
   return Math.max(a.length, b.length) >= 4 && a.charAt(0) === b.charAt(0) && isOneSlipApart(a, b);
 }
 
@@ -161,8 +201,8 @@ function compareLast(a: PreparedName, b: PreparedName): PartComparison {
     return { value: a.tokens[0] === b.tokens[0] ? PART_OF_NAME : OTHER_PART_OF_NAME, agreement: "partly equal" };
   }
   let whole = fuzzy(jaroWinkler(a.joined, b.joined));
-  if (whole.value < SLIP_IN_LAST_NAME && isSlipInLastName(a.joined, b.joined)) {
-    whole = { value: SLIP_IN_LAST_NAME, agreement: "similar" };
+  if (whole.value < SLIP_IN_NAME && isSlipInName(a.joined, b.joined)) {
+    whole = { value: SLIP_IN_NAME, agreement: "similar" };
   }
   if (a.tokens.length === 1 && b.tokens.length === 1) return whole;
   // Double last names: the shared word may be misspelled ("Garcia-Lopez" / "Garsia").
@@ -171,12 +211,12 @@ function compareLast(a: PreparedName, b: PreparedName): PartComparison {
   for (const ta of a.tokens) {
     for (const tb of b.tokens) {
       bestWord = Math.max(bestWord, jaroWinkler(ta, tb));
-      slipInWord ||= isSlipInLastName(ta, tb);
+      slipInWord ||= isSlipInName(ta, tb);
     }
   }
   let partly = fuzzy(bestWord, WORD_FLOOR, OTHER_PART_OF_NAME, "partly similar");
-  if (slipInWord && partly.value < OTHER_PART_OF_NAME * SLIP_IN_LAST_NAME) {
-    partly = { value: OTHER_PART_OF_NAME * SLIP_IN_LAST_NAME, agreement: "partly similar" };
+  if (slipInWord && partly.value < OTHER_PART_OF_NAME * SLIP_IN_NAME) {
+    partly = { value: OTHER_PART_OF_NAME * SLIP_IN_NAME, agreement: "partly similar" };
   }
   return partly.value > whole.value ? partly : whole;
 }

@@ -131,6 +131,32 @@ describe("scorePair on hard names", () => {
     expect(members(person("John", "Lee"), person("John", "Lew")).score).toBeLessThan(SUGGEST);
   });
 
+  it.each([
+    ["Thị Nga", "Thi Ngoc"],
+    ["Minh Nam", "Minh Oanh"],
+    ["Ngọc Đức", "Đức Diệp"],
+  ])("does not take %s / %s, one word shared and the other different, for one first name", (a, b) => {
+    const result = members(person(a, "Huỳnh"), person(b, "Huỳnh"));
+    expect(result.score).toBeLessThan(SUGGEST);
+    expect(result.reasons[0]).toMatch(/first name partly similar|first name different/);
+  });
+
+  it.each([
+    ["Đức Diệp", "Đức iDệp"],
+    ["Đức Diệp", "Diệp Đức"],
+    ["Văn Khánh", "Văn Khhánh"],
+  ])("takes %s / %s, each word the same or one slip away, for one first name", (a, b) => {
+    const result = members(person(a, "Trần"), person(b, "Tran"));
+    expect(result.score).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it("suggests, with some doubt, a slip in a short word of a first name of several", () => {
+    const result = members(person("Văn Nam", "Hoàng"), person("Văn Nzm", "Hoàng"));
+    expect(result.score).toBeGreaterThanOrEqual(SUGGEST);
+    expect(result.score).toBeLessThan(members(person("Văn Nam", "Hoàng"), person("Văn Nam", "Hoàg")).score);
+    expect(result.reasons).toEqual(["last name equal, first name partly similar (Văn Nam / Văn Nzm)"]);
+  });
+
   it("does not suggest relatives: same last name, different first name", () => {
     expect(members(person("John", "Smith"), person("Jane", "Smith")).score).toBeLessThan(SUGGEST);
     expect(members(person("Robert", "Smith"), person("Rachel", "Smith")).score).toBeLessThan(SUGGEST);
