@@ -52,3 +52,17 @@ describe("a member's own email against namesakes", () => {
     expect(relative.score).toBeLessThan(0.995);
   });
 });
+
+describe("namesakes with another mailbox at the member's organization", () => {
+  it("rank below the person written with a slip and no email: an organization gives each person one mailbox", () => {
+    const member = rec("m1", "Robert", "Lewis", { email: "robert.lewis2@carehome.org" });
+    const colleagues = [7, 8, 9].map((n) =>
+      rec(`c${n}`, "Robert", "Lewis", { email: `robert.lewis${n}@carehome.org` }),
+    );
+    const partner = rec("c1", "Robert", "Lrwis", { email: null });
+    const result = resolveIdentities([member], [...colleagues, partner], MEMBERS);
+    expect(shown(result, "m1")?.[0]).toBe("c1");
+    // Still suggested: the Calmanac address may be stale.
+    expect(shown(result, "m1")).toHaveLength(3);
+  });
+});
