@@ -1,6 +1,6 @@
 // @ts-check
 // Plain JavaScript, not TypeScript: scripts/launch.js imports it to bundle on demand under plain node.
-import { mkdirSync, readdirSync, renameSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { build } from "esbuild";
 
@@ -15,7 +15,9 @@ export const ENTRIES = ["main", "console/main"];
  * Safe while other processes start from outdir (two launches on a stale dist/): each file is
  * written beside its place and renamed into it, shared chunks (named by their content) before
  * the entries that import them. The entries keep the time the build began, so a source edited
- * while it ran still counts as newer. Files of an earlier build are then removed.
+ * while it ran still counts as newer. Files of earlier builds are then removed, those older than
+ * this build only: a build that ran at the same time from other sources keeps its chunks, and
+ * its entries or ours, whichever came from the older sources, are stale and bundled again.
  *
  * @param {string} outdir
  * @param {string} [src]
@@ -51,6 +53,10 @@ export async function bundle(outdir, src = "src") {
   const written = new Set(outputFiles.map((file) => relative(outdir, file.path)));
   for (const entry of readdirSync(outdir, { withFileTypes: true, recursive: true })) {
     const path = relative(outdir, join(entry.parentPath, entry.name));
-    if (entry.isFile() && !written.has(path) && !path.endsWith(".partial")) rmSync(join(outdir, path));
+    if (!entry.isFile() || written.has(path)) continue;
+    // Another build's file may be renamed or removed meanwhile.
+    const file = join(outdir, path);
+    const modified = statSync(file, { throwIfNoEntry: false })?.mtimeMs;
+    if (modified !== undefined && modified < startedAt.getTime()) rmSync(file, { force: true });
   }
 }

@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import {
   copyFileSync,
   existsSync,
@@ -73,6 +73,25 @@ describe("npm start's and npm run demo's launcher", () => {
     const now = files();
     expect(now.filter((f) => f.startsWith("chunk-"))).toHaveLength(2);
     expect(now.filter((f) => f.startsWith("chunk-") && old.includes(f))).toEqual([]);
+  });
+
+  it("starts every program when several launches bundle a stale dist/ at once", async () => {
+    const built = new Date("2026-01-01T00:00:00Z");
+    for (const entry of ["main", "console/main"]) utimesSync(dist(entry), built, built);
+    const launch = (script: string) =>
+      new Promise<string>((done) => {
+        const child = spawn(process.execPath, [join(root, "scripts", script)], { stdio: ["ignore", "pipe", "ignore"] });
+        let stdout = "";
+        child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+        child.on("exit", (code) => done(`${code} ${stdout.trim()}`));
+      });
+    expect(await Promise.all(["start.js", "demo.js", "start.js", "demo.js"].map(launch))).toEqual([
+      "0 bye app compiled",
+      "0 bye console compiled",
+      "0 bye app compiled",
+      "0 bye console compiled",
+    ]);
+    expect(run("demo.js")).toEqual({ code: 0, stdout: "bye console compiled", stderr: "" });
   });
 
   it("runs the sources through tsx, and says why, when dist/ cannot be written", () => {
