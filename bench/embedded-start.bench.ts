@@ -6,7 +6,8 @@
  * fresh DATA_DIR (the install-time template copied in), and a warm start on the same DATA_DIR.
  * Targets: first start < 400 MB and < 4 s; warm start < 300 MB. Medians of RUNS runs, each a
  * fresh process, dist/ current (a first `npm run demo` after an edit bundles first: timed apart).
- * For comparison, in the same run: the sources through tsx (what `npm run demo` ran before it
+ * For comparison, in the same run: what npm runs without npm, the same without node's
+ * --liftoff-only (see scripts/demo.js), the sources through tsx (what `npm run demo` ran before it
  * ran the bundle), and PGlite's initdb plus the migrations, which a first start without the
  * template would do.
  */
@@ -129,22 +130,28 @@ const line = (label: string, starts: Start[]) => {
   );
 };
 
-/** RUNS first and warm starts of `variant`, each first start on a fresh temporary DATA_DIR. */
-async function measure(variant: Variant): Promise<{ first: Start[]; warm: Start[] }> {
-  const first: Start[] = [];
-  const warm: Start[] = [];
+/**
+ * RUNS first and warm starts of each variant, each first start on a fresh temporary DATA_DIR.
+ * The variants take turns within a run, so a change in the machine's load falls on all of them.
+ */
+async function measure(variants: Variant[]): Promise<Array<{ first: Start[]; warm: Start[] }>> {
+  const results = variants.map(() => ({ first: [] as Start[], warm: [] as Start[] }));
   for (let run = 0; run < RUNS; run++) {
-    const dir = mkdtempSync(join(tmpdir(), "carebridge-start-"));
-    try {
-      first.push(await demoStart(dir, variant));
-      warm.push(await demoStart(dir, variant));
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
+    for (const [i, variant] of variants.entries()) {
+      const dir = mkdtempSync(join(tmpdir(), "carebridge-start-"));
+      try {
+        results[i]!.first.push(await demoStart(dir, variant));
+        results[i]!.warm.push(await demoStart(dir, variant));
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
     }
   }
-  console.log(`embedded-start: ${variant.label}: ${line("first start", first)}`);
-  console.log(`embedded-start: ${variant.label}: ${line("warm start", warm)}`);
-  return { first, warm };
+  for (const [i, variant] of variants.entries()) {
+    console.log(`embedded-start: ${variant.label}: ${line("first start", results[i]!.first)}`);
+    console.log(`embedded-start: ${variant.label}: ${line("warm start", results[i]!.warm)}`);
+  }
+  return results;
 }
 
 /** How long the on-demand bundling takes (into a directory of its own, so dist/ is left as it is). */
@@ -173,27 +180,39 @@ async function parent(): Promise<void> {
   console.log(
     `embedded-start: bundling src/ on demand (a first npm run demo after an edit): ${Math.round(await bundlingMs())} ms`,
   );
-  const demo = await measure({
-    label: "npm run demo",
-    command: ["npm", "run", "--silent", "demo"],
-    app: "scripts/demo.js",
-  });
+  // What `npm run demo` runs ("node <flags> scripts/demo.js"), to time it without npm too.
+  const [program, ...args] = (
+    JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { scripts: { demo: string } }
+  ).scripts.demo.split(" ");
+  if (program !== "node") throw new Error(`npm run demo runs ${program}, not node`);
+  const [demo] = await measure([
+    { label: "npm run demo", command: ["npm", "run", "--silent", "demo"], app: "scripts/demo.js" },
+    {
+      label: `for comparison, without npm (node ${args.join(" ")})`,
+      command: [process.execPath, ...args],
+      app: "scripts/demo.js",
+    },
+    {
+      label: "for comparison, the same without --liftoff-only",
+      command: [process.execPath, ...args.filter((arg) => arg !== "--liftoff-only")],
+      app: "scripts/demo.js",
+    },
+    {
+      label: "for comparison, the sources through tsx",
+      command: [process.execPath, "--import", "tsx", join(root, "src/console/main.ts")],
+      app: "src/console/main.ts",
+    },
+  ]);
   const [firstMs, firstMb, warmMb] = [
-    median(demo.first.map((s) => s.ms)),
-    median(demo.first.map((s) => s.peakMb)),
-    median(demo.warm.map((s) => s.peakMb)),
+    median(demo!.first.map((s) => s.ms)),
+    median(demo!.first.map((s) => s.peakMb)),
+    median(demo!.warm.map((s) => s.peakMb)),
   ];
   const met = [firstMb < TARGET_FIRST_MB, firstMs < TARGET_FIRST_MS, warmMb < TARGET_WARM_MB];
   console.log(
     `embedded-start: npm run demo: first start peak < ${TARGET_FIRST_MB} MB ${verdict(met[0]!)}, ready < ${TARGET_FIRST_MS} ms ${verdict(met[1]!)}; ` +
       `warm start peak < ${TARGET_WARM_MB} MB ${verdict(met[2]!)}`,
   );
-  console.log(`embedded-start: machine load (uptime): ${uptime()}`);
-  await measure({
-    label: "for comparison, the sources through tsx",
-    command: [process.execPath, "--import", "tsx", join(root, "src/console/main.ts")],
-    app: "src/console/main.ts",
-  });
   const initdb: Start[] = [];
   for (let run = 0; run < RUNS; run++) {
     const bare = mkdtempSync(join(tmpdir(), "carebridge-initdb-"));
