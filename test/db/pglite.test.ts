@@ -1,10 +1,10 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import { migrationsUpToDate } from "../../src/db/migrations";
 import { openPglite } from "../../src/db/pglite";
-import { INITDB_TEMPLATE } from "../../src/db/pgliteTemplate";
+import { copyTemplate, INITDB_TEMPLATE } from "../../src/db/pgliteTemplate";
 
 const PGBOSS_SCHEMA_VERSION = (
   JSON.parse(readFileSync("node_modules/pg-boss/version.json", "utf8")) as { schema: number }
@@ -48,6 +48,29 @@ describe("embedded PGlite", () => {
       } finally {
         await again.close();
       }
+      expect(log).not.toHaveBeenCalled();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("opens a data directory whose copy from the template began earlier (as the console begins it), once copied", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "carebridge-pglite-"));
+    const location = join(dir, "pgdata");
+    const log = vi.fn();
+    try {
+      const copying = copyTemplate(location);
+      // connect() makes the directory meanwhile: the copy still takes its place.
+      mkdirSync(location, { recursive: true });
+      const connection = await openPglite(location, log);
+      try {
+        expect(await copying).toBe(true);
+        expect(await connection.migrate()).toEqual([]);
+        expect(readdirSync(dir)).toEqual(["pgdata"]);
+      } finally {
+        await connection.close();
+      }
+      expect(await copyTemplate(location)).toBe(false);
       expect(log).not.toHaveBeenCalled();
     } finally {
       rmSync(dir, { recursive: true, force: true });
