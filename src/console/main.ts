@@ -1,14 +1,29 @@
 import { resolve } from "node:path";
 import { createInterface } from "node:readline";
-import { ConfigError, readEnv } from "../config";
+import { beginEmbeddedDatabase } from "../app/embedded-database";
+import { ConfigError, loadConfig, readEnv } from "../config";
 import { createLogger } from "../logger";
 import { lineReader } from "./lines";
 import { CONSOLE_HELP } from "./session";
-import { startConsole } from "./start";
 import { runScript, TOUR } from "./tour";
 
 /** How long the tour waits between steps, so a newcomer can read along (TOUR_DELAY_MS overrides). */
 const TOUR_DELAY_MS = 1500;
+
+/**
+ * A first start on a fresh data directory copies the database template: begun here, the copying
+ * goes on while the app's modules load, instead of after them. Bad settings are left for
+ * startConsole to report.
+ */
+function beginDatabaseEarly(env: Record<string, string | undefined>): void {
+  let config;
+  try {
+    config = loadConfig(env);
+  } catch {
+    return;
+  }
+  beginEmbeddedDatabase(config);
+}
 
 /** `npm run demo`: carebridge in a terminal, no Slack workspace needed; `-- --tour` walks the workflows first. */
 async function main(): Promise<void> {
@@ -25,10 +40,13 @@ async function main(): Promise<void> {
     console.log(line);
   };
   console.log("Starting carebridge (embedded database, sandbox vendors)…");
+  const env = readEnv();
+  beginDatabaseEarly(env);
+  const { startConsole } = await import("./start");
   let running;
   try {
     running = await startConsole({
-      env: readEnv(),
+      env,
       logger: (level) => createLogger({ level, pretty: true }),
       ask: async (question) => {
         if (scripted.length === 0) return input.next(question);

@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
-import { resolve } from "node:path";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaClient } from "../generated/prisma/client";
+import { pgliteLocation } from "./pgliteTemplate";
 import { postgresConnection } from "./postgres";
 
 export type { PrismaClient };
@@ -47,7 +47,7 @@ export async function connect(options: DatabaseOptions): Promise<Connection> {
     });
   }
   const inMemory = options.dataDir.startsWith("memory://");
-  const location = inMemory ? options.dataDir : resolve(options.dataDir, "pgdata");
+  const location = inMemory ? options.dataDir : pgliteLocation(options.dataDir);
   if (!inMemory) mkdirSync(location, { recursive: true });
   // Loaded only in embedded mode: PGlite and its adapter cost about 45 MB of memory once imported.
   const { openPglite } = await import("./pglite");

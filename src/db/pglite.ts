@@ -1,10 +1,10 @@
-import { cpSync, existsSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import type { Connection, SqlExecutor } from "./client";
 import { applyMigrations, migrationsUpToDate } from "./migrations";
-import { INITDB_TEMPLATE, INITDB_TEMPLATE_DIR } from "./pgliteTemplate";
+import { copyTemplate, INITDB_TEMPLATE } from "./pgliteTemplate";
 
 /**
  * Postgres' default 128 MB of shared buffers is sized for a server, not one embedded app, and
@@ -22,13 +22,10 @@ const SETTINGS = ["shared_buffers = 8MB"];
  * tarball instead unpacks it in memory, about 90 MB more at the peak); in memory the tarball is
  * loaded. Without a template it falls back to initdb, and says so.
  */
-function freshDataDir(location: string, log: (line: string) => void): Blob | undefined {
+async function freshDataDir(location: string, log: (line: string) => void): Promise<Blob | undefined> {
   const inMemory = location.startsWith("memory://");
   if (!inMemory && existsSync(join(location, "PG_VERSION"))) return undefined;
-  if (!inMemory && existsSync(INITDB_TEMPLATE_DIR)) {
-    copyTemplate(location);
-    return undefined;
-  }
+  if (!inMemory && (await copyTemplate(location))) return undefined;
   if (existsSync(INITDB_TEMPLATE)) return new Blob([readFileSync(INITDB_TEMPLATE)]);
   log(
     `No PGlite template at ${INITDB_TEMPLATE} (npm run generate makes it): running initdb, which takes seconds and about 850 MB of memory.`,
@@ -36,19 +33,9 @@ function freshDataDir(location: string, log: (line: string) => void): Blob | und
   return undefined;
 }
 
-/** Copied beside location and renamed into place: a start killed mid-copy leaves no half database. */
-function copyTemplate(location: string): void {
-  const partial = `${location}.${process.pid}.partial`;
-  rmSync(partial, { recursive: true, force: true });
-  cpSync(INITDB_TEMPLATE_DIR, partial, { recursive: true });
-  // An empty directory left where the database goes (made by hand, or by an earlier killed start) gives way.
-  if (existsSync(location) && readdirSync(location).length === 0) rmSync(location, { recursive: true });
-  renameSync(partial, location);
-}
-
 /** Embedded mode: PGlite persisted at `location`, or kept in memory for "memory://". */
 export async function openPglite(location: string, log: (line: string) => void = console.warn): Promise<Connection> {
-  const loadDataDir = freshDataDir(location, log);
+  const loadDataDir = await freshDataDir(location, log);
   const db = await PGlite.create(location, {
     postgresqlconf: SETTINGS,
     ...(loadDataDir === undefined ? {} : { loadDataDir }),

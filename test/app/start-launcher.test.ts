@@ -1,48 +1,107 @@
-import { spawnSync } from "node:child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 
 /**
- * scripts/start.js (`npm start`) in a package of its own whose src/main.ts and dist/main.js only
- * say which of them ran, with this package's node_modules for tsx.
+ * scripts/start.js (`npm start`) and scripts/demo.js (`npm run demo`) in a package of their own
+ * whose programs only say which build of them ran, with this package's node_modules (esbuild, tsx).
  */
-describe("npm start's launcher", () => {
+describe("npm start's and npm run demo's launcher", () => {
   const root = mkdtempSync(join(tmpdir(), "carebridge-launcher-"));
   mkdirSync(join(root, "scripts"));
-  mkdirSync(join(root, "src"));
-  copyFileSync("scripts/start.js", join(root, "scripts", "start.js"));
+  mkdirSync(join(root, "src", "console"), { recursive: true });
+  for (const script of ["start.js", "demo.js", "launch.js", "bundle.js"])
+    copyFileSync(join("scripts", script), join(root, "scripts", script));
   symlinkSync(join(process.cwd(), "node_modules"), join(root, "node_modules"));
   writeFileSync(join(root, "package.json"), JSON.stringify({ type: "module" }));
-  writeFileSync(join(root, "src", "main.ts"), `const from: string = "source";\nconsole.log(from);\n`);
+  // Both programs share src/say.ts, so a bundle has a chunk beside its entries. A bundle's module URLs end in .js.
+  const say = (greeting: string) =>
+    `export function say(name: string): void {\n  console.log("${greeting}", name, import.meta.url.endsWith(".ts") ? "source" : "compiled");\n}\n`;
+  writeFileSync(join(root, "src", "say.ts"), say("hello"));
+  writeFileSync(join(root, "src", "main.ts"), `import { say } from "./say";\nsay("app");\n`);
+  writeFileSync(join(root, "src", "console", "main.ts"), `import { say } from "../say";\nsay("console");\n`);
+  const files = () => readdirSync(join(root, "dist"), { recursive: true }).map(String).sort();
   afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-  const start = () => {
-    const run = spawnSync(process.execPath, [join(root, "scripts", "start.js")], { encoding: "utf8", timeout: 60_000 });
-    return { code: run.status, stdout: run.stdout.trim(), stderr: run.stderr.trim() };
+  const run = (script: string) => {
+    const result = spawnSync(process.execPath, [join(root, "scripts", script)], { encoding: "utf8", timeout: 60_000 });
+    return { code: result.status, stdout: result.stdout.trim(), stderr: result.stderr.trim() };
   };
-  const build = (at: Date) => {
-    mkdirSync(join(root, "dist"), { recursive: true });
-    writeFileSync(join(root, "dist", "main.js"), `console.log("compiled");\n`);
-    utimesSync(join(root, "dist", "main.js"), at, at);
-  };
-  const edit = (at: Date) => utimesSync(join(root, "src", "main.ts"), at, at);
+  const dist = (entry: string) => join(root, "dist", `${entry}.js`);
 
-  it("runs the sources through tsx when there is no build", () => {
-    expect(start()).toEqual({ code: 0, stdout: "source", stderr: "" });
+  it("bundles src/ into dist/ when there is no build, and runs the bundle", () => {
+    expect(run("start.js")).toEqual({
+      code: 0,
+      stdout: "hello app compiled",
+      stderr: "Bundling src/ into dist/ (there is no build yet).",
+    });
+    expect(existsSync(dist("console/main"))).toBe(true);
   });
 
-  it("runs the build when it is newer than every source", () => {
-    edit(new Date("2026-01-01T00:00:00Z"));
-    build(new Date("2026-01-02T00:00:00Z"));
-    expect(start()).toEqual({ code: 0, stdout: "compiled", stderr: "" });
+  it("runs the build as it is when it is newer than every source, for either program", () => {
+    const before = statSync(dist("main")).mtimeMs;
+    expect(run("demo.js")).toEqual({ code: 0, stdout: "hello console compiled", stderr: "" });
+    expect(run("start.js")).toEqual({ code: 0, stdout: "hello app compiled", stderr: "" });
+    expect(statSync(dist("main")).mtimeMs).toBe(before);
   });
 
-  it("runs the sources, and says why, when a source changed after the build", () => {
-    edit(new Date("2026-01-03T00:00:00Z"));
-    const { code, stdout, stderr } = start();
-    expect({ code, stdout }).toEqual({ code: 0, stdout: "source" });
-    expect(stderr).toBe("dist/ is older than src/: running the sources with tsx (npm run build to refresh it).");
+  it("bundles again when a source changed after the build, and leaves no file of the old build", () => {
+    const old = files();
+    expect(old.filter((f) => f.startsWith("chunk-"))).toHaveLength(2); // the shared chunk and its source map
+    const built = new Date("2026-01-01T00:00:00Z");
+    for (const entry of ["main", "console/main"]) utimesSync(dist(entry), built, built);
+    writeFileSync(join(root, "src", "say.ts"), say("bye"));
+    expect(run("demo.js")).toEqual({
+      code: 0,
+      stdout: "bye console compiled",
+      stderr: "Bundling src/ into dist/ (src/ changed since the last build).",
+    });
+    expect(run("start.js")).toEqual({ code: 0, stdout: "bye app compiled", stderr: "" });
+    const now = files();
+    expect(now.filter((f) => f.startsWith("chunk-"))).toHaveLength(2);
+    expect(now.filter((f) => f.startsWith("chunk-") && old.includes(f))).toEqual([]);
+  });
+
+  it("starts every program when several launches bundle a stale dist/ at once", async () => {
+    const built = new Date("2026-01-01T00:00:00Z");
+    for (const entry of ["main", "console/main"]) utimesSync(dist(entry), built, built);
+    const launch = (script: string) =>
+      new Promise<string>((done) => {
+        const child = spawn(process.execPath, [join(root, "scripts", script)], { stdio: ["ignore", "pipe", "ignore"] });
+        let stdout = "";
+        child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+        child.on("exit", (code) => done(`${code} ${stdout.trim()}`));
+      });
+    expect(await Promise.all(["start.js", "demo.js", "start.js", "demo.js"].map(launch))).toEqual([
+      "0 bye app compiled",
+      "0 bye console compiled",
+      "0 bye app compiled",
+      "0 bye console compiled",
+    ]);
+    expect(run("demo.js")).toEqual({ code: 0, stdout: "bye console compiled", stderr: "" });
+  });
+
+  it("runs the sources through tsx, and says why, when dist/ cannot be written", () => {
+    rmSync(join(root, "dist"), { recursive: true });
+    writeFileSync(join(root, "dist"), "a file where the build goes");
+    const { code, stdout, stderr } = run("start.js");
+    expect({ code, stdout }).toEqual({ code: 0, stdout: "bye app source" });
+    expect(stderr.split("\n")).toEqual([
+      "Bundling src/ into dist/ (there is no build yet).",
+      expect.stringMatching(/^Bundling failed \(.+\): running the sources with tsx\.$/),
+    ]);
   });
 });
