@@ -6,8 +6,9 @@ import type { MatchKind } from "./types";
 /**
  * A block of more records than this on either side would make the work quadratic again as
  * the lists grow (a payroll of 100,000 holds hundreds of John S.), so it bounds the pairs
- * scored per record whatever the size of the lists. A name block that big is split by a second key taken from the other name (see subKeys), so its pairs still meet in
- * a block of their own size; a block of another kind (an agency full of one birth date, a
+ * scored per record whatever the size of the lists. A name block that big is split by a
+ * second key taken from the other name (see subKeysOf), so its pairs still meet in a block of
+ * their own size; a block of another kind (an agency full of one birth date, a
  * shared office@ mailbox) or a sub-block still too big says little about identity and is
  * skipped like a stop word, its pairs meeting through their other, narrower keys.
  */
@@ -21,17 +22,113 @@ export type CandidateSource = (
   visit: (leftIndex: number, rightIndex: number) => void,
 ) => void;
 
-/** Phonetic keys of the names seen in one run: payrolls repeat last names a lot. */
-export class SoundCache {
-  private readonly known = new Map<string, string>();
-  of(name: string): string {
-    let sound = this.known.get(name);
-    if (sound === undefined) {
-      sound = phoneticKey(name);
-      this.known.set(name, sound);
+/**
+ * Name keys are numbers: a kind of key and the ids of two strings. Building a string per key,
+ * sub-key and record, and hashing each in maps of hundreds of thousands of keys, took about a
+ * quarter of the blocking time at 100,000 a side; a name's parts get their ids once per name
+ * as written, which payrolls repeat a lot. Ids stay below 2^24 (16 million distinct strings,
+ * far more than two lists hold) so that a key stays an exact integer.
+ */
+const ID_SPAN = 2 ** 24;
+const enum KeyKind {
+  /** Sound of a last-name word + first initial. */
+  Sound = 1,
+  /** Last name's first four letters + first initial. */
+  Prefix,
+  /** First name (formal) + last-name initial. */
+  First,
+  /** First name (formal) + last three letters of the last name. */
+  Tail,
+}
+const key = (kind: KeyKind, a: number, b: number) => (kind * ID_SPAN + a) * ID_SPAN + b;
+const kindOf = (k: number) => Math.floor(k / (ID_SPAN * ID_SPAN)) as KeyKind;
+/** Keys holding the last name (sound, first letters), split by the first name; the others hold the first name. */
+const holdsLastName = (k: number) => kindOf(k) <= KeyKind.Prefix;
+
+/** The ids of one name's parts, for the keys that hold it as a first or as a last name. */
+interface NameCodes {
+  empty: boolean;
+  /** As a last name: sounds of the whole and of each word of a double name. */
+  sounds: number[];
+  prefix: number;
+  suffix: number;
+  initial: number;
+  /** As a first name: the formal names it may stand for, and their initials. */
+  formal: number[];
+  formalInitials: number[];
+  /** Sub-keys in a block holding the other name: see subKeysOf. */
+  subsAsFirst: number[];
+  subsAsLast: number[];
+}
+
+/** Sub-key markers, so that "jo" as first two letters and as last two letters differ. */
+const WHOLE = 0;
+const HEAD = 1;
+const END = 2;
+const subKey = (marker: number, id: number) => marker * ID_SPAN + id;
+
+/** Ids of the strings and phonetic keys seen in one run: payrolls repeat names a lot. */
+export class KeyCodes {
+  private readonly ids = new Map<string, number>();
+  private readonly sounds = new Map<string, number>();
+  private readonly names = new Map<PreparedName, NameCodes>();
+
+  id(s: string): number {
+    let id = this.ids.get(s);
+    if (id === undefined) {
+      id = this.ids.size;
+      if (id >= ID_SPAN) throw new Error("too many distinct names to block");
+      this.ids.set(s, id);
     }
-    return sound;
+    return id;
   }
+
+  private sound(name: string): number {
+    let id = this.sounds.get(name);
+    if (id === undefined) {
+      id = this.id(phoneticKey(name));
+      this.sounds.set(name, id);
+    }
+    return id;
+  }
+
+  name(n: PreparedName): NameCodes {
+    let codes = this.names.get(n);
+    if (codes === undefined) {
+      codes = this.encode(n);
+      this.names.set(n, codes);
+    }
+    return codes;
+  }
+
+  /**
+   * Sub-keys, each from the other name than the one the block's key holds in full, so that
+   * one typo in it still leaves one sub-key in common: a last-name key is split by the first
+   * name's formal names (nicknames), first two and last two letters; a first-name key by the
+   * last name's sound, first two and last two letters.
+   */
+  private encode(n: PreparedName): NameCodes {
+    const j = n.joined;
+    const forms = n.tokens.length > 1 ? [j, ...n.tokens] : [j];
+    const formal = n.formal.map((f) => this.id(f));
+    const head = subKey(HEAD, this.id(j.slice(0, 2)));
+    const end = subKey(END, this.id(j.slice(-2)));
+    return {
+      empty: j === "",
+      sounds: [...new Set(forms.map((f) => this.sound(f)))],
+      prefix: this.id(j.slice(0, 4)),
+      suffix: this.id(j.slice(-3)),
+      initial: this.id(j.charAt(0)),
+      formal,
+      formalInitials: [...new Set(n.formal.map((f) => this.id(f.charAt(0))))],
+      subsAsFirst: [...formal.map((f) => subKey(WHOLE, f)), head, end],
+      subsAsLast: [subKey(WHOLE, this.sound(j)), head, end],
+    };
+  }
+}
+
+function addOnce(into: number[], k: number): void {
+  if (!into.includes(k)) into.push(k);
 }
 
 /**
@@ -44,113 +141,107 @@ export class SoundCache {
  * - first name + last three letters of the last name (a wrong first letter).
  * Swapped readings get the first two only: a swap is a layout slip, rarely on top of typos.
  */
-function nameKeys(
-  first: PreparedName,
-  last: PreparedName,
-  sounds: SoundCache,
-  into: Set<string>,
-  swapped: boolean,
-): void {
-  if (first.joined === "" || last.joined === "") return;
-  const lastForms = last.tokens.length > 1 ? [last.joined, ...last.tokens] : [last.joined];
-  const lastSounds = lastForms.map((form) => sounds.of(form));
-  const initials = new Set(first.formal.map((f) => f.charAt(0)));
-  for (const initial of initials) {
-    for (const sound of lastSounds) into.add(`s:${sound}|${initial}`);
-    if (!swapped) into.add(`p:${last.joined.slice(0, 4)}|${initial}`);
+function nameKeys(first: NameCodes, last: NameCodes, into: number[], swapped: boolean): void {
+  if (first.empty || last.empty) return;
+  for (const initial of first.formalInitials) {
+    for (const sound of last.sounds) addOnce(into, key(KeyKind.Sound, sound, initial));
+    if (!swapped) addOnce(into, key(KeyKind.Prefix, last.prefix, initial));
   }
   for (const formal of first.formal) {
-    into.add(`f:${formal}|${last.joined.charAt(0)}`);
-    if (!swapped) into.add(`t:${formal}|${last.joined.slice(-3)}`);
+    addOnce(into, key(KeyKind.First, formal, last.initial));
+    if (!swapped) addOnce(into, key(KeyKind.Tail, formal, last.suffix));
   }
 }
 
-/**
- * Second keys for a name block too big to use whole, each from the other name than the one
- * the key holds in full, so that one typo in it still leaves one sub-key in common: a last-name
- * key is split by the first name's formal names (nicknames), first two and last two letters;
- * a first-name key by the last name's sound, first two and last two letters.
- */
-function subKeysOf(first: PreparedName, last: PreparedName, key: string, sounds: SoundCache, into: Set<string>): void {
-  if (first.joined === "" || last.joined === "") return;
-  if (key.startsWith("s:") || key.startsWith("p:")) {
-    for (const formal of first.formal) into.add(`${key}>${formal}`);
-    into.add(`${key}<${first.joined.slice(0, 2)}`);
-    into.add(`${key}>${first.joined.slice(-2)}.`);
-  } else {
-    into.add(`${key}>${sounds.of(last.joined)}`);
-    into.add(`${key}<${last.joined.slice(0, 2)}`);
-    into.add(`${key}>${last.joined.slice(-2)}.`);
-  }
-}
+/** The fields whose value is a key of its own: a block of the records holding the same value. */
+const FIELD_KEYS = ["email", "emailLocal", "phone", "birthDate"] as const;
 
-function isNameKey(key: string): boolean {
-  return key.startsWith("s:") || key.startsWith("p:") || key.startsWith("f:") || key.startsWith("t:");
-}
-
-/** The sub-keys of a record in the split block of key (both readings of its names on the left side). */
-export function subKeys(p: PreparedRecord, key: string, withSwapped: boolean, sounds = new SoundCache()): string[] {
-  const keys = new Set<string>();
-  subKeysOf(p.first, p.last, key, sounds, keys);
-  if (withSwapped) subKeysOf(p.last, p.first, key, sounds, keys);
-  return [...keys];
-}
-
-/**
- * The blocking keys of one record. Only one side needs the swapped reading of its names for
- * swapped pairs to share a key, so the left side adds it.
- */
-export function blockingKeys(
-  p: PreparedRecord,
-  kind: MatchKind,
-  withSwapped: boolean,
-  sounds = new SoundCache(),
-): string[] {
+/** The value of each field of FIELD_KEYS a record holds and its kind compares, else null. */
+export function fieldKeys(p: PreparedRecord, kind: MatchKind): Array<string | null> {
   const fields = COMPARED_FIELDS[kind];
-  const keys = new Set<string>();
-  if (fields.email && p.email !== null) keys.add(`m:${p.email}`);
-  if (fields.email && p.emailLocal !== null) keys.add(`l:${p.emailLocal}`);
-  if (fields.phone && p.phone !== null) keys.add(`n:${p.phone}`);
-  if (fields.birthDate && p.birthDate !== null) keys.add(`b:${p.birthDate}`);
-  nameKeys(p.first, p.last, sounds, keys, false);
-  if (withSwapped) nameKeys(p.last, p.first, sounds, keys, true);
-  return [...keys];
+  return [
+    fields.email ? p.email : null,
+    fields.email ? p.emailLocal : null,
+    fields.phone ? p.phone : null,
+    fields.birthDate ? p.birthDate : null,
+  ];
+}
+
+/**
+ * The name keys of one record, into a list emptied first. Only one side needs the swapped
+ * reading of its names for swapped pairs to share a key, so the left side adds it.
+ */
+export function nameBlockingKeys(
+  p: PreparedRecord,
+  withSwapped: boolean,
+  codes: KeyCodes,
+  into: number[] = [],
+): number[] {
+  into.length = 0;
+  const first = codes.name(p.first);
+  const last = codes.name(p.last);
+  nameKeys(first, last, into, false);
+  if (withSwapped) nameKeys(last, first, into, true);
+  return into;
+}
+
+/** The sub-keys of a record's names in a split block (first holds the other name than the block's key). */
+function subKeysOf(first: NameCodes, last: NameCodes, blockKey: number): readonly number[] {
+  if (first.empty || last.empty) return [];
+  return holdsLastName(blockKey) ? first.subsAsFirst : last.subsAsLast;
 }
 
 interface Block {
-  key: string;
+  /** A name key (split when oversized), or null for a field's block. */
+  key: number | null;
   right: number[];
   leftCount: number;
   /** Sub-blocks of a name block over MAX_BLOCK_SIZE, by sub-key: right indices. */
-  split?: Map<string, number[]>;
+  split?: Map<number, number[]>;
 }
 
 const isOversized = (block: Block) => block.right.length > MAX_BLOCK_SIZE || block.leftCount > MAX_BLOCK_SIZE;
 
 /**
  * Candidate pairs: records that share a blocking key of a block not over the cap, or, in a
- * name block over it, a sub-key of a sub-block not over it.
+ * name block over it, a sub-key of a sub-block not over it (both readings of the names on
+ * the left side).
  */
 export const blockedCandidates: CandidateSource = (left, right, kind, visit) => {
-  const sounds = new SoundCache();
-  const blocks = new Map<string, Block>();
+  const codes = new KeyCodes();
+  const blocks = new Map<number, Block>();
+  // Field values are keys as they are, each field in a map of its own: a string hashes once.
+  const fieldBlocks = FIELD_KEYS.map(() => new Map<string, Block>());
+  const keys: number[] = [];
   right.forEach((r, ri) => {
-    for (const key of blockingKeys(r, kind, false, sounds)) {
-      const block = blocks.get(key);
-      if (block === undefined) blocks.set(key, { key, right: [ri], leftCount: 0 });
+    fieldKeys(r, kind).forEach((value, field) => {
+      if (value === null) return;
+      const byValue = fieldBlocks[field] as Map<string, Block>;
+      const block = byValue.get(value);
+      if (block === undefined) byValue.set(value, { key: null, right: [ri], leftCount: 0 });
+      else block.right.push(ri);
+    });
+    for (const k of nameBlockingKeys(r, false, codes, keys)) {
+      const block = blocks.get(k);
+      if (block === undefined) blocks.set(k, { key: k, right: [ri], leftCount: 0 });
       else block.right.push(ri);
     }
   });
-  // Keys no right record has are dropped here, so each left key costs one lookup.
-  const leftBlocks = left.map((l) => {
-    const shared: Block[] = [];
-    for (const key of blockingKeys(l, kind, true, sounds)) {
-      const block = blocks.get(key);
-      if (block === undefined) continue;
-      block.leftCount++;
-      shared.push(block);
-    }
-    return shared;
+  // Keys no right record has are dropped here, so each left key costs one lookup; the blocks
+  // of left record li are shared[starts[li]] up to starts[li + 1].
+  const shared: Block[] = [];
+  const starts = new Int32Array(left.length + 1);
+  const share = (block: Block | undefined) => {
+    if (block === undefined) return;
+    block.leftCount++;
+    shared.push(block);
+  };
+  left.forEach((l, li) => {
+    fieldKeys(l, kind).forEach((value, field) => {
+      if (value !== null) share(fieldBlocks[field]?.get(value));
+    });
+    for (const k of nameBlockingKeys(l, true, codes, keys)) share(blocks.get(k));
+    starts[li + 1] = shared.length;
   });
 
   const seenBy = new Int32Array(right.length).fill(-1);
@@ -161,33 +252,40 @@ export const blockedCandidates: CandidateSource = (left, right, kind, visit) => 
       visit(li, ri);
     }
   };
-  leftBlocks.forEach((shared, li) => {
-    const l = left[li];
-    if (l === undefined) return;
-    for (const block of shared) {
+  left.forEach((l, li) => {
+    const first = codes.name(l.first);
+    const last = codes.name(l.last);
+    for (let b = starts[li] as number; b < (starts[li + 1] as number); b++) {
+      const block = shared[b] as Block;
       if (!isOversized(block)) {
         visitAll(li, block.right);
         continue;
       }
-      if (!isNameKey(block.key)) continue;
-      block.split ??= splitBlock(block, right, sounds);
-      for (const sub of subKeys(l, block.key, true, sounds)) {
-        const indices = block.split.get(sub);
-        if (indices !== undefined && indices.length <= MAX_BLOCK_SIZE) visitAll(li, indices);
-      }
+      if (block.key === null) continue;
+      block.split ??= splitBlock(block.key, block.right, right, codes);
+      for (const sub of subKeysOf(first, last, block.key)) visitSub(li, block.split.get(sub));
+      for (const sub of subKeysOf(last, first, block.key)) visitSub(li, block.split.get(sub));
     }
   });
+  function visitSub(li: number, indices: number[] | undefined) {
+    if (indices !== undefined && indices.length <= MAX_BLOCK_SIZE) visitAll(li, indices);
+  }
 };
 
-function splitBlock(block: Block, right: readonly PreparedRecord[], sounds: SoundCache): Map<string, number[]> {
-  const split = new Map<string, number[]>();
-  for (const ri of block.right) {
+function splitBlock(
+  blockKey: number,
+  indices: readonly number[],
+  right: readonly PreparedRecord[],
+  codes: KeyCodes,
+): Map<number, number[]> {
+  const split = new Map<number, number[]>();
+  for (const ri of indices) {
     const r = right[ri];
     if (r === undefined) continue;
-    for (const sub of subKeys(r, block.key, false, sounds)) {
-      const indices = split.get(sub);
-      if (indices === undefined) split.set(sub, [ri]);
-      else indices.push(ri);
+    for (const sub of subKeysOf(codes.name(r.first), codes.name(r.last), blockKey)) {
+      const members = split.get(sub);
+      if (members === undefined) split.set(sub, [ri]);
+      else members.push(ri);
     }
   }
   return split;

@@ -27,13 +27,14 @@ interface Kept {
  * reasons, would cost more memory than the records themselves.
  */
 class TopPairs {
-  private readonly kept = new Map<number, Kept[]>();
+  /** By owner index; an array rather than a map, as most owners of a large list have some. */
+  private readonly kept: Array<Kept[] | undefined> = [];
   constructor(private readonly max: number) {}
 
   offer(owner: number, candidate: Kept): void {
-    const list = this.kept.get(owner);
+    const list = this.kept[owner];
     if (list === undefined) {
-      if (this.max > 0) this.kept.set(owner, [candidate]);
+      if (this.max > 0) this.kept[owner] = [candidate];
       return;
     }
     const worst = list[list.length - 1];
@@ -44,8 +45,11 @@ class TopPairs {
     if (list.length > this.max) list.pop();
   }
 
-  entries(): IterableIterator<[number, Kept[]]> {
-    return this.kept.entries();
+  *entries(): IterableIterator<[number, Kept[]]> {
+    for (let owner = 0; owner < this.kept.length; owner++) {
+      const list = this.kept[owner];
+      if (list !== undefined) yield [owner, list];
+    }
   }
 }
 
@@ -129,12 +133,13 @@ export function resolveIdentitiesWith(
     byRight.offer(ri, { other: li, otherId: l.source.id, score, shared });
   });
 
-  // Reasons are put in words only for the pairs kept, each pair once.
-  const worded = new Map<string, Suggestion>();
+  // Reasons are put in words only for the pairs kept, each pair once (kept by both records
+  // mostly); a pair's key is a number, as building and hashing a string per pair cost more.
+  const worded = new Map<number, Suggestion>();
   const suggestion = (li: number, ri: number): Suggestion => {
     const l = pendingLeft[li] as PreparedRecord;
     const r = pendingRight[ri] as PreparedRecord;
-    const key = pairKey(l.source.id, r.source.id);
+    const key = li * pendingRight.length + ri;
     let s = worded.get(key);
     if (s === undefined) {
       const scored = scorePrepared(l, r, kind);
