@@ -239,4 +239,24 @@ describe("Find in …: link to anyone on the other side", () => {
       errors: { "link.other": "Search for someone and pick them." },
     });
   });
+
+  it("counts on the Find button the namesakes just as likely as the suggestions shown, and the search lists them all", async () => {
+    state().motivity.members.set("mv-m-70", {
+      id: "mv-m-70",
+      firstName: "Maya",
+      lastName: "Quinn",
+      email: "maya.quinn@brightpath.example",
+      roleId: "r-rbt",
+      serviceAccount: false,
+      calmanacId: null,
+    });
+    const namesakes = ["cm-s-71", "cm-s-72", "cm-s-73", "cm-s-74", "cm-s-75"];
+    for (const id of namesakes)
+      state().calmanac.staff.set(id, { id, firstName: "Maya", lastName: "Quinn", email: null, phone: null });
+    const list = await link("C0F3", "members");
+    expect(() => rowButton(list, "Maya Quinn", "Find in Calmanac…")).toThrow();
+    const form = await openSearch("C0F3", rowButton(list, "Maya Quinn", "Find 2 more in Calmanac…"));
+    expect(JSON.stringify(form.blocks)).toContain("Link *Maya Quinn* (Motivity) to someone in Calmanac.");
+    expect((await suggest(form, "maya quinn")).map((o) => o.value).sort()).toEqual(namesakes);
+  });
 });

@@ -28,21 +28,26 @@ function rows(
   own: Map<string, SideRecord>,
   other: Map<string, SideRecord>,
   suggestions: Map<string, Suggestion[]>,
+  tiedBeyond: Map<string, number>,
   otherId: (s: Suggestion) => string,
 ): UnlinkedRow[] {
   const records = ids.map((id) => own.get(id)).filter((r): r is SideRecord => r !== undefined);
   const best = (r: SideRecord) => suggestions.get(r.id)?.[0]?.score ?? 0;
   // Rows with a likely match first, the likeliest on top: those are the quick decisions.
   records.sort((a, b) => best(b) - best(a) || byName(a, b));
-  return records.map((record) => ({
-    person: personRef(record),
-    candidates: (suggestions.get(record.id) ?? []).flatMap((s) => {
-      const match = other.get(otherId(s));
-      if (!match) return [];
-      const why = s.notAutoLinked === undefined ? {} : { notAutoLinked: s.notAutoLinked };
-      return [{ person: personRef(match), score: s.score, reasons: s.reasons, ...why }];
-    }),
-  }));
+  return records.map((record) => {
+    const tied = tiedBeyond.get(record.id);
+    return {
+      person: personRef(record),
+      candidates: (suggestions.get(record.id) ?? []).flatMap((s) => {
+        const match = other.get(otherId(s));
+        if (!match) return [];
+        const why = s.notAutoLinked === undefined ? {} : { notAutoLinked: s.notAutoLinked };
+        return [{ person: personRef(match), score: s.score, reasons: s.reasons, ...why }];
+      }),
+      ...(tied === undefined ? {} : { tiedBeyond: tied }),
+    };
+  });
 }
 
 function linkedPairs(snapshot: Snapshot): LinkedPair[] {
@@ -103,6 +108,7 @@ export function buildOverview(
       snapshot.motivity,
       snapshot.calmanac,
       result.suggestionsByLeft,
+      result.tiedBeyondByLeft,
       (s) => s.rightId,
     ),
     notLinkedInCalmanac: rows(
@@ -110,6 +116,7 @@ export function buildOverview(
       snapshot.calmanac,
       snapshot.motivity,
       result.suggestionsByRight,
+      result.tiedBeyondByRight,
       (s) => s.leftId,
     ),
     linked: linkedPairs(snapshot),

@@ -40,6 +40,11 @@ export interface Candidate {
 export interface UnlinkedRow {
   person: PersonRef;
   candidates: Candidate[];
+  /**
+   * How many more records of the other side tie exactly with the last candidate (same score,
+   * nothing more in common) but did not fit: the person may be one of them. Absent when none.
+   */
+  tiedBeyond?: number;
 }
 
 export interface LinkedPair {

@@ -29,6 +29,12 @@ interface Kept {
 class TopPairs {
   /** By owner index; an array rather than a map, as most owners of a large list have some. */
   private readonly kept: Array<Kept[] | undefined> = [];
+  /**
+   * Per owner with some, how many candidates were left out though they tie exactly (score and
+   * shared fields) with its last one kept: among namesakes that only the id orders, the person
+   * may be one of them, and the user should search rather than trust the list.
+   */
+  private readonly cutTies = new Map<number, number>();
   constructor(private readonly max: number) {}
 
   offer(owner: number, candidate: Kept): void {
@@ -38,11 +44,24 @@ class TopPairs {
       return;
     }
     const worst = list[list.length - 1];
-    if (list.length >= this.max && (worst === undefined || !isBetter(candidate, worst))) return;
+    if (list.length >= this.max && (worst === undefined || !isBetter(candidate, worst))) {
+      if (worst !== undefined && sameRank(candidate, worst)) this.countCutTie(owner);
+      return;
+    }
     let at = list.length;
     while (at > 0 && isBetter(candidate, list[at - 1] as Kept)) at--;
     list.splice(at, 0, candidate);
-    if (list.length > this.max) list.pop();
+    if (list.length <= this.max) return;
+    const out = list.pop() as Kept;
+    // Once the list is full its last one only gets better. When its rank changes, no candidate
+    // of the new rank was ever left out (it would have ranked above the last one then), so the
+    // count starts again; the one pushed out has the old rank.
+    if (sameRank(out, list[list.length - 1] as Kept)) this.countCutTie(owner);
+    else this.cutTies.delete(owner);
+  }
+
+  private countCutTie(owner: number): void {
+    this.cutTies.set(owner, (this.cutTies.get(owner) ?? 0) + 1);
   }
 
   *entries(): IterableIterator<[number, Kept[]]> {
@@ -51,6 +70,15 @@ class TopPairs {
       if (list !== undefined) yield [owner, list];
     }
   }
+
+  cutTiesEntries(): IterableIterator<[number, number]> {
+    return this.cutTies.entries();
+  }
+}
+
+/** Equal but for the id: nothing the matcher knows tells the two apart. */
+function sameRank(a: Kept, b: Kept): boolean {
+  return a.score === b.score && a.shared === b.shared;
 }
 
 /**
@@ -165,10 +193,15 @@ export function resolveIdentitiesWith(
     );
   }
 
+  const tiedBeyond = (pairs: TopPairs, pending: readonly PreparedRecord[]) =>
+    new Map([...pairs.cutTiesEntries()].map(([i, n]) => [idOf(pending, i), n]));
+
   return {
     autoLinks,
     suggestionsByLeft,
     suggestionsByRight,
+    tiedBeyondByLeft: tiedBeyond(byLeft, pendingLeft),
+    tiedBeyondByRight: tiedBeyond(byRight, pendingRight),
     unlinkedLeft: pendingLeft.map((p) => p.source.id),
     unlinkedRight: pendingRight.map((p) => p.source.id),
     comparedPairs,

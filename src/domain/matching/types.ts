@@ -52,6 +52,12 @@ export interface MatchResult {
   autoLinks: AutoLink[];
   suggestionsByLeft: Map<string, Suggestion[]>;
   suggestionsByRight: Map<string, Suggestion[]>;
+  /**
+   * Per record with some: how many more records of the other side tie exactly with its last
+   * suggestion (same score, same fields shared) but were left out by maxSuggestions.
+   */
+  tiedBeyondByLeft: Map<string, number>;
+  tiedBeyondByRight: Map<string, number>;
   /** Records still to link, in input order: not linked, not auto-linked, not ignored, not service accounts. */
   unlinkedLeft: string[];
   unlinkedRight: string[];

@@ -173,6 +173,35 @@ describe("a suggestion's Link button", () => {
   });
 });
 
+describe("namesakes that tie with the last suggestion but did not fit", () => {
+  const blocksOf = (r: UnlinkedRow, side: "motivity" | "calmanac", canManage: boolean) => ({
+    blocks: unlinkedRowBlocks(r, side, firstPage("members"), canManage),
+  });
+  const findText = (r: UnlinkedRow, side: "motivity" | "calmanac") =>
+    buttonsOf(blocksOf(r, side, true)).find((b) => b.action_id === LINK_ACTION.search)?.text.text;
+
+  it("are counted on an admin's Find button, in the other system's name", () => {
+    expect(findText({ ...row("m1"), tiedBeyond: 4 }, "motivity")).toBe("Find 4 more in Calmanac…");
+    expect(findText({ ...row("s1"), tiedBeyond: 1200 }, "calmanac")).toBe("Find 1,200 more in Motivity…");
+    expect(textOf(blocksOf({ ...row("m1"), tiedBeyond: 4 }, "motivity", true))).not.toContain("just as likely");
+  });
+
+  it("are counted under the suggestions for a viewer, who has no buttons", () => {
+    const [text] = blocksOf({ ...row("m1"), tiedBeyond: 1 }, "motivity", false).blocks as Array<{
+      text: { text: string };
+    }>;
+    const lines = text?.text.text.split("\n") ?? [];
+    expect(lines).toHaveLength(5);
+    expect(lines[4]).toBe("_…and 1 more just as likely, not shown._");
+  });
+
+  it("change nothing when none were left out", () => {
+    expect(findText(row("m1"), "motivity")).toBe("Find in Calmanac…");
+    expect(findText({ ...row("m1"), tiedBeyond: 0 }, "motivity")).toBe("Find in Calmanac…");
+    expect(textOf(blocksOf({ ...row("m1"), tiedBeyond: 0 }, "motivity", false))).not.toContain("just as likely");
+  });
+});
+
 describe("+ Create beside a suggestion", () => {
   const withBest = (score: number): UnlinkedRow => ({
     person: { id: "s1", name: "Rosa Delgado", detail: null },

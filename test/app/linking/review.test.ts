@@ -137,6 +137,28 @@ describe("/link members", () => {
     expect(ids(o.notLinkedInMotivity)).not.toContain("mv-m-02");
   });
 
+  it("says how many namesakes tie with the last suggestion but did not fit, on that row only", async () => {
+    h.sandbox.state.motivity.members.set("mv-m-60", {
+      id: "mv-m-60",
+      firstName: "Maya",
+      lastName: "Quinn",
+      email: "maya.quinn@agency.example",
+      roleId: "r-rbt",
+      serviceAccount: false,
+      calmanacId: null,
+    });
+    for (const n of [61, 62, 63, 64, 65]) {
+      const id = `cm-s-${n}`;
+      h.sandbox.state.calmanac.staff.set(id, { id, firstName: "Maya", lastName: "Quinn", email: null, phone: null });
+    }
+    const o = overviewOf(await h.linking.review(ADMIN, "members"));
+    const maya = o.notLinkedInMotivity.find((r) => r.person.id === "mv-m-60");
+    expect(maya?.candidates.map((c) => c.person.id)).toEqual(["cm-s-61", "cm-s-62", "cm-s-63"]);
+    expect(maya?.tiedBeyond).toBe(2);
+    const withTies = [...o.notLinkedInMotivity, ...o.notLinkedInCalmanac].filter((r) => r.tiedBeyond !== undefined);
+    expect(ids(withTies)).toEqual(["mv-m-60"]);
+  });
+
   it("remembers the suggestions: open, then linked or stale as the systems change", async () => {
     overviewOf(await h.linking.review(ADMIN, "members"));
     const open = await h.db.prisma.linkSuggestion.findMany({ where: { workspaceId: WORKSPACE, status: "open" } });

@@ -50,6 +50,7 @@ describe("presenters with hostile data pass Slack's rules", () => {
         const row = (id: string): UnlinkedRow => ({
           person: person(id),
           candidates: [1, 2, 3].map((n) => ({ person: person(`${id}c${n}`), score: 0.9, reasons: [reason, reason] })),
+          tiedBeyond: 123_456,
         });
         const rows = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => row(`${prefix}${i}`));
         const overview: LinkingOverview = {
@@ -87,6 +88,7 @@ describe("presenters with hostile data pass Slack's rules", () => {
           { ...start, view: "rejected" as const, a: 2 },
         ])
           valid(overviewMessage(overview, position, { status: "done", message: `${name} linked` }));
+        valid(overviewMessage({ ...overview, canManage: false }, start));
       }),
       { numRuns: 4 },
     );

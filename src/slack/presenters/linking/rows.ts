@@ -91,6 +91,11 @@ export function unlinkedRowBlocks(row: UnlinkedRow, side: Side, position: Positi
     row.candidates.length > 0
       ? row.candidates.map((c) => candidateLine(c, showBirthDates))
       : [`_No likely match in ${other}._`];
+  // The matcher kept the first of equal namesakes by id alone: the person may be among the
+  // others, which only a search by name or email shows. Admins get the count on the Find button:
+  // a line of text in every row took the fullest page past Slack's ~12,000 characters of text.
+  const tied = row.tiedBeyond ?? 0;
+  if (tied > 0 && !canManage) lines.push(`_…and ${tied.toLocaleString("en-US")} more just as likely, not shown._`);
   const text = section(`${who(row.person, showBirthDates)}\n${lines.join("\n")}`);
   if (!canManage) return [text];
   const k = position.kind;
@@ -126,7 +131,8 @@ export function unlinkedRowBlocks(row: UnlinkedRow, side: Side, position: Positi
       value: encode({ k, s: side, id: row.person.id, o: row.candidates.map((c) => c.person.id), p: position }),
     });
   }
-  buttons.push(findButton(k, side, row.person, position));
+  const find = findButton(k, side, row.person, position);
+  buttons.push(tied > 0 ? { ...find, text: `Find ${tied.toLocaleString("en-US")} more in ${other}…` } : find);
   buttons.push({
     text: "Ignore",
     actionId: LINK_ACTION.ignore,
