@@ -51,7 +51,8 @@ describe("/agency-user, an admin", () => {
     const confirmation = await t.waitFor(() => t.slack.visible("C0AU1", ADMIN).at(-1));
     expect(confirmation.ephemeralTo).toBe(ADMIN);
     expect(confirmation.text).toContain("jose.nunez in Fresno Branch as Scheduler");
-    expect(textOf(confirmation)).not.toMatch(/sunrisecare|555|José/);
+    // What the admin reads, not the message's ts: a timestamp such as 1796429555.000003 holds "555".
+    expect(textOf([confirmation.text, confirmation.blocks])).not.toMatch(/sunrisecare|555|José/);
 
     expect(usersNamed("jose.nunez")).toEqual([
       expect.objectContaining({
