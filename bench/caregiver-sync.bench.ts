@@ -1,9 +1,13 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { monitorEventLoopDelay, performance } from "node:perf_hooks";
 import type { Caregiver } from "../src/providers/roles";
 import { startSandbox } from "../src/providers/sandbox/server";
 import { ADMIN, startTestApp } from "../test/support/app";
 import { testDatabaseKind } from "../test/support/db";
 import makeTestTemplates from "../test/global-setup";
+import { destroyKeptDatabases } from "../test/support/kept";
 
 /**
  * Bulk caregiver sync through the real app: `/sync-caregiver all full` over signed HTTP, Confirm
@@ -27,8 +31,9 @@ import makeTestTemplates from "../test/global-setup";
  *
  * CAREGIVER_SYNC_BENCH="300x3,5000x1" (the default) sets the sizes and runs; 5,000 caregivers
  * take about 14 minutes (about 4 for the preview's look-ups, 9 for the job). The app runs on
- * PGlite (embedded mode), or on PostgreSQL when TEST_DATABASE_URL is set, as in the tests.
+ * PGlite (embedded mode, a fresh DATA_DIR per run that the app opens itself, as `npm start` does), or on PostgreSQL when TEST_DATABASE_URL is set, on a test database.
  */
+const embedded = testDatabaseKind === "pglite";
 const RPS = 20;
 const LATENCY_MS = 50;
 const PING_EVERY_MS = 200;
@@ -88,14 +93,21 @@ async function run(size: number): Promise<RunResult> {
     const c = caregiver(i);
     vendors.state.teletrack.caregivers.set(c.id, c);
   }
-  const t = await startTestApp({
-    TELETRACK_BASE_URL: vendors.urls.teletrack,
-    TELETRACK_API_KEY: "bench",
-    TELETRACK_RPS: String(RPS),
-    CAREACADEMY_BASE_URL: vendors.urls.careacademy,
-    CAREACADEMY_API_KEY: "bench",
-    CAREACADEMY_RPS: String(RPS),
-  });
+  // Embedded mode as a user runs it: a fresh DATA_DIR, opened by the app itself (the install-time
+  // template copied in), rather than a test database loaded from a tarball in memory.
+  const dataDir = embedded ? mkdtempSync(join(tmpdir(), "carebridge-bench-")) : undefined;
+  const t = await startTestApp(
+    {
+      TELETRACK_BASE_URL: vendors.urls.teletrack,
+      TELETRACK_API_KEY: "bench",
+      TELETRACK_RPS: String(RPS),
+      CAREACADEMY_BASE_URL: vendors.urls.careacademy,
+      CAREACADEMY_API_KEY: "bench",
+      CAREACADEMY_RPS: String(RPS),
+      ...(dataDir === undefined ? {} : { DATA_DIR: dataDir }),
+    },
+    { ownDatabase: embedded },
+  );
   let sampledMb = rssMb();
   const sampler = setInterval(() => (sampledMb = Math.max(sampledMb, rssMb())), RSS_EVERY_MS);
   try {
@@ -177,6 +189,7 @@ async function run(size: number): Promise<RunResult> {
     clearInterval(sampler);
     await t.close();
     await vendors.close();
+    if (dataDir !== undefined) rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
@@ -220,13 +233,14 @@ const plan = (process.env.CAREGIVER_SYNC_BENCH ?? "300x3,5000x1").split(",").map
   if (!size || !runs) throw new Error(`CAREGIVER_SYNC_BENCH: "${part}" is not <size>x<runs>, e.g. 300x3`);
   return { size, runs };
 });
-// The app's databases come from the migrated template vitest's global setup makes; outside vitest, make it here.
-await makeTestTemplates();
+// On PostgreSQL the app's database comes from the migrated template vitest's global setup makes;
+// outside vitest, make it here.
+if (!embedded) await makeTestTemplates();
 console.log(
   `caregiver-sync: database: ${
-    testDatabaseKind === "postgres"
-      ? "PostgreSQL (TEST_DATABASE_URL)"
-      : "PGlite in memory, loaded from the migrated test template"
+    embedded
+      ? "PGlite (embedded mode), in a fresh DATA_DIR per run, opened by the app as npm start does"
+      : "PostgreSQL (TEST_DATABASE_URL)"
   }`,
 );
 for (const { size, runs } of plan) {
@@ -234,4 +248,6 @@ for (const { size, runs } of plan) {
   for (let i = 0; i < runs; i += 1) results.push(await run(size));
   report(results);
 }
+// The kept databases (PGlite's wasm, or PostgreSQL pools) would otherwise keep the process alive.
+await destroyKeptDatabases();
 process.exitCode = missed ? 1 : 0;

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { postgresConnection } from "../src/db/client";
-import { pgliteConnection } from "../src/db/pglite";
+import { PGLITE_SETTINGS, pgliteConnection } from "../src/db/pglite";
 import { applyMigrations, readMigrationList } from "../src/db/migrations";
 
 /**
@@ -24,7 +24,7 @@ export default async function setup(): Promise<void> {
 
 async function pgliteTemplate(file: string): Promise<string> {
   if (existsSync(file)) return file;
-  const db = await PGlite.create("memory://");
+  const db = await PGlite.create("memory://", { postgresqlconf: PGLITE_SETTINGS });
   await applyMigrations(pgliteConnection(db).factory);
   const dump = await db.dumpDataDir("none");
   // Written beside the template and renamed into place: a run killed mid-write leaves no broken cache.

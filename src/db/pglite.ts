@@ -13,7 +13,7 @@ import { copyTemplate, INITDB_TEMPLATE } from "./pgliteTemplate";
  * data is in the process anyway; 3,000 inserts, a 200,000-row insert and 200 scans of it took
  * no longer here than with 32 MB.
  */
-const SETTINGS = ["shared_buffers = 8MB"];
+export const PGLITE_SETTINGS = ["shared_buffers = 8MB"];
 
 /**
  * A fresh data directory starts as a copy of the install-time template: PGlite's initdb runs a
@@ -37,7 +37,7 @@ async function freshDataDir(location: string, log: (line: string) => void): Prom
 export async function openPglite(location: string, log: (line: string) => void = console.warn): Promise<Connection> {
   const loadDataDir = await freshDataDir(location, log);
   const db = await PGlite.create(location, {
-    postgresqlconf: SETTINGS,
+    postgresqlconf: PGLITE_SETTINGS,
     ...(loadDataDir === undefined ? {} : { loadDataDir }),
   });
   return pgliteConnection(db);

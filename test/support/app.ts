@@ -54,8 +54,12 @@ export interface TestApp {
  */
 export async function startTestApp(
   env: Record<string, string> = {},
-  /** A logger to read what the app logs; silent by default. */
-  options: { logger?: Logger } = {},
+  options: {
+    /** A logger to read what the app logs; silent by default. */
+    logger?: Logger;
+    /** Open the database env names (DATA_DIR or DATABASE_URL) as production does, not a test database. */
+    ownDatabase?: boolean;
+  } = {},
 ): Promise<TestApp> {
   const logger = options.logger ?? silentLogger;
   const slack = await new SlackStandIn({ botToken: BOT_TOKEN, teamId: TEAM, botUserId: "U0BOT" }).start();
@@ -70,7 +74,7 @@ export async function startTestApp(
     ...UNPACED,
     ...env,
   });
-  const runtime = await bootstrap(config, logger, { db: await testDatabase() });
+  const runtime = await bootstrap(config, logger, options.ownDatabase ? {} : { db: await testDatabase() });
   const app = createSlackApp({
     config,
     services: runtime.services,
