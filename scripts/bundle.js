@@ -7,6 +7,8 @@ import { build } from "esbuild";
 /** The programs of src/ that run from a bundle: src/main.ts (`npm start`) and src/console/main.ts (`npm run demo`). */
 export const ENTRIES = ["main", "console/main"];
 
+const PARTIAL_KEPT_MS = 10 * 60_000;
+
 /**
  * Bundles ENTRIES of `src` (src/ of this package unless given) into outdir as `<entry>.js`
  * (see scripts/build.ts for why esbuild). outdir must be inside this package: the bundle finds
@@ -54,6 +56,14 @@ export async function bundle(outdir, src = "src") {
   for (const entry of readdirSync(outdir, { withFileTypes: true, recursive: true })) {
     const path = relative(outdir, join(entry.parentPath, entry.name));
     if (!entry.isFile() || written.has(path)) continue;
+    // A build still writing renames its .partial files into place: removing one fails that build
+    // (an entry's partial carries its build's start time, older than ours). Only a crashed
+    // build's partials, left for a while, go.
+    if (
+      path.endsWith(".partial") &&
+      Date.now() - (statSync(join(outdir, path), { throwIfNoEntry: false })?.ctimeMs ?? 0) < PARTIAL_KEPT_MS
+    )
+      continue;
     // Another build's file may be renamed or removed meanwhile.
     const file = join(outdir, path);
     const modified = statSync(file, { throwIfNoEntry: false })?.mtimeMs;

@@ -94,6 +94,19 @@ describe("npm start's and npm run demo's launcher", () => {
     expect(run("demo.js")).toEqual({ code: 0, stdout: "bye console compiled", stderr: "" });
   });
 
+  it("leaves the files another build is still writing (an entry's, dated when that build began)", () => {
+    // CI once saw a launch fall back to tsx: a concurrent build had removed its entry's .partial.
+    const partial = `${dist("main")}.4242.partial`;
+    writeFileSync(partial, "being written");
+    const began = new Date(Date.now() - 1_000);
+    utimesSync(partial, began, began);
+    for (const entry of ["main", "console/main"]) utimesSync(dist(entry), began, began);
+    writeFileSync(join(root, "src", "say.ts"), say("bye"));
+    expect(run("start.js").stdout).toBe("bye app compiled");
+    expect(existsSync(partial)).toBe(true);
+    rmSync(partial);
+  });
+
   it("runs the sources through tsx, and says why, when dist/ cannot be written", () => {
     rmSync(join(root, "dist"), { recursive: true });
     writeFileSync(join(root, "dist"), "a file where the build goes");
