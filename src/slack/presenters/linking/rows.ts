@@ -92,8 +92,9 @@ export function unlinkedRowBlocks(row: UnlinkedRow, side: Side, position: Positi
       ? row.candidates.map((c) => candidateLine(c, showBirthDates))
       : [`_No likely match in ${other}._`];
   // The matcher kept the first of equal namesakes by id alone: the person may be among the
-  // others, which only a search by name or email shows. Admins get the count on the Find button:
-  // a line of text in every row took the fullest page past Slack's ~12,000 characters of text.
+  // others, which only a search by name or email shows. Admins get the count on the Find button,
+  // as short as the button was: a line in every row, or a longer button, took the fullest page
+  // past Slack's ~12,000 characters of text.
   const tied = row.tiedBeyond ?? 0;
   if (tied > 0 && !canManage) lines.push(`_…and ${tied.toLocaleString("en-US")} more just as likely, not shown._`);
   const text = section(`${who(row.person, showBirthDates)}\n${lines.join("\n")}`);
@@ -132,7 +133,8 @@ export function unlinkedRowBlocks(row: UnlinkedRow, side: Side, position: Positi
     });
   }
   const find = findButton(k, side, row.person, position);
-  buttons.push(tied > 0 ? { ...find, text: `Find ${tied.toLocaleString("en-US")} more in ${other}…` } : find);
+  // No longer than "Find in Calmanac…": a row's button text counts towards the page's budget too.
+  buttons.push(tied > 0 ? { ...find, text: `Find ${tied > 999 ? "999+" : tied} more…` } : find);
   buttons.push({
     text: "Ignore",
     actionId: LINK_ACTION.ignore,
