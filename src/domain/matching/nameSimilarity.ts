@@ -14,7 +14,7 @@ export interface NameComparison {
 
 type Agreement = "equal" | "partly equal" | "partly similar" | "nickname" | "misspelled" | "similar" | "different";
 
-interface PartComparison {
+export interface PartComparison {
   value: number;
   agreement: Agreement;
   /** The formal name two nicknames share. */
@@ -173,7 +173,7 @@ function compareGivenNames(a: PreparedName, b: PreparedName): PartComparison {
   return fuzzy(best, WORD_FLOOR, PART_OF_NAME, "partly similar");
 }
 
-function compareFirst(a: PreparedName, b: PreparedName): PartComparison {
+function compareFirstAnew(a: PreparedName, b: PreparedName): PartComparison {
   if (a.joined === b.joined) return EQUAL;
   if (isPartOf(a.tokens, b.tokens)) return { value: PART_OF_NAME, agreement: "partly equal" };
   if (a.tokens.length > 1 && b.tokens.length > 1) return compareGivenNames(a, b);
@@ -194,7 +194,7 @@ function isSlipInName(a: string, b: string): boolean {
   return Math.max(a.length, b.length) >= 4 && a.charAt(0) === b.charAt(0) && isOneSlipApart(a, b);
 }
 
-function compareLast(a: PreparedName, b: PreparedName): PartComparison {
+function compareLastAnew(a: PreparedName, b: PreparedName): PartComparison {
   if (a.joined === b.joined) return EQUAL;
   if (isPartOf(a.tokens, b.tokens)) {
     // The first word is the family name in Spanish double names and in most records that drop one.
@@ -219,6 +219,24 @@ function compareLast(a: PreparedName, b: PreparedName): PartComparison {
     partly = { value: OTHER_PART_OF_NAME * SLIP_IN_NAME, agreement: "partly similar" };
   }
   return partly.value > whole.value ? partly : whole;
+}
+
+function compareFirst(a: PreparedName, b: PreparedName): PartComparison {
+  let part = a.comparedAsFirst.get(b);
+  if (part === undefined) {
+    part = compareFirstAnew(a, b);
+    a.comparedAsFirst.set(b, part);
+  }
+  return part;
+}
+
+function compareLast(a: PreparedName, b: PreparedName): PartComparison {
+  let part = a.comparedAsLast.get(b);
+  if (part === undefined) {
+    part = compareLastAnew(a, b);
+    a.comparedAsLast.set(b, part);
+  }
+  return part;
 }
 
 function capitalized(name: string): string {

@@ -55,3 +55,25 @@ export function normalizeBirthDate(date: string | null | undefined): string | nu
 export function displayName(name: string): string {
   return name.trim().replace(/\s+/g, " ");
 }
+
+// Free mail providers, where two addresses say nothing about two people.
+const PUBLIC_MAIL_DOMAINS = new Set([
+  "gmail.com",
+  "googlemail.com",
+  "yahoo.com",
+  "hotmail.com",
+  "outlook.com",
+  "live.com",
+  "msn.com",
+  "icloud.com",
+  "me.com",
+  "aol.com",
+  "proton.me",
+  "protonmail.com",
+]);
+
+/** The domain of an organization's own address (two such addresses are two of its mailboxes), null for free mail. */
+export function organizationDomain(normalizedEmail: string): string | null {
+  const domain = normalizedEmail.slice(normalizedEmail.indexOf("@") + 1);
+  return domain === "" || PUBLIC_MAIL_DOMAINS.has(domain) ? null : domain;
+}

@@ -23,21 +23,6 @@ const SAME_BIRTH_DATE = 0.35;
 // (the address on file may be stale). At 0.9 such a namesake outranked the person written with
 // a slip and no email (0.8 to 0.9); at 0.8 the same name is still suggested.
 const OTHER_MAILBOX_SAME_ORGANIZATION = 0.8;
-// Free mail providers, where two addresses say nothing about two people.
-const PUBLIC_MAIL_DOMAINS = new Set([
-  "gmail.com",
-  "googlemail.com",
-  "yahoo.com",
-  "hotmail.com",
-  "outlook.com",
-  "live.com",
-  "msn.com",
-  "icloud.com",
-  "me.com",
-  "aol.com",
-  "proton.me",
-  "protonmail.com",
-]);
 // A different birth date is strong evidence of two people; a one-digit slip is not.
 const DIFFERENT_BIRTH_DATE = 0.7;
 const NEAR_BIRTH_DATE = 0.95;
@@ -47,12 +32,6 @@ function isNearDate(a: string, b: string): boolean {
   let diff = 0;
   for (let i = 0; i < a.length; i++) if (a.charCodeAt(i) !== b.charCodeAt(i)) diff++;
   return diff === 1 || `${a.slice(0, 5)}${a.slice(8, 10)}-${a.slice(5, 7)}` === b;
-}
-
-/** Two addresses at one organization's own domain (not a free mail provider). */
-export function isSameOrganization(a: string, b: string): boolean {
-  const domain = a.slice(a.indexOf("@") + 1);
-  return domain === b.slice(b.indexOf("@") + 1) && !PUBLIC_MAIL_DOMAINS.has(domain);
 }
 
 /**
@@ -77,7 +56,7 @@ export function scorePrepared(a: PreparedRecord, b: PreparedRecord, kind: MatchK
     } else if (a.emailLocal !== null && a.emailLocal === b.emailLocal) {
       doubt *= 1 - SAME_EMAIL_NAME;
       reasons.push("same email name at another domain");
-    } else if (isSameOrganization(a.email, b.email)) {
+    } else if (a.organization !== null && a.organization === b.organization) {
       factor *= OTHER_MAILBOX_SAME_ORGANIZATION;
       reasons.push("another email at the same organization");
     }

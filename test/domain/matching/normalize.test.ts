@@ -8,7 +8,13 @@ import {
   phoneticKey,
 } from "../../../src/domain/matching";
 import { foldAccents } from "../../../src/domain/fold-accents";
-import { emailLocalPart, nameTokens, normalizeBirthDate, phoneDigits } from "../../../src/domain/matching/normalize";
+import {
+  emailLocalPart,
+  nameTokens,
+  normalizeBirthDate,
+  organizationDomain,
+  phoneDigits,
+} from "../../../src/domain/matching/normalize";
 
 describe("normalizeName", () => {
   it("lowercases, trims and collapses spaces", () => {
@@ -56,6 +62,12 @@ describe("emails, phones and birth dates", () => {
 
   it("keeps the reusable part of an email's local part", () => {
     expect(emailLocalPart("john.smith+work@x.org")).toBe("johnsmith");
+  });
+
+  it("names an organization's own mail domain, not a free mail provider's", () => {
+    expect(organizationDomain("ana@carehome.org")).toBe("carehome.org");
+    expect(organizationDomain("ana@gmail.com")).toBeNull();
+    expect(organizationDomain("ana@proton.me")).toBeNull();
   });
 
   it("reduces phones to national digits", () => {

@@ -1,5 +1,4 @@
 import { prepareRecords, type PreparedRecord } from "../../../src/domain/matching/prepare";
-import { isSameOrganization } from "../../../src/domain/matching/score";
 import type { MatchRecord } from "../../../src/domain/matching";
 
 /**
@@ -19,7 +18,7 @@ function fieldEvidence(l: PreparedRecord, r: PreparedRecord): FieldEvidence {
   if (l.email !== null && r.email !== null) {
     if (l.email === r.email) email = 3;
     else if (l.emailLocal !== null && l.emailLocal === r.emailLocal) email = 2;
-    else if (isSameOrganization(l.email, r.email)) email = 0;
+    else if (l.organization !== null && l.organization === r.organization) email = 0;
   }
   return { email, phone: l.phone !== null && l.phone === r.phone ? 1 : 0 };
 }

@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { scorePair, type MatchRecord } from "../../../src/domain/matching";
+import { prepareRecords } from "../../../src/domain/matching/prepare";
+import { scorePrepared } from "../../../src/domain/matching/score";
+import { syntheticPeople } from "./synthetic";
 
 const SUGGEST = 0.75;
 
@@ -225,5 +228,39 @@ describe("scorePair evidence beyond names", () => {
       expect(result.reasons[0]).toBe("birth dates nearly equal (one digit or day and month swapped)");
       expect(result.score).toBeGreaterThanOrEqual(0.9);
     }
+  });
+});
+
+describe("scoring within one run", () => {
+  it("gives every pair of a run's prepared records the score and words of the pair scored alone", () => {
+    // Names are compared once per pair of names in a run and kept: a kept comparison must be the
+    // one of those two names, in that order and role (first or last), worded or not.
+    const { left, right } = syntheticPeople({ kind: "members", size: 150, pairedShare: 0.7, seed: 7 });
+    // A name as a first name on one record and a last name on another: a nickname as the one, not as the other.
+    const preparedLeft = prepareRecords([person("Bob", "Smith"), person("Jane", "Bob"), ...left]);
+    const preparedRight = prepareRecords([person("Robert", "Smith"), person("Jane", "Robert"), ...right]);
+    const scored = new Set<string>();
+    for (const worded of [false, true]) {
+      preparedLeft.forEach((l, li) => {
+        preparedRight.forEach((r, ri) => {
+          if ((li + ri) % 3 !== 0 && !worded) return;
+          const inRun = scorePrepared(l, r, "members", worded);
+          const alone = scorePair(l.source, r.source, "members");
+          expect(inRun.score).toBe(alone.score);
+          if (worded) expect(inRun.reasons).toEqual(alone.reasons);
+          scored.add(`${inRun.score}`);
+        });
+      });
+    }
+    expect(scored.size).toBeGreaterThan(20);
+  });
+
+  it("keeps an organization's other mailbox as evidence of another person, and free mail as none", () => {
+    const member = person("Ana", "Diaz", { email: "ana.diaz@carehome.org" });
+    const colleague = members(member, person("Ana", "Diaz", { email: "adiaz2@carehome.org" }));
+    const freeMail = members(member, person("Ana", "Diaz", { email: "adiaz2@gmail.com" }));
+    expect(colleague.reasons).toContain("another email at the same organization");
+    expect(colleague.score).toBeLessThan(freeMail.score);
+    expect(freeMail.score).toBe(1);
   });
 });
