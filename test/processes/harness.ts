@@ -10,6 +10,7 @@ import {
   startSandboxProcess,
   type SandboxProcess,
   type SandboxStateJson,
+  until,
 } from "../support/processes";
 import { postSigned, SIGNING_SECRET } from "../support/signed";
 
@@ -17,19 +18,7 @@ const TEAM = "T0PROC";
 const ADMIN = "U0ADMIN";
 const BOT_TOKEN = "xoxb-proc-token";
 
-export async function until<T>(
-  find: () => T | undefined | Promise<T | undefined>,
-  what: string,
-  timeoutMs = 30_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const found = await find();
-    if (found !== undefined) return found;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+export { until };
 
 export interface Cluster {
   slack: SlackStandIn;

@@ -1,7 +1,7 @@
 // Real processes for tests that need more than one: app instances started as `npm start` starts
 // them, and the sandbox vendors in a process of their own, so vendor state outlives an app crash.
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Caregiver, LmsUser } from "../../src/providers/records";
@@ -110,6 +110,21 @@ export class Child {
   }
 }
 
+/** What `find` finds, asked every 50 ms: for what a child causes elsewhere (a Slack message, a vendor's state). */
+export async function until<T>(
+  find: () => T | undefined | Promise<T | undefined>,
+  what: string,
+  timeoutMs = 30_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const found = await find();
+    if (found !== undefined) return found;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 const children = new Set<Child>();
 // Should the test process itself end abruptly, no child outlives it.
 process.once("exit", () => children.forEach((c) => c.alive && c.proc.kill("SIGKILL")));
@@ -120,12 +135,13 @@ export async function killAll(): Promise<void> {
   children.clear();
 }
 
-function spawnTsx(name: string, script: string, args: string[], env: Record<string, string>): Child {
+/** node with `nodeArgs`, as npm's script runs it (`tsx` or `node scripts/start.js`). */
+function spawnNode(name: string, nodeArgs: string[], env: Record<string, string>): Child {
   // A directory without .env, so that only `env` configures the child.
   const cwd = mkdtempSync(join(tmpdir(), "carebridge-proc-"));
   const child = new Child(
     name,
-    spawn(process.execPath, ["--import", TSX, join(ROOT, script), ...args], {
+    spawn(process.execPath, nodeArgs, {
       cwd,
       env: { PATH: process.env.PATH ?? "", ...env },
       stdio: ["ignore", "pipe", "pipe"],
@@ -141,9 +157,26 @@ export interface AppInstance extends Child {
   url: string;
 }
 
-/** `npm start` in HTTP mode on `env` (DATABASE_URL, vendor URLs, …); resolves once it listens. */
+/** node's arguments in package.json's start script ("node --liftoff-only scripts/start.js"), the script's path made absolute. */
+const START_ARGS: string[] = (() => {
+  const manifest = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { scripts: { start: string } };
+  const [program, ...args] = manifest.scripts.start.split(" ");
+  if (program !== "node") throw new Error(`package.json's start script runs ${program}, not node`);
+  return args.map((arg) => (arg.endsWith(".js") ? join(ROOT, arg) : arg));
+})();
+
+/**
+ * `npm start` in HTTP mode on `env` (DATABASE_URL, vendor URLs, …), from the bundle in dist/ as
+ * npm start runs it (scripts/launch.js); resolves once it listens. The child is the app's own node
+ * process: its pid is the app's, for signals and for its memory.
+ */
 export async function startApp(name: string, env: Record<string, string>): Promise<AppInstance> {
-  const child = spawnTsx(name, "src/main.ts", [], { NODE_ENV: "test", PORT: "0", LOG_LEVEL: "info", ...env });
+  const child = spawnNode(name, START_ARGS, {
+    NODE_ENV: "test",
+    PORT: "0",
+    LOG_LEVEL: "info",
+    ...env,
+  });
   const running = await child.waitForLine((l) => l.msg === "carebridge is running", 90_000);
   return Object.assign(child, { url: `http://127.0.0.1:${String(running.port)}/slack/events` });
 }
@@ -167,9 +200,13 @@ export interface SandboxStateJson {
 
 /** `npm run sandbox` with `args`; resolves once it has printed the settings for the app. */
 export async function startSandboxProcess(args: string[] = []): Promise<SandboxProcess> {
-  const child = spawnTsx("sandbox", "src/providers/sandbox/main.ts", ["--port", "0", ...args], {
-    LOG_LEVEL: "warn",
-  });
+  const child = spawnNode(
+    "sandbox",
+    ["--import", TSX, join(ROOT, "src/providers/sandbox/main.ts"), "--port", "0", ...args],
+    {
+      LOG_LEVEL: "warn",
+    },
+  );
   await child.waitForOutput(/^SCIM_API_KEY=/);
   const env = Object.fromEntries(
     child.output.filter((l) => /^[A-Z]+_(BASE_URL|API_KEY)=/.test(l)).map((l) => l.split("=", 2) as [string, string]),
