@@ -1,6 +1,7 @@
 /**
- * Start-up of one app instance, as `npm start` runs it, from the sources through tsx against the
- * compiled build (`npm run build`, made here into a directory of its own): time from spawning
+ * Start-up of one app instance as `npm start` runs it (the compiled build, `npm run build` made
+ * here into a directory of its own, with node's --liftoff-only), against the same build without
+ * the flag and the sources through tsx: time from spawning
  * node to the first /readyz 200 (database answers, migrations applied, job workers running), and
  * resident memory from /proc: when ready (VmRSS) and the process's peak until then (VmHWM).
  *
@@ -115,28 +116,31 @@ try {
       ]),
     ),
   };
+  // npm start: the build with --liftoff-only (scripts/start.js); for comparison, without it, and the sources through tsx.
   const variants = {
-    tsx: ["--import", "tsx", "src/main.ts"],
+    "npm start": ["--liftoff-only", join(out, "main.js")],
     compiled: [join(out, "main.js")],
+    tsx: ["--import", "tsx", "src/main.ts"],
   };
-  const first = await start(variants.compiled, env);
+  const names = Object.keys(variants) as Array<keyof typeof variants>;
+  const first = await start(variants["npm start"], env);
   console.log(
-    `startup: first start on an empty database (compiled, migrations applied): ready in ${first.ms.toFixed(0)} ms, rss ${first.rssMb.toFixed(0)} MB, peak ${first.peakMb.toFixed(0)} MB`,
+    `startup: first start on an empty database (npm start, migrations applied): ready in ${first.ms.toFixed(0)} ms, rss ${first.rssMb.toFixed(0)} MB, peak ${first.peakMb.toFixed(0)} MB`,
   );
-  const results: Record<keyof typeof variants, Start[]> = { tsx: [], compiled: [] };
+  const results = Object.fromEntries(names.map((n) => [n, [] as Start[]])) as Record<keyof typeof variants, Start[]>;
   for (let i = 0; i < RUNS; i += 1) {
-    for (const variant of ["tsx", "compiled"] as const) results[variant].push(await start(variants[variant], env));
+    for (const variant of names) results[variant].push(await start(variants[variant], env));
   }
-  for (const variant of ["tsx", "compiled"] as const) {
+  for (const variant of names) {
     const runs = results[variant];
     const ms = runs.map((r) => r.ms);
     console.log(
-      `startup: ${variant.padEnd(8)} ready (/readyz 200) in ${median(ms).toFixed(0)} ms (median of ${runs.length}; ${Math.min(...ms).toFixed(0)}–${Math.max(...ms).toFixed(0)}), ` +
+      `startup: ${variant.padEnd(9)} ready (/readyz 200) in ${median(ms).toFixed(0)} ms (median of ${runs.length}; ${Math.min(...ms).toFixed(0)}–${Math.max(...ms).toFixed(0)}), ` +
         `rss when ready ${median(runs.map((r) => r.rssMb)).toFixed(0)} MB, peak ${median(runs.map((r) => r.peakMb)).toFixed(0)} MB`,
     );
   }
-  const speedup = median(results.tsx.map((r) => r.ms)) / median(results.compiled.map((r) => r.ms));
-  console.log(`startup: compiled starts ${speedup.toFixed(2)}x as fast as tsx`);
+  const speedup = median(results.tsx.map((r) => r.ms)) / median(results["npm start"].map((r) => r.ms));
+  console.log(`startup: npm start starts ${speedup.toFixed(2)}x as fast as tsx`);
   console.log(`startup: after: ${load()}`);
 } finally {
   await vendors.close();
