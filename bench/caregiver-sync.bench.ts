@@ -1,5 +1,4 @@
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
@@ -9,6 +8,7 @@ import { startSandbox } from "../src/providers/sandbox/server";
 import { freshConnection, testDatabaseKind } from "../test/support/db";
 import { killAll, startApp, until } from "../test/support/processes";
 import { postSigned, SIGNING_SECRET } from "../test/support/signed";
+import { cpuMsOf, memoryOf } from "./proc";
 
 /**
  * Bulk caregiver sync through the real app, run as it is deployed: `npm start` in a process of its
@@ -89,19 +89,6 @@ const TEAM = "T0BENCH";
 const ADMIN = "U0ADMIN";
 const BOT_TOKEN = "xoxb-bench-token";
 
-const TICK_MS = 1000 / Number(spawnSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).stdout.trim() || 100);
-/** CPU time a process used so far, all its threads: utime + stime of /proc/<pid>/stat (counted after the command name). */
-const cpuMsOf = (pid: number) => {
-  const fields = readFileSync(`/proc/${pid}/stat`, "utf8")
-    .replace(/^.*\) /s, "")
-    .split(" ");
-  return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
-};
-
-/** VmRSS or VmHWM (the kernel's peak) of a process, in MB. */
-const memoryOf = (pid: number, field: "VmRSS" | "VmHWM") =>
-  Number(new RegExp(`${field}:\\s+(\\d+)`).exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? NaN) / 1024;
-
 const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
@@ -148,8 +135,8 @@ async function run(size: number): Promise<RunResult> {
         response_url: slack.responseUrl(channel, ADMIN),
       });
 
-    let sampledMb = memoryOf(pid, "VmRSS");
-    const sampler = setInterval(() => (sampledMb = Math.max(sampledMb, memoryOf(pid, "VmRSS"))), RSS_EVERY_MS);
+    let sampledMb = memoryOf(pid).rssMb;
+    const sampler = setInterval(() => (sampledMb = Math.max(sampledMb, memoryOf(pid).rssMb)), RSS_EVERY_MS);
     try {
       const previewStarted = performance.now();
       const asked = await command("all full", "/sync-caregiver", "C0BENCH");
@@ -169,7 +156,7 @@ async function run(size: number): Promise<RunResult> {
 
       const before = { ...vendors.stats.requests };
       const limitedBefore = { ...vendors.stats.rateLimited };
-      const baseMb = memoryOf(pid, "VmRSS");
+      const baseMb = memoryOf(pid).rssMb;
       const acks: number[] = [];
       let pinging = true;
       const pinger = (async () => {
@@ -197,7 +184,7 @@ async function run(size: number): Promise<RunResult> {
       const finished = await app.waitForLine((l) => l.msg === "job finished" && l.jobId === jobId, size * 2000);
       const seconds = (performance.now() - started) / 1000;
       const jobCpuSeconds = (cpuMsOf(pid) - cpuBefore) / 1000;
-      const peakMb = Math.max(sampledMb, memoryOf(pid, "VmHWM"));
+      const peakMb = Math.max(sampledMb, memoryOf(pid).peakMb);
       pinging = false;
       await pinger;
 

@@ -18,6 +18,7 @@ import { basename, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { bundle } from "../scripts/bundle.js";
 import { staleness } from "../scripts/launch.js";
+import { cpuMsOf, memoryOf } from "./proc";
 
 const RUNS = 3;
 const READY = "carebridge console — database:";
@@ -36,17 +37,6 @@ interface Start {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 const verdict = (ok: boolean) => (ok ? "OK" : "MISS");
 const uptime = () => spawnSync("uptime", { encoding: "utf8" }).stdout.trim();
-const TICK_MS = 1000 / Number(spawnSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).stdout.trim() || 100);
-/** utime + stime of a process, fields 14 and 15 of /proc/<pid>/stat (counted after the command name). */
-const cpuOf = (pid: number) => {
-  const fields = readFileSync(`/proc/${pid}/stat`, "utf8")
-    .replace(/^.*\) /s, "")
-    .split(" ");
-  return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
-};
-const peakOf = (pid: number) =>
-  Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? NaN) / 1024;
-
 /** The node process under `pid` (itself included) that runs `script`: npm runs the app through a shell. */
 function findProcess(pid: number, script: string): number | undefined {
   const [program, ...args] = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
@@ -87,7 +77,7 @@ function demoStart(dataDir: string, { command: [file, ...args], app }: Variant):
         const ms = performance.now() - start;
         const pid = findProcess(child.pid, app);
         if (pid === undefined) return fail(new Error(`no process running ${app} under ${child.pid}`));
-        result = { ms, peakMb: peakOf(pid), cpuMs: cpuOf(pid) };
+        result = { ms, peakMb: memoryOf(pid).peakMb, cpuMs: cpuMsOf(pid) };
         child.stdin.end("quit\n");
       }
     });

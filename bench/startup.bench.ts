@@ -14,7 +14,7 @@
  */
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer, type AddressInfo } from "node:net";
 import { cpus, loadavg } from "node:os";
 import { join } from "node:path";
@@ -23,6 +23,7 @@ import pg from "pg";
 import { SlackStandIn } from "../src/console/slack-standin";
 import { VENDORS } from "../src/config";
 import { startSandbox } from "../src/providers/sandbox/server";
+import { memoryOf } from "./proc";
 
 const RUNS = Number(process.env.STARTUP_BENCH_RUNS ?? 5);
 const adminUrl = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
@@ -43,13 +44,6 @@ const load = () =>
   `load average ${loadavg()
     .map((l) => l.toFixed(2))
     .join(" / ")} (1 / 5 / 15 min) on ${cpus().length} cores`;
-
-/** VmRSS and VmHWM of a process, in MB. */
-function memory(pid: number): { rssMb: number; peakMb: number } {
-  const status = readFileSync(`/proc/${pid}/status`, "utf8");
-  const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, "m").exec(status)?.[1] ?? NaN);
-  return { rssMb: kb("VmRSS") / 1024, peakMb: kb("VmHWM") / 1024 };
-}
 
 async function freePort(): Promise<number> {
   const server = createServer();
@@ -79,7 +73,7 @@ async function start(args: string[], env: Record<string, string>): Promise<Start
       await new Promise((r) => setTimeout(r, 10));
     }
     const ms = performance.now() - startedAt;
-    return { ms, ...memory(child.pid!) };
+    return { ms, ...memoryOf(child.pid!) };
   } finally {
     child.kill("SIGTERM");
     await exited;
