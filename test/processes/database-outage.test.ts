@@ -1,7 +1,8 @@
 // The network to PostgreSQL fails under a running app instance, then comes back.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTcpProxy, type TcpProxy } from "../support/tcp-proxy";
-import { type Cluster, expectOneAccountEach, startCluster, until } from "./harness";
+import { until } from "../support/processes";
+import { type Cluster, expectOneAccountEach, startCluster } from "./harness";
 
 const CAREGIVERS = 20;
 

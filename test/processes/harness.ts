@@ -18,8 +18,6 @@ const TEAM = "T0PROC";
 const ADMIN = "U0ADMIN";
 const BOT_TOKEN = "xoxb-proc-token";
 
-export { until };
-
 export interface Cluster {
   slack: SlackStandIn;
   sandbox: SandboxProcess;

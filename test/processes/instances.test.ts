@@ -4,8 +4,8 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MIGRATION_LOCKS } from "../support/db";
-import type { AppInstance } from "../support/processes";
-import { type Cluster, expectOneAccountEach, startCluster, until } from "./harness";
+import { type AppInstance, until } from "../support/processes";
+import { type Cluster, expectOneAccountEach, startCluster } from "./harness";
 
 /** Short, so that a killed instance's job is taken over within seconds. */
 const SHORT_LEASE = { JOB_LEASE_MS: "3000" };
