@@ -1,3 +1,5 @@
+import { knownNamesOneSlipFrom } from "./nameSimilarity";
+import { canonicalFirstNames } from "./nicknames";
 import { phoneticKey } from "./phonetic";
 import type { PreparedName, PreparedRecord } from "./prepare";
 import { COMPARED_FIELDS } from "./score";
@@ -110,7 +112,7 @@ export class KeyCodes {
   private encode(n: PreparedName): NameCodes {
     const j = n.joined;
     const forms = n.tokens.length > 1 ? [j, ...n.tokens] : [j];
-    const formal = n.formal.map((f) => this.id(f));
+    const formal = [...new Set([...n.formal, ...meantFormalNames(n)])].map((f) => this.id(f));
     const head = subKey(HEAD, this.id(j.slice(0, 2)));
     const end = subKey(END, this.id(j.slice(-2)));
     return {
@@ -125,6 +127,15 @@ export class KeyCodes {
       subsAsLast: [subKey(WHOLE, this.sound(j)), head, end],
     };
   }
+}
+
+/**
+ * The formal names of the known names a first name misspells (Tonny for Tony, so Anthony):
+ * the scorer reads them as the name meant (misspelledFor), so blocking must let them meet.
+ */
+function meantFormalNames(n: PreparedName): string[] {
+  if (n.tokens.length !== 1) return [];
+  return knownNamesOneSlipFrom(n.joined).flatMap(canonicalFirstNames);
 }
 
 function addOnce(into: number[], k: number): void {

@@ -94,7 +94,7 @@ const knownByInitial: ReadonlyMap<string, readonly string[]> = (() => {
  */
 const misspellings = new Map<string, readonly string[]>();
 const MISSPELLINGS_KEPT = 50_000;
-function knownNamesOneSlipFrom(name: string): readonly string[] {
+export function knownNamesOneSlipFrom(name: string): readonly string[] {
   let known = misspellings.get(name);
   if (known === undefined) {
     known =

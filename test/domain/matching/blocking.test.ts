@@ -71,8 +71,32 @@ describe("blocking keys", () => {
     expect(nameBlockingKeys(left, false, codes).filter((k) => rightKeys.includes(k))).toEqual([]);
   });
 
+  it.each([
+    ["Anthony", "Penton", "Tonny", "Penton"],
+    ["Rebecca", "Rutstead", "Bcky", "Rutstead"],
+    ["Richard", "Harris", "Dicck", "Harris"],
+  ])("lets %s %s meet %s %s, a misspelled nickname the scorer reads as the name meant", (lf, ll, rf, rl) => {
+    const left = prepareRecord({ id: "m1", firstName: lf, lastName: ll });
+    const right = prepareRecord({ id: "c1", firstName: rf, lastName: rl });
+    const codes = new KeyCodes();
+    const rightKeys = nameBlockingKeys(right, false, codes);
+    expect(nameBlockingKeys(left, true, codes).filter((k) => rightKeys.includes(k)).length).toBeGreaterThan(0);
+    const result = resolveIdentities([left.source], [right.source], {
+      kind: "members",
+      suggestScore: 0.75,
+      maxSuggestions: 3,
+    });
+    expect(result.suggestionsByLeft.get("m1")?.[0]?.reasons.join("; ")).toMatch(/misspelled/);
+  });
+
   it("uses the fields each kind compares", () => {
-    const p = prepareRecord({ id: "x", firstName: "Ann", lastName: "Lee", email: "ann@x.org", birthDate: "2001-02-03" });
+    const p = prepareRecord({
+      id: "x",
+      firstName: "Ann",
+      lastName: "Lee",
+      email: "ann@x.org",
+      birthDate: "2001-02-03",
+    });
     expect(fieldKeys(p, "members")).not.toContain("2001-02-03");
     expect(fieldKeys(p, "members")).toContain("ann@x.org");
     expect(fieldKeys(p, "learners")).not.toContain("ann@x.org");
@@ -80,7 +104,19 @@ describe("blocking keys", () => {
   });
 
   it("splits a name block too big to use whole by the other name, so a typo still meets and the rest is not scored", () => {
-    const firsts = ["James", "John", "Joseph", "Jack", "Jason", "Jeffrey", "Jerry", "Jesse", "Joel", "Jordan", "Julian"];
+    const firsts = [
+      "James",
+      "John",
+      "Joseph",
+      "Jack",
+      "Jason",
+      "Jeffrey",
+      "Jerry",
+      "Jesse",
+      "Joel",
+      "Jordan",
+      "Julian",
+    ];
     const lasts = ["Smith", "Smyth", "Smithe"];
     const crowd = firsts.flatMap((f, i) => lasts.map((l, j) => ({ id: `c${i}-${j}`, firstName: f, lastName: l })));
     expect(crowd.length).toBeGreaterThan(MAX_BLOCK_SIZE);
