@@ -55,6 +55,14 @@ interface Measured {
    * the suggestion score: work any matcher that suggests them all must do, whatever its blocking.
    */
   suggestablePairs: number;
+  /**
+   * Pairs of records still open after auto-linking whose score reaches the last suggestion kept
+   * for either record (the suggestion score where fewer than 3 are kept): a matcher that gives
+   * the same suggestions and counts the same tied namesakes must score each of them, whatever
+   * its blocking. `decidingAbove` leaves out the exact ties, which only the counts need.
+   */
+  decidingPairs: number;
+  decidingAbove: number;
   peakMb: number;
 }
 
@@ -108,21 +116,43 @@ function measureMatcher(size: number, seed: number, runs: number): Measured {
     // Read before the ceiling is computed, which prepares every record again: the peak is the matcher's.
     peakMb: peakMb(),
   };
+  const leftBar = lastKeptScores(result.unlinkedLeft, result.suggestionsByLeft);
+  const rightBar = lastKeptScores(result.unlinkedRight, result.suggestionsByRight);
   result = undefined;
   const preparedLeft = prepareRecords(set.left);
   const preparedRight = prepareRecords(set.right);
   let suggestablePairs = 0;
+  let decidingPairs = 0;
+  let decidingAbove = 0;
   blockedCandidates(preparedLeft, preparedRight, OPTIONS.kind, (li, ri) => {
     const l = preparedLeft[li];
     const r = preparedRight[ri];
-    if (l !== undefined && r !== undefined && scorePrepared(l, r, OPTIONS.kind, false).score >= OPTIONS.suggestScore)
-      suggestablePairs++;
+    if (l === undefined || r === undefined) return;
+    const { score } = scorePrepared(l, r, OPTIONS.kind, false);
+    if (score < OPTIONS.suggestScore) return;
+    suggestablePairs++;
+    const barL = leftBar.get(l.source.id);
+    const barR = rightBar.get(r.source.id);
+    if (barL === undefined || barR === undefined) return;
+    if (score >= barL || score >= barR) decidingPairs++;
+    if (score > barL || score > barR) decidingAbove++;
   });
   let reachable = 0;
   for (const c of pairCeilings(set.left, set.right, set.truePairs, OPTIONS.maxSuggestions).values()) {
     reachable += c.reachable;
   }
-  return { ...measured, suggestablePairs, ceiling: reachable / set.truePairs.size };
+  return { ...measured, suggestablePairs, decidingPairs, decidingAbove, ceiling: reachable / set.truePairs.size };
+}
+
+/** Per record left open, the score a pair must reach to be kept or counted as a tie. */
+function lastKeptScores(open: readonly string[], kept: ReadonlyMap<string, readonly { score: number }[]>) {
+  return new Map(
+    open.map((id) => {
+      const list = kept.get(id) ?? [];
+      const last = list[OPTIONS.maxSuggestions - 1];
+      return [id, last === undefined ? OPTIONS.suggestScore : last.score];
+    }),
+  );
 }
 
 /** Every pair by edit distance of the normalized full names; top 3 per record, ties by position. */
@@ -171,8 +201,16 @@ function measureAlternative(size: number, runs: number): Measured {
     wrongAutoLinks: 0,
     comparedPairs: size * size,
     suggestablePairs: NaN,
+    decidingPairs: NaN,
+    decidingAbove: NaN,
     peakMb: peakMb(),
   };
+}
+
+/** A count with its growth over the 10k run's, e.g. "484,372 (38.3)". */
+function grown(m: Measured, tenK: Measured | undefined, field: "suggestablePairs" | "decidingPairs" | "decidingAbove") {
+  const growth = tenK === undefined ? "" : ` (${(m[field] / tenK[field]).toFixed(1)})`;
+  return `${m[field].toLocaleString("en-US")}${growth}`;
 }
 
 function inChild(args: string[]): Measured {
@@ -192,7 +230,7 @@ function parent(): void {
   console.log(`machine load (uptime): ${spawnSync("uptime", { encoding: "utf8" }).stdout.trim()}`);
   console.log("matcher, seed " + BASE_SEED + ", each size in a fresh process:");
   console.log(
-    "   size a side | median ms (runs) | × 10k time | pairs scored | scoring >= 0.75 (× 10k) | recall  | ceiling | of ceiling | missed among namesakes | auto-links (wrong) | peak RSS",
+    "   size a side | median ms (runs) | × 10k time | pairs scored | scoring >= 0.75 (× 10k) | deciding (× 10k) | above the 3rd (× 10k) | recall  | ceiling | of ceiling | missed among namesakes | auto-links (wrong) | peak RSS",
   );
   const curve: Measured[] = [];
   for (const size of sizes) {
@@ -201,7 +239,7 @@ function parent(): void {
     const tenK = curve.find((c) => c.size === 10_000);
     const ratio = tenK === undefined ? "" : (m.medianMs / tenK.medianMs).toFixed(1);
     console.log(
-      `   ${m.size.toLocaleString("en-US").padStart(11)} | ${`${Math.round(m.medianMs)} (${m.runs})`.padStart(16)} | ${ratio.padStart(10)} | ${m.comparedPairs.toLocaleString("en-US").padStart(12)} | ${`${m.suggestablePairs.toLocaleString("en-US")}${tenK === undefined ? "" : ` (${(m.suggestablePairs / tenK.suggestablePairs).toFixed(1)})`}`.padStart(23)} | ${pct(m.recall)} | ${pct(m.ceiling)} | ${pct(m.recall / m.ceiling).padStart(10)} | ${pct(m.missedAmongNamesakes).padStart(22)} | ${`${m.autoLinks} (${m.wrongAutoLinks})`.padStart(18)} | ${m.peakMb} MB`,
+      `   ${m.size.toLocaleString("en-US").padStart(11)} | ${`${Math.round(m.medianMs)} (${m.runs})`.padStart(16)} | ${ratio.padStart(10)} | ${m.comparedPairs.toLocaleString("en-US").padStart(12)} | ${grown(m, tenK, "suggestablePairs").padStart(23)} | ${grown(m, tenK, "decidingPairs").padStart(16)} | ${grown(m, tenK, "decidingAbove").padStart(21)} | ${pct(m.recall)} | ${pct(m.ceiling)} | ${pct(m.recall / m.ceiling).padStart(10)} | ${pct(m.missedAmongNamesakes).padStart(22)} | ${`${m.autoLinks} (${m.wrongAutoLinks})`.padStart(18)} | ${m.peakMb} MB`,
     );
   }
 
@@ -214,6 +252,10 @@ function parent(): void {
 
   console.log(
     "   (scoring >= 0.75: the blocking's candidate pairs, over every record, that score at least the suggestion score; a matcher that weighs every pair it could suggest scores at least these, so where they grow faster than the size, so does its time: names come from pools of fixed size, as a region's do, and namesakes grow with the square of the size)",
+  );
+
+  console.log(
+    "   (deciding: pairs of records left open that score at least the last suggestion kept for one of the two, or the suggestion score where fewer are kept; any matcher giving the same suggestions and the same counts of tied namesakes scores each of them; above the 3rd leaves out the exact ties, which only the counts need. So the scoring work of any such matcher grows at least as they do)",
   );
 
   const seeds = SEEDS.map((seed) => inChild(["matcher", String(PRECISION_SIZE), String(seed), "1"]));
