@@ -1,4 +1,4 @@
-import { compareNames, isOneSlipApart, slipSpan } from "./nameSimilarity";
+import { compareNames, isSlipOrMisspelledNickname, slipSpan } from "./nameSimilarity";
 import type { PreparedName, PreparedRecord } from "./prepare";
 import type { MatchKind } from "./types";
 
@@ -128,8 +128,8 @@ export function whyNotExact(
   const what = kind === "members" ? "email" : "name and birth date";
   if ((leftCounts.get(key) ?? 0) > 1) return `another Motivity profile has the same ${what}`;
   if ((rightCounts.get(key) ?? 0) > 1) return `another Calmanac profile has the same ${what}`;
-  // The score is certain with first names one slip apart (scorePrepared), the exact rule only for a typo.
-  return compareNames(l, r, false).agree && sameFirstNames(l, r, isOneSlipApart)
+  // The score is certain with first names one slip apart or a misspelled nickname (scorePrepared), the exact rule only for a typo.
+  return compareNames(l, r, false).agree && sameFirstNames(l, r, isSlipOrMisspelledNickname)
     ? "same email, but first names too unlike to be sure (a relative may share the mailbox)"
     : "same email, but names of two people";
 }

@@ -75,6 +75,22 @@ export function isOneSlipApart(a: string, b: string): boolean {
   return slipSpan(a, b) !== null;
 }
 
+/**
+ * One slip of the pen, or a nickname written with one (Rixk for Rick, so Richard): the first
+ * names a person reads as one when the same mailbox stands behind them. Relatives' names are
+ * known names, which are never read as misspelled.
+ */
+export function isSlipOrMisspelledNickname(a: string, b: string): boolean {
+  return isOneSlipApart(a, b) || misspells(a, b) || misspells(b, a);
+}
+
+function misspells(written: string, other: string): boolean {
+  const meant = knownNamesOneSlipFrom(written);
+  if (meant.length === 0) return false;
+  const formal = canonicalFirstNames(other);
+  return meant.some((k) => canonicalFirstNames(k).some((f) => formal.includes(f)));
+}
+
 /** Known names (the nickname table's) of MISSPELLED_MIN_LENGTH letters or more, by first letter. */
 const knownByInitial: ReadonlyMap<string, readonly string[]> = (() => {
   const map = new Map<string, string[]>();

@@ -35,6 +35,19 @@ describe("a member's own email against namesakes", () => {
     });
   });
 
+  it("shows first the one with the member's email and a nickname written with a slip (Rixk for Rick)", () => {
+    const member = rec("m1", "Richard", "Anderson", { email: "richard.anderson2@carehome.org" });
+    const partner = rec("c9", "Rixk", "Anderson", { email: "richard.anderson2@carehome.org" });
+    const others = namesakes.map((r) => ({ ...r, firstName: "Richard", lastName: "Anderson" }));
+    const result = resolveIdentities([member], [...others, partner], MEMBERS);
+    expect(result.autoLinks).toEqual([]);
+    expect(shown(result, "m1")?.[0]).toBe("c9");
+    expect(result.suggestionsByLeft.get("m1")?.[0]).toMatchObject({
+      score: 1,
+      notAutoLinked: "same email, but first names too unlike to be sure (a relative may share the mailbox)",
+    });
+  });
+
   it("takes the same email with names that agree for as certain as the same name", () => {
     const member = rec("m1", "Mary", "Brown", { email: "mary.brown11@carehome.org" });
     expect(scorePair(member, rec("c9", "Mar", "Brown", { email: "mary.brown11@carehome.org" }), "members")).toEqual({
