@@ -237,23 +237,23 @@ function compareLastAnew(a: PreparedName, b: PreparedName): PartComparison {
   return partly.value > whole.value ? partly : whole;
 }
 
-function compareFirst(a: PreparedName, b: PreparedName): PartComparison {
-  let part = a.comparedAsFirst.get(b);
+/** A comparison of two names kept on the first, so that a run compares them once (see PreparedName). */
+function remembered(
+  kept: Map<PreparedName, PartComparison>,
+  a: PreparedName,
+  b: PreparedName,
+  compare: (a: PreparedName, b: PreparedName) => PartComparison,
+): PartComparison {
+  let part = kept.get(b);
   if (part === undefined) {
-    part = compareFirstAnew(a, b);
-    a.comparedAsFirst.set(b, part);
+    part = compare(a, b);
+    kept.set(b, part);
   }
   return part;
 }
 
-function compareLast(a: PreparedName, b: PreparedName): PartComparison {
-  let part = a.comparedAsLast.get(b);
-  if (part === undefined) {
-    part = compareLastAnew(a, b);
-    a.comparedAsLast.set(b, part);
-  }
-  return part;
-}
+const compareFirst = (a: PreparedName, b: PreparedName) => remembered(a.comparedAsFirst, a, b, compareFirstAnew);
+const compareLast = (a: PreparedName, b: PreparedName) => remembered(a.comparedAsLast, a, b, compareLastAnew);
 
 function capitalized(name: string): string {
   return `${name.charAt(0).toUpperCase()}${name.slice(1)}`;
