@@ -61,7 +61,7 @@ export async function refreshOverview(
     suggestScore: (await deps.settings(actor.workspaceId)).matchSuggestScore,
     maxSuggestions: ctx.maxSuggestions,
   };
-  let result = resolveSnapshot(snapshot, settings);
+  let result = await resolveSnapshot(snapshot, settings);
   const autoLinked: LinkedPair[] = [];
   // One time for the batch: it names the batch for its Undo.
   const batchAt = deps.now();
@@ -95,7 +95,7 @@ export async function refreshOverview(
       autoLinked.push({ motivity: personRef(motivity), calmanacId: calmanac.id, calmanac: personRef(calmanac) });
     }
     // Leaves the refused pairs out of this run's lists instead of showing them as still linkable.
-    if (refused.size > 0) result = resolveSnapshot(snapshot, settings, refused);
+    if (refused.size > 0) result = await resolveSnapshot(snapshot, settings, refused);
     await decisions.syncSuggestions(
       actor.workspaceId,
       kind,

@@ -1,4 +1,5 @@
-import { resolveIdentities, type MatchResult, type Suggestion } from "../../domain/matching";
+import { resolvingIdentities, type MatchResult, type Suggestion } from "../../domain/matching";
+import { runInSlices } from "../slices";
 import { fullName, personRef, type SideRecord, type Snapshot } from "./snapshot";
 import type { IgnoredRecord, LinkedPair, LinkingOverview, RejectedPair, Side, UnlinkedRow } from "./types";
 
@@ -7,9 +8,16 @@ export interface MatchSettings {
   maxSuggestions: number;
 }
 
-/** The matching engine over a snapshot; `skip` adds pairs to leave out for this run only. */
-export function resolveSnapshot(snapshot: Snapshot, settings: MatchSettings, skip?: ReadonlySet<string>): MatchResult {
-  return resolveIdentities([...snapshot.motivity.values()], [...snapshot.calmanac.values()], {
+/**
+ * The matching engine over a snapshot; `skip` adds pairs to leave out for this run only. It
+ * runs in slices: 100,000 a side takes seconds, during which the app still answers.
+ */
+export function resolveSnapshot(
+  snapshot: Snapshot,
+  settings: MatchSettings,
+  skip?: ReadonlySet<string>,
+): Promise<MatchResult> {
+  const run = resolvingIdentities([...snapshot.motivity.values()], [...snapshot.calmanac.values()], {
     kind: snapshot.kind,
     suggestScore: settings.suggestScore,
     maxSuggestions: settings.maxSuggestions,
@@ -17,6 +25,7 @@ export function resolveSnapshot(snapshot: Snapshot, settings: MatchSettings, ski
     ignoredRight: snapshot.ignored.calmanac,
     rejectedPairs: new Set([...snapshot.rejected.keys(), ...(skip ?? [])]),
   });
+  return runInSlices(run);
 }
 
 const collator = new Intl.Collator("en", { sensitivity: "base" });

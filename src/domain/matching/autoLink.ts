@@ -1,5 +1,6 @@
 import { compareNames, isSlipOrMisspelledNickname, slipSpan } from "./nameSimilarity";
 import type { PreparedName, PreparedRecord } from "./prepare";
+import { SLICE, startsSlice } from "./slicing";
 import type { MatchKind } from "./types";
 
 /**
@@ -61,46 +62,51 @@ function namesAgree(l: PreparedRecord, r: PreparedRecord, kind: MatchKind): bool
   return compareNames(l, r, false).agree && sameFirstNames(l, r);
 }
 
-export function countKeys(records: readonly PreparedRecord[], kind: MatchKind): Map<string, number> {
+/** How many records hold each exact key; it pauses as resolvingIdentities does. */
+export function* countKeys(records: readonly PreparedRecord[], kind: MatchKind): Generator<void, Map<string, number>> {
   const counts = new Map<string, number>();
-  for (const r of records) {
-    const key = exactKey(r, kind);
+  for (let i = 0; i < records.length; i++) {
+    if (startsSlice(i, SLICE.records)) yield;
+    const key = exactKey(records[i] as PreparedRecord, kind);
     if (key !== null) counts.set(key, (counts.get(key) ?? 0) + 1);
   }
   return counts;
 }
 
 /**
- * Pairs whose exact key is held by exactly one record on each side, counted over every
- * record given (linked and ignored ones too: a second holder makes the key ambiguous), and
- * whose names agree. Only pairs where both records are open and the pair is allowed are returned.
+ * Pairs whose exact key is held by exactly one record on each side, by counts (countKeys) over
+ * every record given, linked and ignored ones too (a second holder makes the key ambiguous), and
+ * whose names agree. Only pairs where both records are open and the pair is allowed are
+ * returned. It pauses as resolvingIdentities does.
  */
-export function findExactPairs(
+export function* findExactPairs(
   left: readonly PreparedRecord[],
   right: readonly PreparedRecord[],
   kind: MatchKind,
+  counts: { left: ReadonlyMap<string, number>; right: ReadonlyMap<string, number> },
   isOpenLeft: (index: number) => boolean,
   isOpenRight: (index: number) => boolean,
   isAllowed: (leftIndex: number, rightIndex: number) => boolean,
-): Array<[leftIndex: number, rightIndex: number]> {
-  const leftCounts = countKeys(left, kind);
-  const rightCounts = countKeys(right, kind);
+): Generator<void, Array<[leftIndex: number, rightIndex: number]>> {
   const rightByKey = new Map<string, number>();
-  right.forEach((r, ri) => {
-    const key = exactKey(r, kind);
-    if (key !== null && rightCounts.get(key) === 1) rightByKey.set(key, ri);
-  });
+  for (let ri = 0; ri < right.length; ri++) {
+    if (startsSlice(ri, SLICE.records)) yield;
+    const key = exactKey(right[ri] as PreparedRecord, kind);
+    if (key !== null && counts.right.get(key) === 1) rightByKey.set(key, ri);
+  }
 
   const pairs: Array<[number, number]> = [];
-  left.forEach((l, li) => {
+  for (let li = 0; li < left.length; li++) {
+    if (startsSlice(li, SLICE.records)) yield;
+    const l = left[li] as PreparedRecord;
     const key = exactKey(l, kind);
-    if (key === null || leftCounts.get(key) !== 1 || !isOpenLeft(li)) return;
+    if (key === null || counts.left.get(key) !== 1 || !isOpenLeft(li)) continue;
     const ri = rightByKey.get(key);
     const r = ri === undefined ? undefined : right[ri];
     if (ri !== undefined && r !== undefined && isOpenRight(ri) && isAllowed(li, ri) && namesAgree(l, r, kind)) {
       pairs.push([li, ri]);
     }
-  });
+  }
   return pairs;
 }
 

@@ -2,6 +2,7 @@ import { knownNamesOneSlipFrom } from "./nameSimilarity";
 import { canonicalFirstNames } from "./nicknames";
 import { phoneticKey } from "./phonetic";
 import type { PreparedName, PreparedRecord } from "./prepare";
+import { SLICE, startsSlice } from "./slicing";
 import { COMPARED_FIELDS } from "./score";
 import type { MatchKind } from "./types";
 
@@ -16,13 +17,17 @@ import type { MatchKind } from "./types";
  */
 export const MAX_BLOCK_SIZE = 20;
 
-/** Calls visit(leftIndex, rightIndex) once for each pair worth scoring. */
+/**
+ * Calls visit(leftIndex, rightIndex) once for each pair worth scoring, as it is iterated. It
+ * pauses (yields) between slices of the work, so that a caller in a server can let other
+ * requests through while a large list is matched; iterating it to the end does it all at once.
+ */
 export type CandidateSource = (
   left: readonly PreparedRecord[],
   right: readonly PreparedRecord[],
   kind: MatchKind,
   visit: (leftIndex: number, rightIndex: number) => void,
-) => void;
+) => Iterable<void>;
 
 /**
  * Name keys are numbers: a kind of key and the ids of two strings. Building a string per key,
@@ -218,13 +223,15 @@ const isOversized = (block: Block) => block.right.length > MAX_BLOCK_SIZE || blo
  * name block over it, a sub-key of a sub-block not over it (both readings of the names on
  * the left side).
  */
-export const blockedCandidates: CandidateSource = (left, right, kind, visit) => {
+export const blockedCandidates: CandidateSource = function* (left, right, kind, visit) {
   const codes = new KeyCodes();
   const blocks = new Map<number, Block>();
   // Field values are keys as they are, each field in a map of its own: a string hashes once.
   const fieldBlocks = FIELD_KEYS.map(() => new Map<string, Block>());
   const keys: number[] = [];
-  right.forEach((r, ri) => {
+  for (let ri = 0; ri < right.length; ri++) {
+    if (startsSlice(ri, SLICE.records)) yield;
+    const r = right[ri] as PreparedRecord;
     fieldKeys(r, kind).forEach((value, field) => {
       if (value === null) return;
       const byValue = fieldBlocks[field] as Map<string, Block>;
@@ -237,7 +244,8 @@ export const blockedCandidates: CandidateSource = (left, right, kind, visit) => 
       if (block === undefined) blocks.set(k, { key: k, right: [ri], leftCount: 0 });
       else block.right.push(ri);
     }
-  });
+  }
+  yield;
   // Keys no right record has are dropped here, so each left key costs one lookup; the blocks
   // of left record li are shared[starts[li]] up to starts[li + 1].
   const shared: Block[] = [];
@@ -247,13 +255,16 @@ export const blockedCandidates: CandidateSource = (left, right, kind, visit) => 
     block.leftCount++;
     shared.push(block);
   };
-  left.forEach((l, li) => {
+  for (let li = 0; li < left.length; li++) {
+    if (startsSlice(li, SLICE.records)) yield;
+    const l = left[li] as PreparedRecord;
     fieldKeys(l, kind).forEach((value, field) => {
       if (value !== null) share(fieldBlocks[field]?.get(value));
     });
     for (const k of nameBlockingKeys(l, true, codes, keys)) share(blocks.get(k));
     starts[li + 1] = shared.length;
-  });
+  }
+  yield;
 
   const seenBy = new Int32Array(right.length).fill(-1);
   const visitAll = (li: number, indices: readonly number[]) => {
@@ -263,7 +274,9 @@ export const blockedCandidates: CandidateSource = (left, right, kind, visit) => 
       visit(li, ri);
     }
   };
-  left.forEach((l, li) => {
+  for (let li = 0; li < left.length; li++) {
+    if (startsSlice(li, SLICE.scored)) yield;
+    const l = left[li] as PreparedRecord;
     const first = codes.name(l.first);
     const last = codes.name(l.last);
     for (let b = starts[li] as number; b < (starts[li + 1] as number); b++) {
@@ -277,7 +290,7 @@ export const blockedCandidates: CandidateSource = (left, right, kind, visit) => 
       for (const sub of subKeysOf(first, last, block.key)) visitSub(li, block.split.get(sub));
       for (const sub of subKeysOf(last, first, block.key)) visitSub(li, block.split.get(sub));
     }
-  });
+  }
   function visitSub(li: number, indices: number[] | undefined) {
     if (indices !== undefined && indices.length <= MAX_BLOCK_SIZE) visitAll(li, indices);
   }

@@ -63,6 +63,12 @@ function prepareName(raw: string): PreparedName {
  * prepared records hold.
  */
 export function prepareRecords(records: readonly MatchRecord[]): PreparedRecord[] {
+  const prepare = recordPreparer();
+  return records.map((record) => prepare(record));
+}
+
+/** prepareRecords one record at a time: the records given to one preparer share their names. */
+export function recordPreparer(): (record: MatchRecord) => PreparedRecord {
   const names = new Map<string, PreparedName>();
   const nameOf = (raw: string): PreparedName => {
     let name = names.get(raw);
@@ -72,7 +78,7 @@ export function prepareRecords(records: readonly MatchRecord[]): PreparedRecord[
     }
     return name;
   };
-  return records.map((record) => prepareWith(record, nameOf));
+  return (record) => prepareWith(record, nameOf);
 }
 
 export function prepareRecord(record: MatchRecord): PreparedRecord {

@@ -1,7 +1,8 @@
 import { countKeys, EXACT_REASONS, findExactPairs, LOOKS_CERTAIN, whyNotExact } from "./autoLink";
 import { blockedCandidates, type CandidateSource } from "./blocking";
-import { prepareRecords, type PreparedRecord } from "./prepare";
+import { recordPreparer, type PreparedRecord } from "./prepare";
 import { scorePrepared, sharedFields } from "./score";
+import { SLICE, startsSlice } from "./slicing";
 import type { AutoLink, MatchOptions, MatchRecord, MatchResult, Suggestion } from "./types";
 
 /** The key of a (Motivity id, Calmanac id) pair, e.g. for remembered "Not a match" answers. */
@@ -119,18 +120,58 @@ export function resolveIdentitiesWith(
   options: MatchOptions,
   candidates: CandidateSource,
 ): MatchResult {
+  const run = resolving(leftRecords, rightRecords, options, candidates);
+  for (;;) {
+    const step = run.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * resolveIdentities in slices: the run pauses (yields) every few milliseconds of work, and its
+ * return value is the result. A server matching 100,000 a side (several seconds) iterates it
+ * with breaks for other requests, rather than holding its event loop that long.
+ */
+export function resolvingIdentities(
+  left: readonly MatchRecord[],
+  right: readonly MatchRecord[],
+  options: MatchOptions,
+): Generator<void, MatchResult> {
+  return resolving(left, right, options, blockedCandidates);
+}
+
+function* preparedInSlices(records: readonly MatchRecord[]): Generator<void, PreparedRecord[]> {
+  const prepare = recordPreparer();
+  const prepared: PreparedRecord[] = [];
+  for (let i = 0; i < records.length; i++) {
+    if (startsSlice(i, SLICE.records)) yield;
+    prepared.push(prepare(records[i] as MatchRecord));
+  }
+  yield;
+  return prepared;
+}
+
+function* resolving(
+  leftRecords: readonly MatchRecord[],
+  rightRecords: readonly MatchRecord[],
+  options: MatchOptions,
+  candidates: CandidateSource,
+): Generator<void, MatchResult> {
   const { kind } = options;
   const rejected = options.rejectedPairs;
-  const left = prepareRecords(leftRecords.filter((r) => !r.serviceAccount));
-  const right = prepareRecords(rightRecords.filter((r) => !r.serviceAccount));
+  const left = yield* preparedInSlices(leftRecords.filter((r) => !r.serviceAccount));
+  const right = yield* preparedInSlices(rightRecords.filter((r) => !r.serviceAccount));
+  const leftCounts = yield* countKeys(left, kind);
+  const rightCounts = yield* countKeys(right, kind);
   const openLeft = openFlags(left, linkTargets(right), options.ignoredLeft);
   const openRight = openFlags(right, linkTargets(left), options.ignoredRight);
   const idOf = (records: readonly PreparedRecord[], i: number): string => records[i]?.source.id ?? "";
 
-  const exact = findExactPairs(
+  const exact = yield* findExactPairs(
     left,
     right,
     kind,
+    { left: leftCounts, right: rightCounts },
     (li) => openLeft[li] === true,
     (ri) => openRight[ri] === true,
     (li, ri) => !rejected?.has(pairKey(idOf(left, li), idOf(right, ri))),
@@ -141,14 +182,13 @@ export function resolveIdentitiesWith(
     return { leftId: idOf(left, li), rightId: idOf(right, ri), reasons: [...EXACT_REASONS[kind]] };
   });
 
+  yield;
   const pendingLeft = left.filter((_, i) => openLeft[i]);
   const pendingRight = right.filter((_, i) => openRight[i]);
   const byLeft = new TopPairs(options.maxSuggestions);
   const byRight = new TopPairs(options.maxSuggestions);
-  const leftCounts = countKeys(left, kind);
-  const rightCounts = countKeys(right, kind);
   let comparedPairs = 0;
-  candidates(pendingLeft, pendingRight, kind, (li, ri) => {
+  yield* candidates(pendingLeft, pendingRight, kind, (li, ri) => {
     comparedPairs++;
     const l = pendingLeft[li];
     const r = pendingRight[ri];
@@ -180,6 +220,7 @@ export function resolveIdentitiesWith(
   };
   const suggestionsByLeft = new Map<string, Suggestion[]>();
   for (const [li, kept] of byLeft.entries()) {
+    if (suggestionsByLeft.size % SLICE.worded === SLICE.worded - 1) yield;
     suggestionsByLeft.set(
       idOf(pendingLeft, li),
       kept.map((k) => suggestion(li, k.other)),
@@ -187,6 +228,7 @@ export function resolveIdentitiesWith(
   }
   const suggestionsByRight = new Map<string, Suggestion[]>();
   for (const [ri, kept] of byRight.entries()) {
+    if (suggestionsByRight.size % SLICE.worded === SLICE.worded - 1) yield;
     suggestionsByRight.set(
       idOf(pendingRight, ri),
       kept.map((k) => suggestion(k.other, ri)),

@@ -13,6 +13,7 @@ import { syntheticPeople, type SyntheticSet } from "./synthetic";
 
 const everyPair: CandidateSource = (left, right, _kind, visit) => {
   for (let li = 0; li < left.length; li++) for (let ri = 0; ri < right.length; ri++) visit(li, ri);
+  return [];
 };
 
 function foundTruePairs(set: SyntheticSet, result: MatchResult): string[] {

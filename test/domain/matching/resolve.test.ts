@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { pairKey, resolveIdentities, type MatchOptions, type MatchRecord } from "../../../src/domain/matching";
+import {
+  pairKey,
+  resolveIdentities,
+  resolvingIdentities,
+  type MatchOptions,
+  type MatchRecord,
+} from "../../../src/domain/matching";
+import { SLICE } from "../../../src/domain/matching/slicing";
+import { syntheticPeople } from "./synthetic";
 
 const MEMBERS: MatchOptions = { kind: "members", suggestScore: 0.75, maxSuggestions: 3 };
 const LEARNERS: MatchOptions = { ...MEMBERS, kind: "learners" };
@@ -303,5 +311,21 @@ describe("pairKey", () => {
   it("keeps ids apart whatever characters they hold", () => {
     expect(pairKey("a|b", "c")).not.toBe(pairKey("a", "b|c"));
     expect(pairKey("m1", "c1")).toBe(pairKey("m1", "c1"));
+  });
+});
+
+describe("resolvingIdentities: the same run in slices", () => {
+  it("pauses between slices of a large list and ends with resolveIdentities' result", () => {
+    const { left, right } = syntheticPeople({ kind: "members", size: 3_000, pairedShare: 0.7, seed: 11 });
+    const run = resolvingIdentities(left, right, MEMBERS);
+    let pauses = 0;
+    let step = run.next();
+    while (!step.done) {
+      pauses++;
+      step = run.next();
+    }
+    // Every SLICE.records records prepared, on each side, and more for the other steps.
+    expect(pauses).toBeGreaterThan((2 * 3_000) / SLICE.records);
+    expect(step.value).toEqual(resolveIdentities(left, right, MEMBERS));
   });
 });

@@ -86,6 +86,7 @@ describe("ties left out of the suggestions", () => {
       const rank = (i: number) => order[i % order.length] ?? 0;
       const shuffled = pairs.map((p, i) => ({ p, k: rank(i) * pairs.length + i })).sort((a, b) => a.k - b.k);
       for (const { p } of shuffled) visit(p[0], p[1]);
+      return [];
     };
 
   /** The same count by sorting every candidate: those past the top that rank equal to the last kept, id aside. */
