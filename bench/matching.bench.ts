@@ -13,7 +13,9 @@
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { distance } from "fastest-levenshtein";
-import { resolveIdentities, type MatchOptions, type MatchResult } from "../src/domain/matching";
+import { monitorEventLoopDelay } from "node:perf_hooks";
+import { runInSlices } from "../src/app/slices";
+import { resolveIdentities, resolvingIdentities, type MatchOptions, type MatchResult } from "../src/domain/matching";
 import { blockedCandidates } from "../src/domain/matching/blocking";
 import { prepareRecord, prepareRecords } from "../src/domain/matching/prepare";
 import { scorePair, scorePrepared } from "../src/domain/matching/score";
@@ -63,6 +65,9 @@ interface Measured {
    */
   decidingPairs: number;
   decidingAbove: number;
+  /** One run in slices as the app runs it (runInSlices): its time, and the longest the event loop waited meanwhile. */
+  slicedMs: number;
+  slicedHeldMs: number;
   peakMb: number;
 }
 
@@ -71,7 +76,7 @@ function members(size: number, seed: number): SyntheticSet {
 }
 
 /** The project's matcher on one generated set: median time, recall and precision. */
-function measureMatcher(size: number, seed: number, runs: number): Measured {
+async function measureMatcher(size: number, seed: number, runs: number): Promise<Measured> {
   const set = members(size, seed);
   const times: number[] = [];
   // One result alive at a time, as in the app: the previous run's is dropped before the next
@@ -86,6 +91,14 @@ function measureMatcher(size: number, seed: number, runs: number): Measured {
     times.push(performance.now() - start);
   }
   if (result === undefined) throw new Error("at least one run");
+  result = undefined;
+  gc();
+  const held = monitorEventLoopDelay({ resolution: 5 });
+  held.enable();
+  const slicedStart = performance.now();
+  result = await runInSlices(resolvingIdentities(set.left, set.right, OPTIONS));
+  const slicedMs = performance.now() - slicedStart;
+  held.disable();
   const autoLinked = new Map(result.autoLinks.map((l) => [l.leftId, l.rightId]));
   const lefts = new Map(set.left.map((r) => [r.id, r]));
   const rights = new Map(set.right.map((r) => [r.id, r]));
@@ -113,6 +126,8 @@ function measureMatcher(size: number, seed: number, runs: number): Measured {
     autoLinks: result.autoLinks.length,
     wrongAutoLinks: wrong,
     comparedPairs: result.comparedPairs,
+    slicedMs,
+    slicedHeldMs: held.max / 1e6,
     // Read before the ceiling is computed, which prepares every record again: the peak is the matcher's.
     peakMb: peakMb(),
   };
@@ -124,7 +139,7 @@ function measureMatcher(size: number, seed: number, runs: number): Measured {
   let suggestablePairs = 0;
   let decidingPairs = 0;
   let decidingAbove = 0;
-  blockedCandidates(preparedLeft, preparedRight, OPTIONS.kind, (li, ri) => {
+  const candidates = blockedCandidates(preparedLeft, preparedRight, OPTIONS.kind, (li, ri) => {
     const l = preparedLeft[li];
     const r = preparedRight[ri];
     if (l === undefined || r === undefined) return;
@@ -137,6 +152,7 @@ function measureMatcher(size: number, seed: number, runs: number): Measured {
     if (score >= barL || score >= barR) decidingPairs++;
     if (score > barL || score > barR) decidingAbove++;
   });
+  Array.from(candidates);
   let reachable = 0;
   for (const c of pairCeilings(set.left, set.right, set.truePairs, OPTIONS.maxSuggestions).values()) {
     reachable += c.reachable;
@@ -203,6 +219,8 @@ function measureAlternative(size: number, runs: number): Measured {
     suggestablePairs: NaN,
     decidingPairs: NaN,
     decidingAbove: NaN,
+    slicedMs: NaN,
+    slicedHeldMs: NaN,
     peakMb: peakMb(),
   };
 }
@@ -243,6 +261,15 @@ function parent(): void {
     );
   }
 
+  console.log(
+    "matcher in slices, as the app runs it (runInSlices, a turn for the event loop every 20 ms of work), one run:",
+  );
+  console.log("   size a side | time ms | × the whole run | event loop held at most");
+  for (const m of curve) {
+    console.log(
+      `   ${m.size.toLocaleString("en-US").padStart(11)} | ${String(Math.round(m.slicedMs)).padStart(7)} | ${(m.slicedMs / m.medianMs).toFixed(2).padStart(15)} | ${Math.round(m.slicedHeldMs)} ms (the whole run: ${Math.round(m.medianMs)} ms)`,
+    );
+  }
   console.log(
     "   (missed among namesakes: the partner scores no higher than each of the 3 shown, others of the same name; the left side has no phone and the right often another or no email, so no field both hold tells them apart)",
   );
@@ -311,6 +338,6 @@ function parent(): void {
 }
 
 const [mode, size, seed, runs] = process.argv.slice(2);
-if (mode === "matcher") console.log(JSON.stringify(measureMatcher(Number(size), Number(seed), Number(runs))));
+if (mode === "matcher") console.log(JSON.stringify(await measureMatcher(Number(size), Number(seed), Number(runs))));
 else if (mode === "alternative") console.log(JSON.stringify(measureAlternative(Number(size), Number(runs))));
 else parent();
