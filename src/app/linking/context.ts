@@ -16,7 +16,7 @@ export interface LinkingDeps {
   pair: LinkingPair;
   access: Pick<AccessService, "check" | "principal">;
   audit: Audit;
-  prisma: Pick<PrismaClient, "linkSuggestion" | "linkIgnore" | "processedEvent" | "auditEvent">;
+  prisma: Pick<PrismaClient, "linkSuggestion" | "linkIgnore" | "processedEvent" | "auditEvent" | "$executeRaw">;
   /** The workspace's match suggestion score among them. */
   settings: ReadSettings;
   sandboxVendors: ReadonlySet<Vendor>;

@@ -175,3 +175,40 @@ describe("Ignore", () => {
     expect(await h.db.prisma.linkIgnore.count()).toBe(0);
   });
 });
+
+describe("Suggestions remembered per run", () => {
+  const stored = async () =>
+    new Map(
+      (
+        await h.db.prisma.linkSuggestion.findMany({
+          where: { workspaceId: WORKSPACE, kind: "members", status: "open" },
+        })
+      ).map((r) => [`${r.motivityId}>${r.calmanacId}`, r]),
+    );
+  const shown = (overview: ReturnType<typeof overviewOf>) =>
+    new Map(
+      overview.notLinkedInMotivity.flatMap((row) =>
+        row.candidates.map((c) => [`${row.person.id}>${c.person.id}`, { score: c.score, reasons: c.reasons }] as const),
+      ),
+    );
+
+  it("holds each suggestion shown with its score and reasons, word for word (arrows, parentheses, slashes)", async () => {
+    const overview = overviewOf(await h.linking.review(ADMIN, "members"));
+    const rows = await stored();
+    const expected = shown(overview);
+    expect(expected.size).toBeGreaterThan(2);
+    for (const [key, { score, reasons }] of expected) expect(rows.get(key)).toMatchObject({ score, reasons });
+    expect([...expected.values()].flatMap((s) => s.reasons).join(" ")).toMatch(/→.*\(.* \/ .*\)|\(.* \/ .*\).*→/);
+  });
+
+  it("rescores a kept pair in place when the rules word it otherwise now", async () => {
+    const [key, before] = [...(await stored())][0]!;
+    await h.db.prisma.linkSuggestion.update({
+      where: { id: before.id },
+      data: { score: 0.5, reasons: ['an older rule\'s words, "quoted", with a comma'] },
+    });
+    overviewOf(await h.linking.review(ADMIN, "members"));
+    const after = (await stored()).get(key);
+    expect(after).toMatchObject({ id: before.id, score: before.score, reasons: before.reasons, status: "open" });
+  });
+});
