@@ -81,14 +81,11 @@ export function isOneSlipApart(a: string, b: string): boolean {
  * known names, which are never read as misspelled.
  */
 export function isSlipOrMisspelledNickname(a: string, b: string): boolean {
-  return isOneSlipApart(a, b) || misspells(a, b) || misspells(b, a);
-}
-
-function misspells(written: string, other: string): boolean {
-  const meant = knownNamesOneSlipFrom(written);
-  if (meant.length === 0) return false;
-  const formal = canonicalFirstNames(other);
-  return meant.some((k) => canonicalFirstNames(k).some((f) => formal.includes(f)));
+  if (isOneSlipApart(a, b)) return true;
+  // A known name equal to the other is one slip from the written one: isOneSlipApart took it.
+  const misspells = (written: string, other: string) =>
+    meantName(written, { joined: other, formal: canonicalFirstNames(other) }) !== undefined;
+  return misspells(a, b) || misspells(b, a);
 }
 
 /** Known names (the nickname table's) of MISSPELLED_MIN_LENGTH letters or more, by first letter. */
@@ -128,8 +125,11 @@ export function knownNamesOneSlipFrom(name: string): readonly string[] {
  * `other` itself: a slip in the same name is for the similarity to weigh (Jonathan / Johnathan).
  */
 function misspelledFor(written: PreparedName, other: PreparedName): string | undefined {
-  if (written.tokens.length !== 1) return undefined;
-  return knownNamesOneSlipFrom(written.joined).find(
+  return written.tokens.length === 1 ? meantName(written.joined, other) : undefined;
+}
+
+function meantName(written: string, other: Pick<PreparedName, "joined" | "formal">): string | undefined {
+  return knownNamesOneSlipFrom(written).find(
     (k) => k !== other.joined && canonicalFirstNames(k).some((f) => other.formal.includes(f)),
   );
 }
