@@ -134,7 +134,8 @@ export function whyNotExact(
   const what = kind === "members" ? "email" : "name and birth date";
   if ((leftCounts.get(key) ?? 0) > 1) return `another Motivity profile has the same ${what}`;
   if ((rightCounts.get(key) ?? 0) > 1) return `another Calmanac profile has the same ${what}`;
-  // The score is certain with first names one slip apart or a misspelled nickname (scorePrepared), the exact rule only for a typo.
+  // The score is certain with first names one slip apart or a misspelled nickname
+  // (scorePrepared), the exact rule only for a typo.
   return compareNames(l, r, false).agree && sameFirstNames(l, r, isSlipOrMisspelledNickname)
     ? "same email, but first names too unlike to be sure (a relative may share the mailbox)"
     : "same email, but names of two people";

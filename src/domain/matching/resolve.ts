@@ -220,7 +220,7 @@ function* resolving(
   };
   const suggestionsByLeft = new Map<string, Suggestion[]>();
   for (const [li, kept] of byLeft.entries()) {
-    if (suggestionsByLeft.size % SLICE.worded === SLICE.worded - 1) yield;
+    if (startsSlice(suggestionsByLeft.size, SLICE.worded)) yield;
     suggestionsByLeft.set(
       idOf(pendingLeft, li),
       kept.map((k) => suggestion(li, k.other)),
@@ -228,7 +228,7 @@ function* resolving(
   }
   const suggestionsByRight = new Map<string, Suggestion[]>();
   for (const [ri, kept] of byRight.entries()) {
-    if (suggestionsByRight.size % SLICE.worded === SLICE.worded - 1) yield;
+    if (startsSlice(suggestionsByRight.size, SLICE.worded)) yield;
     suggestionsByRight.set(
       idOf(pendingRight, ri),
       kept.map((k) => suggestion(k.other, ri)),

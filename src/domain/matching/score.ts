@@ -48,9 +48,10 @@ export function scorePrepared(a: PreparedRecord, b: PreparedRecord, kind: MatchK
   if (fields.email && a.email !== null && b.email !== null) {
     if (a.email === b.email) {
       // The person's own address under names that agree with it, the first names at most one
-      // slip apart (or a nickname written with one, Rixk / Richard): as certain as the same name, which scores 1. Left below 1, a namesake
-      // holding nothing but the name would rank above the person. Names further apart (Brian /
-      // Brittany, Daniel / Danielle) may be relatives in a family mailbox and keep some doubt.
+      // slip apart (or a nickname written with one, Rixk / Richard): as certain as the same
+      // name, which scores 1. Left below 1, a namesake holding nothing but the name would rank
+      // above the person. Names further apart (Brian / Brittany, Daniel / Danielle) may be
+      // relatives in a family mailbox and keep some doubt.
       doubt = name.agree && sameFirstNames(a, b, isSlipOrMisspelledNickname) ? 0 : doubt * (1 - SAME_EMAIL);
       reasons.push("same email");
     } else if (a.emailLocal !== null && a.emailLocal === b.emailLocal) {
